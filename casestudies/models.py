@@ -1,0 +1,201 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from pluginnovation.content.forms import ContentPageForm
+from pluginnovation.content.models import ContentIndexPage, ContentPage, content_edit_handler
+
+TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
+
+
+class CaseStudyIndexPage(ContentIndexPage):
+    """Fallstudier: lists every case study in every region section below it."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["casestudies.RegionSectionPage"]
+
+    class Meta:
+        verbose_name = "fallstudielista"
+
+
+class RegionSectionPage(ContentIndexPage):
+    """One region's case studies. Regional editors get page permissions on this subtree."""
+
+    region = models.OneToOneField(
+        "taxonomy.Region",
+        verbose_name="region",
+        on_delete=models.PROTECT,
+        related_name="section",
+        help_text="Fallstudierna under den här sidan hör till regionen.",
+    )
+
+    content_panels = ContentIndexPage.content_panels + [FieldPanel("region")]
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+    max_count_per_parent = None
+
+    class Meta:
+        verbose_name = "regionsida för fallstudier"
+        verbose_name_plural = "regionsidor för fallstudier"
+
+
+class CaseStudyForm(ContentPageForm):
+    """Offers only the municipalities of the region the case study is filed under."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section_region = section_region(self.parent_page)
+        field = self.fields.get("municipality")
+        if field is not None and self.section_region is not None:
+            field.queryset = field.queryset.filter(region=self.section_region)
+
+    def clean_municipality(self):
+        municipality = self.cleaned_data.get("municipality")
+        if municipality and self.section_region and municipality.region != self.section_region:
+            raise ValidationError(
+                f"Kommunen ligger inte i {self.section_region}. Välj en kommun i regionen "
+                "eller flytta fallstudien till rätt region."
+            )
+        return municipality
+
+
+def section_region(parent_page):
+    if parent_page is None:
+        return None
+    parent = parent_page.specific
+    return getattr(parent, "region", None)
+
+
+class CaseStudyPage(ContentPage):
+    municipality = models.ForeignKey(
+        "taxonomy.Municipality",
+        verbose_name="kommun",
+        on_delete=models.PROTECT,
+        related_name="case_studies",
+        help_text="Kommunen där arbetet gjordes. Bara kommuner i regionen visas.",
+    )
+    organisation = models.CharField(
+        "skola eller verksamhet",
+        max_length=200,
+        help_text="T.ex. ”Lerums gymnasium” eller ”Porten, Partille kommun”.",
+    )
+    period = models.CharField(
+        "period", max_length=60, help_text="När arbetet pågick, t.ex. ”2016–2018”."
+    )
+    what_was_done = RichTextField(
+        "vad som gjordes", features=TEXT_FEATURES, help_text="Insatsen: vad, för vem och hur."
+    )
+    lessons_learned = RichTextField(
+        "lärdomar",
+        features=TEXT_FEATURES,
+        help_text="Vad andra skolor och kommuner kan ta med sig: vad fungerade och vad inte.",
+    )
+    contact_name = models.CharField("kontaktperson", max_length=120, blank=True)
+    contact_role = models.CharField("kontaktpersonens roll", max_length=120, blank=True)
+    contact_email = models.EmailField("e-post till kontaktperson", blank=True)
+
+    base_form_class = CaseStudyForm
+    parent_page_types = ["casestudies.RegionSectionPage"]
+    subpage_types = []
+
+    content_panels = ContentPage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("municipality"), FieldPanel("organisation"), FieldPanel("period")],
+            heading="Var och när",
+        ),
+        FieldPanel("what_was_done"),
+        InlinePanel(
+            "results",
+            heading="Resultat",
+            label="Resultat",
+            help_text="Mätbara resultat före och efter insatsen. Ange alltid källa.",
+        ),
+        FieldPanel("lessons_learned"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
+            heading="Kontakt",
+        ),
+    ]
+    edit_handler = content_edit_handler(content_panels, with_place=False)
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("organisation", boost=2),
+        index.SearchField("what_was_done"),
+        index.SearchField("lessons_learned"),
+        index.RelatedFields("municipality", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = "fallstudie"
+        verbose_name_plural = "fallstudier"
+
+    def save(self, *args, **kwargs):
+        # The region is the section's, never typed in, so filters and permissions agree.
+        parent = self.get_parent() if self.path else None
+        region = section_region(parent)
+        if region is not None:
+            self.regions = [region]
+        if self.municipality_id:
+            self.municipalities = [self.municipality_id]
+        return super().save(*args, **kwargs)
+
+
+class Indicator(models.TextChoices):
+    ATTENDANCE = "narvaro", "Närvaro"
+    DROPOUT = "avbrott", "Studieavbrott"
+    ELIGIBILITY = "behorighet", "Behörighet"
+    GRADES = "betyg", "Betyg"
+    REACHED = "nadda-kaa", "Andel nådda i KAA"
+    RETURNED = "atergang", "Återgång till studier eller arbete"
+    OTHER = "annat", "Annat"
+
+
+class CaseStudyResult(Orderable):
+    """One measured result: the fixed questions PlugInnovation's progress reports answered."""
+
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="results")
+    indicator = models.CharField(
+        "indikator",
+        max_length=20,
+        choices=Indicator.choices,
+        help_text="KAA = kommunernas aktivitetsansvar för unga utanför skolan.",
+    )
+    description = models.CharField(
+        "vad som mättes",
+        max_length=200,
+        help_text="T.ex. ”Närvaro på introduktionsprogrammet”.",
+    )
+    value_before = models.DecimalField(
+        "värde före", max_digits=9, decimal_places=1, null=True, blank=True
+    )
+    value_after = models.DecimalField("värde efter", max_digits=9, decimal_places=1)
+    unit = models.CharField("enhet", max_length=30, help_text="T.ex. ”%” eller ”elever”.")
+    period = models.CharField("mätperiod", max_length=60, help_text="T.ex. ”ht 2013–vt 2015”.")
+    source = models.CharField(
+        "källa", max_length=250, help_text="Var siffran kommer ifrån, t.ex. en lägesrapport."
+    )
+
+    panels = [
+        FieldPanel("indicator"),
+        FieldPanel("description"),
+        FieldPanel("value_before"),
+        FieldPanel("value_after"),
+        FieldPanel("unit"),
+        FieldPanel("period"),
+        FieldPanel("source"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "resultat"
+        verbose_name_plural = "resultat"
+
+    @property
+    def change(self):
+        if self.value_before is None:
+            return None
+        return self.value_after - self.value_before

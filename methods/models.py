@@ -1,0 +1,95 @@
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from pluginnovation.content.blocks import DocumentBlock, StepBlock
+from pluginnovation.content.models import ContentIndexPage, ContentPage, content_edit_handler
+
+
+class MethodIndexPage(ContentIndexPage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["methods.MethodPage"]
+
+    class Meta:
+        verbose_name = "metodlista"
+
+
+class MethodPage(ContentPage):
+    purpose = models.TextField("syfte", help_text="Vad metoden ska åstadkomma, i några meningar.")
+    audience = models.TextField(
+        "för vem",
+        help_text="Vem som använder metoden (t.ex. mentorer, elevhälsa) och för vilka elever.",
+    )
+    steps = StreamField(
+        [("step", StepBlock())],
+        verbose_name="så gör ni",
+        help_text="Steg för steg, i den ordning arbetet görs.",
+    )
+    time_and_resources = models.TextField(
+        "tid och resurser", help_text="Ungefär hur lång tid det tar och vilka som behöver vara med."
+    )
+    material = StreamField(
+        [("document", DocumentBlock())],
+        verbose_name="material att ladda ner",
+        blank=True,
+        help_text="Mallar, checklistor och presentationer som hör till metoden.",
+    )
+
+    parent_page_types = ["methods.MethodIndexPage"]
+    subpage_types = []
+
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("purpose"),
+        FieldPanel("audience"),
+        FieldPanel("steps"),
+        FieldPanel("time_and_resources"),
+        FieldPanel("body"),
+        FieldPanel("material"),
+        InlinePanel(
+            "related_links",
+            heading="Relaterade fallstudier och forskning",
+            label="Relaterad sida",
+        ),
+    ]
+    edit_handler = content_edit_handler(content_panels)
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("purpose", boost=1.5),
+        index.SearchField("audience"),
+        index.SearchField("steps"),
+    ]
+
+    class Meta:
+        verbose_name = "metod"
+        verbose_name_plural = "metoder"
+
+    def related_evidence(self):
+        """The case studies and research an editor linked, live ones only, in her order."""
+        return [
+            link.page.specific
+            for link in self.related_links.select_related("page").all()
+            if link.page.live
+        ]
+
+
+class MethodRelatedPage(Orderable):
+    page_owner = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="related_links")
+    page = models.ForeignKey(
+        "content.ContentPage",
+        verbose_name="sida",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [
+        PageChooserPanel(
+            "page", page_type=["casestudies.CaseStudyPage", "research.ResearchArticlePage"]
+        )
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "relaterad sida"
+        verbose_name_plural = "relaterade sidor"

@@ -1,0 +1,111 @@
+"""The one block set every content page's body is written with."""
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Rubrik", max_length=150)
+    level = blocks.ChoiceBlock(
+        label="Nivå",
+        choices=[("h2", "Rubrik 2"), ("h3", "Rubrik 3")],
+        default="h2",
+        help_text="Rubrik 2 för nya avsnitt, Rubrik 3 för underavsnitt.",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Rubrik"
+        template = "blocks/heading_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label="Citat")
+    attribution = blocks.CharBlock(
+        label="Vem sa det", required=False, help_text="T.ex. ”Mentor, Lerums gymnasium”."
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = "Citat"
+        template = "blocks/quote_block.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="Bild")
+    alt_text = blocks.CharBlock(
+        label="Alternativtext",
+        max_length=250,
+        help_text="Beskriv vad bilden visar för den som inte ser den. Obligatorisk.",
+    )
+    caption = blocks.CharBlock(label="Bildtext", required=False)
+
+    class Meta:
+        icon = "image"
+        label = "Bild"
+        template = "blocks/image_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label="Dokument")
+    title = blocks.CharBlock(
+        label="Länktext", required=False, help_text="Lämna tomt för att använda dokumentets titel."
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = "Dokument att ladda ner"
+        template = "blocks/document_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(
+        label="Videolänk", help_text="Länk till filmen, t.ex. på YouTube eller Vimeo."
+    )
+    title = blocks.CharBlock(label="Filmens titel", help_text="Beskriver filmen för skärmläsare.")
+    caption = blocks.CharBlock(
+        label="Beskrivning", required=False, help_text="T.ex. att filmen är textad."
+    )
+
+    class Meta:
+        icon = "media"
+        label = "Film"
+        template = "blocks/video_block.html"
+
+
+class FactBoxBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Rubrik", max_length=120)
+    text = blocks.RichTextBlock(label="Text", features=["bold", "italic", "link", "ul"])
+    source = blocks.CharBlock(
+        label="Källa", required=False, help_text="Var siffrorna kommer ifrån, t.ex. en rapport."
+    )
+
+    class Meta:
+        icon = "help"
+        label = "Faktaruta"
+        template = "blocks/fact_box_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(label="Text", features=RICH_TEXT_FEATURES, icon="pilcrow")
+    heading = HeadingBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    document = DocumentBlock()
+    video = VideoBlock()
+    fact_box = FactBoxBlock()
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Steg", max_length=150)
+    text = blocks.RichTextBlock(
+        label="Beskrivning", features=["bold", "italic", "link", "ul", "ol"]
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = "Steg"

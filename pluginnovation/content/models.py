@@ -1,0 +1,211 @@
+"""The shared base of every piece of knowledge: research, case studies and methods.
+
+ContentPage is a concrete table on purpose: all taxonomy links live in one place, so listings,
+facet counts and search can cover the three content types in a single query.
+"""
+
+import datetime
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from pluginnovation.content.blocks import BodyBlock
+from pluginnovation.content.forms import ContentPageForm
+
+PAGE_SIZE = 20
+
+
+class PageTag(TaggedItemBase):
+    """Free keywords; one through table for all content pages so a keyword crosses types."""
+
+    content_object = ParentalKey(
+        "content.ContentPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = "nyckelord"
+        verbose_name_plural = "nyckelord"
+
+
+def checkboxes(name):
+    return FieldPanel(name, widget=forms.CheckboxSelectMultiple)
+
+
+def taxonomy_panels(with_place=True):
+    """The category fields; case studies take their place from their region section instead."""
+    place = [checkboxes("regions"), FieldPanel("municipalities")] if with_place else []
+    return [
+        MultiFieldPanel(
+            [
+                checkboxes("factors"),
+                checkboxes("projects"),
+                *place,
+                checkboxes("target_groups"),
+                checkboxes("levels"),
+                checkboxes("intervention_types"),
+                FieldPanel("tags"),
+            ],
+            heading="Kategorier",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("published_date"), FieldPanel("last_reviewed")], heading="Datum"
+        ),
+    ]
+
+
+def content_edit_handler(content_panels, with_place=True):
+    """The tabs every content page's editor sees: its own fields, then the shared ones."""
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Innehåll"),
+            ObjectList(taxonomy_panels(with_place), heading="Kategorier"),
+            ObjectList(Page.promote_panels, heading="Marknadsföring"),
+            ObjectList(Page.settings_panels, heading="Inställningar"),
+        ]
+    )
+
+
+class ContentPage(Page):
+    """Fields every research article, case study and method page carries."""
+
+    summary = models.TextField(
+        "I korthet",
+        max_length=600,
+        help_text="Två till fyra meningar om vad sidan handlar om. Visas i listor, sökträffar "
+        "och som beskrivning för sökmotorer.",
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name="brödtext",
+        blank=True,
+        help_text="Sidans huvudtext. Lägg till rubriker, text, citat, bilder, dokument, film "
+        "och faktarutor.",
+    )
+    published_date = models.DateField(
+        "publiceringsdatum",
+        default=datetime.date.today,
+        db_index=True,
+        help_text="Datum då innehållet först gavs ut. Listor sorteras på detta datum, nyast först.",
+    )
+    last_reviewed = models.DateField(
+        "senast granskad",
+        null=True,
+        blank=True,
+        help_text="Datum då en redaktör senast kontrollerade att innehållet stämmer.",
+    )
+    factors = ParentalManyToManyField(
+        "taxonomy.SuccessFactor",
+        verbose_name="framgångsfaktorer",
+        related_name="pages",
+        help_text="Minst en. Vilka framgångsfaktorer innehållet belyser.",
+    )
+    projects = ParentalManyToManyField(
+        "taxonomy.Project",
+        verbose_name="projekt",
+        related_name="pages",
+        blank=True,
+        help_text="Projekt som arbetet eller studien hör till.",
+    )
+    regions = ParentalManyToManyField(
+        "taxonomy.Region",
+        verbose_name="regioner",
+        related_name="pages",
+        blank=True,
+        help_text="Regioner innehållet gäller.",
+    )
+    municipalities = ParentalManyToManyField(
+        "taxonomy.Municipality",
+        verbose_name="kommuner",
+        related_name="pages",
+        blank=True,
+        help_text="Kommuner innehållet gäller.",
+    )
+    target_groups = ParentalManyToManyField(
+        "taxonomy.TargetGroup",
+        verbose_name="målgrupper",
+        related_name="pages",
+        blank=True,
+        help_text="Vilka unga arbetet riktar sig till.",
+    )
+    levels = ParentalManyToManyField(
+        "taxonomy.Level",
+        verbose_name="nivå",
+        related_name="pages",
+        blank=True,
+        help_text="Individnivå (stöd till enskilda elever) eller organisationsnivå (skolans "
+        "rutiner och strukturer).",
+    )
+    intervention_types = ParentalManyToManyField(
+        "taxonomy.InterventionType",
+        verbose_name="insatstyp",
+        related_name="pages",
+        blank=True,
+        help_text="Främjande (för alla), förebyggande (för elever i riskzon) eller åtgärdande "
+        "(när studierna redan avbrutits eller frånvaron är hög).",
+    )
+    tags = ClusterTaggableManager(
+        through=PageTag,
+        verbose_name="nyckelord",
+        blank=True,
+        help_text="Fria sökord, t.ex. ”frånvaro” eller ”mentorskap”. Skilj med kommatecken.",
+    )
+
+    is_creatable = False
+    base_form_class = ContentPageForm
+
+    content_panels = [FieldPanel("title"), FieldPanel("summary")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("published_date"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+    ]
+
+    class Meta:
+        verbose_name = "innehållssida"
+        verbose_name_plural = "innehållssidor"
+
+    @property
+    def type_label(self):
+        return self.specific_class._meta.verbose_name.capitalize()
+
+
+class ContentIndexPage(Page):
+    """An index listing the live content pages below it, newest first, 20 to a page."""
+
+    intro = models.TextField(
+        "ingress", blank=True, help_text="Kort introduktion som visas överst i listan."
+    )
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    listing_model = ContentPage
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def listing_queryset(self):
+        return (
+            self.listing_model.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-published_date", "-pk")
+            .prefetch_related("factors")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.listing_queryset(), PAGE_SIZE)
+        context["items"] = paginator.get_page(request.GET.get("sida"))
+        return context

@@ -1,0 +1,134 @@
+"""The shared vocabularies that tie research, case studies and methods together."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+
+class Term(index.Indexed, models.Model):
+    """A named entry in a closed vocabulary, addressed by its slug in URLs and filters."""
+
+    name = models.CharField("namn", max_length=120, unique=True)
+    slug = models.SlugField(
+        "slug",
+        max_length=80,
+        unique=True,
+        allow_unicode=False,
+        help_text="Används i webbadresser och filter, t.ex. ”samverkan”. "
+        "Endast a–z, siffror och bindestreck.",
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        "sorteringsordning", default=0, help_text="Lägre tal visas först."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SuccessFactor(Term):
+    definition = models.TextField(
+        "kort definition",
+        max_length=400,
+        help_text="En eller två meningar som förklarar faktorn. "
+        "Visas för redaktörer när de väljer faktor.",
+    )
+    explanation = RichTextField(
+        "fördjupning",
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol", "h3"],
+        help_text="Längre förklaring som visas på faktorns egen sida.",
+    )
+
+    panels = Term.panels + [FieldPanel("definition"), FieldPanel("explanation")]
+
+    class Meta(Term.Meta):
+        verbose_name = "framgångsfaktor"
+        verbose_name_plural = "framgångsfaktorer"
+
+
+class Region(Term):
+    class Meta(Term.Meta):
+        verbose_name = "region"
+        verbose_name_plural = "regioner"
+
+
+class Municipality(Term):
+    code = models.CharField(
+        "kommunkod",
+        max_length=4,
+        unique=True,
+        validators=[RegexValidator(r"^\d{4}$", "Kommunkoden består av exakt fyra siffror.")],
+        help_text="SCB:s officiella fyrsiffriga kommunkod, t.ex. 1480 för Göteborg.",
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name="region",
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+    )
+
+    panels = Term.panels + [FieldPanel("code"), FieldPanel("region")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "kommun"
+        verbose_name_plural = "kommuner"
+
+
+class Project(Term):
+    start_year = models.PositiveSmallIntegerField("startår")
+    end_year = models.PositiveSmallIntegerField("slutår", null=True, blank=True)
+    owner = models.CharField("projektägare", max_length=200, help_text="T.ex. SKL eller GR.")
+    funding = models.CharField(
+        "finansiering", max_length=300, blank=True, help_text="T.ex. Europeiska socialfonden."
+    )
+    description = models.TextField("kort beskrivning", blank=True)
+    regions = models.ManyToManyField(
+        Region, verbose_name="regioner", related_name="projects", blank=True
+    )
+
+    panels = Term.panels + [
+        FieldPanel("start_year"),
+        FieldPanel("end_year"),
+        FieldPanel("owner"),
+        FieldPanel("funding"),
+        FieldPanel("description"),
+        FieldPanel("regions"),
+    ]
+
+    class Meta:
+        ordering = ["start_year", "name"]
+        verbose_name = "projekt"
+        verbose_name_plural = "projekt"
+
+    @property
+    def period(self):
+        return f"{self.start_year}–{self.end_year}" if self.end_year else f"från {self.start_year}"
+
+
+class TargetGroup(Term):
+    class Meta(Term.Meta):
+        verbose_name = "målgrupp"
+        verbose_name_plural = "målgrupper"
+
+
+class Level(Term):
+    class Meta(Term.Meta):
+        verbose_name = "nivå"
+        verbose_name_plural = "nivåer"
+
+
+class InterventionType(Term):
+    class Meta(Term.Meta):
+        verbose_name = "insatstyp"
+        verbose_name_plural = "insatstyper"
