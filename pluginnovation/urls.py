@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
+    path("", include("pluginnovation.search.urls")),
+    path("", include("pluginnovation.seo.urls")),
 ]
 
 if settings.DEBUG:

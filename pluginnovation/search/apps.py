@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "pluginnovation.search"
+    label = "sitesearch"
+    verbose_name = "Sök och utforska"
