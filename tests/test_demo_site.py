@@ -1,10 +1,10 @@
 """Every page of the demo site is served to a visitor, with DEBUG off as in production."""
 
-import pytest
-
 from django.conf import settings
 
 from wagtail.models import Page, Site
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 

@@ -11,3 +11,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Browser tests run a server with DEBUG off: let whitenoise find static files without collectstatic.
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,140 @@
+"""Template helpers for the public site: navigation, breadcrumbs, taxonomy links, file details."""
+
+import re
+from urllib.parse import urlencode, urlsplit
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+# The primary navigation: fixed sections, so it never needs the database.
+NAV_ITEMS = [
+    ("Forskning", "/forskning/"),
+    ("Fallstudier", "/fallstudier/"),
+    ("Metoder", "/metoder/"),
+    ("Framgångsfaktorer", "/framgangsfaktorer/"),
+    ("Utforska", "/utforska/"),
+    ("Om", "/om/"),
+]
+
+FACTOR_URL = "/framgangsfaktorer/{slug}/"
+EXPLORE_URL = "/utforska/"
+
+# The facets a content page is filed under, besides its success factors:
+# (field on ContentPage, query parameter of the explore view, label).
+FACETS = [
+    ("projects", "projekt", "Projekt"),
+    ("regions", "region", "Region"),
+    ("municipalities", "kommun", "Kommun"),
+    ("target_groups", "malgrupp", "Målgrupp"),
+    ("levels", "niva", "Nivå"),
+    ("intervention_types", "insatstyp", "Insatstyp"),
+    ("tags", "tagg", "Nyckelord"),
+]
+
+
+@register.inclusion_tag("includes/primary_navigation.html", takes_context=True)
+def primary_navigation(context):
+    """The main menu; the section the visitor is in is marked for sight and screen readers."""
+    request = context.get("request")
+    path = request.path if request else ""
+    items = []
+    for label, url in NAV_ITEMS:
+        if path == url:
+            current = "page"
+        elif path.startswith(url):
+            current = "true"
+        else:
+            current = ""
+        items.append({"label": label, "url": url, "current": current})
+    return {"items": items}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def page_breadcrumbs(context, page):
+    """Hem › ancestors › this page, for Wagtail pages. Empty on the home page itself."""
+    request = context.get("request")
+    ancestors = [p for p in page.get_ancestors() if p.depth > 1]
+    if page.depth <= 2 or not ancestors:
+        return {"crumbs": [], "current": ""}
+    crumbs = [{"label": "Hem", "url": ancestors[0].get_url(request) or "/"}]
+    crumbs += [{"label": p.title, "url": p.get_url(request)} for p in ancestors[1:]]
+    return {"crumbs": crumbs, "current": page.title}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(*trail):
+    """Breadcrumbs for views that are not Wagtail pages.
+
+    Pass label/URL pairs for the levels between Hem and the current page, then the current
+    page's label: {% breadcrumbs "Framgångsfaktorer" "/framgangsfaktorer/" factor.name %}.
+    """
+    *pairs, current = trail or ("",)
+    crumbs = [{"label": "Hem", "url": "/"}]
+    crumbs += [{"label": label, "url": url} for label, url in zip(pairs[::2], pairs[1::2])]
+    return {"crumbs": crumbs, "current": current}
+
+
+@register.simple_tag
+def factor_url(factor):
+    return FACTOR_URL.format(slug=factor.slug)
+
+
+@register.simple_tag
+def facet_groups(page):
+    """Every non-empty facet of a page, each term linked to the explore view filtered on it."""
+    groups = []
+    for field, param, label in FACETS:
+        terms = list(getattr(page, field).all())
+        if terms:
+            links = [
+                {"name": term.name, "url": f"{EXPLORE_URL}?{urlencode({param: term.slug})}"}
+                for term in terms
+            ]
+            groups.append({"label": label, "links": links})
+    return groups
+
+
+@register.simple_tag(takes_context=True)
+def elided_page_range(context, items):
+    """Page numbers with gaps for long listings: 1 … 4 5 [6] 7 8 … 20."""
+    return items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1)
+
+
+@register.filter
+def file_size(num_bytes):
+    """A file size as Swedes write it: "12 kB", "1,4 MB"."""
+    if not num_bytes:
+        return ""
+    if num_bytes < 1024 * 1024:
+        return f"{max(1, round(num_bytes / 1024))} kB"
+    return f"{number_format(num_bytes / (1024 * 1024), 1)} MB"
+
+
+@register.filter
+def document_details(document):
+    """Format and size of a document for its download link, e.g. "PDF, 12 kB"."""
+    if not document:
+        return ""
+    parts = [document.file_extension.upper(), file_size(document.get_file_size())]
+    return ", ".join(part for part in parts if part)
+
+
+@register.filter
+def hostname(url):
+    """The site a link leads to, shown next to external links: "skolverket.se"."""
+    host = urlsplit(url or "").hostname or ""
+    return host.removeprefix("www.")
+
+
+IFRAME_TITLE = re.compile(r'(<iframe\b[^>]*?)\s+title="[^"]*"', re.IGNORECASE)
+
+
+@register.filter
+def with_frame_title(embed_html, title):
+    """Give an embedded player the editor's title, so screen readers announce the film."""
+    html = str(embed_html or "")
+    html = IFRAME_TITLE.sub(r"\1", html)
+    escaped = (title or "").replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return html.replace("<iframe", f'<iframe title="{escaped}"', 1)

@@ -1,0 +1,60 @@
+"""Security headers and the client address used for login lock-outs.
+
+The public site gets a strict Content-Security-Policy (no inline script or style). Wagtail's
+admin still renders some inline script and style, so paths under ADMIN_PATH_PREFIXES get the
+looser policy in settings.CONTENT_SECURITY_POLICY_ADMIN instead.
+"""
+
+from django.conf import settings
+
+from csp.middleware import CSPMiddleware
+
+
+def is_admin_path(path):
+    return path.startswith(tuple(settings.ADMIN_PATH_PREFIXES))
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin policy swapped in for admin paths."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        # A policy set on the response by a view decorator still wins.
+        if not report_only and parts.config is None and is_admin_path(request.path_info):
+            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Turns off browser features the site never uses (Django has no setting for this)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allow)})" for feature, allow in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+def client_ip(request):
+    """The visitor's IP address, for django-axes.
+
+    Behind TRUSTED_PROXY_COUNT proxies that each append to X-Forwarded-For, the address our
+    outermost proxy saw is that many entries from the right. Entries further left come from the
+    client and could be forged, so they are never used.
+    """
+    remote_addr = request.META.get("REMOTE_ADDR", "")
+    count = settings.TRUSTED_PROXY_COUNT
+    if count <= 0:
+        return remote_addr
+    forwarded = [
+        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    ]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < count:
+        return remote_addr
+    return forwarded[-count]

@@ -1,0 +1,67 @@
+"""axe-core in Chromium on every page type: no WCAG 2.1 A/AA violation is allowed."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+FIXED_PATHS = {
+    "home": "/",
+    "factor list": "/framgangsfaktorer/",
+    "factor page": "/framgangsfaktorer/samverkan/",
+    "research listing filtered": "/forskning/?faktor=uppfoljning&niva=individ",
+    "case study listing filtered": "/fallstudier/?faktor=samverkan&typ=fallstudie",
+    "method listing filtered": "/metoder/?insatstyp=forebyggande",
+    "explore filtered": "/utforska/?faktor=flexibilitet&typ=metod&typ=forskning",
+    "search with hits": "/sok/?q=fr%C3%A5nvaro",
+    "search without hits": "/sok/?q=xyzzyqwerty",
+    "search empty": "/sok/",
+    "accessibility statement": "/tillganglighet/",
+    "not found": "/finns-inte-alls/",
+}
+DETAIL_TYPES = ["ResearchArticlePage", "CaseStudyPage", "MethodPage", "RegionSectionPage"]
+
+
+def axe_violations(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [
+        f"{violation['id']}: {violation['help']} – "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("name", FIXED_PATHS)
+def test_fixed_pages_have_no_wcag_violations(page, site_url, name):
+    page.goto(site_url + FIXED_PATHS[name])
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("page_type", DETAIL_TYPES)
+def test_detail_pages_have_no_wcag_violations(page, site_url, page_paths, page_type):
+    response = page.goto(site_url + page_paths[page_type])
+    assert response.status == 200
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/utforska/?faktor=samverkan", "MethodPage"])
+def test_no_horizontal_scrolling_at_320_pixels(browser, site_url, page_paths, path):
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    tab = context.new_page()
+    tab.goto(site_url + page_paths.get(path, path))
+    overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0
+
+
+def test_the_skip_link_is_the_first_stop_and_moves_focus_to_main(page, site_url):
+    page.goto(site_url + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#main"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"

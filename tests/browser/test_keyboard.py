@@ -1,0 +1,52 @@
+"""A keyboard-only visitor finds a method, first by filters and then by search."""
+
+import re
+
+MAX_TABS = 250
+METHOD_LINK = (
+    "el => el.tagName === 'A' && el.closest('main') !== null"
+    " && /^\\/metoder\\/[^/?#]+\\/$/.test(el.getAttribute('href') || '')"
+)
+
+
+def tab_to(page, predicate):
+    """Press Tab until the focused element satisfies the JS predicate; fail after MAX_TABS."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"({predicate})(document.activeElement)"):
+            assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+            return
+    raise AssertionError(f"Tab never reached an element matching {predicate}")
+
+
+def test_find_a_method_by_filters_with_the_keyboard(page, site_url):
+    page.goto(site_url + "/metoder/")
+    tab_to(
+        page,
+        "el => el.type === 'checkbox' && el.labels.length"
+        " && el.labels[0].textContent.includes('Samverkan')",
+    )
+    page.keyboard.press("Space")
+    tab_to(page, "el => el.tagName === 'BUTTON' && el.textContent.includes('Filtrera')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "faktor=samverkan" in page.url
+    tab_to(page, METHOD_LINK)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert re.search(r"/metoder/[^/]+/$", page.url)
+    assert "Samverkan" in page.locator("main").inner_text()
+
+
+def test_find_a_method_by_search_with_the_keyboard(page, site_url):
+    page.goto(site_url + "/")
+    tab_to(page, "el => el.name === 'q'")
+    page.keyboard.type("närvaro")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/sok/" in page.url
+    tab_to(page, METHOD_LINK)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert re.search(r"/metoder/[^/]+/$", page.url)
+    assert page.locator("h1").count() == 1
