@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format clean
+VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
+
+.PHONY: install run test lint format clean vnu
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +28,16 @@ run: install
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
+	@$(MAKE) --no-print-directory vnu || echo "Nu HTML Checker not installed: the HTML validity test will be skipped."
 	$(BIN)/python -m pytest
+
+# The Nu HTML Checker for the HTML validity test (needs npm and java).
+vnu: $(VNU_JAR)
+
+$(VNU_JAR):
+	@command -v npm >/dev/null && command -v java >/dev/null || (echo 'npm and java are needed for the HTML checker' && false)
+	mkdir -p var/tools
+	npm install --silent --no-audit --no-fund --prefix var/tools vnu-jar
 
 lint: install
 	$(BIN)/ruff check .
