@@ -141,7 +141,7 @@ class CaseStudyPage(ContentPage):
         if region is not None:
             self.regions = [region]
         if self.municipality_id:
-            self.municipalities = [self.municipality_id]
+            self.municipalities = [self.municipality]
         return super().save(*args, **kwargs)
 
 

@@ -7,6 +7,7 @@ looser policy in settings.CONTENT_SECURITY_POLICY_ADMIN instead.
 
 from django.conf import settings
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 
 
@@ -15,13 +16,21 @@ def is_admin_path(path):
 
 
 class SiteCSPMiddleware(CSPMiddleware):
-    """django-csp's middleware, with the admin policy swapped in for admin paths."""
+    """django-csp's middleware, with the admin policy swapped in for admin paths.
+
+    Wagtail renders a page preview by running a dummy request for the page's public address
+    through the middleware; that page keeps the strict policy but may be framed by the admin.
+    """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         # A policy set on the response by a view decorator still wins.
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
+        if report_only or parts.config is not None:
+            return parts
+        if is_admin_path(request.path_info):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        elif getattr(request, "is_dummy", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
 
 
@@ -30,9 +39,8 @@ class PermissionsPolicyMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.header = ", ".join(
-            f"{feature}=({' '.join(allow)})" for feature, allow in settings.PERMISSIONS_POLICY.items()
-        )
+        policy = settings.PERMISSIONS_POLICY
+        self.header = ", ".join(f"{name}=({' '.join(allow)})" for name, allow in policy.items())
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -51,9 +59,7 @@ def client_ip(request):
     count = settings.TRUSTED_PROXY_COUNT
     if count <= 0:
         return remote_addr
-    forwarded = [
-        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-    ]
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     forwarded = [part for part in forwarded if part]
     if len(forwarded) < count:
         return remote_addr

@@ -7,7 +7,6 @@ facet counts and search can cover the three content types in a single query.
 import datetime
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -179,6 +178,14 @@ class ContentPage(Page):
     def type_label(self):
         return self.specific_class._meta.verbose_name.capitalize()
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the search app builds on this module's models.
+        from pluginnovation.search.related import related_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_pages"] = related_pages(self)
+        return context
+
 
 class ContentIndexPage(Page):
     """An index listing the live content pages below it, newest first, 20 to a page."""
@@ -196,16 +203,22 @@ class ContentIndexPage(Page):
         abstract = True
 
     def listing_queryset(self):
-        return (
-            self.listing_model.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("-published_date", "-pk")
-            .prefetch_related("factors")
-        )
+        """The pages this index lists before any filter: live, public, below this page."""
+        # Imported here: the search app builds on this module's models.
+        from pluginnovation.search.listing import visible_pages
+
+        return visible_pages().descendant_of(self)
+
+    def hidden_facets(self):
+        """Facets that cannot vary here: the type, and on a region's section the region."""
+        return ("typ", "region") if hasattr(self, "region_id") else ("typ",)
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: the search app builds on this module's models.
+        from pluginnovation.search.listing import listing_context
+
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.listing_queryset(), PAGE_SIZE)
-        context["items"] = paginator.get_page(request.GET.get("sida"))
+        context.update(
+            listing_context(request, self.listing_queryset(), hidden=self.hidden_facets())
+        )
         return context

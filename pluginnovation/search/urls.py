@@ -1,3 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from pluginnovation.search import views
+
+urlpatterns = [
+    path("framgangsfaktorer/", views.factor_list, name="factor_list"),
+    path("framgangsfaktorer/<slug:slug>/", views.factor_detail, name="factor_detail"),
+    path("utforska/", views.explore, name="explore"),
+    path("sok/", views.search, name="search"),
+]

@@ -1,9 +1,11 @@
 """Settings shared by every environment; safe defaults, values from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -109,6 +111,77 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Login lock-out (django-axes): five failed logins lock the user name, and the address they
+# came from, for an hour; during the lock-out even the right password is refused.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "pluginnovation.security.client_ip"
+# How many proxies that append to X-Forwarded-For stand in front of Django (nginx alone: 1).
+# 0 means the client talks to Django directly and REMOTE_ADDR is its address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Content-Security-Policy (django-csp 4). The public site runs no inline script or style.
+# CSP_MEDIA_ORIGINS names extra hosts for images and media, e.g. an S3 bucket or CDN.
+VIDEO_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin still writes inline script and style (wagtail/wagtail#1288), and shows page
+# previews in a same-origin frame, so its paths get this policy instead.
+ADMIN_PATH_PREFIXES = ["/admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "frame-src": [SELF, *VIDEO_ORIGINS],
+        "frame-ancestors": [SELF],
+    }
+}
+# Browser features nobody on this site needs; an empty list switches a feature off.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    ]
+}
+# Editors' avatars from Gravatar would send their e-mail hashes to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]
 TIME_ZONE = "Europe/Stockholm"
@@ -133,6 +206,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Upload rules (allowed types, size, content matching the extension; image descriptions).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "pluginnovation.editorial.uploads.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pluginnovation.editorial.uploads.ImageForm"
 # The database backend picks PostgreSQL full-text search when the database is PostgreSQL;
 # the Swedish configuration lets inflected forms ("avhoppen") match their stems.
 WAGTAILSEARCH_BACKENDS = {
@@ -146,6 +223,21 @@ TAGGIT_CASE_INSENSITIVE = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PlugInnovation <noreply@localhost>")
+# Moderation notices (submitted, approved, rejected) from the "Granskning" workflow.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# One machine: each process keeps its own small cache. Several app servers: set REDIS_URL
+# (e.g. redis://cache.internal:6379/0) so they share one; needs the "redis" extra installed.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGGING = {
     "version": 1,

@@ -13,3 +13,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Browser tests run a server with DEBUG off: let whitenoise find static files without collectstatic.
 WHITENOISE_USE_FINDERS = True
+# django-axes needs the request in authenticate(), which the test client's login() does not
+# pass; tests/test_security.py switches it back on to test the lock-out.
+AXES_ENABLED = False

@@ -5,6 +5,8 @@ from urllib.parse import urlencode, urlsplit
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -72,7 +74,8 @@ def breadcrumbs(*trail):
     """
     *pairs, current = trail or ("",)
     crumbs = [{"label": "Hem", "url": "/"}]
-    crumbs += [{"label": label, "url": url} for label, url in zip(pairs[::2], pairs[1::2])]
+    levels = zip(pairs[::2], pairs[1::2], strict=False)  # a label without a URL is dropped
+    crumbs += [{"label": label, "url": url} for label, url in levels]
     return {"crumbs": crumbs, "current": current}
 
 
@@ -82,22 +85,25 @@ def factor_url(factor):
 
 
 @register.simple_tag
+def explore_url(param, term):
+    """The explore view filtered on one term: explore_url "kommun" page.municipality."""
+    return f"{EXPLORE_URL}?{urlencode({param: term.slug})}"
+
+
+@register.simple_tag
 def facet_groups(page):
     """Every non-empty facet of a page, each term linked to the explore view filtered on it."""
     groups = []
     for field, param, label in FACETS:
         terms = list(getattr(page, field).all())
         if terms:
-            links = [
-                {"name": term.name, "url": f"{EXPLORE_URL}?{urlencode({param: term.slug})}"}
-                for term in terms
-            ]
+            links = [{"name": term.name, "url": explore_url(param, term)} for term in terms]
             groups.append({"label": label, "links": links})
     return groups
 
 
-@register.simple_tag(takes_context=True)
-def elided_page_range(context, items):
+@register.simple_tag
+def elided_page_range(items):
     """Page numbers with gaps for long listings: 1 … 4 5 [6] 7 8 … 20."""
     return items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1)
 
@@ -109,7 +115,8 @@ def file_size(num_bytes):
         return ""
     if num_bytes < 1024 * 1024:
         return f"{max(1, round(num_bytes / 1024))} kB"
-    return f"{number_format(num_bytes / (1024 * 1024), 1)} MB"
+    # Rounded first: number_format cuts off extra decimals rather than rounding them.
+    return f"{number_format(round(num_bytes / (1024 * 1024), 1), 1)} MB"
 
 
 @register.filter
@@ -134,7 +141,20 @@ IFRAME_TITLE = re.compile(r'(<iframe\b[^>]*?)\s+title="[^"]*"', re.IGNORECASE)
 @register.filter
 def with_frame_title(embed_html, title):
     """Give an embedded player the editor's title, so screen readers announce the film."""
-    html = str(embed_html or "")
-    html = IFRAME_TITLE.sub(r"\1", html)
-    escaped = (title or "").replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-    return html.replace("<iframe", f'<iframe title="{escaped}"', 1)
+    # The embed HTML comes from Wagtail's oEmbed finder, which Wagtail itself marks safe.
+    html = IFRAME_TITLE.sub(r"\1", str(embed_html or ""))
+    return mark_safe(html.replace("<iframe", f'<iframe title="{escape(title or "")}"', 1))
+
+
+@register.filter
+def page_kind(page):
+    """A short name for a page's type, for CSS classes: "researcharticle", "casestudy", "method"."""
+    model = getattr(page, "specific_class", None) or type(page)
+    return model._meta.model_name.removesuffix("page")
+
+
+@register.filter
+def without_pages(pages, others):
+    """The pages that are not among `others`, so a page is never listed twice on one screen."""
+    shown = {page.pk for page in others or []}
+    return [page for page in pages or [] if page.pk not in shown]

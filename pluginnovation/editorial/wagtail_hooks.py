@@ -1,0 +1,27 @@
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from pluginnovation.editorial.views import EditorialGuideView, RolePanel
+
+
+@hooks.register("register_admin_urls")
+def register_guide_url():
+    return [path("redaktorsguide/", EditorialGuideView.as_view(), name="editorial_guide")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_guide_menu_item():
+    return MenuItem(
+        "Redaktörsguide",
+        reverse("editorial_guide"),
+        name="editorial-guide",
+        icon_name="help",
+        order=900,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_role_panel(request, panels):
+    panels.append(RolePanel())

@@ -1,0 +1,37 @@
+"""`manage.py load_demo_content`: build the demo site; a second run adds only what is missing."""
+
+import io
+
+from django.core.management.base import BaseCommand
+
+from casestudies.models import CaseStudyPage
+from methods.models import MethodPage
+from pluginnovation.home.demo.loader import load_demo_content
+from pluginnovation.home.demo.users import create_demo_superuser
+from research.models import ResearchArticlePage
+
+
+class Command(BaseCommand):
+    help = (
+        "Bygger demowebbplatsen: startsida, forskning, fallstudier, metoder, informationssidor, "
+        "kategorier och dokument. Det som redan finns lämnas orört."
+    )
+
+    def handle(self, *args, **options):
+        out = self.stdout if options["verbosity"] >= 1 else io.StringIO()
+        created = load_demo_content()
+        out.write(summary(created))
+        create_demo_superuser(out)
+
+
+def summary(created):
+    if not any(created.values()):
+        return "Demoinnehållet fanns redan; inget ändrades."
+    totals = (
+        f"{ResearchArticlePage.objects.count()} forskningsartiklar, "
+        f"{CaseStudyPage.objects.count()} fallstudier och {MethodPage.objects.count()} metoder"
+    )
+    return (
+        f"Skapade {created['pages']} sidor, {created['terms']} kategorier och "
+        f"{created['documents']} dokument. Webbplatsen har nu {totals}."
+    )

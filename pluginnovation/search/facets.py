@@ -1,0 +1,340 @@
+"""Facets: the GET parameters every listing and the search take, the filters they make and the
+counts shown next to each option.
+
+Values are slugs (years for `ar`), several per parameter (repeated or comma-separated): OR within
+a facet, AND across facets. An option's count is what the listing would hold if it were chosen
+together with the other facets' active filters, so every facet's counts come from the listing
+filtered by all facets but itself. All of them are computed in one UNION ALL query, so a page's
+query count does not grow with the number of facets or pages.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, F, Q, Value
+from django.db.models.functions import Cast, ExtractYear
+
+from taggit.models import Tag
+
+from casestudies.models import CaseStudyPage
+from methods.models import MethodPage
+from pluginnovation.content.models import ContentPage, PageTag
+from research.models import ResearchArticlePage
+
+# Slugs are ASCII, except keyword slugs, which taggit makes from the keyword itself ("frånvaro").
+SLUG = re.compile(r"[\w-]{1,100}")
+YEAR = re.compile(r"(19|20)[0-9]{2}")
+# More values than this for one parameter are not a person using the form.
+MAX_VALUES = 20
+# Large vocabularies list only the options that give hits (and the chosen ones).
+MAX_TAG_OPTIONS = 25
+
+SWEDISH_LETTERS = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03"})
+
+# The `typ` values and the page types they stand for, in display order.
+TYPES = {
+    "forskning": ("Forskning", ResearchArticlePage),
+    "fallstudie": ("Fallstudier", CaseStudyPage),
+    "metod": ("Metoder", MethodPage),
+}
+
+
+@dataclass(frozen=True)
+class Facet:
+    param: str
+    label: str
+    # A taxonomy field on ContentPage ("factors", ..., "tags"); None for `typ` and `ar`.
+    relation: str | None = None
+    # Small vocabularies show every option, also those that would give no hits.
+    show_all: bool = True
+
+    def accepts(self, value):
+        if self.param == "typ":
+            return value in TYPES
+        if self.param == "ar":
+            return bool(YEAR.fullmatch(value))
+        return bool(SLUG.fullmatch(value))
+
+    @cached_property
+    def link(self):
+        """The link table behind a taxonomy facet: (model, page id column, term field)."""
+        if self.relation == "tags":
+            return PageTag, "content_object_id", "tag"
+        m2m = ContentPage._meta.get_field(self.relation)
+        return m2m.remote_field.through, f"{m2m.m2m_field_name()}_id", m2m.m2m_reverse_field_name()
+
+    @cached_property
+    def term_model(self):
+        if self.relation == "tags":
+            return Tag
+        return ContentPage._meta.get_field(self.relation).related_model
+
+    @cached_property
+    def pages_from_term(self):
+        """The lookup from a term to the ids of the pages linked to it."""
+        if self.relation == "tags":
+            return "content_pagetag_items__content_object"
+        return ContentPage._meta.get_field(self.relation).related_query_name()
+
+
+FACETS = [
+    Facet("faktor", "Framgångsfaktor", "factors"),
+    Facet("typ", "Typ av innehåll"),
+    Facet("projekt", "Projekt", "projects"),
+    Facet("region", "Region", "regions"),
+    Facet("kommun", "Kommun", "municipalities", show_all=False),
+    Facet("malgrupp", "Målgrupp", "target_groups"),
+    Facet("niva", "Nivå", "levels"),
+    Facet("insatstyp", "Insatstyp", "intervention_types"),
+    Facet("ar", "Publiceringsår", show_all=False),
+    Facet("tagg", "Nyckelord", "tags", show_all=False),
+]
+FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
+PARAMS = list(FACETS_BY_PARAM)
+
+
+@dataclass
+class Selection:
+    """The valid-looking values asked for, per parameter, and what was thrown out."""
+
+    values: dict[str, list[str]] = field(default_factory=dict)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.values)
+
+    def without(self, param, value):
+        """A copy without one value (for the "remove this filter" links)."""
+        values = {p: [v for v in vs if (p, v) != (param, value)] for p, vs in self.values.items()}
+        return Selection({p: vs for p, vs in values.items() if vs})
+
+    def drop(self, param, unknown):
+        kept = [v for v in self.values.get(param, []) if v not in unknown]
+        self.rejected += [(param, v) for v in self.values.get(param, []) if v in unknown]
+        if kept:
+            self.values[param] = kept
+        else:
+            self.values.pop(param, None)
+
+    def as_pairs(self):
+        return [(param, value) for param in PARAMS for value in self.values.get(param, [])]
+
+
+def parse_selection(query_dict):
+    """Read the facet parameters; syntactically impossible values are rejected at once."""
+    selection = Selection()
+    for facet in FACETS:
+        values = []
+        for raw in query_dict.getlist(facet.param):
+            for part in raw.split(","):
+                value = part.strip().lower()
+                if not value or value in values:
+                    continue
+                if facet.accepts(value) and len(values) < MAX_VALUES:
+                    values.append(value)
+                else:
+                    selection.rejected.append((facet.param, part.strip()))
+        if values:
+            selection.values[facet.param] = values
+    return selection
+
+
+def facet_filter(param, values):
+    """The Q object for one facet: a page matches if it has any of the values."""
+    if param == "typ":
+        models = [TYPES[value][1] for value in values]
+        return Q(content_type__in=ContentType.objects.get_for_models(*models).values())
+    if param == "ar":
+        years = Q()
+        for value in values:
+            # published_date__year=… becomes a date range, which the index on the column serves.
+            years |= Q(published_date__year=int(value))
+        return years
+    link, page_column, term_field = FACETS_BY_PARAM[param].link
+    linked = link.objects.filter(**{f"{term_field}__slug__in": values}).values(page_column)
+    return Q(pk__in=linked)
+
+
+def filtered(scope, selection, skip=None):
+    """The scope narrowed by every active facet except `skip`."""
+    filters = [facet_filter(p, vs) for p, vs in selection.values.items() if p != skip]
+    return scope.filter(*filters)
+
+
+COLUMNS = ["f_facet", "f_slug", "f_name", "f_sort", "f_n"]
+
+
+def term_counts(facet, scope, selection):
+    others = filtered(scope, selection, skip=facet.param).values("pk")
+    lookup = facet.pages_from_term
+    sort = F("start_year") if facet.relation == "projects" else F("sort_order")
+    if facet.relation == "tags":
+        sort = Value(0)
+    rows = facet.term_model.objects.order_by().annotate(
+        f_facet=Value(facet.param),
+        f_slug=F("slug"),
+        f_name=F("name"),
+        f_sort=sort,
+        f_n=Count(lookup, filter=Q(**{f"{lookup}__in": others}), distinct=True),
+    )
+    if not facet.show_all:
+        rows = rows.filter(Q(f_n__gt=0) | Q(slug__in=selection.values.get(facet.param, [])))
+    return rows.values_list(*COLUMNS)
+
+
+def grouped_counts(facet, scope, selection, key):
+    """Counts of the scope grouped by an expression of the page (its type, its year)."""
+    return (
+        filtered(scope, selection, skip=facet.param)
+        .order_by()
+        .annotate(f_facet=Value(facet.param), f_slug=Cast(key, CharField()))
+        .values("f_facet", "f_slug")
+        .annotate(f_name=Value(""), f_sort=Value(0), f_n=Count("pk"))
+        .values_list(*COLUMNS)
+    )
+
+
+def total_count(scope, selection):
+    return (
+        filtered(scope, selection)
+        .order_by()
+        .annotate(f_facet=Value(""), f_slug=Value(""))
+        .values("f_facet", "f_slug")
+        .annotate(f_name=Value(""), f_sort=Value(0), f_n=Count("pk"))
+        .values_list(*COLUMNS)
+    )
+
+
+def count_query(scope, selection, facets):
+    parts = [total_count(scope, selection)]
+    for facet in facets:
+        if facet.param == "typ":
+            parts.append(grouped_counts(facet, scope, selection, "content_type_id"))
+        elif facet.param == "ar":
+            parts.append(grouped_counts(facet, scope, selection, ExtractYear("published_date")))
+        else:
+            parts.append(term_counts(facet, scope, selection))
+    return parts[0].union(*parts[1:], all=True)
+
+
+@dataclass
+class Option:
+    value: str
+    name: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetGroup:
+    facet: Facet
+    options: list[Option]
+
+    @property
+    def selected_count(self):
+        return sum(option.selected for option in self.options)
+
+
+@dataclass
+class FacetResult:
+    total: int
+    groups: list[FacetGroup]
+    names: dict[tuple[str, str], str]
+
+
+def type_values():
+    """Content type id (as text, as the count query returns it) -> `typ` value."""
+    models = {value: model for value, (_label, model) in TYPES.items()}
+    types = ContentType.objects.get_for_models(*models.values())
+    return {str(types[model].pk): value for value, model in models.items()}
+
+
+def type_options(rows, chosen):
+    counts = type_values()
+    counts = {counts.get(slug): count for slug, _name, _sort, count in rows}
+    return [
+        Option(value, label, counts.get(value, 0), value in chosen)
+        for value, (label, _model) in TYPES.items()
+    ]
+
+
+def year_options(rows, chosen):
+    counts = {slug: count for slug, _name, _sort, count in rows}
+    counts.update({value: 0 for value in chosen if value not in counts})
+    return [Option(y, y, counts[y], y in chosen) for y in sorted(counts, reverse=True)]
+
+
+def tag_options(rows, chosen):
+    """The most used keywords first; a chosen one is always listed."""
+    rows = sorted(rows, key=lambda row: (-row[3], swedish(row[1])))
+    rows = rows[:MAX_TAG_OPTIONS] + [row for row in rows[MAX_TAG_OPTIONS:] if row[0] in chosen]
+    return [Option(slug, name, count, slug in chosen) for slug, name, _sort, count in rows]
+
+
+def swedish(name):
+    """A sort key that puts å, ä, ö after z, in that order, as a Swedish reader expects."""
+    return name.lower().translate(SWEDISH_LETTERS)
+
+
+def term_options(rows, chosen):
+    rows = sorted(rows, key=lambda row: (row[2], swedish(row[1])))
+    return [Option(slug, name, count, slug in chosen) for slug, name, _sort, count in rows]
+
+
+def options_for(facet, rows, chosen):
+    if facet.param == "typ":
+        return type_options(rows, chosen)
+    if facet.param == "ar":
+        return year_options(rows, chosen)
+    if facet.relation == "tags":
+        return tag_options(rows, chosen)
+    return term_options(rows, chosen)
+
+
+def build_groups(rows, selection, facets):
+    """Split the count query's rows into the total and one option list per facet."""
+    total = 0
+    by_facet = {}
+    for param, slug, name, sort, count in rows:
+        if param == "":
+            total = count
+        else:
+            by_facet.setdefault(param, []).append((slug, name, sort, count))
+    groups = []
+    for facet in facets:
+        chosen = selection.values.get(facet.param, [])
+        groups.append(FacetGroup(facet, options_for(facet, by_facet.get(facet.param, []), chosen)))
+    return total, groups
+
+
+def unknown_values(groups, selection):
+    """Chosen taxonomy values that match no term: {param: {values}}."""
+    unknown = {}
+    for group in groups:
+        if group.facet.relation is None:
+            continue
+        known = {option.value for option in group.options}
+        missing = set(selection.values.get(group.facet.param, [])) - known
+        if missing:
+            unknown[group.facet.param] = missing
+    return unknown
+
+
+def count_facets(scope, selection, facets=FACETS):
+    """The total and each facet's options with counts, in one query (two after bad input).
+
+    Every chosen taxonomy facet is counted even when hidden, so unknown slugs are always found:
+    an unknown value is dropped from the selection; only if that empties a facet does its filter
+    change, and then the counts are made again.
+    """
+    counted = [f for f in FACETS if f in facets or f.param in selection.values]
+    total, groups = build_groups(count_query(scope, selection, counted), selection, counted)
+    unknown = unknown_values(groups, selection)
+    for param, values in unknown.items():
+        selection.drop(param, values)
+    if any(param not in selection.values for param in unknown):
+        total, groups = build_groups(count_query(scope, selection, counted), selection, counted)
+    names = {(g.facet.param, o.value): o.name for g in groups for o in g.options}
+    return FacetResult(total, [g for g in groups if g.facet in facets], names)

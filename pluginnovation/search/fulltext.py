@@ -1,0 +1,147 @@
+"""Full-text search over the content pages with Wagtail's search backend.
+
+On PostgreSQL the database backend uses full-text search with the Swedish configuration, so
+inflected forms find each other ("avhoppen" finds "avhopp"), and, when the pg_trgm extension is
+installed (migration 0001 of this app does it), a trigram search catches misspellings. On SQLite
+the backend uses FTS5: whole words only, no stemming, no typo tolerance (see docs/search.md).
+"""
+
+import functools
+import re
+import unicodedata
+
+from django.db import connection
+from django.utils import timezone
+
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Fuzzy, Or, PlainText
+from wagtail.search.utils import normalise_query_string
+
+from pluginnovation.content.models import ContentPage
+from pluginnovation.search.swedish import stem
+
+MAX_QUERY_LENGTH = 200
+# Enough for facet counts to be meaningful; more are rarely looked at and cost time.
+MAX_HITS = 500
+WORD = re.compile(r"\w+")
+# Unicode categories nobody types on purpose: control, format (bidi overrides, zero widths),
+# surrogates, private use, unassigned.
+INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def clean_query(raw):
+    """The visitor's query made safe to use and show: (text, message or "").
+
+    Control and invisible characters become spaces, runs of white space one space, and the
+    text is cut at MAX_QUERY_LENGTH characters, at a word boundary when there is one.
+    """
+    text = "".join(" " if unicodedata.category(c) in INVISIBLE else c for c in raw or "")
+    text = " ".join(text.split())
+    if len(text) <= MAX_QUERY_LENGTH:
+        return text, ""
+    cut = text[:MAX_QUERY_LENGTH]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    message = f"Sökfrågan var för lång och har kortats till de första {len(cut)} tecknen."
+    return cut, message
+
+
+def search_words(text):
+    """The words to search for. Punctuation is dropped, so nothing in a query can reach the
+    backend's query syntax (quotes, operators, parentheses)."""
+    return WORD.findall(text.lower())
+
+
+@functools.cache
+def trigram_available():
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
+def searchable_pages():
+    """Live, public content pages, filtered the way the search backend understands (it
+    accepts only filters on fields declared in search_fields, so no subqueries)."""
+    return ContentPage.objects.live().public().only("pk", "content_type_id")
+
+
+def ranked(query):
+    """(pk, content type id) of the best MAX_HITS matches, best first."""
+    results = get_search_backend().search(query, searchable_pages())
+    return [(page.pk, page.content_type_id) for page in results[:MAX_HITS]]
+
+
+# How the hits were found when not all words matched exactly, and what the visitor is told.
+FALLBACK_MESSAGES = {
+    "fuzzy": "Inga sidor innehöll exakt det du sökte efter. Här är träffar med liknande stavning.",
+    "any": "Inga sidor innehöll alla orden. Här är sidor som innehåller något av dem.",
+}
+
+
+def word_query(word):
+    """The word, or its rough stem: "mentorerna" also finds "mentor"."""
+    base = stem(word)
+    return PlainText(word) if base == word else Or([PlainText(word), PlainText(base)])
+
+
+def all_words(words):
+    queries = [word_query(word) for word in words]
+    return queries[0] if len(queries) == 1 else And(queries)
+
+
+def any_word(words):
+    return Or([word_query(word) for word in words])
+
+
+def find(words):
+    """Search for the words: all of them; if nothing, a similar spelling (PostgreSQL with
+    pg_trgm); if still nothing, any of them. Returns (ranked pairs, fallback key or "")."""
+    hits = ranked(all_words(words))
+    if hits:
+        return hits, ""
+    if trigram_available():
+        hits = ranked(Fuzzy(" ".join(words)))
+        if hits:
+            return hits, "fuzzy"
+    if len(words) > 1:
+        hits = ranked(any_word(words))
+        if hits:
+            return hits, "any"
+    return [], ""
+
+
+def record_search(text, day=None):
+    """Count one search for the editors' report of popular queries (search promotions).
+
+    Two upserts instead of Query.get(...).add_hit(), which takes up to nine queries; they are
+    also safe when two visitors search for the same new words at the same moment.
+    """
+    normalised = normalise_query_string(text)
+    if not normalised:
+        return
+    day = day or timezone.localdate()
+    quote = connection.ops.quote_name
+    queries, hits = quote(Query._meta.db_table), quote(QueryDailyHits._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {queries} (query_string) VALUES (%s) "
+            "ON CONFLICT (query_string) DO NOTHING",
+            [normalised],
+        )
+        cursor.execute(
+            f"INSERT INTO {hits} (query_id, date, hits) "
+            f"SELECT id, %s, 1 FROM {queries} WHERE query_string = %s "
+            f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1",
+            [day, normalised],
+        )
+
+
+def promotions(text):
+    """The editors' promoted results for this query, live pages and external links only."""
+    picks = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(text)
+    ).select_related("page")
+    return [pick for pick in picks if (pick.page.live if pick.page else pick.external_link_url)]

@@ -1,0 +1,147 @@
+"""The faceted, paginated result list that the index pages, /utforska/ and /sok/ share."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, prefetch_related_objects
+from django.db.models.functions import Length, Substr
+from django.utils.functional import cached_property
+
+from wagtail.models import PageViewRestriction
+
+from pluginnovation.content.models import PAGE_SIZE, ContentPage
+from pluginnovation.search.facets import (
+    FACETS,
+    Selection,
+    count_facets,
+    filtered,
+    parse_selection,
+)
+
+NEWEST_FIRST = ("-published_date", "-pk")
+FACET_LABELS = {facet.param: facet.label for facet in FACETS}
+# Longer filter values are cut in messages; nobody needs to see all of a junk value.
+SHOWN_VALUE_LENGTH = 40
+
+
+def visible_pages():
+    """Every content page a visitor may see: live and not behind a view restriction.
+
+    Like Wagtail's .public(), which excludes every page at or below a restricted page, but as
+    a subquery: .public() first loads all restrictions, one more query on every page.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return ContentPage.objects.live().exclude(Exists(restricted))
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the total, which the facet query already counted."""
+
+    def __init__(self, object_list, per_page, total):
+        super().__init__(object_list, per_page)
+        self.total = total
+
+    @cached_property
+    def count(self):
+        return self.total
+
+
+def page_number(raw, num_pages):
+    """`sida` as a page number: junk or anything below 1 gives the first page, past the end
+    the last, so an old or hand-edited link still shows a normal page."""
+    try:
+        number = int(str(raw).strip())
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), num_pages)
+
+
+def specific_pages(pairs, with_body=False):
+    """The specific pages for (pk, content type id) pairs, in the same order.
+
+    One query per content type, plus one for the success factors every card shows.
+    """
+    pks_by_type = {}
+    for pk, content_type_id in pairs:
+        pks_by_type.setdefault(content_type_id, []).append(pk)
+    by_pk = {}
+    for content_type_id, pks in pks_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        pages = model.objects.filter(pk__in=pks)
+        if not with_body:
+            pages = pages.defer_streamfields()
+        by_pk.update((page.pk, page) for page in pages)
+    items = [by_pk[pk] for pk, _type in pairs if pk in by_pk]
+    prefetch_related_objects(items, "factors")
+    return items
+
+
+@dataclass
+class ActiveFilter:
+    label: str
+    name: str
+    remove_url: str
+
+
+def filter_url(path, keep, selection):
+    query = urlencode(keep + selection.as_pairs())
+    return f"{path}?{query}" if query else path
+
+
+def rejected_message(rejected):
+    if not rejected:
+        return ""
+    shown = []
+    for param, value in rejected:
+        if len(value) > SHOWN_VALUE_LENGTH:
+            value = value[:SHOWN_VALUE_LENGTH] + "…"
+        shown.append(f"{param}={value}")
+    return "Okänt filtervärde ignorerades: " + ", ".join(shown)
+
+
+def listing_context(request, scope, *, hidden=(), ranked=None, keep=()):
+    """Facets, active filters and one page of results for `scope` (live, public pages).
+
+    ranked: (pk, content type id) pairs of search hits, best first; without it the listing is
+    newest first. keep: parameters besides the facets that links must keep, e.g. [("q", …)].
+    """
+    keep = list(keep)
+    selection = parse_selection(request.GET)
+    shown = [facet for facet in FACETS if facet.param not in hidden]
+    result = count_facets(scope, selection, shown)
+
+    if ranked is None:
+        rows = filtered(scope, selection).order_by(*NEWEST_FIRST)
+        rows = rows.values_list("pk", "content_type_id")
+    elif selection:
+        allowed = set(filtered(scope, selection).values_list("pk", flat=True))
+        rows = [pair for pair in ranked if pair[0] in allowed]
+    else:
+        rows = ranked
+    paginator = CountedPaginator(rows, PAGE_SIZE, result.total)
+    items = paginator.page(page_number(request.GET.get("sida"), paginator.num_pages))
+    items.object_list = specific_pages(list(items.object_list), with_body=ranked is not None)
+
+    active = [
+        ActiveFilter(
+            label=FACET_LABELS[param],
+            name=result.names.get((param, value), value),
+            remove_url=filter_url(request.path, keep, selection.without(param, value)),
+        )
+        for param, value in selection.as_pairs()
+    ]
+    return {
+        "items": items,
+        "result_count": result.total,
+        "facet_groups": result.groups,
+        "active_filters": active,
+        "clear_filters_url": filter_url(request.path, keep, Selection()),
+        "filter_message": rejected_message(selection.rejected),
+        # Active filters of facets the form does not show, so submitting it keeps them.
+        "hidden_filters": [pair for pair in selection.as_pairs() if pair[0] in hidden],
+        "has_filters": bool(selection),
+    }

@@ -1,0 +1,134 @@
+"""The success-factor pages, the explore listing and the search page."""
+
+from urllib.parse import urlencode
+
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
+from django.shortcuts import get_object_or_404, render
+
+from pluginnovation.search import fulltext
+from pluginnovation.search.excerpts import excerpt, page_text
+from pluginnovation.search.facets import TYPES, type_values
+from pluginnovation.search.listing import listing_context, specific_pages, visible_pages
+from pluginnovation.taxonomy.models import SuccessFactor
+
+# How many of the newest pages of each type a factor page shows.
+FACTOR_PAGE_ITEMS = 3
+# The group headings of a factor page and what its "show all" link says.
+TYPE_GROUPS = {
+    "forskning": ("Forskning", "forskningsartiklar", "forskningsartikel"),
+    "fallstudie": ("Fallstudier", "fallstudier", "fallstudie"),
+    "metod": ("Metoder", "metoder", "metod"),
+}
+
+
+def factor_counts():
+    """{factor id: {typ value: count}} for every factor, in one query."""
+    types = type_values()
+    counts = {}
+    rows = (
+        visible_pages()
+        .order_by()
+        .values("factors", "content_type_id")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    for row in rows:
+        typ = types.get(str(row["content_type_id"]))
+        if row["factors"] is not None and typ:
+            counts.setdefault(row["factors"], {})[typ] = row["n"]
+    return counts
+
+
+def factor_list(request):
+    factors = list(SuccessFactor.objects.all())
+    counts = factor_counts()
+    for factor in factors:
+        factor.counts = [
+            (TYPE_GROUPS[typ][0], counts.get(factor.pk, {}).get(typ, 0)) for typ in TYPES
+        ]
+    context = {"factors": factors, "meta_title": "Framgångsfaktorer"}
+    return render(request, "search/factor_list.html", context)
+
+
+def newest_by_type(factor):
+    """The newest FACTOR_PAGE_ITEMS pages of each type for a factor, and each type's total,
+    in one query (a window function numbers the rows within each type)."""
+    window = {"partition_by": F("content_type_id")}
+    newest_first = [F("published_date").desc(), F("pk").desc()]
+    rows = (
+        visible_pages()
+        .filter(factors=factor)
+        .annotate(
+            row=Window(RowNumber(), order_by=newest_first, **window),
+            total=Window(Count("pk"), **window),
+        )
+        .filter(row__lte=FACTOR_PAGE_ITEMS)
+        .order_by("content_type_id", "row")
+        .values_list("pk", "content_type_id", "total")
+    )
+    return list(rows)
+
+
+def factor_detail(request, slug):
+    factor = get_object_or_404(SuccessFactor, slug=slug)
+    rows = newest_by_type(factor)
+    pages = specific_pages([(pk, type_id) for pk, type_id, _total in rows])
+    types = type_values()
+    groups = []
+    for typ in TYPES:
+        heading, plural, singular = TYPE_GROUPS[typ]
+        type_rows = [row for row in rows if types.get(str(row[1])) == typ]
+        total = type_rows[0][2] if type_rows else 0
+        ids = {row[0] for row in type_rows}
+        groups.append(
+            {
+                "typ": typ,
+                "heading": heading,
+                "total": total,
+                "noun": singular if total == 1 else plural,
+                "items": [page for page in pages if page.pk in ids],
+                "url": "/utforska/?" + urlencode({"faktor": factor.slug, "typ": typ}),
+            }
+        )
+    context = {
+        "factor": factor,
+        "groups": groups,
+        "explore_url": "/utforska/?" + urlencode({"faktor": factor.slug}),
+        "other_factors": SuccessFactor.objects.exclude(pk=factor.pk),
+    }
+    return render(request, "search/factor_detail.html", context)
+
+
+def explore(request):
+    context = listing_context(request, visible_pages())
+    context["meta_title"] = "Utforska allt innehåll"
+    return render(request, "search/explore.html", context)
+
+
+def search(request):
+    query, message = fulltext.clean_query(request.GET.get("q", ""))
+    words = fulltext.search_words(query)
+    context = {"query": query, "messages": [message] if message else [], "meta_title": "Sök"}
+    if not words:
+        if query:
+            context["messages"].append("Sökfrågan innehöll inga ord att söka efter.")
+        context["factors"] = SuccessFactor.objects.all()
+        return render(request, "search/search_results.html", context)
+
+    hits, fallback = fulltext.find(words)
+    if fallback:
+        context["messages"].append(fulltext.FALLBACK_MESSAGES[fallback])
+    first_page = request.GET.get("sida") in (None, "", "1")
+    if first_page:
+        # Paging through the same results is not another search.
+        fulltext.record_search(query)
+        context["promotions"] = fulltext.promotions(query)
+
+    if hits:
+        scope = visible_pages().filter(pk__in=[pk for pk, _type in hits])
+        context.update(listing_context(request, scope, ranked=hits, keep=[("q", query)]))
+        for item in context["items"]:
+            item.excerpt = excerpt(page_text(item), words)
+    if not context.get("result_count"):
+        context["factors"] = SuccessFactor.objects.all()
+    return render(request, "search/search_results.html", context)

@@ -1,0 +1,75 @@
+"""RSS feeds: everything new in the knowledge bank, and what is new under one success factor."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from pluginnovation.content.models import ContentPage
+from pluginnovation.taxonomy.models import SuccessFactor
+
+FEED_SIZE = 30
+FACTOR_URL = "/framgangsfaktorer/{slug}/"
+
+
+def newest_content():
+    """Live, public content pages, newest first, with what the items need fetched up front."""
+    return (
+        ContentPage.objects.live()
+        .public()
+        .order_by("-published_date", "-pk")
+        .select_related("content_type")
+        .prefetch_related("factors")
+    )
+
+
+class LatestContentFeed(Feed):
+    title = "PlugInnovation – nytt i kunskapsbanken"
+    link = "/"
+    description = (
+        "Ny forskning, nya fallstudier och metoder om att förebygga studieavbrott i gymnasieskolan."
+    )
+    language = "sv"
+
+    def items(self):
+        return newest_content()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_url()
+
+    def item_pubdate(self, item):
+        # A date has no time of day; midnight Swedish time keeps the day right in readers.
+        midnight = datetime.datetime.combine(item.published_date, datetime.time())
+        return timezone.make_aware(midnight)
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [item.type_label, *(factor.name for factor in item.factors.all())]
+
+
+class FactorFeed(LatestContentFeed):
+    """One success factor's feed, at /flode/<factor slug>/."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(SuccessFactor, slug=slug)
+
+    def title(self, factor):
+        return f"PlugInnovation – {factor.name}"
+
+    def link(self, factor):
+        return FACTOR_URL.format(slug=factor.slug)
+
+    def description(self, factor):
+        return factor.definition
+
+    def items(self, factor):
+        return newest_content().filter(factors=factor)[:FEED_SIZE]

@@ -1,0 +1,84 @@
+"""Tags for the <head>: meta description, canonical link, Open Graph, feeds and JSON-LD."""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from pluginnovation.content.models import ContentPage
+from pluginnovation.seo.structured_data import absolute_url, structured_data, to_script_json
+
+register = template.Library()
+
+DESCRIPTION_LENGTH = 200
+SITE_DESCRIPTION = (
+    "PlugInnovation är Göteborgsregionens kunskapsbank om att förebygga studieavbrott: "
+    "forskning, fallstudier och metoder för att fler unga ska fullfölja gymnasiet."
+)
+
+
+def page_description(page):
+    text = (
+        getattr(page, "search_description", "")
+        or getattr(page, "summary", "")
+        or getattr(page, "intro", "")
+    )
+    return text or SITE_DESCRIPTION
+
+
+def feeds(factor):
+    """The RSS feeds a page offers: the whole site's, and on a factor's page that factor's."""
+    links = [{"title": "Nytt i kunskapsbanken", "url": reverse("feed")}]
+    if factor is not None:
+        links.append(
+            {
+                "title": f"Nytt om {factor.name}",
+                "url": reverse("factor_feed", kwargs={"slug": factor.slug}),
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def seo_meta(context):
+    """Title, description, canonical address and type of the current page.
+
+    Wagtail pages are described from their fields; other views may set `meta_title` and
+    `meta_description` in their context, and a success factor's view passes `factor`.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    factor = context.get("factor")
+    if page is not None and hasattr(page, "get_url"):
+        title = page.seo_title or page.title
+        description = page_description(page)
+        path = page.get_url(request)
+    elif factor is not None and hasattr(factor, "definition"):
+        title, description = factor.name, factor.definition
+        path = request.path if request else ""
+    else:
+        title = context.get("meta_title") or settings.WAGTAIL_SITE_NAME
+        description = context.get("meta_description") or SITE_DESCRIPTION
+        path = request.path if request else ""
+    return {
+        "title": title,
+        "description": Truncator(" ".join(description.split())).chars(DESCRIPTION_LENGTH),
+        "canonical": absolute_url(request, path),
+        "og_type": "article" if isinstance(page, ContentPage) else "website",
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "feeds": feeds(factor if hasattr(factor, "slug") else None),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context):
+    """A <script type="application/ld+json"> describing the page; data, never run, so the CSP
+    has nothing to block."""
+    page = context.get("page")
+    data = structured_data(page, context.get("request")) if page is not None else None
+    if not data:
+        return ""
+    script_json = mark_safe(to_script_json(data))  # escaped for <script> by to_script_json
+    return format_html('<script type="application/ld+json">{}</script>', script_json)

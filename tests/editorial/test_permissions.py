@@ -1,0 +1,284 @@
+"""What each role may and may not do, over real requests to the admin, direct POSTs included."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
+
+from casestudies.models import CaseStudyPage
+from pluginnovation.taxonomy.models import Region
+from tests.editorial.support import case_study_form_data, factor_ids
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def add_case_url(section):
+    return reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", section.pk])
+
+
+def assert_refused(response):
+    """Wagtail answers a denied admin request with 403 or a redirect to the dashboard/login."""
+    if response.status_code == 302:
+        assert response.url.split("?")[0] in ("/admin/", "/admin/login/"), response.url
+    else:
+        assert response.status_code == 403, response.status_code
+
+
+def assert_saved(response):
+    """A successful admin form post redirects; otherwise show why the form was refused."""
+    form = response.context and response.context.get("form")
+    assert response.status_code == 302, form.errors if form else response.status_code
+
+
+def live_title(page):
+    return Page.objects.get(pk=page.pk).specific.title
+
+
+def revision_count(page):
+    return Page.objects.get(pk=page.pk).revisions.count()
+
+
+# Regional editor: what she may do
+
+
+def test_regional_editor_reaches_the_dashboard_and_her_regions_section(client, site, north_editor):
+    client.force_login(north_editor)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "Din roll" in response.text
+    assert add_case_url(site.north_section) in response.text
+    explore = client.get(reverse("wagtailadmin_explore", args=[site.north_section.pk]))
+    assert explore.status_code == 200
+    assert "Närvarolyftet i Norrby" in explore.text
+
+
+def test_regional_editor_creates_a_case_study_in_her_region_as_a_draft(client, site, north_editor):
+    client.force_login(north_editor)
+    assert client.get(add_case_url(site.north_section)).status_code == 200
+    data = case_study_form_data(site.north_case, title="Ny fallstudie", slug="ny-fallstudie")
+    data["action-publish"] = "action-publish"
+    assert_saved(client.post(add_case_url(site.north_section), data))
+    page = CaseStudyPage.objects.get(slug="ny-fallstudie")
+    assert page.get_parent().pk == site.north_section.pk
+    assert not page.live
+    assert page.owner == north_editor
+
+
+def test_regional_editor_edits_her_case_study_and_submits_it(client, site, north_editor):
+    client.force_login(north_editor)
+    assert client.get(edit_url(site.north_case)).status_code == 200
+    data = case_study_form_data(site.north_case, title="Närvarolyftet, reviderad")
+    data["action-submit"] = "action-submit"
+    response = client.post(edit_url(site.north_case), data)
+    assert response.status_code == 302
+    page = Page.objects.get(pk=site.north_case.pk)
+    assert page.workflow_in_progress
+    assert page.get_latest_revision().content["title"] == "Närvarolyftet, reviderad"
+    assert live_title(site.north_case) == "Närvarolyftet i Norrby"
+
+
+# Regional editor: what she may not do, refused on the server
+
+
+def test_regional_editor_cannot_publish_even_by_a_direct_post(client, site, north_editor):
+    client.force_login(north_editor)
+    live_revision = Page.objects.get(pk=site.north_case.pk).live_revision_id
+    data = case_study_form_data(site.north_case, title="Publicerad utan granskning")
+    data["action-publish"] = "action-publish"
+    client.post(edit_url(site.north_case), data)
+    page = Page.objects.get(pk=site.north_case.pk)
+    assert page.live_revision_id == live_revision
+    assert live_title(site.north_case) == "Närvarolyftet i Norrby"
+    assert not page.workflow_in_progress
+
+
+def test_regional_editor_cannot_publish_a_draft_through_bulk_actions(client, site, north_editor):
+    client.force_login(north_editor)
+    page = site.north_case
+    page.unpublish()
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={page.pk}"
+    client.post(url, {"include_descendants": ""})
+    assert not Page.objects.get(pk=page.pk).live
+
+
+def test_regional_editor_cannot_unpublish_or_delete_a_live_case_study(client, site, north_editor):
+    client.force_login(north_editor)
+    page = site.north_case
+    assert_refused(client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk])))
+    assert_refused(client.post(reverse("wagtailadmin_pages:delete", args=[page.pk])))
+    assert Page.objects.get(pk=page.pk).live
+
+
+def test_regional_editor_cannot_touch_another_regions_case_study(client, site, north_editor):
+    client.force_login(north_editor)
+    page = site.south_case
+    before = revision_count(page)
+    assert_refused(client.get(edit_url(page)))
+    data = case_study_form_data(page, title="Kapad")
+    for action in ("action-submit", "action-publish"):
+        assert_refused(client.post(edit_url(page), {**data, action: action}))
+    for name in ("history", "workflow_history", "copy", "move", "delete"):
+        assert_refused(client.get(reverse(f"wagtailadmin_pages:{name}", args=[page.pk])))
+    revision = Page.objects.get(pk=page.pk).latest_revision
+    view_revision = reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk])
+    assert_refused(client.get(view_revision))
+    preview = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    assert client.post(preview, data).status_code in (302, 403)
+    for name in ("lock", "delete", "unpublish"):
+        assert_refused(client.post(reverse(f"wagtailadmin_pages:{name}", args=[page.pk])))
+    assert not Page.objects.get(pk=page.pk).locked
+    assert revision_count(page) == before
+    assert live_title(page) == "Mentorskap i Söderby"
+
+
+def test_regional_editor_cannot_add_to_another_region(client, site, north_editor):
+    client.force_login(north_editor)
+    url = add_case_url(site.south_section)
+    assert_refused(client.get(url))
+    data = case_study_form_data(site.north_case, title="Smuggel", slug="smuggel")
+    assert_refused(client.post(url, {**data, "action-submit": "action-submit"}))
+    assert not CaseStudyPage.objects.filter(slug="smuggel").exists()
+
+
+def test_regional_editor_cannot_edit_research(client, site, north_editor):
+    client.force_login(north_editor)
+    url = edit_url(site.article)
+    assert_refused(client.get(url))
+    assert_refused(client.post(url, {"title": "Ändrad", "action-publish": "action-publish"}))
+    add_url = reverse(
+        "wagtailadmin_pages:add",
+        args=["research", "researcharticlepage", site.research_index.pk],
+    )
+    assert_refused(client.get(add_url))
+    assert live_title(site.article) == "Frånvaro som varningssignal"
+
+
+def test_regional_editor_cannot_edit_taxonomy(client, site, north_editor):
+    client.force_login(north_editor)
+    region_index = reverse("wagtailsnippets_taxonomy_region:list")
+    assert_refused(client.get(region_index))
+    add = reverse("wagtailsnippets_taxonomy_region:add")
+    assert_refused(client.post(add, {"name": "Ny", "slug": "ny", "sort_order": "0"}))
+    assert not Region.objects.filter(slug="ny").exists()
+    edit = reverse("wagtailsnippets_taxonomy_region:edit", args=[site.north.pk])
+    assert_refused(client.post(edit, {"name": "Kapad", "slug": "kapad", "sort_order": "0"}))
+    delete = reverse("wagtailsnippets_taxonomy_region:delete", args=[site.south.pk])
+    assert_refused(client.post(delete))
+    assert Region.objects.get(pk=site.north.pk).name == "Testregion Norr"
+    assert Region.objects.filter(pk=site.south.pk).exists()
+
+
+ADMIN_ONLY_URLS = [
+    "/admin/users/",
+    "/admin/users/new/",
+    "/admin/groups/",
+    "/admin/sites/",
+    "/admin/collections/",
+    "/admin/workflows/list/",
+    "/admin/redirects/",
+]
+
+
+@pytest.mark.parametrize("url", ADMIN_ONLY_URLS)
+def test_regional_editor_cannot_reach_users_or_settings(client, north_editor, url):
+    client.force_login(north_editor)
+    assert_refused(client.get(url))
+
+
+def test_regional_editor_cannot_create_a_user_or_join_the_editors(client, north_editor):
+    client.force_login(north_editor)
+    editors = Group.objects.get(name="Redaktörer")
+    data = {
+        "username": "smyg",
+        "email": "smyg@example.org",
+        "first_name": "S",
+        "last_name": "M",
+        "password1": "x-Långt-lösenord-42",
+        "password2": "x-Långt-lösenord-42",
+        "groups": [str(editors.pk)],
+        "is_superuser": "on",
+    }
+    assert_refused(client.post(reverse("wagtailusers_users:add"), data))
+    assert not get_user_model().objects.filter(username="smyg").exists()
+    assert_refused(
+        client.post(
+            reverse("wagtailusers_users:edit", args=[north_editor.pk]),
+            {**data, "username": north_editor.username},
+        )
+    )
+    assert not north_editor.groups.filter(name="Redaktörer").exists()
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, site):
+    for url in ("/admin/", edit_url(site.north_case), reverse("editorial_guide")):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url.startswith("/admin/login/")
+
+
+# Redaktör: full rights
+
+
+def test_editor_edits_and_publishes_research(client, site, editor):
+    client.force_login(editor)
+    assert client.get(edit_url(site.article)).status_code == 200
+    article = site.article
+    data = nested_form_data(
+        {
+            "title": "Frånvaro som tidig varningssignal",
+            "slug": article.slug,
+            "summary": article.summary,
+            "authors": article.authors,
+            "year": str(article.year),
+            "publisher": article.publisher,
+            "key_findings": rich_text(article.key_findings),
+            "body": streamfield([]),
+            "published_date": article.published_date.isoformat(),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    data["factors"] = factor_ids(article)
+    response = client.post(edit_url(article), data)
+    assert response.status_code == 302
+    assert live_title(article) == "Frånvaro som tidig varningssignal"
+
+
+def test_editor_publishes_a_case_study_directly(client, site, editor):
+    client.force_login(editor)
+    data = case_study_form_data(site.south_case, title="Mentorskap i Söderby, uppdaterad")
+    data["action-publish"] = "action-publish"
+    response = client.post(edit_url(site.south_case), data)
+    assert response.status_code == 302
+    assert live_title(site.south_case) == "Mentorskap i Söderby, uppdaterad"
+
+
+def test_editor_manages_taxonomy(client, site, editor):
+    client.force_login(editor)
+    assert client.get(reverse("wagtailsnippets_taxonomy_region:list")).status_code == 200
+    response = client.post(
+        reverse("wagtailsnippets_taxonomy_region:add"),
+        {"name": "Testregion Väst", "slug": "testregion-vast", "sort_order": "5"},
+    )
+    assert_saved(response)
+    assert Group.objects.filter(name="Regionredaktörer – Testregion Väst").exists()
+
+
+def test_editor_cannot_manage_users(client, editor):
+    client.force_login(editor)
+    assert_refused(client.get("/admin/users/"))
+
+
+def test_editor_unpublishes_a_case_study(client, site, editor):
+    client.force_login(editor)
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[site.north_case.pk]))
+    assert response.status_code == 302
+    assert not Page.objects.get(pk=site.north_case.pk).live

@@ -1,0 +1,116 @@
+"""Hostile and odd input: never a server error, never reflected unescaped."""
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from casestudies.models import RegionSectionPage
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert(1)</script>"
+LISTINGS = ["/utforska/", "/forskning/", "/fallstudier/", "/metoder/", "/sok/?q=frånvaro&"]
+HOSTILE_QUERIES = [
+    "",
+    "faktor=finns-inte",
+    "faktor=samverkan&faktor=samverkan&faktor=SAMVERKAN",
+    "faktor=&typ=&ar=&sida=",
+    "faktor=" + quote(SCRIPT),
+    "kommun=" + quote("' OR 1=1 --"),
+    "tagg=" + quote("'; DROP TABLE wagtailcore_page; --"),
+    "region=a%00b&projekt=%ff%fe",
+    "typ=video&ar=1850&ar=20x5&niva=" + "x" * 5000,
+    "malgrupp=" + "&malgrupp=".join(f"m{i}" for i in range(200)),
+    "sida=abc",
+    "sida=-5",
+    "sida=0",
+    "sida=99999",
+    "sida=1e9",
+    "sida=" + "9" * 40,
+    "sida=2&sida=x",
+    "insatstyp[]=x&faktor[$ne]=1&okand=parameter",
+]
+HOSTILE_SEARCHES = [
+    "x" * 5000,
+    "frånvaro\x00\x01\x1b[31m\u202enärvaro",
+    SCRIPT,
+    "'; DROP TABLE wagtailcore_page; --",
+    '"',
+    '"frånvaro',
+    "frånvaro AND OR NOT",
+    "NEAR(frånvaro närvaro)",
+    "*",
+    "fr*",
+    "a:* & !b | (c",
+    "\\",
+    "%",
+    "_",
+    "!!!",
+    "    ",
+    "och",
+    "title:frånvaro",
+    "%ff%fe",
+    "🙂 emoji",
+]
+
+
+def assert_safe(response):
+    assert response.status_code == 200, response.status_code
+    assert SCRIPT not in response.content.decode()
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+@pytest.mark.parametrize("url", LISTINGS)
+def test_listings_survive_odd_parameters(client, url, query):
+    sep = "" if url.endswith("&") else "?"
+    assert_safe(client.get(f"{url}{sep}{query}"))
+
+
+@pytest.mark.parametrize("q", HOSTILE_SEARCHES)
+def test_search_survives_odd_queries(client, q):
+    assert_safe(client.get("/sok/", {"q": q, "faktor": "samverkan"}))
+
+
+def test_region_sections_survive_odd_parameters(client):
+    url = RegionSectionPage.objects.first().url
+    for query in HOSTILE_QUERIES:
+        assert_safe(client.get(f"{url}?{query}"))
+
+
+def test_an_unknown_filter_value_is_named_and_escaped(client):
+    response = client.get("/utforska/?faktor=finns-inte&faktor=" + quote(SCRIPT))
+    html = response.content.decode()
+    notice = re.search(r'<p class="notice notice--warning">([^<]*)</p>', html).group(1)
+    assert notice.startswith("Okänt filtervärde ignorerades: ")
+    assert "faktor=finns-inte" in notice
+    assert "faktor=&lt;script&gt;alert(1)&lt;/script&gt;" in notice
+    assert response.context["result_count"] > 0
+
+
+def test_a_long_unknown_value_is_shortened_in_the_message(client):
+    html = client.get("/utforska/?kommun=" + "x" * 300).content.decode()
+    notice = re.search(r'<p class="notice notice--warning">([^<]*)</p>', html).group(1)
+    assert notice == "Okänt filtervärde ignorerades: kommun=" + "x" * 40 + "…"
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(client):
+    last = client.get("/utforska/?sida=99999").context["items"]
+    assert last.number == last.paginator.num_pages
+    assert client.get("/utforska/?sida=nej").context["items"].number == 1
+
+
+def test_a_very_long_search_is_shortened_with_a_message(client):
+    response = client.get("/sok/", {"q": "frånvaro " * 800})
+    assert len(response.context["query"]) <= 200
+    assert "Sökfrågan var för lång" in response.content.decode()
+
+
+def test_a_search_of_only_punctuation_explains_itself(client):
+    html = client.get("/sok/", {"q": "!!! ???"}).content.decode()
+    assert "Sökfrågan innehöll inga ord att söka efter." in html
+
+
+def test_the_search_words_are_escaped_where_shown(client):
+    html = client.get("/sok/", {"q": SCRIPT}).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

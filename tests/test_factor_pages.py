@@ -1,0 +1,69 @@
+"""The success-factor pages: /framgangsfaktorer/ and /framgangsfaktorer/<slug>/."""
+
+import datetime
+
+import pytest
+
+from methods.models import MethodPage
+from pluginnovation.content.models import ContentPage
+from pluginnovation.taxonomy.models import SuccessFactor
+from research.models import ResearchArticlePage
+from tests.discovery_support import add_page
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_list_shows_the_four_factors_with_their_counts(client):
+    response = client.get("/framgangsfaktorer/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for factor in SuccessFactor.objects.all():
+        assert f'href="/framgangsfaktorer/{factor.slug}/"' in html
+        assert factor.definition in html
+    samverkan = next(f for f in response.context["factors"] if f.slug == "samverkan")
+    expected = ResearchArticlePage.objects.live().filter(factors__slug="samverkan").count()
+    assert ("Forskning", expected) in samverkan.counts
+
+
+def test_a_factor_page_explains_the_factor_and_groups_its_content(client):
+    factor = SuccessFactor.objects.get(slug="flexibilitet")
+    response = client.get("/framgangsfaktorer/flexibilitet/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"<h1>{factor.name}</h1>" in html
+    assert factor.definition in html
+    assert "blockläsning" in html or factor.explanation[:40] in html
+
+    groups = {group["typ"]: group for group in response.context["groups"]}
+    assert list(groups) == ["forskning", "fallstudie", "metod"]
+    live = ContentPage.objects.live().filter(factors=factor)
+    assert groups["metod"]["total"] == live.filter(content_type__model="methodpage").count()
+    for group in groups.values():
+        assert len(group["items"]) <= 3
+        assert all(factor in item.factors.all() for item in group["items"])
+        assert f'href="/utforska/?faktor=flexibilitet&amp;typ={group["typ"]}"' in html
+
+
+def test_a_factor_page_shows_the_newest_first_and_not_drafts(client):
+    add_page(
+        MethodPage,
+        "Nyaste flexibla metoden",
+        factors=["flexibilitet"],
+        published=datetime.date(2030, 1, 2),
+    )
+    add_page(
+        MethodPage,
+        "Opublicerad flexibel metod",
+        factors=["flexibilitet"],
+        published=datetime.date(2030, 1, 3),
+        live=False,
+    )
+    response = client.get("/framgangsfaktorer/flexibilitet/")
+    methods = next(g for g in response.context["groups"] if g["typ"] == "metod")
+    assert methods["items"][0].title == "Nyaste flexibla metoden"
+    assert "Opublicerad flexibel metod" not in response.content.decode()
+
+
+def test_an_unknown_factor_is_not_found(client):
+    assert client.get("/framgangsfaktorer/finns-inte/").status_code == 404
+    assert client.get("/framgangsfaktorer/<script>/").status_code == 404

@@ -1,0 +1,146 @@
+"""Search at /sok/: hits, facets on hits, promotions, popular queries, help on empty results."""
+
+import datetime
+
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+
+import pytest
+
+from casestudies.models import CaseStudyPage
+from methods.models import MethodPage
+from pluginnovation.search.fulltext import clean_query, record_search
+from research.models import ResearchArticlePage
+from tests.discovery_support import add_page, listed, only_postgresql
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [page.title for page in listed(response)]
+
+
+def test_a_hit_shows_type_factors_summary_and_a_marked_excerpt(client):
+    add_page(
+        MethodPage,
+        "Kvällsskolan i Lerum",
+        summary="En metod för elever som arbetar dagtid.",
+        body="Lärarna erbjuder undervisning i kvällsskolan två gånger i veckan.",
+        factors=["flexibilitet"],
+    )
+    response = client.get("/sok/?q=kvällsskolan")
+    assert response.status_code == 200
+    assert titles(response)[0] == "Kvällsskolan i Lerum"
+    html = response.content.decode()
+    assert "Metod" in html and "En metod för elever som arbetar dagtid." in html
+    assert "<mark>kvällsskolan</mark>" in html
+    assert 'class="factor-tag factor-tag--flexibilitet"' in html
+    assert "1 träff" in html
+
+
+def test_facets_apply_to_the_hits_with_counts(client):
+    add_page(MethodPage, "Solrosmetoden", body="solrosprojektet", factors=["samverkan"])
+    add_page(ResearchArticlePage, "Solrosstudien", body="solrosprojektet", factors=["bemotande"])
+    response = client.get("/sok/?q=solrosprojektet")
+    assert response.context["result_count"] == 2
+    groups = {group.facet.param: group for group in response.context["facet_groups"]}
+    counts = {option.value: option.count for option in groups["typ"].options}
+    assert counts == {"forskning": 1, "fallstudie": 0, "metod": 1}
+    filtered = client.get("/sok/?q=solrosprojektet&typ=metod")
+    assert titles(filtered) == ["Solrosmetoden"]
+    assert 'name="q" value="solrosprojektet"' in filtered.content.decode()
+    removal = filtered.context["active_filters"][0].remove_url
+    assert removal == "/sok/?q=solrosprojektet"
+
+
+def test_promoted_results_come_first(client):
+    target = add_page(CaseStudyPage, "Lotsen i Partille", body="En frånvarotrappa i fem steg.")
+    query = Query.get("frånvarotrappa")
+    SearchPromotion.objects.create(query=query, page=target, description="Redaktionens val.")
+    response = client.get("/sok/?q=Frånvarotrappa")
+    html = response.content.decode()
+    assert "Redaktionen rekommenderar" in html and "Redaktionens val." in html
+    assert html.index("Lotsen i Partille") < html.index("results-heading")
+
+
+def test_searches_are_counted_for_the_popular_queries_report(client):
+    client.get("/sok/?q=Mentorskap")
+    client.get("/sok/?q=mentorskap ")
+    client.get("/sok/?q=mentorskap&sida=2")  # paging is not a new search
+    query = Query.objects.get(query_string="mentorskap")
+    assert query.hits == 2
+    assert Query.get_most_popular().first() == query
+
+
+def test_recording_a_search_twice_the_same_day_adds_to_one_row():
+    day = datetime.date(2026, 5, 4)
+    record_search("Ny fråga", day)
+    record_search("ny   fråga", day)
+    assert QueryDailyHits.objects.get(query__query_string="ny fråga", date=day).hits == 2
+
+
+def test_an_empty_search_suggests_the_success_factors(client):
+    response = client.get("/sok/?q=")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Börja i en framgångsfaktor" in html
+    assert html.count('href="/framgangsfaktorer/') >= 4
+
+
+def test_a_search_without_hits_helps_the_visitor_on(client):
+    response = client.get("/sok/?q=qwxzvyq&faktor=samverkan")
+    html = response.content.decode()
+    assert "Inga träffar för ”qwxzvyq”" in html
+    assert "Kontrollera stavningen" in html and 'href="/utforska/"' in html
+    assert html.count('href="/framgangsfaktorer/') >= 4
+
+
+def test_filters_that_exclude_every_hit_offer_to_search_without_them(client):
+    add_page(MethodPage, "Ensam träff", body="ensamordet", factors=["samverkan"])
+    response = client.get("/sok/?q=ensamordet&faktor=bemotande")
+    html = response.content.decode()
+    assert response.context["result_count"] == 0
+    assert 'href="/sok/?q=ensamordet">Sök utan filter</a>' in html
+
+
+def test_the_query_is_cleaned_before_use():
+    assert clean_query("  frånvaro\x00 och\t\nnärvaro\u202e ") == ("frånvaro och närvaro", "")
+    text, message = clean_query("ord " * 500)
+    assert len(text) <= 200 and not text.endswith(" ") and "kortats" in message
+
+
+def test_words_with_an_inflection_find_their_base_form_on_both_databases(client):
+    add_page(MethodPage, "Avhopp i fokus", body="Ett avhopp kan förebyggas.", tags=["stamtest"])
+    assert titles(client.get("/sok/?q=avhoppen&tagg=stamtest")) == ["Avhopp i fokus"]
+
+
+@only_postgresql
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("studieavbrotten", "Vi räknade varje studieavbrott under året."),
+        ("avhoppen", "Varje avhopp följdes upp av mentor."),
+        ("mentorerna", "Eleven fick en mentor under första veckan."),
+        ("eleverna", "Varje elev fick en egen plan."),
+    ],
+)
+def test_swedish_inflections_find_base_forms(client, query, text):
+    add_page(ResearchArticlePage, "Stamtest", body=text, tags=["stamtest"])
+    assert titles(client.get(f"/sok/?q={query}&tagg=stamtest")) == ["Stamtest"]
+
+
+@only_postgresql
+def test_a_misspelling_still_finds_the_page(client):
+    add_page(MethodPage, "Hemkunskapslärarnas samverkansmodell", body="Samverkansmodellen.")
+    response = client.get("/sok/?q=samverkansmodelen")
+    assert "Hemkunskapslärarnas samverkansmodell" in titles(response)
+    assert "liknande stavning" in response.content.decode()
+
+
+@only_postgresql
+def test_title_and_summary_weigh_more_than_body(client):
+    add_page(MethodPage, "Något annat", body="Här nämns pendelskolan en gång i brödtexten.")
+    add_page(MethodPage, "Annat igen", summary="Pendelskolan i korthet.")
+    add_page(MethodPage, "Pendelskolan")
+    found = titles(client.get("/sok/?q=pendelskolan"))
+    assert found.index("Pendelskolan") < found.index("Något annat")
+    assert found.index("Annat igen") < found.index("Något annat")
