@@ -4,13 +4,13 @@ import datetime
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 
 from pluginnovation.content.models import ContentPage
 from pluginnovation.taxonomy.models import SuccessFactor
 
 FEED_SIZE = 30
-FACTOR_URL = "/framgangsfaktorer/{slug}/"
 
 
 def newest_content():
@@ -66,7 +66,7 @@ class FactorFeed(LatestContentFeed):
         return f"PlugInnovation – {factor.name}"
 
     def link(self, factor):
-        return FACTOR_URL.format(slug=factor.slug)
+        return reverse("factor_detail", kwargs={"slug": factor.slug})
 
     def description(self, factor):
         return factor.definition

@@ -8,6 +8,7 @@ import html
 import json
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.html import strip_tags
 
 from casestudies.models import CaseStudyPage
@@ -15,7 +16,6 @@ from methods.models import MethodPage
 from pluginnovation.home.models import HomePage
 from research.models import ResearchArticlePage
 
-SEARCH_PATH = "/sok/"
 PUBLISHER = {
     "@type": "Organization",
     "name": "Göteborgsregionen (GR)",
@@ -120,7 +120,7 @@ def website(page, request):
             "@type": "SearchAction",
             "target": {
                 "@type": "EntryPoint",
-                "urlTemplate": absolute_url(request, SEARCH_PATH) + "?q={search_term_string}",
+                "urlTemplate": absolute_url(request, reverse("search")) + "?q={search_term_string}",
             },
             "query-input": "required name=search_term_string",
         },

@@ -5,14 +5,12 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-# Search result pages are endless variations of the same content; the sitemap lists it all.
-DISALLOWED_PATHS = ["/admin/", "/sok/"]
-
 
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    lines = ["User-agent: *"]
-    lines += [f"Disallow: {path}" for path in DISALLOWED_PATHS]
+    # Search results are endless variations of the same content; the sitemap lists it all.
+    disallowed = ["/admin/", reverse("search")]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed)]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -14,9 +14,7 @@ from .conftest import PROJECT_ROOT
 from .test_accessibility import DETAIL_TYPES, FIXED_PATHS
 
 VNU_JAR = Path(
-    os.environ.get(
-        "VNU_JAR", PROJECT_ROOT / "var/tools/node_modules/vnu-jar/build/dist/vnu.jar"
-    )
+    os.environ.get("VNU_JAR", PROJECT_ROOT / "var/tools/node_modules/vnu-jar/build/dist/vnu.jar")
 )
 
 

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
@@ -115,6 +115,14 @@ def test_regional_editor_cannot_unpublish_or_delete_a_live_case_study(client, si
     assert_refused(client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk])))
     assert_refused(client.post(reverse("wagtailadmin_pages:delete", args=[page.pk])))
     assert Page.objects.get(pk=page.pk).live
+
+
+def test_regional_editor_cannot_hide_a_live_page_behind_a_password(client, site, north_editor):
+    client.force_login(north_editor)
+    page = site.north_case
+    url = reverse("wagtailadmin_pages:set_privacy", args=[page.pk])
+    client.post(url, {"restriction_type": "password", "password": "hemligt"})
+    assert not PageViewRestriction.objects.filter(page=page).exists()
 
 
 def test_regional_editor_cannot_touch_another_regions_case_study(client, site, north_editor):
