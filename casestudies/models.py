@@ -1,3 +1,4 @@
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -95,9 +96,21 @@ class CaseStudyPage(ContentPage):
         features=TEXT_FEATURES,
         help_text="Vad andra skolor och kommuner kan ta med sig: vad fungerade och vad inte.",
     )
-    contact_name = models.CharField("kontaktperson", max_length=120, blank=True)
-    contact_role = models.CharField("kontaktpersonens roll", max_length=120, blank=True)
-    contact_email = models.EmailField("e-post till kontaktperson", blank=True)
+    contact_name = models.CharField(
+        "kontaktperson",
+        max_length=120,
+        blank=True,
+        help_text="Den som kan svara på frågor om arbetet. Fråga personen innan du publicerar.",
+    )
+    contact_role = models.CharField(
+        "kontaktpersonens roll",
+        max_length=120,
+        blank=True,
+        help_text="T.ex. ”rektor” eller ”studie- och yrkesvägledare”.",
+    )
+    contact_email = models.EmailField(
+        "e-post till kontaktperson", blank=True, help_text="Gärna en funktionsadress."
+    )
 
     base_form_class = CaseStudyForm
     parent_page_types = ["casestudies.RegionSectionPage"]
@@ -105,7 +118,11 @@ class CaseStudyPage(ContentPage):
 
     content_panels = ContentPage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("municipality"), FieldPanel("organisation"), FieldPanel("period")],
+            [
+                FieldPanel("municipality", widget=forms.Select),
+                FieldPanel("organisation"),
+                FieldPanel("period"),
+            ],
             heading="Var och när",
         ),
         FieldPanel("what_was_done"),
@@ -171,9 +188,19 @@ class CaseStudyResult(Orderable):
         help_text="T.ex. ”Närvaro på introduktionsprogrammet”.",
     )
     value_before = models.DecimalField(
-        "värde före", max_digits=9, decimal_places=1, null=True, blank=True
+        "värde före",
+        max_digits=9,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Värdet innan insatsen började. Lämna tomt om det inte mättes.",
     )
-    value_after = models.DecimalField("värde efter", max_digits=9, decimal_places=1)
+    value_after = models.DecimalField(
+        "värde efter",
+        max_digits=9,
+        decimal_places=1,
+        help_text="Värdet efter insatsen, med punkt eller komma som decimaltecken.",
+    )
     unit = models.CharField("enhet", max_length=30, help_text="T.ex. ”%” eller ”elever”.")
     period = models.CharField("mätperiod", max_length=60, help_text="T.ex. ”ht 2013–vt 2015”.")
     source = models.CharField(

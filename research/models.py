@@ -21,7 +21,9 @@ class ResearchArticlePage(ContentPage):
         "författare", max_length=300, help_text="Skilj flera författare med kommatecken."
     )
     year = models.PositiveSmallIntegerField(
-        "utgivningsår", validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+        "utgivningsår",
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text="Året publikationen gavs ut.",
     )
     publisher = models.CharField(
         "utgivare eller tidskrift", max_length=250, help_text="T.ex. Skolverket eller en tidskrift."

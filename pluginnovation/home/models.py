@@ -46,8 +46,15 @@ class HomePage(Page):
 class StandardPage(Page):
     """A plain page: about the knowledge bank, contact, the accessibility statement."""
 
-    intro = models.TextField("ingress", blank=True)
-    body = StreamField(BodyBlock(), verbose_name="brödtext", blank=True)
+    intro = models.TextField(
+        "ingress", blank=True, help_text="En kort inledning som visas under rubriken."
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name="brödtext",
+        blank=True,
+        help_text="Sidans text med rubriker, stycken, bilder och faktarutor.",
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

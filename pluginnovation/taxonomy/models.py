@@ -11,7 +11,9 @@ from wagtail.search import index
 class Term(index.Indexed, models.Model):
     """A named entry in a closed vocabulary, addressed by its slug in URLs and filters."""
 
-    name = models.CharField("namn", max_length=120, unique=True)
+    name = models.CharField(
+        "namn", max_length=120, unique=True, help_text="Namnet som visas för besökare."
+    )
     slug = models.SlugField(
         "slug",
         max_length=80,
@@ -75,6 +77,7 @@ class Municipality(Term):
         verbose_name="region",
         on_delete=models.PROTECT,
         related_name="municipalities",
+        help_text="Regionen kommunen hör till i kunskapsbanken.",
     )
 
     panels = Term.panels + [FieldPanel("code"), FieldPanel("region")]
@@ -86,15 +89,23 @@ class Municipality(Term):
 
 
 class Project(Term):
-    start_year = models.PositiveSmallIntegerField("startår")
-    end_year = models.PositiveSmallIntegerField("slutår", null=True, blank=True)
+    start_year = models.PositiveSmallIntegerField("startår", help_text="Året projektet startade.")
+    end_year = models.PositiveSmallIntegerField(
+        "slutår", null=True, blank=True, help_text="Lämna tomt om projektet pågår."
+    )
     owner = models.CharField("projektägare", max_length=200, help_text="T.ex. SKL eller GR.")
     funding = models.CharField(
         "finansiering", max_length=300, blank=True, help_text="T.ex. Europeiska socialfonden."
     )
-    description = models.TextField("kort beskrivning", blank=True)
+    description = models.TextField(
+        "kort beskrivning", blank=True, help_text="Två eller tre meningar om projektets mål."
+    )
     regions = models.ManyToManyField(
-        Region, verbose_name="regioner", related_name="projects", blank=True
+        Region,
+        verbose_name="regioner",
+        related_name="projects",
+        blank=True,
+        help_text="Regioner som deltog i projektet.",
     )
 
     panels = Term.panels + [

@@ -145,6 +145,8 @@ def stored_file_name(filename, content, digest):
 
 
 class PageLoader:
+    """Creates the missing pages of the demo site, parents before children."""
+
     def __init__(self, documents, created):
         self.documents = documents
         self.created = created
@@ -185,7 +187,7 @@ class PageLoader:
         welcome_pages = list(
             root.get_children().filter(content_type=ContentType.objects.get_for_model(Page))
         )
-        home = self.publish(root, HomePage(**pages.HOME), kind="home")
+        home = self.publish(root, HomePage(**pages.HOME))
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
@@ -199,24 +201,24 @@ class PageLoader:
         return home
 
     def region_section(self, case_index, region):
-        # Found by region, not slug: the region is unique to its section even if renamed.
+        # Found by region, not slug: each region has one section, whatever its slug now is.
         section = RegionSectionPage.objects.filter(region=region).first()
-        fields = casestudies.section_fields(region)
-        return section or self.child(case_index, RegionSectionPage, fields)
+        if section is None:
+            section = self.child(case_index, RegionSectionPage, casestudies.section_fields(region))
+        return section
 
     def child(self, parent, model, fields):
         """The child of `parent` with the slug in `fields`; created and published if missing."""
         existing = parent.get_children().filter(slug=fields["slug"]).first()
         if existing is not None:
             return existing.specific
-        return self.publish(parent, self.build(model, fields), kind=model._meta.model_name)
+        return self.publish(parent, self.build(model, fields))
 
-    def publish(self, parent, page, kind):
+    def publish(self, parent, page):
         page.live = False
         parent.add_child(instance=page)  # validates the page (full_clean) as it saves
         page.save_revision(clean=False).publish()
         self.new_pages.append(page)
-        self.created[kind] += 1
         self.created["pages"] += 1
         return page
 

@@ -278,8 +278,8 @@ ARTICLES = [
         "slug": "school-dropout-and-completion",
         "title": "School Dropout and Completion – internationella jämförelser",
         "summary": (
-            "Antologin jämför hur ett tjugotal länder definierar, mäter och motverkar avbrott "
-            "från gymnasiet. Den visar att skolsystemets utformning, med vägar mellan program "
+            "Antologin jämför hur en rad länder definierar, mäter och motverkar avbrott från "
+            "gymnasiet. Den visar att skolsystemets utformning, med vägar mellan program "
             "och möjlighet att börja om, har betydelse för hur många som fullföljer."
         ),
         "authors": "Stephen Lamb, Eifred Markussen, Richard Teese, Nina Sandberg, John Polesel "
