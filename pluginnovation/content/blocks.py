@@ -9,7 +9,9 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol", "h3
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label="Rubrik", max_length=150)
+    text = blocks.CharBlock(
+        label="Rubrik", max_length=150, help_text="Kort och beskrivande, t.ex. ”Så började vi”."
+    )
     level = blocks.ChoiceBlock(
         label="Nivå",
         choices=[("h2", "Rubrik 2"), ("h3", "Rubrik 3")],
@@ -24,7 +26,7 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label="Citat")
+    text = blocks.TextBlock(label="Citat", help_text="Citatet utan citattecken.")
     attribution = blocks.CharBlock(
         label="Vem sa det", required=False, help_text="T.ex. ”Mentor, Lerums gymnasium”."
     )
@@ -36,13 +38,15 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label="Bild")
+    image = ImageChooserBlock(label="Bild", help_text="Välj eller ladda upp en bild.")
     alt_text = blocks.CharBlock(
         label="Alternativtext",
         max_length=250,
         help_text="Beskriv vad bilden visar för den som inte ser den. Obligatorisk.",
     )
-    caption = blocks.CharBlock(label="Bildtext", required=False)
+    caption = blocks.CharBlock(
+        label="Bildtext", required=False, help_text="Visas under bilden, t.ex. fotograf."
+    )
 
     class Meta:
         icon = "image"
@@ -51,7 +55,9 @@ class ImageBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label="Dokument")
+    document = DocumentChooserBlock(
+        label="Dokument", help_text="PDF, Word, Excel, PowerPoint eller OpenDocument."
+    )
     title = blocks.CharBlock(
         label="Länktext", required=False, help_text="Lämna tomt för att använda dokumentets titel."
     )
@@ -78,8 +84,12 @@ class VideoBlock(blocks.StructBlock):
 
 
 class FactBoxBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label="Rubrik", max_length=120)
-    text = blocks.RichTextBlock(label="Text", features=["bold", "italic", "link", "ul"])
+    title = blocks.CharBlock(label="Rubrik", max_length=120, help_text="T.ex. ”Plug In i siffror”.")
+    text = blocks.RichTextBlock(
+        label="Text",
+        features=["bold", "italic", "link", "ul"],
+        help_text="Några korta fakta, gärna som punktlista.",
+    )
     source = blocks.CharBlock(
         label="Källa", required=False, help_text="Var siffrorna kommer ifrån, t.ex. en rapport."
     )
@@ -91,7 +101,12 @@ class FactBoxBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(label="Text", features=RICH_TEXT_FEATURES, icon="pilcrow")
+    paragraph = blocks.RichTextBlock(
+        label="Text",
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        help_text="Vanlig text. Använd Rubrik-blocket för nya avsnitt.",
+    )
     heading = HeadingBlock()
     quote = QuoteBlock()
     image = ImageBlock()
@@ -101,9 +116,13 @@ class BodyBlock(blocks.StreamBlock):
 
 
 class StepBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label="Steg", max_length=150)
+    title = blocks.CharBlock(
+        label="Steg", max_length=150, help_text="Vad som görs, t.ex. ”Kartlägg frånvaron”."
+    )
     text = blocks.RichTextBlock(
-        label="Beskrivning", features=["bold", "italic", "link", "ul", "ol"]
+        label="Beskrivning",
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text="Hur steget går till och vem som gör det.",
     )
 
     class Meta:
