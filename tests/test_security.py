@@ -10,13 +10,14 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from django.test import override_settings
-from django.urls import path
+from django.urls import path, reverse
 
 from wagtail.models import Page
 
 import pytest
 
 from pluginnovation.security import client_ip
+from pluginnovation.taxonomy.models import SuccessFactor
 from research.models import ResearchArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -150,13 +151,21 @@ def test_the_public_csp_allows_no_inline_script_or_style(client):
 
 
 def test_no_public_page_needs_inline_script_or_style(client):
-    """Every live page renders nothing the strict policy would block."""
+    """Every live page and public view renders nothing the strict policy would block."""
+    factor = SuccessFactor.objects.first()
+    urls = [page.url for page in public_pages()] + [
+        reverse("factor_list"),
+        reverse("factor_detail", kwargs={"slug": factor.slug}),
+        reverse("explore"),
+        reverse("search") + "?q=frånvaro",
+        "/finns-inte/",
+    ]
     problems = {}
-    for page in public_pages():
+    for url in urls:
         finder = InlineCodeFinder()
-        finder.feed(client.get(page.url).content.decode())
+        finder.feed(client.get(url).content.decode())
         if finder.found:
-            problems[page.url] = finder.found
+            problems[url] = finder.found
     assert problems == {}
 
 

@@ -207,6 +207,23 @@ def test_a_content_page_has_canonical_description_and_open_graph(client):
     assert head.meta["og:locale"] == "sv_SE"
 
 
+@pytest.mark.parametrize(
+    "query, canonical",
+    [
+        ("", "/metoder/"),
+        ("?sida=2", "/metoder/?sida=2"),
+        ("?sida=1", "/metoder/"),
+        ("?sida=abc", "/metoder/"),
+        ("?sida=2&x=<y>", "/metoder/?sida=2"),
+    ],
+)
+def test_a_listings_later_pages_are_canonical_but_nothing_else_in_the_query(
+    client, query, canonical
+):
+    head = head_of(client, "/metoder/" + query)
+    assert link_href(head, "canonical") == ["http://testserver" + canonical]
+
+
 def test_the_search_description_wins_over_the_summary(client):
     page = first_live(MethodPage)
     page.search_description = "Särskild beskrivning för sökmotorer."

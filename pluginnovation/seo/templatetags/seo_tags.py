@@ -9,6 +9,7 @@ from django.utils.text import Truncator
 
 from pluginnovation.content.models import ContentPage
 from pluginnovation.seo.structured_data import absolute_url, structured_data, to_script_json
+from pluginnovation.taxonomy.models import SuccessFactor
 
 register = template.Library()
 
@@ -41,6 +42,12 @@ def feeds(factor):
     return links
 
 
+def listing_page_query(request):
+    """Later pages of a listing are pages of their own; filters and odd values are not."""
+    number = request.GET.get("sida", "") if request else ""
+    return f"?sida={int(number)}" if number.isdigit() and 1 < int(number) < 10000 else ""
+
+
 @register.simple_tag(takes_context=True)
 def seo_meta(context):
     """Title, description, canonical address and type of the current page.
@@ -51,11 +58,13 @@ def seo_meta(context):
     request = context.get("request")
     page = context.get("page")
     factor = context.get("factor")
+    if not isinstance(factor, SuccessFactor):
+        factor = None
     if page is not None and hasattr(page, "get_url"):
         title = page.seo_title or page.title
         description = page_description(page)
         path = page.get_url(request)
-    elif factor is not None and hasattr(factor, "definition"):
+    elif factor is not None:
         title, description = factor.name, factor.definition
         path = request.path if request else ""
     else:
@@ -65,10 +74,10 @@ def seo_meta(context):
     return {
         "title": title,
         "description": Truncator(" ".join(description.split())).chars(DESCRIPTION_LENGTH),
-        "canonical": absolute_url(request, path),
+        "canonical": absolute_url(request, path + listing_page_query(request)),
         "og_type": "article" if isinstance(page, ContentPage) else "website",
         "site_name": settings.WAGTAIL_SITE_NAME,
-        "feeds": feeds(factor if hasattr(factor, "slug") else None),
+        "feeds": feeds(factor),
     }
 
 
