@@ -28,6 +28,7 @@ from casestudies.models import CaseStudyIndexPage, CaseStudyPage, RegionSectionP
 from methods.models import MethodIndexPage, MethodPage
 from pluginnovation.content.models import ContentPage, PageTag
 from pluginnovation.home.models import HomePage
+from pluginnovation.search.cache import changed
 from pluginnovation.taxonomy.models import (
     InterventionType,
     Level,
@@ -490,4 +491,6 @@ def generate_content(count, seed=1, shares=(0.3, 0.4, 0.3)):
                 insert_links(links)
                 index_pages(type(pages[0]), [page.pk for page in pages])
                 created += len(pages)
+    # Bulk inserts send no signals: tell the discovery cache the content changed.
+    changed()
     return created

@@ -183,7 +183,7 @@ class ContentPage(Page):
         from pluginnovation.search.related import related_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_pages"] = related_pages(self)
+        context["related_pages"] = related_pages(self, request=request)
         return context
 
 
@@ -219,6 +219,11 @@ class ContentIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            listing_context(request, self.listing_queryset(), hidden=self.hidden_facets())
+            listing_context(
+                request,
+                self.listing_queryset(),
+                scope_key=("below", self.pk),
+                hidden=self.hidden_facets(),
+            )
         )
         return context

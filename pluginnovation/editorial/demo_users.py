@@ -5,10 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from pluginnovation.editorial.roles import EDITORS, regional_group_name
+from pluginnovation.home.demo.users import DEMO_PASSWORD  # one password to remember
 from pluginnovation.taxonomy.models import Region
-
-# The same password as the demo superuser's, so there is one to remember.
-DEMO_PASSWORD = "plugininnovation-demo"
 
 
 def demo_accounts():

@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     name = "pluginnovation.search"
     label = "sitesearch"
     verbose_name = "Sök och utforska"
+
+    def ready(self):
+        from pluginnovation.search import cache
+
+        cache.connect_signals()

@@ -322,19 +322,27 @@ def unknown_values(groups, selection):
     return unknown
 
 
-def count_facets(scope, selection, facets=FACETS):
+def count_facets(scope, selection, facets=FACETS, memo=None):
     """The total and each facet's options with counts, in one query (two after bad input).
 
     Every chosen taxonomy facet is counted even when hidden, so unknown slugs are always found:
     an unknown value is dropped from the selection; only if that empties a facet does its filter
-    change, and then the counts are made again.
+    change, and then the counts are made again. memo(key, compute) may cache the query's rows.
     """
     counted = [f for f in FACETS if f in facets or f.param in selection.values]
-    total, groups = build_groups(count_query(scope, selection, counted), selection, counted)
+
+    def rows():
+        def compute():
+            return list(count_query(scope, selection, counted))
+
+        key = (selection.as_pairs(), [facet.param for facet in counted])
+        return memo(key, compute) if memo else compute()
+
+    total, groups = build_groups(rows(), selection, counted)
     unknown = unknown_values(groups, selection)
     for param, values in unknown.items():
         selection.drop(param, values)
     if any(param not in selection.values for param in unknown):
-        total, groups = build_groups(count_query(scope, selection, counted), selection, counted)
+        total, groups = build_groups(rows(), selection, counted)
     names = {(g.facet.param, o.value): o.name for g in groups for o in g.options}
     return FacetResult(total, [g for g in groups if g.facet in facets], names)

@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from wagtail.models import PageViewRestriction
 
 from pluginnovation.content.models import PAGE_SIZE, ContentPage
+from pluginnovation.search.cache import cached
 from pluginnovation.search.facets import (
     FACETS,
     Selection,
@@ -92,6 +93,17 @@ def filter_url(path, keep, selection):
     return f"{path}?{query}" if query else path
 
 
+def page_rows(scope, selection, ranked, offset):
+    """(pk, content type id) of one page of results: newest first, or in search rank."""
+    if ranked is None:
+        rows = filtered(scope, selection).order_by(*NEWEST_FIRST)
+        return list(rows.values_list("pk", "content_type_id")[offset : offset + PAGE_SIZE])
+    if selection:
+        allowed = set(filtered(scope, selection).values_list("pk", flat=True))
+        ranked = [pair for pair in ranked if pair[0] in allowed]
+    return ranked[offset : offset + PAGE_SIZE]
+
+
 def rejected_message(rejected):
     if not rejected:
         return ""
@@ -103,28 +115,29 @@ def rejected_message(rejected):
     return "Okänt filtervärde ignorerades: " + ", ".join(shown)
 
 
-def listing_context(request, scope, *, hidden=(), ranked=None, keep=()):
+def listing_context(request, scope, *, scope_key, hidden=(), ranked=None, keep=()):
     """Facets, active filters and one page of results for `scope` (live, public pages).
 
+    scope_key: what identifies the scope in the cache, e.g. ("below", index page id).
     ranked: (pk, content type id) pairs of search hits, best first; without it the listing is
     newest first. keep: parameters besides the facets that links must keep, e.g. [("q", …)].
     """
     keep = list(keep)
     selection = parse_selection(request.GET)
     shown = [facet for facet in FACETS if facet.param not in hidden]
-    result = count_facets(scope, selection, shown)
 
-    if ranked is None:
-        rows = filtered(scope, selection).order_by(*NEWEST_FIRST)
-        rows = rows.values_list("pk", "content_type_id")
-    elif selection:
-        allowed = set(filtered(scope, selection).values_list("pk", flat=True))
-        rows = [pair for pair in ranked if pair[0] in allowed]
-    else:
-        rows = ranked
-    paginator = CountedPaginator(rows, PAGE_SIZE, result.total)
-    items = paginator.page(page_number(request.GET.get("sida"), paginator.num_pages))
-    items.object_list = specific_pages(list(items.object_list), with_body=ranked is not None)
+    def memo(kind):
+        return lambda key, compute: cached(request, kind, (scope_key, key), compute)
+
+    result = count_facets(scope, selection, shown, memo=memo("facets"))
+    paginator = CountedPaginator(range(result.total), PAGE_SIZE, result.total)
+    number = page_number(request.GET.get("sida"), paginator.num_pages)
+    items = paginator.page(number)
+    rows = memo("rows")(
+        (selection.as_pairs(), number),
+        lambda: page_rows(scope, selection, ranked, (number - 1) * PAGE_SIZE),
+    )
+    items.object_list = specific_pages(rows, with_body=ranked is not None)
 
     active = [
         ActiveFilter(

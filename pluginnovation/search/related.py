@@ -1,56 +1,82 @@
 """Related content: the pages that share the most success factors, keywords and projects."""
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db import connection
+
+from wagtail.models import Page, PageViewRestriction
 
 from pluginnovation.content.models import ContentPage, PageTag
-from pluginnovation.search.listing import specific_pages, visible_pages
+from pluginnovation.search.cache import cached
+from pluginnovation.search.listing import specific_pages
 
 RELATED_COUNT = 5
+RELATIONS = ("factors", "tags", "projects")
 
 
-def links_of(relation):
-    """(link model, page id column, term id column) for a taxonomy field of ContentPage."""
+def link_table(relation):
+    """(table, page id column, term id column) of a taxonomy link table, quoted."""
     if relation == "tags":
-        return PageTag, "content_object_id", "tag_id"
-    m2m = ContentPage._meta.get_field(relation)
+        link, page_field, term_field = PageTag, "content_object", "tag"
+    else:
+        m2m = ContentPage._meta.get_field(relation)
+        link = m2m.remote_field.through
+        page_field, term_field = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+    quote = connection.ops.quote_name
     return (
-        m2m.remote_field.through,
-        f"{m2m.m2m_field_name()}_id",
-        f"{m2m.m2m_reverse_field_name()}_id",
+        quote(link._meta.db_table),
+        quote(link._meta.get_field(page_field).column),
+        quote(link._meta.get_field(term_field).column),
     )
 
 
-def shared_terms(relation, page):
-    """How many of `page`'s terms in `relation` the outer page has too, as a subquery."""
-    link, page_column, term_column = links_of(relation)
-    own_terms = link.objects.filter(**{page_column: page.pk}).values(term_column)
-    shared = (
-        link.objects.filter(**{page_column: OuterRef("pk"), f"{term_column}__in": own_terms})
-        .order_by()
-        .values(page_column)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(shared, output_field=IntegerField()), 0)
+def shared_links_sql():
+    """One row per (other page, shared term): the links of pages to the terms `%s` has."""
+    parts = []
+    for relation in RELATIONS:
+        table, page, term = link_table(relation)
+        parts.append(
+            f"SELECT {page} AS page_id FROM {table} "
+            f"WHERE {term} IN (SELECT {term} FROM {table} WHERE {page} = %s)"
+        )
+    return " UNION ALL ".join(parts)
 
 
-def related_pages(page, count=RELATED_COUNT):
+def related_sql():
+    quote = connection.ops.quote_name
+    pages = quote(Page._meta.db_table)
+    content = quote(ContentPage._meta.db_table)
+    restrictions = quote(PageViewRestriction._meta.db_table)
+    # Visible as in listing.visible_pages(): live, and no view restriction at or above it.
+    return f"""
+        SELECT page.id, page.content_type_id
+        FROM (
+            SELECT page_id, COUNT(*) AS score FROM ({shared_links_sql()}) shared
+            GROUP BY page_id
+        ) scored
+        JOIN {content} content ON content.page_ptr_id = scored.page_id
+        JOIN {pages} page ON page.id = scored.page_id
+        WHERE scored.page_id <> %s AND page.live AND NOT EXISTS (
+            SELECT 1 FROM {restrictions} restriction
+            JOIN {pages} restricted ON restricted.id = restriction.page_id
+            WHERE SUBSTR(page.path, 1, LENGTH(restricted.path)) = restricted.path
+        )
+        ORDER BY scored.score DESC, content.published_date DESC, page.id DESC
+        LIMIT %s
+    """
+
+
+def related_pages(page, count=RELATED_COUNT, request=None):
     """Up to `count` other live, public content pages, most shared terms first, then newest.
 
-    Every shared success factor, keyword and project counts one. One query finds the pages,
-    then one per content type and one for their success factors.
+    Every shared success factor, keyword and project counts one. The scores come from the link
+    tables alone (one row per shared term, grouped by page) instead of a subquery per page, so
+    the cost follows the number of shared links, not the number of pages: raw SQL, because the
+    ORM cannot group over a UNION. Then one query per content type and one for the factors.
     """
-    scored = (
-        visible_pages()
-        .exclude(pk=page.pk)
-        .annotate(
-            score=shared_terms("factors", page)
-            + shared_terms("tags", page)
-            + shared_terms("projects", page)
-        )
-        .filter(score__gt=0)
-        .order_by("-score", "-published_date", "-pk")
-        .values_list("pk", "content_type_id")[:count]
-    )
-    return specific_pages(list(scored))
+    return specific_pages(cached(request, "related", (page.pk, count), lambda: scored(page, count)))
+
+
+def scored(page, count):
+    params = [page.pk] * len(RELATIONS) + [page.pk, count]
+    with connection.cursor() as cursor:
+        cursor.execute(related_sql(), params)
+        return [tuple(row) for row in cursor.fetchall()]

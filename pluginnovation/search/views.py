@@ -7,6 +7,7 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, render
 
 from pluginnovation.search import fulltext
+from pluginnovation.search.cache import cached
 from pluginnovation.search.excerpts import excerpt, page_text
 from pluginnovation.search.facets import TYPES, type_values
 from pluginnovation.search.listing import listing_context, specific_pages, visible_pages
@@ -41,7 +42,7 @@ def factor_counts():
 
 def factor_list(request):
     factors = list(SuccessFactor.objects.all())
-    counts = factor_counts()
+    counts = cached(request, "factor-counts", None, factor_counts)
     for factor in factors:
         factor.counts = [
             (TYPE_GROUPS[typ][0], counts.get(factor.pk, {}).get(typ, 0)) for typ in TYPES
@@ -71,7 +72,7 @@ def newest_by_type(factor):
 
 def factor_detail(request, slug):
     factor = get_object_or_404(SuccessFactor, slug=slug)
-    rows = newest_by_type(factor)
+    rows = cached(request, "factor-newest", factor.pk, lambda: newest_by_type(factor))
     pages = specific_pages([(pk, type_id) for pk, type_id, _total in rows])
     types = type_values()
     groups = []
@@ -100,7 +101,7 @@ def factor_detail(request, slug):
 
 
 def explore(request):
-    context = listing_context(request, visible_pages())
+    context = listing_context(request, visible_pages(), scope_key=("all",))
     context["meta_title"] = "Utforska allt innehåll"
     return render(request, "search/explore.html", context)
 
@@ -115,7 +116,7 @@ def search(request):
         context["factors"] = SuccessFactor.objects.all()
         return render(request, "search/search_results.html", context)
 
-    hits, fallback = fulltext.find(words)
+    hits, fallback = cached(request, "search", words, lambda: fulltext.find(words))
     if fallback:
         context["messages"].append(fulltext.FALLBACK_MESSAGES[fallback])
     first_page = request.GET.get("sida") in (None, "", "1")
@@ -126,7 +127,11 @@ def search(request):
 
     if hits:
         scope = visible_pages().filter(pk__in=[pk for pk, _type in hits])
-        context.update(listing_context(request, scope, ranked=hits, keep=[("q", query)]))
+        context.update(
+            listing_context(
+                request, scope, scope_key=("hits", words), ranked=hits, keep=[("q", query)]
+            )
+        )
         for item in context["items"]:
             item.excerpt = excerpt(page_text(item), words)
     if not context.get("result_count"):

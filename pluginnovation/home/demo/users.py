@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 DEMO_USERNAME = "admin"
-DEMO_PASSWORD = "plugininnovation-demo"
+DEMO_PASSWORD = "pluginnovation-demo"
 
 
 def create_demo_superuser(stdout):

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
+from pluginnovation.editorial.demo_users import create_demo_role_users
 from pluginnovation.home.demo.loader import load_demo_content
 from pluginnovation.home.demo.users import create_demo_superuser
 from research.models import ResearchArticlePage
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         created = load_demo_content()
         out.write(summary(created))
         create_demo_superuser(out)
+        create_demo_role_users(out)
 
 
 def summary(created):
