@@ -312,3 +312,54 @@ def test_json_ld_cannot_break_out_of_its_script_element(client):
     head = HeadParser()
     head.feed(html)
     assert head.json_ld[0]["headline"] == page.title
+
+
+# Favicon and the visible feed link
+
+
+class FooterLinks(HTMLParser):
+    """The links in the page's <footer>, as (href, text) pairs."""
+
+    def __init__(self):
+        super().__init__()
+        self.links = []
+        self._in_footer = False
+        self._href = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "footer":
+            self._in_footer = True
+        elif tag == "a" and self._in_footer:
+            self._href = dict(attrs).get("href")
+            self.links.append([self._href, ""])
+
+    def handle_endtag(self, tag):
+        if tag == "footer":
+            self._in_footer = False
+        elif tag == "a":
+            self._href = None
+
+    def handle_data(self, data):
+        if self._href is not None:
+            self.links[-1][1] += data
+
+
+def test_pages_link_the_svg_favicon(client):
+    head = head_of(client, "/")
+    assert link_href(head, "icon", "image/svg+xml") == ["/static/favicon.svg"]
+    response = client.get("/static/favicon.svg")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/svg+xml")
+
+
+def test_favicon_ico_redirects_permanently_to_the_svg(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/favicon.svg"
+
+
+def test_the_footer_has_a_visible_link_to_the_feed(client):
+    footer = FooterLinks()
+    footer.feed(client.get("/").content.decode())
+    texts = [" ".join(text.split()) for href, text in footer.links if href == "/flode/"]
+    assert texts == ["Nytt innehåll som RSS-flöde"]

@@ -173,6 +173,11 @@ class ContentPage(Page):
     class Meta:
         verbose_name = "innehållssida"
         verbose_name_plural = "innehållssidor"
+        indexes = [
+            # Listings sort newest first and count per year; with the id in the index both
+            # are answered from the index alone.
+            models.Index(fields=["published_date", "page_ptr"], name="content_published_idx"),
+        ]
 
     @property
     def type_label(self):
@@ -202,26 +207,19 @@ class ContentIndexPage(Page):
     class Meta:
         abstract = True
 
-    def listing_queryset(self):
-        """The pages this index lists before any filter: live, public, below this page."""
-        # Imported here: the search app builds on this module's models.
-        from pluginnovation.search.listing import visible_pages
-
-        return visible_pages().descendant_of(self)
-
     def hidden_facets(self):
         """Facets that cannot vary here: the type, and on a region's section the region."""
         return ("typ", "region") if hasattr(self, "region_id") else ("typ",)
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the search app builds on this module's models.
-        from pluginnovation.search.listing import listing_context
+        from pluginnovation.search.listing import listing_context, pages_below
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
             listing_context(
                 request,
-                self.listing_queryset(),
+                pages_below(self),
                 scope_key=("below", self.pk),
                 hidden=self.hidden_facets(),
             )

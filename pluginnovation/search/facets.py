@@ -17,6 +17,7 @@ from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Cast, ExtractYear
 
 from taggit.models import Tag
+from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
@@ -141,66 +142,97 @@ def parse_selection(query_dict):
     return selection
 
 
-def facet_filter(param, values):
-    """The Q object for one facet: a page matches if it has any of the values."""
+@dataclass(frozen=True)
+class Scope:
+    """The pages a listing starts from, before any facet.
+
+    within: ids of the pages to list (a queryset of ids, or a list), or None for every content
+    page. hidden: a queryset of the ids of pages a visitor may not see. Both are subqueries the
+    database answers from indexes, so every part of the count query stays cheap.
+    """
+
+    hidden: object
+    within: object = None
+
+
+def content_types():
+    models = [model for _label, model in TYPES.values()]
+    return list(ContentType.objects.get_for_models(*models).values())
+
+
+def page_ids(param, values):
+    """Ids of the pages with any of the values: one facet's filter, as a subquery."""
     if param == "typ":
-        models = [TYPES[value][1] for value in values]
-        return Q(content_type__in=ContentType.objects.get_for_models(*models).values())
+        types = ContentType.objects.get_for_models(*(TYPES[value][1] for value in values))
+        return Page.objects.filter(content_type__in=types.values()).values("pk")
     if param == "ar":
         years = Q()
         for value in values:
             # published_date__year=… becomes a date range, which the index on the column serves.
             years |= Q(published_date__year=int(value))
-        return years
+        return ContentPage.objects.filter(years).values("pk")
     link, page_column, term_field = FACETS_BY_PARAM[param].link
-    linked = link.objects.filter(**{f"{term_field}__slug__in": values}).values(page_column)
-    return Q(pk__in=linked)
+    return link.objects.filter(**{f"{term_field}__slug__in": values}).values(page_column)
 
 
-def filtered(scope, selection, skip=None):
-    """The scope narrowed by every active facet except `skip`."""
-    filters = [facet_filter(p, vs) for p, vs in selection.values.items() if p != skip]
-    return scope.filter(*filters)
+def narrowing(scope, selection, column="pk", skip=None):
+    """Conditions keeping `column` (a page id) within the scope, visible, and matching every
+    active facet but `skip`."""
+    conditions = [
+        Q(**{f"{column}__in": page_ids(param, values)})
+        for param, values in selection.values.items()
+        if param != skip
+    ]
+    if scope.within is not None:
+        conditions.append(Q(**{f"{column}__in": scope.within}))
+    conditions.append(~Q(**{f"{column}__in": scope.hidden}))
+    return conditions
+
+
+def filtered(scope, selection):
+    """The content pages of the scope that match every active facet."""
+    return ContentPage.objects.filter(*narrowing(scope, selection))
 
 
 COLUMNS = ["f_facet", "f_slug", "f_name", "f_sort", "f_n"]
 
 
 def term_counts(facet, scope, selection):
-    others = filtered(scope, selection, skip=facet.param).values("pk")
-    lookup = facet.pages_from_term
-    sort = F("start_year") if facet.relation == "projects" else F("sort_order")
-    if facet.relation == "tags":
-        sort = Value(0)
-    rows = facet.term_model.objects.order_by().annotate(
-        f_facet=Value(facet.param),
-        f_slug=F("slug"),
-        f_name=F("name"),
-        f_sort=sort,
-        f_n=Count(lookup, filter=Q(**{f"{lookup}__in": others}), distinct=True),
-    )
-    if not facet.show_all:
-        rows = rows.filter(Q(f_n__gt=0) | Q(slug__in=selection.values.get(facet.param, [])))
-    return rows.values_list(*COLUMNS)
-
-
-def grouped_counts(facet, scope, selection, key):
-    """Counts of the scope grouped by an expression of the page (its type, its year)."""
+    """Per term, the pages that match the other facets: counted in the link table itself."""
+    link, page_column, term_field = facet.link
     return (
-        filtered(scope, selection, skip=facet.param)
+        link.objects.filter(*narrowing(scope, selection, page_column, skip=facet.param))
         .order_by()
-        .annotate(f_facet=Value(facet.param), f_slug=Cast(key, CharField()))
-        .values("f_facet", "f_slug")
-        .annotate(f_name=Value(""), f_sort=Value(0), f_n=Count("pk"))
+        .values(f_slug=F(f"{term_field}__slug"))
+        .annotate(
+            f_facet=Value(facet.param),
+            f_name=F(f"{term_field}__name"),
+            f_sort=Value(0),
+            f_n=Count(page_column),
+        )
         .values_list(*COLUMNS)
     )
 
 
-def total_count(scope, selection):
+def term_list(facet, selection):
+    """The options shown even without hits: all of a small vocabulary, the chosen ones of a
+    large one. Their counts come from term_counts."""
+    sort = F("start_year") if facet.relation == "projects" else F("sort_order")
+    terms = facet.term_model.objects.order_by()
+    if facet.relation == "tags":
+        sort = Value(0)
+    if not facet.show_all:
+        terms = terms.filter(slug__in=selection.values.get(facet.param, []))
+    return terms.annotate(
+        f_facet=Value(facet.param), f_slug=F("slug"), f_name=F("name"), f_sort=sort, f_n=Value(0)
+    ).values_list(*COLUMNS)
+
+
+def grouped_counts(queryset, param, key):
+    """Counts grouped by an expression of the page (its type, its year)."""
     return (
-        filtered(scope, selection)
-        .order_by()
-        .annotate(f_facet=Value(""), f_slug=Value(""))
+        queryset.order_by()
+        .annotate(f_facet=Value(param), f_slug=Cast(key, CharField()))
         .values("f_facet", "f_slug")
         .annotate(f_name=Value(""), f_sort=Value(0), f_n=Count("pk"))
         .values_list(*COLUMNS)
@@ -208,14 +240,18 @@ def total_count(scope, selection):
 
 
 def count_query(scope, selection, facets):
-    parts = [total_count(scope, selection)]
+    """One UNION ALL query: the total, then per facet its options and counts."""
+    content = Page.objects.filter(content_type__in=content_types())
+    parts = [grouped_counts(content.filter(*narrowing(scope, selection)), "", Value(""))]
     for facet in facets:
         if facet.param == "typ":
-            parts.append(grouped_counts(facet, scope, selection, "content_type_id"))
+            pages = content.filter(*narrowing(scope, selection, skip="typ"))
+            parts.append(grouped_counts(pages, "typ", "content_type_id"))
         elif facet.param == "ar":
-            parts.append(grouped_counts(facet, scope, selection, ExtractYear("published_date")))
+            pages = ContentPage.objects.filter(*narrowing(scope, selection, skip="ar"))
+            parts.append(grouped_counts(pages, "ar", ExtractYear("published_date")))
         else:
-            parts.append(term_counts(facet, scope, selection))
+            parts += [term_list(facet, selection), term_counts(facet, scope, selection)]
     return parts[0].union(*parts[1:], all=True)
 
 
@@ -225,6 +261,11 @@ class Option:
     name: str
     count: int
     selected: bool
+
+    @property
+    def empty(self):
+        """Would give no hits and is not chosen: shown muted."""
+        return not self.count and not self.selected
 
 
 @dataclass
@@ -294,14 +335,22 @@ def options_for(facet, rows, chosen):
 
 
 def build_groups(rows, selection, facets):
-    """Split the count query's rows into the total and one option list per facet."""
+    """Split the count query's rows into the total and one option list per facet.
+
+    A term can come twice, from term_list (with its sort key) and term_counts (with its
+    count): the larger of each wins.
+    """
     total = 0
-    by_facet = {}
+    merged = {}
     for param, slug, name, sort, count in rows:
         if param == "":
             total = count
-        else:
-            by_facet.setdefault(param, []).append((slug, name, sort, count))
+            continue
+        row = merged.setdefault((param, slug), [slug, name, sort, count])
+        row[2], row[3] = max(row[2], sort), max(row[3], count)
+    by_facet = {}
+    for (param, _slug), row in merged.items():
+        by_facet.setdefault(param, []).append(tuple(row))
     groups = []
     for facet in facets:
         chosen = selection.values.get(facet.param, [])

@@ -5,16 +5,16 @@ from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, prefetch_related_objects
-from django.db.models.functions import Length, Substr
+from django.db.models import Q, prefetch_related_objects
 from django.utils.functional import cached_property
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from pluginnovation.content.models import PAGE_SIZE, ContentPage
 from pluginnovation.search.cache import cached
 from pluginnovation.search.facets import (
     FACETS,
+    Scope,
     Selection,
     count_facets,
     filtered,
@@ -27,16 +27,30 @@ FACET_LABELS = {facet.param: facet.label for facet in FACETS}
 SHOWN_VALUE_LENGTH = 40
 
 
-def visible_pages():
-    """Every content page a visitor may see: live and not behind a view restriction.
-
-    Like Wagtail's .public(), which excludes every page at or below a restricted page, but as
-    a subquery: .public() first loads all restrictions, one more query on every page.
-    """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+def hidden_pages(request=None):
+    """Ids of the pages a visitor may not see, as a subquery: drafts, and every page at or
+    below a page with a view restriction (what Wagtail's .public() leaves out). The partial
+    index on drafts and the path index answer it without reading the page table."""
+    paths = cached(
+        request,
+        "restricted",
+        None,
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
     )
-    return ContentPage.objects.live().exclude(Exists(restricted))
+    hidden = Q(live=False)
+    for path in paths:
+        hidden |= Q(path__startswith=path)
+    return Page.objects.filter(hidden).values("pk")
+
+
+def visible_pages(request=None):
+    """Every content page a visitor may see: live and not behind a view restriction."""
+    return ContentPage.objects.exclude(pk__in=hidden_pages(request))
+
+
+def pages_below(page):
+    """Ids of the pages below `page`, for an index page's listing."""
+    return Page.objects.filter(path__startswith=page.path, depth__gt=page.depth).values("pk")
 
 
 class CountedPaginator(Paginator):
@@ -115,14 +129,17 @@ def rejected_message(rejected):
     return "Okänt filtervärde ignorerades: " + ", ".join(shown)
 
 
-def listing_context(request, scope, *, scope_key, hidden=(), ranked=None, keep=()):
-    """Facets, active filters and one page of results for `scope` (live, public pages).
+def listing_context(request, within=None, *, scope_key, hidden=(), ranked=None, keep=()):
+    """Facets, active filters and one page of results of the visible pages `within` (ids, a
+    subquery or a list; None for all content).
 
-    scope_key: what identifies the scope in the cache, e.g. ("below", index page id).
-    ranked: (pk, content type id) pairs of search hits, best first; without it the listing is
-    newest first. keep: parameters besides the facets that links must keep, e.g. [("q", …)].
+    scope_key: what identifies `within` in the cache, e.g. ("below", index page id).
+    hidden: facets the form leaves out. ranked: (pk, content type id) pairs of search hits,
+    best first; without it the listing is newest first. keep: parameters besides the facets
+    that links must keep, e.g. [("q", …)].
     """
     keep = list(keep)
+    scope = Scope(hidden=hidden_pages(request), within=within)
     selection = parse_selection(request.GET)
     shown = [facet for facet in FACETS if facet.param not in hidden]
 
@@ -133,11 +150,15 @@ def listing_context(request, scope, *, scope_key, hidden=(), ranked=None, keep=(
     paginator = CountedPaginator(range(result.total), PAGE_SIZE, result.total)
     number = page_number(request.GET.get("sida"), paginator.num_pages)
     items = paginator.page(number)
-    rows = memo("rows")(
+    # The pages themselves are cached (pickled), not just their ids: a page of results then
+    # costs no query at all.
+    items.object_list = memo("items")(
         (selection.as_pairs(), number),
-        lambda: page_rows(scope, selection, ranked, (number - 1) * PAGE_SIZE),
+        lambda: specific_pages(
+            page_rows(scope, selection, ranked, (number - 1) * PAGE_SIZE),
+            with_body=ranked is not None,
+        ),
     )
-    items.object_list = specific_pages(rows, with_body=ranked is not None)
 
     active = [
         ActiveFilter(

@@ -70,9 +70,10 @@ def related_pages(page, count=RELATED_COUNT, request=None):
     Every shared success factor, keyword and project counts one. The scores come from the link
     tables alone (one row per shared term, grouped by page) instead of a subquery per page, so
     the cost follows the number of shared links, not the number of pages: raw SQL, because the
-    ORM cannot group over a UNION. Then one query per content type and one for the factors.
+    ORM cannot group over a UNION. Then one query per content type and one for the factors;
+    the pages are cached until the content changes.
     """
-    return specific_pages(cached(request, "related", (page.pk, count), lambda: scored(page, count)))
+    return cached(request, "related", (page.pk, count), lambda: specific_pages(scored(page, count)))
 
 
 def scored(page, count):

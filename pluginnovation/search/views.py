@@ -23,12 +23,12 @@ TYPE_GROUPS = {
 }
 
 
-def factor_counts():
+def factor_counts(request):
     """{factor id: {typ value: count}} for every factor, in one query."""
     types = type_values()
     counts = {}
     rows = (
-        visible_pages()
+        visible_pages(request)
         .order_by()
         .values("factors", "content_type_id")
         .annotate(n=Count("pk", distinct=True))
@@ -42,7 +42,7 @@ def factor_counts():
 
 def factor_list(request):
     factors = list(SuccessFactor.objects.all())
-    counts = cached(request, "factor-counts", None, factor_counts)
+    counts = cached(request, "factor-counts", None, lambda: factor_counts(request))
     for factor in factors:
         factor.counts = [
             (TYPE_GROUPS[typ][0], counts.get(factor.pk, {}).get(typ, 0)) for typ in TYPES
@@ -51,13 +51,13 @@ def factor_list(request):
     return render(request, "search/factor_list.html", context)
 
 
-def newest_by_type(factor):
+def newest_by_type(factor, request):
     """The newest FACTOR_PAGE_ITEMS pages of each type for a factor, and each type's total,
     in one query (a window function numbers the rows within each type)."""
     window = {"partition_by": F("content_type_id")}
     newest_first = [F("published_date").desc(), F("pk").desc()]
     rows = (
-        visible_pages()
+        visible_pages(request)
         .filter(factors=factor)
         .annotate(
             row=Window(RowNumber(), order_by=newest_first, **window),
@@ -70,10 +70,14 @@ def newest_by_type(factor):
     return list(rows)
 
 
+def newest_pages(factor, request):
+    rows = newest_by_type(factor, request)
+    return rows, specific_pages([(pk, type_id) for pk, type_id, _total in rows])
+
+
 def factor_detail(request, slug):
     factor = get_object_or_404(SuccessFactor, slug=slug)
-    rows = cached(request, "factor-newest", factor.pk, lambda: newest_by_type(factor))
-    pages = specific_pages([(pk, type_id) for pk, type_id, _total in rows])
+    rows, pages = cached(request, "factor-newest", factor.pk, lambda: newest_pages(factor, request))
     types = type_values()
     groups = []
     for typ in TYPES:
@@ -101,7 +105,7 @@ def factor_detail(request, slug):
 
 
 def explore(request):
-    context = listing_context(request, visible_pages(), scope_key=("all",))
+    context = listing_context(request, scope_key=("all",))
     context["meta_title"] = "Utforska allt innehåll"
     return render(request, "search/explore.html", context)
 
@@ -126,10 +130,10 @@ def search(request):
         context["promotions"] = fulltext.promotions(query)
 
     if hits:
-        scope = visible_pages().filter(pk__in=[pk for pk, _type in hits])
+        within = [pk for pk, _type in hits]
         context.update(
             listing_context(
-                request, scope, scope_key=("hits", words), ranked=hits, keep=[("q", query)]
+                request, within, scope_key=("hits", words), ranked=hits, keep=[("q", query)]
             )
         )
         for item in context["items"]:

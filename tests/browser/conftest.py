@@ -72,15 +72,18 @@ def wait_until_up(url, process, seconds=60):
     raise RuntimeError(f"The test server did not answer at {url}")
 
 
-# Prints one live page's path per page type, so tests need not know the demo's slugs.
-PAGE_PATHS_SCRIPT = """
+# Prints one live page's path and id per page type, so tests need not know the demo's slugs.
+DEMO_PAGES_SCRIPT = """
 import json
 from wagtail.models import Page
-paths = {}
+pages = {}
 for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
-    paths.setdefault(type(page).__name__, page.url)
-print(json.dumps(paths))
+    pages.setdefault(type(page).__name__, {"path": page.url, "id": page.id})
+print(json.dumps(pages))
 """
+# The demo command makes no login with DEBUG off, so the server gets this superuser.
+ADMIN_USERNAME = "granskare"
+ADMIN_PASSWORD = "webbtest-losenord-4711"
 
 
 @pytest.fixture(scope="session")
@@ -91,14 +94,16 @@ def demo_server(tmp_path_factory):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "pluginnovation.settings.test",
         "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,  # read by createsuperuser --noinput
     }
     manage = [sys.executable, str(PROJECT_ROOT / "manage.py")]
-    for command in (["migrate", "--noinput"], ["load_demo_content"]):
+    superuser = ["createsuperuser", "--noinput", f"--username={ADMIN_USERNAME}", "--email=a@b.se"]
+    for command in (["migrate", "--noinput"], ["load_demo_content"], superuser):
         subprocess.run(
             manage + command + ["-v0"], env=env, check=True, cwd=PROJECT_ROOT, timeout=300
         )
     shell = subprocess.run(
-        manage + ["shell", "-c", PAGE_PATHS_SCRIPT],
+        manage + ["shell", "-c", DEMO_PAGES_SCRIPT],
         env=env,
         check=True,
         cwd=PROJECT_ROOT,
@@ -106,7 +111,7 @@ def demo_server(tmp_path_factory):
         text=True,
         timeout=120,
     )
-    page_paths = json.loads(shell.stdout.strip().splitlines()[-1])
+    demo_pages = json.loads(shell.stdout.strip().splitlines()[-1])
     port = free_port()
     server = subprocess.Popen(
         manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -118,7 +123,7 @@ def demo_server(tmp_path_factory):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url + "/", server)
-        yield url, page_paths
+        yield url, demo_pages
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -132,7 +137,19 @@ def site_url(demo_server):
 @pytest.fixture(scope="session")
 def page_paths(demo_server):
     """One path per page type, e.g. {"MethodPage": "/metoder/narvarotrappan/", ...}."""
-    return demo_server[1]
+    return {name: page["path"] for name, page in demo_server[1].items()}
+
+
+@pytest.fixture(scope="session")
+def page_ids(demo_server):
+    """The id of the same page per type, for its admin views, e.g. {"MethodPage": 42, ...}."""
+    return {name: page["id"] for name, page in demo_server[1].items()}
+
+
+@pytest.fixture(scope="session")
+def admin_login():
+    """The superuser's user name and password on the demo server."""
+    return {"username": ADMIN_USERNAME, "password": ADMIN_PASSWORD}
 
 
 @pytest.fixture(scope="session")

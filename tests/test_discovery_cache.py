@@ -1,0 +1,63 @@
+"""The discovery cache: results are reused until the content changes."""
+
+from django.core.cache import cache
+
+from wagtail.models import PageLogEntry
+
+import pytest
+
+from methods.models import MethodPage
+from pluginnovation.search import cache as discovery_cache
+from tests.discovery_support import add_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def caching(monkeypatch):
+    """Caching as on the running site (tests run inside a transaction, which turns it off)."""
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def count_queries(client, url, django_assert_max_num_queries):
+    with django_assert_max_num_queries(100) as captured:
+        response = client.get(url)
+    return response, len(captured)
+
+
+def test_nothing_is_cached_inside_a_transaction():
+    assert discovery_cache.caching_allowed() is False
+    calls = []
+    discovery_cache.cached(None, "test", 1, lambda: calls.append(1))
+    discovery_cache.cached(None, "test", 1, lambda: calls.append(1))
+    assert calls == [1, 1]
+
+
+def test_a_repeated_listing_is_served_from_the_cache(
+    client, caching, django_assert_max_num_queries
+):
+    url = "/utforska/?faktor=samverkan&typ=metod"
+    first, cold = count_queries(client, url, django_assert_max_num_queries)
+    second, warm = count_queries(client, url, django_assert_max_num_queries)
+    assert warm < cold
+    assert second.context["result_count"] == first.context["result_count"]
+    assert [p.pk for p in second.context["items"]] == [p.pk for p in first.context["items"]]
+
+
+def test_saving_content_makes_the_cache_stale(client, caching):
+    url = "/utforska/?tagg=cachetest"
+    add_page(MethodPage, "Cachad metod", tags=["cachetest"])
+    assert client.get(url).context["result_count"] == 1
+    assert client.get(url).context["result_count"] == 1
+    add_page(MethodPage, "Ny cachad metod", tags=["cachetest"])
+    assert client.get(url).context["result_count"] == 2
+
+
+def test_an_editors_action_in_another_process_makes_the_cache_stale(caching):
+    before = discovery_cache.content_version()
+    # A log entry is what another process leaves behind when an editor publishes.
+    PageLogEntry.objects.log_action(MethodPage.objects.first(), "wagtail.publish")
+    assert discovery_cache.content_version() != before
