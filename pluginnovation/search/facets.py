@@ -72,13 +72,6 @@ class Facet:
             return Tag
         return ContentPage._meta.get_field(self.relation).related_model
 
-    @cached_property
-    def pages_from_term(self):
-        """The lookup from a term to the ids of the pages linked to it."""
-        if self.relation == "tags":
-            return "content_pagetag_items__content_object"
-        return ContentPage._meta.get_field(self.relation).related_query_name()
-
 
 FACETS = [
     Facet("faktor", "Framgångsfaktor", "factors"),
