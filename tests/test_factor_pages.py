@@ -67,3 +67,11 @@ def test_a_factor_page_shows_the_newest_first_and_not_drafts(client):
 def test_an_unknown_factor_is_not_found(client):
     assert client.get("/framgangsfaktorer/finns-inte/").status_code == 404
     assert client.get("/framgangsfaktorer/<script>/").status_code == 404
+
+
+def test_a_factor_page_links_visibly_to_its_own_feed(client):
+    response = client.get("/framgangsfaktorer/flexibilitet/")
+    assert b'href="/flode/flexibilitet/"' in response.content
+    feed = client.get("/flode/flexibilitet/")
+    assert feed.status_code == 200
+    assert b"<rss" in feed.content
