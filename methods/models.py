@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -67,12 +68,16 @@ class MethodPage(ContentPage):
         verbose_name_plural = "metoder"
 
     def related_evidence(self):
-        """The case studies and research an editor linked, live ones only, in her order."""
-        return [
-            link.page.specific
-            for link in self.related_links.select_related("page").all()
-            if link.page.live
-        ]
+        """The case studies and research an editor linked, live ones only, in her order.
+
+        Two queries however many: the links with their pages, then the pages' success factors
+        (their cards show them). A card needs only ContentPage fields, so each page takes its
+        own class without a query for its type's table (specific_deferred).
+        """
+        links = self.related_links.select_related("page").all()
+        pages = [link.page.specific_deferred for link in links if link.page.live]
+        prefetch_related_objects(pages, "factors")
+        return pages
 
 
 class MethodRelatedPage(Orderable):

@@ -8,6 +8,7 @@ import datetime
 
 from django import forms
 from django.db import models
+from django.db.models import prefetch_related_objects
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,6 +20,7 @@ from wagtail.search import index
 
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.content.forms import ContentPageForm
+from pluginnovation.content.routing import PassThroughRouting
 
 PAGE_SIZE = 20
 
@@ -188,11 +190,17 @@ class ContentPage(Page):
         from pluginnovation.search.related import related_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_pages"] = related_pages(self, request=request)
+        related = related_pages(self, request=request)
+        # The success factors of this page (side column, structured data) and of the related
+        # cards, in one query. A preview holds its own categories in memory; a new page's
+        # preview has no id to fetch by.
+        previewing = getattr(request, "is_preview", False)
+        prefetch_related_objects(related if previewing else [self, *related], "factors")
+        context["related_pages"] = related
         return context
 
 
-class ContentIndexPage(Page):
+class ContentIndexPage(PassThroughRouting, Page):
     """An index listing the live content pages below it, newest first, 20 to a page."""
 
     intro = models.TextField(

@@ -7,12 +7,13 @@ from wagtail.search import index
 
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.content.models import ContentPage
+from pluginnovation.content.routing import PassThroughRouting
 from pluginnovation.taxonomy.models import SuccessFactor
 
 LATEST_COUNT = 6
 
 
-class HomePage(Page):
+class HomePage(PassThroughRouting, Page):
     intro = models.TextField(
         "ingress", help_text="Välkomsttext överst på startsidan: vad kunskapsbanken är och för vem."
     )

@@ -6,7 +6,6 @@ from wagtail.models import Page, PageViewRestriction
 
 from pluginnovation.content.models import ContentPage, PageTag
 from pluginnovation.search.cache import cached
-from pluginnovation.search.listing import specific_pages
 
 RELATED_COUNT = 5
 RELATIONS = ("factors", "tags", "projects")
@@ -46,8 +45,9 @@ def related_sql():
     content = quote(ContentPage._meta.db_table)
     restrictions = quote(PageViewRestriction._meta.db_table)
     # Visible as in listing.visible_pages(): live, and no view restriction at or above it.
+    # Every column of the pages: they are built from this one query (ContentPage.objects.raw).
     return f"""
-        SELECT page.id, page.content_type_id
+        SELECT page.*, content.*
         FROM (
             SELECT page_id, COUNT(*) AS score FROM ({shared_links_sql()}) shared
             GROUP BY page_id
@@ -70,14 +70,16 @@ def related_pages(page, count=RELATED_COUNT, request=None):
     Every shared success factor, keyword and project counts one. The scores come from the link
     tables alone (one row per shared term, grouped by page) instead of a subquery per page, so
     the cost follows the number of shared links, not the number of pages: raw SQL, because the
-    ORM cannot group over a UNION. Then one query per content type and one for the factors;
-    the pages are cached until the content changes.
+    ORM cannot group over a UNION. The same query reads the pages, which are cached until the
+    content changes. Their cards show their success factors: the caller fetches those, with
+    the page's own, in one query (prefetch_related_objects([page, *related], "factors")).
     """
-    return cached(request, "related", (page.pk, count), lambda: specific_pages(scored(page, count)))
+    return cached(request, "related", (page.pk, count), lambda: scored(page, count))
 
 
 def scored(page, count):
     params = [page.pk] * len(RELATIONS) + [page.pk, count]
-    with connection.cursor() as cursor:
-        cursor.execute(related_sql(), params)
-        return [tuple(row) for row in cursor.fetchall()]
+    pages = ContentPage.objects.raw(related_sql(), params)
+    # Each page as its own class (research, case study, method) for its card. A card shows
+    # only ContentPage fields, all read above, so specific_deferred costs no query.
+    return [related.specific_deferred for related in pages]
