@@ -61,3 +61,15 @@ def test_an_editors_action_in_another_process_makes_the_cache_stale(caching):
     # A log entry is what another process leaves behind when an editor publishes.
     PageLogEntry.objects.log_action(MethodPage.objects.first(), "wagtail.publish")
     assert discovery_cache.content_version() != before
+
+
+def test_a_detail_pages_categories_follow_a_renamed_term(client, caching):
+    from pluginnovation.taxonomy.models import TargetGroup
+
+    page = MethodPage.objects.live().filter(target_groups__isnull=False).first()
+    group = page.target_groups.first()
+    assert group.name in client.get(page.url).content.decode()
+    group.name = "Omdöpt målgrupp"
+    group.save()
+    assert "Omdöpt målgrupp" in client.get(page.url).content.decode()
+    assert TargetGroup.objects.filter(name="Omdöpt målgrupp").exists()

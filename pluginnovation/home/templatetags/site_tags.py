@@ -110,15 +110,29 @@ def explore_url(param, term):
     return f"{EXPLORE_URL}?{urlencode({param: term.slug})}"
 
 
-@register.simple_tag
-def facet_groups(page):
+@register.simple_tag(takes_context=True)
+def facet_groups(context, page):
     """Every non-empty facet of a page, each term linked to the explore view filtered on it."""
     groups = []
-    for (_field, param, label), terms in zip(FACETS, facet_terms(page), strict=True):
+    for (_field, param, label), terms in zip(
+        FACETS, cached_facet_terms(context, page), strict=True
+    ):
         if terms:
             links = [{"name": term.name, "url": explore_url(param, term)} for term in terms]
             groups.append({"label": label, "links": links})
     return groups
+
+
+def cached_facet_terms(context, page):
+    """facet_terms, cached until the content changes: building its query costs more than
+    running it. A preview shows the editor's unsaved categories, so it is never cached."""
+    # Imported here: the search app's models import this app's.
+    from pluginnovation.search.cache import cached
+
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False):
+        return facet_terms(page)
+    return cached(request, "page-terms", page.pk, lambda: facet_terms(page))
 
 
 def facet_terms(page):
