@@ -9,7 +9,12 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from pluginnovation.content.forms import ContentPageForm
-from pluginnovation.content.models import ContentIndexPage, ContentPage, content_edit_handler
+from pluginnovation.content.models import (
+    INDEX_TEMPLATE,
+    ContentIndexPage,
+    ContentPage,
+    content_edit_handler,
+)
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
 
@@ -17,6 +22,7 @@ TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
 class CaseStudyIndexPage(ContentIndexPage):
     """Fallstudier: lists every case study in every region section below it."""
 
+    template = INDEX_TEMPLATE
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.RegionSectionPage"]
 

@@ -8,10 +8,16 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from pluginnovation.content.blocks import DocumentBlock, StepBlock
-from pluginnovation.content.models import ContentIndexPage, ContentPage, content_edit_handler
+from pluginnovation.content.models import (
+    INDEX_TEMPLATE,
+    ContentIndexPage,
+    ContentPage,
+    content_edit_handler,
+)
 
 
 class MethodIndexPage(ContentIndexPage):
+    template = INDEX_TEMPLATE
     parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.MethodPage"]
 

@@ -5,10 +5,16 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from pluginnovation.content.models import ContentIndexPage, ContentPage, content_edit_handler
+from pluginnovation.content.models import (
+    INDEX_TEMPLATE,
+    ContentIndexPage,
+    ContentPage,
+    content_edit_handler,
+)
 
 
 class ResearchIndexPage(ContentIndexPage):
+    template = INDEX_TEMPLATE
     parent_page_types = ["home.HomePage"]
     subpage_types = ["research.ResearchArticlePage"]
 

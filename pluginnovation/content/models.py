@@ -200,6 +200,10 @@ class ContentPage(Page):
         return context
 
 
+# The research, case-study and method indexes look alike; region sections have their own.
+INDEX_TEMPLATE = "content/content_index_page.html"
+
+
 class ContentIndexPage(PassThroughRouting, Page):
     """An index listing the live content pages below it, newest first, 20 to a page."""
 
