@@ -15,6 +15,12 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only, as nginx does in production (deploy/nginx.conf). Documents can be private (a
+    # collection with a privacy restriction), so they go through Wagtail's view at /dokument/,
+    # which checks it, even under `make run`.
+    for folder in ("images", "original_images"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=f"{settings.MEDIA_ROOT}/{folder}"
+        )
 
 urlpatterns += [path("", include(wagtail_urls))]
