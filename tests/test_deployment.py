@@ -42,13 +42,14 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 # Backups: deploy/pluginnovation-backup and deploy/pluginnovation-restore
 
 PG_ENV = {"PGHOST": "127.0.0.1", "PGPORT": "5432"}
+SCRIPT_PATH = "/usr/sbin:/sbin:" + os.environ.get("PATH", "/usr/bin:/bin")  # as the scripts set it
 
 
 def postgres_unavailable_reason():
     if os.geteuid() != 0:
         return "the backup scripts run as root (they switch to the postgres user); not root here"
     for tool in ("runuser", "pg_dump", "pg_restore", "psql", "createdb", "dropdb", "tar"):
-        if not shutil.which(tool):
+        if not shutil.which(tool, path=SCRIPT_PATH):
             return f"{tool} is not installed"
     try:
         pwd.getpwnam("postgres")
@@ -58,15 +59,15 @@ def postgres_unavailable_reason():
         ["psql", "-U", "postgres", "-d", "postgres", "-Atc", "select 1"],
         env={**os.environ, **PG_ENV},
         capture_output=True,
+        timeout=10,
     )
     if ready.returncode != 0:
         return "PostgreSQL does not answer on 127.0.0.1:5432 as user postgres"
     return None
 
 
-needs_postgres = pytest.mark.skipif(
-    bool(postgres_unavailable_reason()), reason=postgres_unavailable_reason() or ""
-)
+POSTGRES_UNAVAILABLE = postgres_unavailable_reason()
+needs_postgres = pytest.mark.skipif(bool(POSTGRES_UNAVAILABLE), reason=POSTGRES_UNAVAILABLE or "")
 
 
 def psql(sql, database="postgres"):
