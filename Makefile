@@ -8,7 +8,7 @@ PORT ?= 8000
 
 VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: install run test lint format clean vnu
+.PHONY: install translations run test lint format clean vnu
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: install
+# The project's Swedish admin texts: .mo files are build output, made from locale/*.po.
+translations: install
+	$(BIN)/python manage.py compile_translations --verbosity 0
+
+run: install translations
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
@@ -27,7 +31,7 @@ run: install
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install translations
 	@$(MAKE) --no-print-directory vnu || echo "Nu HTML Checker not installed: the HTML validity test will be skipped."
 	$(BIN)/python -m pytest
 

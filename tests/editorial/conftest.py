@@ -4,7 +4,12 @@ They build what they need themselves (two regions of their own, a research artic
 tests do not hang on the demo content's names; they reuse the demo's index pages.
 """
 
+import gettext as gettext_module
 from types import SimpleNamespace
+
+from django.conf import settings
+from django.core.management import call_command
+from django.test.signals import setting_changed
 
 from wagtail.models import Page
 
@@ -16,6 +21,21 @@ from pluginnovation.home.models import HomePage
 from pluginnovation.taxonomy.models import Municipality, Region, SuccessFactor
 from research.models import ResearchArticlePage, ResearchIndexPage
 from tests.editorial.support import add_case_study, get_or_add, make_user
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """Build the project's .mo files, as `make test` does, so running pytest alone tests them too.
+
+    Django, and Python's gettext below it, keep every catalogue they have loaded; in case
+    something was translated (with an older .mo file) before this fixture ran, both caches are
+    emptied so the new files are read.
+    """
+    call_command("compile_translations", verbosity=0)
+    gettext_module._translations.clear()
+    setting_changed.send(
+        sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
+    )
 
 
 @pytest.fixture
