@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -74,3 +75,25 @@ def factor_ids(page):
 
 def later(days):
     return (datetime.datetime.now() + datetime.timedelta(days=days)).strftime("%Y-%m-%d %H:%M")
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def submit_for_review(client, page, **changes):
+    """Post the edit form with the submit button, as a regional editor does."""
+    data = case_study_form_data(page, **changes)
+    data["action-submit"] = "action-submit"
+    response = client.post(edit_url(page), data)
+    assert response.status_code == 302, response.status_code
+    return Page.objects.get(pk=page.pk).specific
+
+
+def review(client, page, action, comment=""):
+    """A Redaktör's decision on the page's current review task: "approve" or "reject"."""
+    task_state = Page.objects.get(pk=page.pk).current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+    response = client.post(url, {"comment": comment})
+    assert response.status_code == 302, response.status_code
+    return Page.objects.get(pk=page.pk).specific

@@ -1,16 +1,19 @@
 """Moderation, revisions and scheduled publishing, driven through the admin as editors do it."""
 
 import datetime
+import importlib
 
+from django.apps import apps as global_apps
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Task, Workflow
 
 import pytest
 
+from pluginnovation.editorial.workflow import sync_workflow
 from tests.editorial.support import case_study_form_data, later
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +170,37 @@ def test_expired_pages_are_taken_down_by_publish_scheduled(client, site, editor)
     page = fresh(page)
     assert not page.live
     assert page.expired
+
+
+# The review vocabulary in the workflow's own names
+
+
+def the_review_workflow():
+    workflow = Workflow.objects.get(name="Granskning")
+    return [
+        (task.name, list(task.specific.groups.values_list("name", flat=True)))
+        for task in workflow.tasks
+    ]
+
+
+def test_the_review_workflow_has_one_step_named_in_our_vocabulary(db):
+    assert the_review_workflow() == [("Granskning av redaktör", ["Redaktörer"])]
+    assert Page.get_first_root_node().get_workflow().name == "Granskning"
+
+
+@pytest.mark.parametrize("run", ["data migration", "role sync"])
+def test_the_old_step_name_is_renamed_once_and_never_duplicated(db, run):
+    """Sites set up before the vocabulary was fixed have "Godkännande av Redaktörer"."""
+    task = Task.objects.get(name="Granskning av redaktör")
+    Task.objects.filter(pk=task.pk).update(name="Godkännande av Redaktörer")
+    migration = importlib.import_module(
+        "pluginnovation.editorial.migrations.0002_review_vocabulary"
+    )
+    for _ in range(2):  # a second run changes nothing
+        if run == "data migration":
+            migration.use_review_vocabulary(global_apps, None)
+        else:
+            sync_workflow(global_apps)
+    assert Task.objects.get(pk=task.pk).name == "Granskning av redaktör"
+    assert not Task.objects.filter(name="Godkännande av Redaktörer").exists()
+    assert the_review_workflow() == [("Granskning av redaktör", ["Redaktörer"])]

@@ -1,0 +1,197 @@
+"""The admin in Swedish for editors: the texts Wagtail 7.4 leaves in English, and one word for
+the review ("granskning"), seen through real admin requests by logged-in editors."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from django.urls import reverse
+from django.utils import translation
+
+import wagtail
+
+import polib
+import pytest
+
+from pluginnovation.editorial.roles import regional_group_name
+from tests.editorial.support import edit_url, make_user, review, submit_for_review
+
+pytestmark = pytest.mark.django_db
+
+# Words for the review that docs/editorial.md rules out: Wagtail's "moderering",
+# "moderationsstadiet", "avvisad" and the old task name's "Godkännande".
+FORBIDDEN_REVIEW_WORDS = re.compile(r"moder|avvis|godkännande|lämna(?:s|t|de)? in", re.IGNORECASE)
+
+
+class TextCollector(HTMLParser):
+    """Collects what a reader sees: text outside script, style and template elements."""
+
+    HIDDEN = {"script", "style", "template"}
+
+    def __init__(self):
+        super().__init__()
+        self.hidden_depth = 0
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden_depth += tag in self.HIDDEN
+
+    def handle_endtag(self, tag):
+        self.hidden_depth -= tag in self.HIDDEN
+
+    def handle_data(self, data):
+        if not self.hidden_depth:
+            self.parts.append(data)
+
+
+def visible_text(response):
+    collector = TextCollector()
+    collector.feed(response.content.decode())
+    return " ".join(" ".join(collector.parts).split())
+
+
+def explore(client, page):
+    response = client.get(reverse("wagtailadmin_explore", args=[page.pk]))
+    assert response.status_code == 200
+    return response
+
+
+def test_the_page_listing_counts_its_pages_in_swedish(client, site, editor):
+    client.force_login(editor)
+    text = visible_text(explore(client, site.case_index))
+    sections = site.case_index.get_children().count()
+    assert f"1–{sections} av {sections} sidor" in text
+    assert not re.search(r"\d+-\d+ of \d+", text)
+
+
+def test_the_page_editor_speaks_swedish_and_says_granskning(client, site, north_editor):
+    client.force_login(north_editor)
+    response = client.get(edit_url(site.north_case))
+    assert response.status_code == 200
+    text = visible_text(response)
+    assert "Automatisk sparning är pausad" in text
+    assert "Autosave is paused" not in response.text
+    assert "Skicka till granskning" in text
+    assert not FORBIDDEN_REVIEW_WORDS.search(text)
+
+
+def test_changes_requested_reads_swedish_in_the_editor_and_on_the_dashboard(
+    client, site, editor, north_editor
+):
+    client.force_login(north_editor)
+    submit_for_review(client, site.north_case, title="Närvarolyftet, andra versionen")
+    client.force_login(editor)
+    review(client, site.north_case, "reject", "Lägg till källa för siffrorna.")
+
+    client.force_login(north_editor)
+    editor_page = client.get(edit_url(site.north_case))
+    text = visible_text(editor_page)
+    assert "Ändringar begärda" in text
+    assert "Skicka till granskning igen" in text
+    assert "Changes requested" not in editor_page.text
+    assert not FORBIDDEN_REVIEW_WORDS.search(text)
+
+    dashboard = visible_text(client.get("/admin/"))
+    assert "Ditt innehåll under granskning" in dashboard
+    assert "Changes requested" not in dashboard
+    assert not FORBIDDEN_REVIEW_WORDS.search(dashboard)
+
+
+def test_the_reviewer_sees_the_same_words(client, site, editor, north_editor):
+    client.force_login(north_editor)
+    submit_for_review(client, site.north_case, title="Närvarolyftet, granskas")
+    client.force_login(editor)
+    dashboard = visible_text(client.get("/admin/"))
+    assert "Väntar på din granskning" in dashboard
+    assert not FORBIDDEN_REVIEW_WORDS.search(dashboard)
+    history = client.get(reverse("wagtailadmin_pages:history", args=[site.north_case.pk]))
+    assert "Skickad till ”Granskning”. Nästa steg: ”Granskning av redaktör”" in visible_text(
+        history
+    )
+
+
+def javascript_catalogue(client):
+    response = client.get(reverse("wagtailadmin_javascript_catalog"))
+    assert response.status_code == 200
+    match = re.search(r"const newcatalog = (\{.*?\});\n", response.text, re.S)
+    return json.loads(match.group(1))
+
+
+def test_the_javascript_catalogue_has_the_autosave_texts_in_swedish(client, north_editor):
+    client.force_login(north_editor)
+    catalogue = javascript_catalogue(client)
+    assert catalogue["Autosave in progress…"] == "Sparar automatiskt…"
+    assert catalogue["Changes have been autosaved."] == "Ändringarna har sparats automatiskt."
+    # Wagtail's own Swedish has these two swapped.
+    assert catalogue["Expand all"] == "Fäll ut alla"
+    assert catalogue["Collapse all"] == "Fäll ihop alla"
+    texts = [
+        text
+        for value in catalogue.values()
+        for text in ([value] if isinstance(value, str) else value)
+    ]
+    assert not [text for text in texts if FORBIDDEN_REVIEW_WORDS.search(text)]
+
+
+def test_the_review_mails_are_swedish_and_carry_the_comment(
+    client, site, editor, north_editor, mailoutbox
+):
+    client.force_login(north_editor)
+    submit_for_review(client, site.north_case, title="Närvarolyftet, för granskning")
+    [submitted] = mailoutbox
+    assert submitted.to == [editor.email]
+    assert "har skickats till" in submitted.subject
+    mailoutbox.clear()
+
+    client.force_login(editor)
+    review(client, site.north_case, "reject", "Lägg till källa för siffrorna.")
+    [returned] = mailoutbox
+    assert returned.to == [north_editor.email]
+    assert returned.subject == "Ändringar begärda i sidan ”Närvarolyftet, för granskning”"
+    assert "rita har granskat sidan ”Närvarolyftet, för granskning” och begär ändringar" in (
+        returned.body
+    )
+    assert "Granskarens kommentar: ”Lägg till källa för siffrorna.”" in returned.body
+    assert "rejected" not in returned.body
+    assert not FORBIDDEN_REVIEW_WORDS.search(returned.body)
+
+
+def test_another_regions_editor_gets_no_mail_about_it(
+    client, site, editor, north_editor, mailoutbox
+):
+    south_editor = make_user("sara", regional_group_name(site.south.name))
+    client.force_login(north_editor)
+    submit_for_review(client, site.north_case, title="Närvarolyftet, tredje versionen")
+    client.force_login(editor)
+    review(client, site.north_case, "reject", "Mer om metoden.")
+    assert mailoutbox
+    assert all(south_editor.email not in message.to for message in mailoutbox)
+
+
+def wagtail_source_strings():
+    """Every msgid of Wagtail's catalogues, singular and plural, with its context."""
+    root = Path(wagtail.__file__).parent
+    for path in root.glob("**/locale/en/LC_MESSAGES/django.po"):
+        yield from polib.pofile(str(path))
+
+
+def translate(entry):
+    if entry.msgid_plural:
+        return [translation.ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2)]
+    if entry.msgctxt:
+        return [translation.pgettext(entry.msgctxt, entry.msgid)]
+    return [translation.gettext(entry.msgid)]
+
+
+def test_no_wagtail_text_uses_the_words_we_ruled_out():
+    """Every server-side Wagtail text, as Django translates it (the JS ones are checked above)."""
+    offenders = []
+    with translation.override("sv"):
+        for entry in wagtail_source_strings():
+            offenders += [
+                (entry.msgid, text)
+                for text in translate(entry)
+                if FORBIDDEN_REVIEW_WORDS.search(text)
+            ]
+    assert offenders == []
