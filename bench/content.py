@@ -27,8 +27,8 @@ from wagtail.search.backends import get_search_backends
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, RegionSectionPage
 from methods.models import MethodIndexPage, MethodPage
 from pluginnovation.content.models import ContentPage, PageTag
+from pluginnovation.discovery.cache import changed
 from pluginnovation.home.models import HomePage
-from pluginnovation.search.cache import changed
 from pluginnovation.taxonomy.models import (
     InterventionType,
     Level,

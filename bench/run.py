@@ -91,7 +91,7 @@ def run(rounds, seed, cold=False):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from pluginnovation.search.cache import changed
+    from pluginnovation.discovery.cache import changed
 
     rng = random.Random(seed)
     client = Client()

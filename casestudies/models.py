@@ -79,6 +79,9 @@ def section_region(parent_page):
 
 
 class CaseStudyPage(ContentPage):
+    listing_type = "fallstudie"
+    listing_heading = "Fallstudier"
+
     municipality = models.ForeignKey(
         "taxonomy.Municipality",
         verbose_name="kommun",

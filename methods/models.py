@@ -1,5 +1,7 @@
+from functools import cached_property
+
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import QuerySet
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -14,6 +16,7 @@ from pluginnovation.content.models import (
     ContentPage,
     content_edit_handler,
 )
+from pluginnovation.content.visibility import restricted, visible
 
 
 class MethodIndexPage(ContentIndexPage):
@@ -26,6 +29,9 @@ class MethodIndexPage(ContentIndexPage):
 
 
 class MethodPage(ContentPage):
+    listing_type = "metod"
+    listing_heading = "Metoder"
+
     purpose = models.TextField("syfte", help_text="Vad metoden ska åstadkomma, i några meningar.")
     audience = models.TextField(
         "för vem",
@@ -73,17 +79,25 @@ class MethodPage(ContentPage):
         verbose_name = "metod"
         verbose_name_plural = "metoder"
 
+    @cached_property
     def related_evidence(self):
-        """The case studies and research an editor linked, live ones only, in her order.
+        """The case studies and research an editor linked that a visitor may see (live, no
+        view restriction), in the editor's order.
 
-        Two queries however many: the links with their pages, then the pages' success factors
-        (their cards show them). A card needs only ContentPage fields, so each page takes its
-        own class without a query for its type's table (specific_deferred).
+        One query however many: the links with their pages. A card needs only ContentPage
+        fields, so each page takes its own class without a query for its type's table
+        (specific_deferred). A preview's links are in memory and are checked one by one.
         """
-        links = self.related_links.select_related("page").all()
-        pages = [link.page.specific_deferred for link in links if link.page.live]
-        prefetch_related_objects(pages, "factors")
-        return pages
+        links = self.related_links.all()
+        if isinstance(links, QuerySet):
+            links = links.filter(page__live=True).exclude(restricted("page__path"))
+            return [link.page.specific_deferred for link in links.select_related("page")]
+        shown = visible(ContentPage.objects.filter(pk__in=[link.page_id for link in links]))
+        shown = shown.in_bulk()
+        return [shown[link.page_id].specific_deferred for link in links if link.page_id in shown]
+
+    def cards_shown(self):
+        return self.related_evidence
 
 
 class MethodRelatedPage(Orderable):

@@ -23,6 +23,9 @@ class ResearchIndexPage(ContentIndexPage):
 
 
 class ResearchArticlePage(ContentPage):
+    listing_type = "forskning"
+    listing_heading = "Forskning"
+
     authors = models.CharField(
         "författare", max_length=300, help_text="Skilj flera författare med kommatecken."
     )

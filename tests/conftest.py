@@ -2,9 +2,20 @@ from django.core.management import call_command
 
 import pytest
 
+from pluginnovation.home import navigation
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo site; each test's changes are rolled back."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_navigation(django_db_blocker):
+    """Each test reads the menu and footer anew: what an earlier test cached may come from
+    data its rolled-back transaction removed (the cache is cleared on commit, which a test's
+    transaction never reaches)."""
+    with django_db_blocker.unblock():
+        navigation.clear()

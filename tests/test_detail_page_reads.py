@@ -7,8 +7,8 @@ import pytest
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodIndexPage, MethodPage
-from pluginnovation.home.templatetags.site_tags import FACETS, facet_terms
-from pluginnovation.search.related import related_pages
+from pluginnovation.content.categories import CATEGORIES, category_terms
+from pluginnovation.discovery.related import related_pages
 from pluginnovation.taxonomy.models import SuccessFactor, TargetGroup
 from research.models import ResearchArticlePage
 from tests.discovery_support import add_page
@@ -19,20 +19,26 @@ DETAIL_MODELS = [ResearchArticlePage, CaseStudyPage, MethodPage]
 
 
 def one_by_one(page):
-    """Each facet's terms read on their own, in the vocabulary's order."""
-    return [[(t.name, t.slug) for t in getattr(page, field).all()] for field, *_rest in FACETS]
+    """Each category's terms read on their own, in the vocabulary's order."""
+    return {
+        category.field: [(t.name, t.slug) for t in getattr(page, category.field).all()]
+        for category in CATEGORIES
+    }
 
 
 @pytest.mark.parametrize("model", DETAIL_MODELS)
 def test_side_column_terms_are_those_read_one_facet_at_a_time(model):
     for page in model.objects.live():
-        batched = [[(t.name, t.slug) for t in terms] for terms in facet_terms(page)]
+        batched = {
+            field: [(t.name, t.slug) for t in terms]
+            for field, terms in category_terms(page).items()
+        }
         assert batched == one_by_one(page), page
 
 
 def test_keywords_keep_the_order_they_were_given_in():
     page = add_page(MethodPage, "Ordningen", tags=["zeta-ord", "alfa-ord", "mitt-ord"])
-    tags = facet_terms(page)[[field for field, *_rest in FACETS].index("tags")]
+    tags = category_terms(page)["tags"]
     assert [tag.slug for tag in tags] == ["zeta-ord", "alfa-ord", "mitt-ord"]
 
 
@@ -97,7 +103,7 @@ def test_related_pages_and_evidence_carry_what_their_cards_show(model, django_as
     page = model.objects.live().first()
     cards = related_pages(page)
     if isinstance(page, MethodPage):
-        cards += page.related_evidence()
+        cards += page.related_evidence
     assert cards
     with django_assert_num_queries(0):
         for card in cards:

@@ -7,7 +7,7 @@ from wagtail.models import PageLogEntry
 import pytest
 
 from methods.models import MethodPage
-from pluginnovation.search import cache as discovery_cache
+from pluginnovation.discovery import cache as discovery_cache
 from tests.discovery_support import add_page
 
 pytestmark = pytest.mark.django_db

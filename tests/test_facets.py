@@ -13,7 +13,7 @@ import pytest
 from casestudies.models import CaseStudyPage, RegionSectionPage
 from methods.models import MethodPage
 from pluginnovation.content.models import ContentPage
-from pluginnovation.search.facets import MAX_VALUES, parse_selection
+from pluginnovation.discovery.facets import MAX_VALUES, parse_selection
 from research.models import ResearchArticlePage
 from tests.discovery_support import add_page, listed
 

@@ -16,8 +16,8 @@ from bench.content import generate_content
 from casestudies.models import CaseStudyPage, RegionSectionPage
 from methods.models import MethodPage
 from pluginnovation.content.models import ContentPage
-from pluginnovation.search import cache as discovery_cache
-from pluginnovation.search.related import related_pages
+from pluginnovation.discovery import cache as discovery_cache
+from pluginnovation.discovery.related import related_pages
 from research.models import ResearchArticlePage
 
 pytestmark = pytest.mark.django_db

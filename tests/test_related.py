@@ -6,7 +6,7 @@ import pytest
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
-from pluginnovation.search.related import related_pages
+from pluginnovation.discovery.related import related_pages
 from research.models import ResearchArticlePage
 from tests.discovery_support import add_page
 

@@ -158,7 +158,7 @@ def test_case_study_without_a_before_value_says_so(client):
 
 
 def test_method_page_shows_numbered_steps_material_and_evidence(client, media):
-    page = next(p for p in live(MethodPage) if p.related_evidence())
+    page = next(p for p in live(MethodPage) if p.related_evidence)
     page.material = [("document", {"document": make_document("Mall", "mall.docx", 3000)})]
     page.save()
 
@@ -170,7 +170,7 @@ def test_method_page_shows_numbered_steps_material_and_evidence(client, media):
     for step in page.steps:
         assert step.value["title"] in steps
     assert "(DOCX, 3 kB)" in html
-    for evidence in page.related_evidence():
+    for evidence in page.related_evidence:
         # Shown once as evidence, and not repeated under "Relaterat innehåll".
         assert html.count(f'href="{evidence.url}"') == 1
 

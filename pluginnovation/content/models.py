@@ -8,21 +8,24 @@ import datetime
 
 from django import forms
 from django.db import models
-from django.db.models import prefetch_related_objects
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from pluginnovation.content.blocks import BodyBlock
+from pluginnovation.content.categories import CATEGORIES
 from pluginnovation.content.forms import ContentPageForm
-from pluginnovation.content.routing import PassThroughRouting
-
-PAGE_SIZE = 20
 
 
 class PageTag(TaggedItemBase):
@@ -37,23 +40,21 @@ class PageTag(TaggedItemBase):
         verbose_name_plural = "nyckelord"
 
 
-def checkboxes(name):
-    return FieldPanel(name, widget=forms.CheckboxSelectMultiple)
+def category_panel(category):
+    if category.small:
+        return FieldPanel(category.field, widget=forms.CheckboxSelectMultiple)
+    return FieldPanel(category.field)
 
 
 def taxonomy_panels(with_place=True):
     """The category fields; case studies take their place from their region section instead."""
-    place = [checkboxes("regions"), FieldPanel("municipalities")] if with_place else []
+    place = {"regions", "municipalities"}
     return [
         MultiFieldPanel(
             [
-                checkboxes("factors"),
-                checkboxes("projects"),
-                *place,
-                checkboxes("target_groups"),
-                checkboxes("levels"),
-                checkboxes("intervention_types"),
-                FieldPanel("tags"),
+                category_panel(category)
+                for category in CATEGORIES
+                if with_place or category.field not in place
             ],
             heading="Kategorier",
         ),
@@ -162,8 +163,14 @@ class ContentPage(Page):
 
     is_creatable = False
     base_form_class = ContentPageForm
+    # Set by each content type: the value of the `typ` filter that picks it out, and the
+    # heading of its group in listings' filters and on the success-factor pages.
+    listing_type = ""
+    listing_heading = ""
 
-    content_panels = [FieldPanel("title"), FieldPanel("summary")]
+    # TitleFieldPanel fills in the slug (on the Marknadsföring tab) from the title as the editor
+    # types, so a new page saves the first time.
+    content_panels = [TitleFieldPanel("title"), FieldPanel("summary")]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -185,26 +192,17 @@ class ContentPage(Page):
     def type_label(self):
         return self.specific_class._meta.verbose_name.capitalize()
 
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: the search app builds on this module's models.
-        from pluginnovation.search.related import related_pages
-
-        context = super().get_context(request, *args, **kwargs)
-        related = related_pages(self, request=request)
-        # The success factors of this page (side column, structured data) and of the related
-        # cards, in one query. A preview holds its own categories in memory; a new page's
-        # preview has no id to fetch by.
-        previewing = getattr(request, "is_preview", False)
-        prefetch_related_objects(related if previewing else [self, *related], "factors")
-        context["related_pages"] = related
-        return context
+    def cards_shown(self):
+        """Other pages this page shows as cards in its own content (besides the related
+        content every page gets), so their details can be read together."""
+        return []
 
 
 # The research, case-study and method indexes look alike; region sections have their own.
 INDEX_TEMPLATE = "content/content_index_page.html"
 
 
-class ContentIndexPage(PassThroughRouting, Page):
+class ContentIndexPage(Page):
     """An index listing the live content pages below it, newest first, 20 to a page."""
 
     intro = models.TextField(
@@ -213,7 +211,6 @@ class ContentIndexPage(PassThroughRouting, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
-    listing_model = ContentPage
     max_count_per_parent = 1
 
     class Meta:
@@ -222,18 +219,3 @@ class ContentIndexPage(PassThroughRouting, Page):
     def hidden_facets(self):
         """Facets that cannot vary here: the type, and on a region's section the region."""
         return ("typ", "region") if hasattr(self, "region_id") else ("typ",)
-
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: the search app builds on this module's models.
-        from pluginnovation.search.listing import listing_context, pages_below
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            listing_context(
-                request,
-                pages_below(self),
-                scope_key=("below", self.pk),
-                hidden=self.hidden_facets(),
-            )
-        )
-        return context

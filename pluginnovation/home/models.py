@@ -1,19 +1,22 @@
+from django.apps import apps
 from django.db import models
 
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from pluginnovation.content.blocks import BodyBlock
-from pluginnovation.content.models import ContentPage
-from pluginnovation.content.routing import PassThroughRouting
+from pluginnovation.content.models import ContentIndexPage, ContentPage
+from pluginnovation.content.visibility import visible
 from pluginnovation.taxonomy.models import SuccessFactor
 
 LATEST_COUNT = 6
 
 
-class HomePage(PassThroughRouting, Page):
+class HomePage(Page):
     intro = models.TextField(
         "ingress", help_text="Välkomsttext överst på startsidan: vad kunskapsbanken är och för vem."
     )
@@ -34,6 +37,9 @@ class HomePage(PassThroughRouting, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["factors"] = SuccessFactor.objects.all()
+        # The ways into the content: the index pages below the home page, wherever an editor
+        # has moved or renamed them, each with its search description as its card's text.
+        context["sections"] = visible(self.get_children().type(*content_index_models()))
         context["latest"] = (
             ContentPage.objects.live()
             .public()
@@ -42,6 +48,10 @@ class HomePage(PassThroughRouting, Page):
             .prefetch_related("factors")[:LATEST_COUNT]
         )
         return context
+
+
+def content_index_models():
+    return [model for model in apps.get_models() if issubclass(model, ContentIndexPage)]
 
 
 class StandardPage(Page):
@@ -65,3 +75,33 @@ class StandardPage(Page):
     class Meta:
         verbose_name = "informationssida"
         verbose_name_plural = "informationssidor"
+
+
+DEFAULT_OWNER_TEXT = (
+    "PlugInnovation ges ut av Göteborgsregionen (GR), ett samarbete mellan 13 kommuner, och "
+    "samlar forskning, fallstudier och metoder för att fler unga ska fullfölja gymnasiet."
+)
+
+
+@register_setting(icon="list-ul")
+class FooterSettings(BaseSiteSetting):
+    """The footer every page shows: who publishes the knowledge bank and links to pages such
+    as the accessibility statement. The main menu is the pages marked "Visa i menyer"."""
+
+    owner_text = models.TextField(
+        "om utgivaren",
+        default=DEFAULT_OWNER_TEXT,
+        help_text="En eller två meningar om vem som ger ut kunskapsbanken.",
+    )
+    links = StreamField(
+        [("page", blocks.PageChooserBlock(label="Sida"))],
+        verbose_name="länkar i sidfoten",
+        blank=True,
+        help_text="T.ex. Om kunskapsbanken, Kontakt och Tillgänglighetsredogörelse. Sidans "
+        "titel blir länktext.",
+    )
+
+    panels = [FieldPanel("owner_text"), FieldPanel("links")]
+
+    class Meta:
+        verbose_name = "sidfot"

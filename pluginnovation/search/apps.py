@@ -7,6 +7,6 @@ class SearchConfig(AppConfig):
     verbose_name = "Sök och utforska"
 
     def ready(self):
-        from pluginnovation.search import cache
+        from pluginnovation.discovery import cache
 
         cache.connect_signals()

@@ -5,22 +5,22 @@ from urllib.parse import urlencode
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
-from pluginnovation.search import fulltext
-from pluginnovation.search.cache import cached
-from pluginnovation.search.excerpts import excerpt, page_text
-from pluginnovation.search.facets import TYPES, type_values
-from pluginnovation.search.listing import listing_context, specific_pages, visible_pages
+from pluginnovation.discovery import fulltext
+from pluginnovation.discovery.cache import cached
+from pluginnovation.discovery.excerpts import excerpt, page_text
+from pluginnovation.discovery.facets import PARAMS, content_models, type_values
+from pluginnovation.discovery.listing import (
+    listing_context,
+    requested_page_number,
+    specific_pages,
+    visible_pages,
+)
 from pluginnovation.taxonomy.models import SuccessFactor
 
 # How many of the newest pages of each type a factor page shows.
 FACTOR_PAGE_ITEMS = 3
-# The group headings of a factor page and what its "show all" link says.
-TYPE_GROUPS = {
-    "forskning": ("Forskning", "forskningsartiklar", "forskningsartikel"),
-    "fallstudie": ("Fallstudier", "fallstudier", "fallstudie"),
-    "metod": ("Metoder", "metoder", "metod"),
-}
 
 
 def factor_counts(request):
@@ -45,7 +45,8 @@ def factor_list(request):
     counts = cached(request, "factor-counts", None, lambda: factor_counts(request))
     for factor in factors:
         factor.counts = [
-            (TYPE_GROUPS[typ][0], counts.get(factor.pk, {}).get(typ, 0)) for typ in TYPES
+            (model.listing_heading, counts.get(factor.pk, {}).get(model.listing_type, 0))
+            for model in content_models()
         ]
     context = {"factors": factors, "meta_title": "Framgångsfaktorer"}
     return render(request, "search/factor_list.html", context)
@@ -80,25 +81,26 @@ def factor_detail(request, slug):
     rows, pages = cached(request, "factor-newest", factor.pk, lambda: newest_pages(factor, request))
     types = type_values()
     groups = []
-    for typ in TYPES:
-        heading, plural, singular = TYPE_GROUPS[typ]
+    explore = reverse("explore")
+    for model in content_models():
+        typ = model.listing_type
         type_rows = [row for row in rows if types.get(str(row[1])) == typ]
         total = type_rows[0][2] if type_rows else 0
         ids = {row[0] for row in type_rows}
         groups.append(
             {
                 "typ": typ,
-                "heading": heading,
+                "heading": model.listing_heading,
                 "total": total,
-                "noun": singular if total == 1 else plural,
+                "noun": model._meta.verbose_name if total == 1 else model._meta.verbose_name_plural,
                 "items": [page for page in pages if page.pk in ids],
-                "url": "/utforska/?" + urlencode({"faktor": factor.slug, "typ": typ}),
+                "url": f"{explore}?{urlencode({'faktor': factor.slug, 'typ': typ})}",
             }
         )
     context = {
         "factor": factor,
         "groups": groups,
-        "explore_url": "/utforska/?" + urlencode({"faktor": factor.slug}),
+        "explore_url": f"{explore}?{urlencode({'faktor': factor.slug})}",
         "other_factors": SuccessFactor.objects.exclude(pk=factor.pk),
     }
     return render(request, "search/factor_detail.html", context)
@@ -123,11 +125,12 @@ def search(request):
     hits, fallback = cached(request, "search", words, lambda: fulltext.find(words))
     if fallback:
         context["messages"].append(fulltext.FALLBACK_MESSAGES[fallback])
-    first_page = request.GET.get("sida") in (None, "", "1")
+    first_page = (requested_page_number(request.GET.get("sida")) or 1) == 1
     if first_page:
-        # Paging through the same results is not another search.
-        fulltext.record_search(query)
         context["promotions"] = fulltext.promotions(query)
+        # Paging through the results, or narrowing them with a filter, is not a new search.
+        if not any(request.GET.get(param) for param in PARAMS):
+            fulltext.record_search(query)
 
     if hits:
         within = [pk for pk, _type in hits]

@@ -38,7 +38,7 @@ def plain_text(rich_text):
     return " ".join(html.unescape(strip_tags(source)).split())
 
 
-def content_fields(page, request, schema_type):
+def content_fields(page, request, schema_type, terms):
     """What every piece of content shares: name, summary, address, factors, dates."""
     return {
         "@context": "https://schema.org",
@@ -48,14 +48,14 @@ def content_fields(page, request, schema_type):
         "description": page.summary,
         "url": page_url(page, request),
         "inLanguage": "sv",
-        "keywords": [factor.name for factor in page.factors.all()],
+        "keywords": [factor.name for factor in terms["factors"]],
         "datePublished": page.published_date.isoformat(),
         "publisher": PUBLISHER,
     }
 
 
-def research_article(page, request):
-    data = content_fields(page, request, "ScholarlyArticle")
+def research_article(page, request, terms):
+    data = content_fields(page, request, "ScholarlyArticle", terms)
     data.update(
         {
             # The publication's own year and publisher, not the knowledge bank's.
@@ -74,22 +74,23 @@ def research_article(page, request):
     return data
 
 
-def case_study(page, request):
-    data = content_fields(page, request, "Article")
+def case_study(page, request, terms):
+    data = content_fields(page, request, "Article", terms)
     data.update(
         {
             "author": PUBLISHER,
             "about": {"@type": "Organization", "name": page.organisation},
-            "contentLocation": {"@type": "Place", "name": page.municipality.name},
         }
     )
+    if terms["municipalities"]:
+        data["contentLocation"] = {"@type": "Place", "name": terms["municipalities"][0].name}
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.isoformat()
     return data
 
 
-def method(page, request):
-    data = content_fields(page, request, "HowTo")
+def method(page, request, terms):
+    data = content_fields(page, request, "HowTo", terms)
     data.update(
         {
             "audience": {"@type": "Audience", "audienceType": page.audience},
@@ -107,7 +108,7 @@ def method(page, request):
     return data
 
 
-def website(page, request):
+def website(page, request, terms=None):
     return {
         "@context": "https://schema.org",
         "@type": "WebSite",
@@ -135,11 +136,14 @@ BUILDERS = [
 ]
 
 
-def structured_data(page, request=None):
-    """The page's schema.org description as a dict, or None for page types without one."""
+def structured_data(page, request=None, terms=None):
+    """The page's schema.org description as a dict, or None for page types without one.
+
+    terms: the page's categories ({field: [terms]}), as the side column read them.
+    """
     for model, build in BUILDERS:
         if isinstance(page, model):
-            return build(page, request)
+            return build(page, request, terms)
     return None
 
 

@@ -1,45 +1,33 @@
 """Template helpers for the public site: navigation, breadcrumbs, taxonomy links, file details."""
 
 import re
-from collections import namedtuple
 from urllib.parse import urlencode, urlsplit
 
 from django import template
-from django.db.models import QuerySet, Value, Window
-from django.db.models.functions import RowNumber
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from pluginnovation.content.categories import CATEGORIES, category_terms
+from pluginnovation.discovery.cache import cached
+from pluginnovation.home.navigation import links_for_request
+
 register = template.Library()
 
-# The primary navigation: fixed sections, so it never needs the database.
-NAV_ITEMS = [
-    ("Forskning", "/forskning/"),
-    ("Fallstudier", "/fallstudier/"),
-    ("Metoder", "/metoder/"),
-    ("Framgångsfaktorer", "/framgangsfaktorer/"),
-    ("Utforska", "/utforska/"),
-    ("Om", "/om/"),
-]
+# The categories the side column lists under their own labels; the success factors come first,
+# linked to their own pages.
+SIDE_COLUMN_CATEGORIES = [category for category in CATEGORIES if category.field != "factors"]
 
-# What the side column shows of a category: its name, and its slug for the link.
-FacetTerm = namedtuple("FacetTerm", ["name", "slug"])
+# The discovery views in the main menu, after the sections from the page tree.
+MENU_VIEWS = [("Framgångsfaktorer", "factor_list"), ("Utforska", "explore")]
 
-FACTOR_URL = "/framgangsfaktorer/{slug}/"
-EXPLORE_URL = "/utforska/"
 
-# The facets a content page is filed under, besides its success factors:
-# (field on ContentPage, query parameter of the explore view, label).
-FACETS = [
-    ("projects", "projekt", "Projekt"),
-    ("regions", "region", "Region"),
-    ("municipalities", "kommun", "Kommun"),
-    ("target_groups", "malgrupp", "Målgrupp"),
-    ("levels", "niva", "Nivå"),
-    ("intervention_types", "insatstyp", "Insatstyp"),
-    ("tags", "tagg", "Nyckelord"),
-]
+@register.simple_tag(takes_context=True)
+def primary_navigation_links(context):
+    """The main menu's (label, url) pairs: the sections from the page tree, then the views."""
+    pages = links_for_request(context.get("request"))["menu"]
+    return pages + [(label, reverse(name)) for label, name in MENU_VIEWS]
 
 
 @register.inclusion_tag("includes/primary_navigation.html", takes_context=True)
@@ -47,16 +35,24 @@ def primary_navigation(context):
     """The main menu; the section the visitor is in is marked for sight and screen readers."""
     request = context.get("request")
     path = request.path if request else ""
+    links = primary_navigation_links(context)
     items = []
-    for label, url in NAV_ITEMS:
+    for label, url in links:
         if path == url:
             current = "page"
-        elif path.startswith(url):
+        elif url and path.startswith(url):
             current = "true"
         else:
             current = ""
         items.append({"label": label, "url": url, "current": current})
-    return {"items": items}
+    return {"menu_items": items}
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    """The footer setting's page links and text, and the site-wide feed."""
+    links = links_for_request(context.get("request"))
+    return {"links": links["footer"], "owner_text": links["footer_text"]}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -101,65 +97,45 @@ def breadcrumbs(*trail):
 
 @register.simple_tag
 def factor_url(factor):
-    return FACTOR_URL.format(slug=factor.slug)
+    return reverse("factor_detail", args=[factor.slug])
 
 
 @register.simple_tag
 def explore_url(param, term):
     """The explore view filtered on one term: explore_url "kommun" page.municipality."""
-    return f"{EXPLORE_URL}?{urlencode({param: term.slug})}"
+    return f"{reverse('explore')}?{urlencode({param: term.slug})}"
+
+
+@register.simple_tag(takes_context=True)
+def page_terms(context, page):
+    """The page's terms per category ({field: [terms]}), read once per request and cached
+    until the content changes: building the query costs more than running it. A preview
+    shows the editor's unsaved categories, so it is never cached."""
+    if not hasattr(page, "_category_terms"):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            page._category_terms = category_terms(page)
+        else:
+            page._category_terms = cached(
+                request, "page-terms", page.pk, lambda: category_terms(page)
+            )
+    return page._category_terms
 
 
 @register.simple_tag(takes_context=True)
 def facet_groups(context, page):
-    """Every non-empty facet of a page, each term linked to the explore view filtered on it."""
+    """Every non-empty category of a page but its success factors (shown on their own), each
+    term linked to the explore view filtered on it."""
+    terms = page_terms(context, page)
     groups = []
-    for (_field, param, label), terms in zip(
-        FACETS, cached_facet_terms(context, page), strict=True
-    ):
-        if terms:
-            links = [{"name": term.name, "url": explore_url(param, term)} for term in terms]
-            groups.append({"label": label, "links": links})
+    for category in SIDE_COLUMN_CATEGORIES:
+        if terms[category.field]:
+            links = [
+                {"name": t.name, "url": explore_url(category.param, t)}
+                for t in terms[category.field]
+            ]
+            groups.append({"label": category.label, "links": links})
     return groups
-
-
-def cached_facet_terms(context, page):
-    """facet_terms, cached until the content changes: building its query costs more than
-    running it. A preview shows the editor's unsaved categories, so it is never cached."""
-    # Imported here: the search app's models import this app's.
-    from pluginnovation.search.cache import cached
-
-    request = context.get("request")
-    if request is None or getattr(request, "is_preview", False):
-        return facet_terms(page)
-    return cached(request, "page-terms", page.pk, lambda: facet_terms(page))
-
-
-def facet_terms(page):
-    """The page's terms of each of FACETS, in each vocabulary's own order.
-
-    One query for all of them (a UNION ALL of one SELECT per facet) instead of one per facet:
-    the side column of every detail page shows them. A page being previewed holds its
-    categories in memory, not as querysets; those are simply listed.
-    """
-    terms = [getattr(page, field).all() for field, _param, _label in FACETS]
-    if not all(isinstance(qs, QuerySet) for qs in terms):
-        return [list(qs) for qs in terms]
-    parts = [
-        # Each part is numbered in its model's ordering (a UNION cannot order its parts).
-        qs.order_by()
-        .annotate(
-            facet=Value(index),
-            position=Window(RowNumber(), order_by=qs.query.order_by or qs.model._meta.ordering),
-        )
-        .values_list("facet", "position", "name", "slug")
-        for index, qs in enumerate(terms)
-    ]
-    rows = parts[0].union(*parts[1:], all=True).order_by("facet", "position")
-    by_facet = [[] for _ in FACETS]
-    for index, _position, name, slug in rows:
-        by_facet[index].append(FacetTerm(name, slug))
-    return by_facet
 
 
 @register.simple_tag

@@ -1,7 +1,16 @@
-"""Template helpers for the listings."""
+"""Template helpers for the listings, related content and the filter form.
+
+The content pages' templates ask for their listings and related pages here, so the content
+models need not know how content is found (pluginnovation.discovery builds on them).
+"""
 
 from django import template
+from django.db.models import prefetch_related_objects
 from django.utils.html import format_html, format_html_join
+
+from pluginnovation.discovery.facets import PARAMS
+from pluginnovation.discovery.listing import listing_context, pages_below
+from pluginnovation.discovery.related import related_pages
 
 register = template.Library()
 
@@ -10,6 +19,31 @@ OPTION = (
     '<input type="checkbox" id="f-{}-{}" name="{}" value="{}"{}>'
     '<label for="f-{}-{}">{} <span class="facet__count">({})</span></label></li>'
 )
+
+
+@register.inclusion_tag("search/includes/listing.html", takes_context=True)
+def page_listing(context, page):
+    """The faceted listing of the content pages below an index page or region section."""
+    request = context["request"]
+    listing = listing_context(
+        request, pages_below(page), scope_key=("below", page.pk), hidden=page.hidden_facets()
+    )
+    return {"request": request, **listing}
+
+
+@register.simple_tag(takes_context=True)
+def related_content(context, page):
+    """Up to five related live, public pages. Their success factors (the cards show them)
+    come in one query with those of the other cards the page shows."""
+    related = related_pages(page, request=context.get("request"))
+    prefetch_related_objects([*related, *page.cards_shown()], "factors")
+    return related
+
+
+@register.filter
+def has_filters(query_dict):
+    """Whether a request filters a listing (such pages are not for search engines)."""
+    return any(query_dict.get(param) for param in PARAMS)
 
 
 @register.simple_tag

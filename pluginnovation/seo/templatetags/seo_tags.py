@@ -8,6 +8,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from pluginnovation.content.models import ContentPage
+from pluginnovation.discovery.listing import requested_page_number
+from pluginnovation.home.templatetags.site_tags import page_terms
 from pluginnovation.seo.structured_data import absolute_url, structured_data, to_script_json
 from pluginnovation.taxonomy.models import SuccessFactor
 
@@ -44,8 +46,8 @@ def feeds(factor):
 
 def listing_page_query(request):
     """Later pages of a listing are pages of their own; filters and odd values are not."""
-    number = request.GET.get("sida", "") if request else ""
-    return f"?sida={int(number)}" if number.isdigit() and 1 < int(number) < 10000 else ""
+    number = requested_page_number(request.GET.get("sida")) if request else None
+    return f"?sida={number}" if number and 1 < number < 10000 else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -86,7 +88,10 @@ def json_ld(context):
     """A <script type="application/ld+json"> describing the page; data, never run, so the CSP
     has nothing to block."""
     page = context.get("page")
-    data = structured_data(page, context.get("request")) if page is not None else None
+    if page is None:
+        return ""
+    terms = page_terms(context, page) if isinstance(page, ContentPage) else None
+    data = structured_data(page, context.get("request"), terms)
     if not data:
         return ""
     script_json = mark_safe(to_script_json(data))  # escaped for <script> by to_script_json

@@ -5,7 +5,7 @@ from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
 from pluginnovation.content.models import ContentPage, PageTag
-from pluginnovation.search.cache import cached
+from pluginnovation.discovery.cache import cached
 
 RELATED_COUNT = 5
 RELATIONS = ("factors", "tags", "projects")

@@ -1,5 +1,6 @@
 """The faceted, paginated result list that the index pages, /utforska/ and /sok/ share."""
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -10,9 +11,9 @@ from django.utils.functional import cached_property
 
 from wagtail.models import Page, PageViewRestriction
 
-from pluginnovation.content.models import PAGE_SIZE, ContentPage
-from pluginnovation.search.cache import cached
-from pluginnovation.search.facets import (
+from pluginnovation.content.models import ContentPage
+from pluginnovation.discovery.cache import cached
+from pluginnovation.discovery.facets import (
     FACETS,
     Scope,
     Selection,
@@ -21,6 +22,7 @@ from pluginnovation.search.facets import (
     parse_selection,
 )
 
+PAGE_SIZE = 20
 NEWEST_FIRST = ("-published_date", "-pk")
 FACET_LABELS = {facet.param: facet.label for facet in FACETS}
 # Longer filter values are cut in messages; nobody needs to see all of a junk value.
@@ -65,13 +67,21 @@ class CountedPaginator(Paginator):
         return self.total
 
 
+# A page number as people write it: ASCII digits only. str.isdigit() and int() also take
+# "²", "①" or Arabic-Indic digits, which no link of ours contains.
+PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def requested_page_number(raw):
+    """`sida` from a request as an int, or None when it is not a plain number."""
+    raw = (raw or "").strip()
+    return int(raw) if PAGE_NUMBER.fullmatch(raw) else None
+
+
 def page_number(raw, num_pages):
     """`sida` as a page number: junk or anything below 1 gives the first page, past the end
     the last, so an old or hand-edited link still shows a normal page."""
-    try:
-        number = int(str(raw).strip())
-    except (TypeError, ValueError):
-        return 1
+    number = requested_page_number(raw) or 1
     return min(max(number, 1), num_pages)
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Cast, ExtractYear
@@ -19,10 +20,8 @@ from django.db.models.functions import Cast, ExtractYear
 from taggit.models import Tag
 from wagtail.models import Page
 
-from casestudies.models import CaseStudyPage
-from methods.models import MethodPage
+from pluginnovation.content.categories import CATEGORIES
 from pluginnovation.content.models import ContentPage, PageTag
-from research.models import ResearchArticlePage
 
 # Slugs are ASCII, except keyword slugs, which taggit makes from the keyword itself ("frånvaro").
 SLUG = re.compile(r"[\w-]{1,100}")
@@ -34,12 +33,23 @@ MAX_TAG_OPTIONS = 25
 
 SWEDISH_LETTERS = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03"})
 
-# The `typ` values and the page types they stand for, in display order.
-TYPES = {
-    "forskning": ("Forskning", ResearchArticlePage),
-    "fallstudie": ("Fallstudier", CaseStudyPage),
-    "metod": ("Metoder", MethodPage),
-}
+
+def content_models():
+    """The content page types, each of which declares its `typ` value and heading.
+
+    Found, not listed: a new content type needs no change here. In the order of
+    INSTALLED_APPS, which is the order of the filter's options.
+    """
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, ContentPage) and model.listing_type
+    ]
+
+
+def types():
+    """{`typ` value: content page type}, in display order."""
+    return {model.listing_type: model for model in content_models()}
 
 
 @dataclass(frozen=True)
@@ -53,7 +63,7 @@ class Facet:
 
     def accepts(self, value):
         if self.param == "typ":
-            return value in TYPES
+            return value in types()
         if self.param == "ar":
             return bool(YEAR.fullmatch(value))
         return bool(SLUG.fullmatch(value))
@@ -73,17 +83,14 @@ class Facet:
         return ContentPage._meta.get_field(self.relation).related_model
 
 
+CATEGORY_FACETS = [Facet(c.param, c.label, c.field, show_all=c.small) for c in CATEGORIES]
+# The content type comes right after the success factors: the two ways most visitors narrow
+# a listing first. The year, a large vocabulary of its own, comes last.
 FACETS = [
-    Facet("faktor", "Framgångsfaktor", "factors"),
+    CATEGORY_FACETS[0],
     Facet("typ", "Typ av innehåll"),
-    Facet("projekt", "Projekt", "projects"),
-    Facet("region", "Region", "regions"),
-    Facet("kommun", "Kommun", "municipalities", show_all=False),
-    Facet("malgrupp", "Målgrupp", "target_groups"),
-    Facet("niva", "Nivå", "levels"),
-    Facet("insatstyp", "Insatstyp", "intervention_types"),
+    *CATEGORY_FACETS[1:],
     Facet("ar", "Publiceringsår", show_all=False),
-    Facet("tagg", "Nyckelord", "tags", show_all=False),
 ]
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 PARAMS = list(FACETS_BY_PARAM)
@@ -149,15 +156,14 @@ class Scope:
 
 
 def content_types():
-    models = [model for _label, model in TYPES.values()]
-    return list(ContentType.objects.get_for_models(*models).values())
+    return list(ContentType.objects.get_for_models(*content_models()).values())
 
 
 def page_ids(param, values):
     """Ids of the pages with any of the values: one facet's filter, as a subquery."""
     if param == "typ":
-        types = ContentType.objects.get_for_models(*(TYPES[value][1] for value in values))
-        return Page.objects.filter(content_type__in=types.values()).values("pk")
+        chosen = ContentType.objects.get_for_models(*(types()[value] for value in values))
+        return Page.objects.filter(content_type__in=chosen.values()).values("pk")
     if param == "ar":
         years = Q()
         for value in values:
@@ -280,17 +286,21 @@ class FacetResult:
 
 def type_values():
     """Content type id (as text, as the count query returns it) -> `typ` value."""
-    models = {value: model for value, (_label, model) in TYPES.items()}
-    types = ContentType.objects.get_for_models(*models.values())
-    return {str(types[model].pk): value for value, model in models.items()}
+    by_model = ContentType.objects.get_for_models(*content_models())
+    return {str(by_model[model].pk): model.listing_type for model in content_models()}
 
 
 def type_options(rows, chosen):
     counts = type_values()
     counts = {counts.get(slug): count for slug, _name, _sort, count in rows}
     return [
-        Option(value, label, counts.get(value, 0), value in chosen)
-        for value, (label, _model) in TYPES.items()
+        Option(
+            model.listing_type,
+            model.listing_heading,
+            counts.get(model.listing_type, 0),
+            model.listing_type in chosen,
+        )
+        for model in content_models()
     ]
 
 

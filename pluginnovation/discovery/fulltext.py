@@ -13,18 +13,20 @@ import unicodedata
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import BooleanField, F, Func, Value
+from django.db.models import BooleanField, F, Func, Q, Value
 from django.utils import timezone
 
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from pluginnovation.content.models import ContentPage
-from pluginnovation.search.facets import content_types
-from pluginnovation.search.swedish import stem
+from pluginnovation.content.visibility import restricted
+from pluginnovation.discovery.facets import content_types
+from pluginnovation.discovery.swedish import stem
 
 MAX_QUERY_LENGTH = 200
 # Enough for facet counts to be meaningful; more are rarely looked at and cost time.
@@ -147,35 +149,17 @@ def find(words):
     return [], ""
 
 
-def record_search(text, day=None):
-    """Count one search for the editors' report of popular queries (search promotions).
-
-    Two upserts instead of Query.get(...).add_hit(), which takes up to nine queries; they are
-    also safe when two visitors search for the same new words at the same moment.
-    """
-    normalised = normalise_query_string(text)
-    if not normalised:
-        return
-    day = day or timezone.localdate()
-    quote = connection.ops.quote_name
-    queries, hits = quote(Query._meta.db_table), quote(QueryDailyHits._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {queries} (query_string) VALUES (%s) "
-            "ON CONFLICT (query_string) DO NOTHING",
-            [normalised],
-        )
-        cursor.execute(
-            f"INSERT INTO {hits} (query_id, date, hits) "
-            f"SELECT id, %s, 1 FROM {queries} WHERE query_string = %s "
-            f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1",
-            [day, normalised],
-        )
+def record_search(text):
+    """Count one search for the editors' report of popular queries (search promotions)."""
+    if normalise_query_string(text):
+        Query.get(text).add_hit(date=timezone.localdate())
 
 
 def promotions(text):
-    """The editors' promoted results for this query, live pages and external links only."""
-    picks = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(text)
-    ).select_related("page")
-    return [pick for pick in picks if (pick.page.live if pick.page else pick.external_link_url)]
+    """The editors' promoted results for this query: pages a visitor may see (live, not behind
+    a view restriction) and external links."""
+    picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(text)).filter(
+        Q(page__isnull=True, external_link_url__gt="")
+        | Q(page__live=True, page__in=Page.objects.exclude(restricted()))
+    )
+    return list(picks.select_related("page"))

@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 
 from wagtail.blocks import StreamValue
 
-from pluginnovation.search.swedish import stem
+from pluginnovation.discovery.swedish import stem
 
 EXCERPT_LENGTH = 220
 CONTEXT_BEFORE = 60

@@ -1,0 +1,84 @@
+"""The main menu and the footer links: from the page tree and the site's footer setting.
+
+Every public page shows them, so they are read once and kept in the cache until a page, a view
+restriction, a site or the footer setting changes (the signals below clear them once the change
+is committed), instead of costing two or three queries on every request.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from pluginnovation.content.visibility import visible
+
+MAX_AGE = 300  # other processes with their own cache see a change within five minutes
+
+
+def cache_key(site):
+    return f"navigation:{site.pk}"
+
+
+def site_links(site, request=None):
+    """{"menu": [(title, url)], "footer": [(title, url)], "footer_text": str} for a site."""
+    from pluginnovation.home.models import FooterSettings  # the models import this module
+
+    menu = visible(site.root_page.get_children().in_menu())
+    footer = FooterSettings.for_site(site)
+    footer_ids = [block.value.pk for block in footer.links if block.value]
+    footer_pages = visible(Page.objects.filter(pk__in=footer_ids)).in_bulk()
+    return {
+        "menu": [(page.title, page.get_url(request)) for page in menu],
+        "footer": [
+            (footer_pages[pk].title, footer_pages[pk].get_url(request))
+            for pk in footer_ids
+            if pk in footer_pages
+        ],
+        "footer_text": footer.owner_text,
+    }
+
+
+def links_for_request(request):
+    """The site's links, read once per request (the menu and the footer both ask)."""
+    if request is None:
+        return {"menu": [], "footer": [], "footer_text": ""}
+    if not hasattr(request, "_site_links"):
+        request._site_links = cached_links(request)
+    return request._site_links
+
+
+def cached_links(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"menu": [], "footer": [], "footer_text": ""}
+    links = cache.get(cache_key(site))
+    if links is None:
+        links = site_links(site, request)
+        cache.set(cache_key(site), links, MAX_AGE)
+    return links
+
+
+def clear():
+    cache.delete_many([cache_key(site) for site in Site.objects.all()])
+
+
+def forget(**kwargs):
+    """A page or the footer changed: every site's links are read again, once the change is
+    committed (before, another request could cache the old links again)."""
+    transaction.on_commit(clear)
+
+
+def on_save_or_delete(sender, **kwargs):
+    from pluginnovation.home.models import FooterSettings
+
+    if issubclass(sender, Page | PageViewRestriction | Site | FooterSettings):
+        forget()
+
+
+def connect_signals():
+    post_save.connect(on_save_or_delete, dispatch_uid="navigation-save")
+    post_delete.connect(on_save_or_delete, dispatch_uid="navigation-delete")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(forget, dispatch_uid=f"navigation-{id(signal)}")
