@@ -162,6 +162,8 @@ class CaseStudyPage(ContentPage):
 
     def save(self, *args, **kwargs):
         # The region is the section's, never typed in, so filters and permissions agree.
+        # Saving covers creating, copying and publishing any revision; moves do not save the
+        # page and are handled in signals.py.
         parent = self.get_parent() if self.path else None
         region = section_region(parent)
         if region is not None:

@@ -1,0 +1,136 @@
+"""What follows a page's place in the tree: a case study's region, the menu and the links.
+
+Each change is made as an editor makes it, through the admin (move, bulk move, copy, publishing
+an older revision, renaming a section's slug).
+"""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from wagtail.models import Page, PageViewRestriction, Revision
+
+import pytest
+
+from casestudies.models import CaseStudyPage, RegionSectionPage
+from methods.models import MethodIndexPage, MethodPage, MethodRelatedPage
+from research.models import ResearchArticlePage, ResearchIndexPage
+from tests.discovery_support import add_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("tradet", "tradet@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def sections():
+    gr = RegionSectionPage.objects.get(region__slug="gr")
+    other = RegionSectionPage.objects.exclude(pk=gr.pk).first()
+    return gr, other
+
+
+def regions_of(page):
+    return set(CaseStudyPage.objects.get(pk=page.pk).regions.values_list("slug", flat=True))
+
+
+def test_moving_a_case_study_gives_it_the_new_sections_region(admin_client, sections):
+    gr, other = sections
+    page = add_page(CaseStudyPage, "Flyttas till en annan region", parent=gr)
+    page.save_revision().publish()
+    assert regions_of(page) == {"gr"}
+
+    url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, other.pk])
+    assert admin_client.post(url).status_code == 302
+
+    assert Page.objects.get(pk=page.pk).get_parent().pk == other.pk
+    assert regions_of(page) == {other.specific.region.slug}
+    # The listing of the new region's section shows it, the old one's does not.
+    assert "Flyttas till en annan region" in admin_client.get(other.url).content.decode()
+    assert "Flyttas till en annan region" not in admin_client.get(gr.url).content.decode()
+    # Filtering on the new region finds it.
+    html = admin_client.get(f"/utforska/?region={other.specific.region.slug}").content.decode()
+    assert "Flyttas till en annan region" in html
+
+
+def test_a_bulk_move_gives_every_case_study_the_new_region(admin_client, sections):
+    gr, other = sections
+    pages = [add_page(CaseStudyPage, f"Massflytt {n}", parent=gr) for n in (1, 2)]
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "move"])
+    query = "&".join(f"id={page.pk}" for page in pages)
+    response = admin_client.post(f"{url}?{query}", {"chooser": other.pk})
+    assert response.status_code == 302
+    for page in pages:
+        assert regions_of(page) == {other.specific.region.slug}
+
+
+def test_a_copy_into_another_section_takes_that_sections_region(admin_client, sections):
+    gr, other = sections
+    page = add_page(CaseStudyPage, "Kopieras", parent=gr)
+    url = reverse("wagtailadmin_pages:copy", args=[page.pk])
+    data = {"new_title": "Kopierad", "new_slug": "kopierad-fallstudie", "new_parent_page": other.pk}
+    assert admin_client.post(url, data).status_code == 302
+    copy = CaseStudyPage.objects.get(slug="kopierad-fallstudie")
+    assert copy.get_parent().pk == other.pk
+    assert regions_of(copy) == {other.specific.region.slug}
+    assert regions_of(page) == {"gr"}
+
+
+def test_publishing_an_old_revision_after_a_move_keeps_the_new_region(admin_client, sections):
+    gr, other = sections
+    page = add_page(CaseStudyPage, "Gammal version", parent=gr)
+    old_revision = page.save_revision()
+    old_revision.publish()
+    admin_client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, other.pk]))
+
+    # The revision was saved while the page was in GR; publishing it now must not bring GR back.
+    Revision.objects.get(pk=old_revision.pk).publish()
+    assert regions_of(page) == {other.specific.region.slug}
+
+
+def test_a_method_never_shows_restricted_or_draft_evidence(client):
+    method = add_page(MethodPage, "Metod med länkar")
+    shown = add_page(ResearchArticlePage, "Öppen studie om metoden")
+    secret = add_page(ResearchArticlePage, "Studie bakom inloggning")
+    draft = add_page(ResearchArticlePage, "Opublicerad studie", live=False)
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.LOGIN)
+    for order, page in enumerate([secret, shown, draft]):
+        MethodRelatedPage.objects.create(page_owner=method, page=page, sort_order=order)
+
+    html = client.get(method.url).content.decode()
+    assert "Öppen studie om metoden" in html
+    assert "Studie bakom inloggning" not in html and "Opublicerad studie" not in html
+
+
+def test_a_restricted_section_hides_its_pages_from_method_evidence(client):
+    # A restriction on an ancestor covers the page too.
+    index = ResearchIndexPage.objects.get()
+    hidden_section = index.add_child(instance=ResearchIndexPage(title="Internt", slug="internt"))
+    PageViewRestriction.objects.create(page=hidden_section, restriction_type="login")
+    method = add_page(MethodPage, "Metod med intern länk")
+    secret = add_page(ResearchArticlePage, "Intern rapport", parent=hidden_section)
+    MethodRelatedPage.objects.create(page_owner=method, page=secret, sort_order=0)
+    assert "Intern rapport" not in client.get(method.url).content.decode()
+
+
+def test_renaming_a_sections_slug_moves_the_menu_and_every_link(admin_client, client):
+    index = MethodIndexPage.objects.get()
+    method = add_page(MethodPage, "Metod att hitta")
+    old_url = index.url
+    index.slug = "arbetssatt"
+    index.show_in_menus = True
+    index.save_revision(user=None).publish()
+
+    for path in ["/", "/utforska/", "/framgangsfaktorer/", "/sok/?q=metod", method.url]:
+        response = client.get(Page.objects.get(pk=method.pk).url if path == method.url else path)
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        assert f'href="{old_url}"' not in html, path
+    home = client.get("/").content.decode()
+    assert 'href="/arbetssatt/"' in home  # menu and the home page's way in
+    moved = Page.objects.get(pk=method.pk)
+    assert moved.url.startswith("/arbetssatt/")
+    assert client.get(moved.url).status_code == 200
