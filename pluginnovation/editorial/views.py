@@ -10,7 +10,6 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from casestudies.models import RegionSectionPage
 from pluginnovation.editorial.roles import EDITORS
 from pluginnovation.editorial.uploads import allowed_types_text
-from pluginnovation.editorial.workflow import WORKFLOW_NAME
 from pluginnovation.taxonomy.models import SuccessFactor
 
 
@@ -29,7 +28,6 @@ def role_context(user):
     return {
         "is_editor": user.is_superuser or user.groups.filter(name=EDITORS).exists(),
         "sections": writable_sections(user),
-        "workflow_name": WORKFLOW_NAME,
     }
 
 

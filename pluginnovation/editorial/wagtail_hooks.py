@@ -3,6 +3,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from pluginnovation.editorial.returned import ReturnedForChangesPanel
 from pluginnovation.editorial.views import EditorialGuideView, RolePanel
 
 
@@ -23,5 +24,6 @@ def register_guide_menu_item():
 
 
 @hooks.register("construct_homepage_panels")
-def add_role_panel(request, panels):
+def add_editorial_panels(request, panels):
+    panels.append(ReturnedForChangesPanel())
     panels.append(RolePanel())

@@ -195,3 +195,15 @@ def test_no_wagtail_text_uses_the_words_we_ruled_out():
                 if FORBIDDEN_REVIEW_WORDS.search(text)
             ]
     assert offenders == []
+
+
+@pytest.mark.parametrize("role", ["editor", "north_editor"])
+def test_our_guide_and_dashboard_use_the_same_words(client, site, role, request):
+    client.force_login(request.getfixturevalue(role))
+    guide = visible_text(client.get(reverse("editorial_guide")))
+    dashboard = visible_text(client.get("/admin/"))
+    for text in (guide, dashboard):
+        assert "granskning" in text
+        assert not FORBIDDEN_REVIEW_WORDS.search(text)
+    for term in ("Skicka till granskning", "Ändringar begärda", "Tillbaka till dig för ändringar"):
+        assert term in guide
