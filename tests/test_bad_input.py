@@ -1,7 +1,7 @@
 """Hostile and odd input: never a server error, never reflected unescaped."""
 
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 
@@ -29,6 +29,16 @@ HOSTILE_QUERIES = [
     "sida=1e9",
     "sida=" + "9" * 40,
     "sida=2&sida=x",
+    # Digits str.isdigit() accepts but int() does not, or that int() reads as other numbers.
+    "sida=²",
+    "sida=①",
+    "sida=⁵",
+    "sida=٣",
+    "sida=1²",
+    "sida=%EF%BC%92",
+    "sida=+2",
+    "sida=2.0",
+    "sida= 3 ",
     "insatstyp[]=x&faktor[$ne]=1&okand=parameter",
 ]
 HOSTILE_SEARCHES = [
@@ -114,3 +124,45 @@ def test_a_search_of_only_punctuation_explains_itself(client):
 def test_the_search_words_are_escaped_where_shown(client):
     html = client.get("/sok/", {"q": SCRIPT}).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+ODD_PAGE_NUMBERS = ["²", "①", "⁵", "٣", "-1", "9" * 30, "", "1e3", "0x10", "\x00"]
+
+
+@pytest.mark.parametrize("number", ODD_PAGE_NUMBERS)
+def test_every_kind_of_page_survives_an_odd_page_number(client, number):
+    """The page number is read in the listings and in every page's canonical link."""
+    from casestudies.models import CaseStudyPage
+    from methods.models import MethodPage
+    from research.models import ResearchArticlePage
+
+    details = [
+        model.objects.live().first().url
+        for model in (ResearchArticlePage, CaseStudyPage, MethodPage)
+    ]
+    urls = [
+        "/",
+        "/framgangsfaktorer/",
+        "/framgangsfaktorer/samverkan/",
+        "/utforska/",
+        "/sok/?q=skola&",
+        *details,
+    ]
+    for url in urls:
+        sep = "" if url.endswith("&") else "?"
+        response = client.get(f"{url}{sep}{urlencode({'sida': number})}")
+        assert response.status_code == 200, (url, number, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/dokument/" + "9" * 30 + "/rapport.pdf",
+        "/dokument/0/rapport.pdf",
+        "/flode/" + "x" * 300 + "/",
+        "/framgangsfaktorer/" + "x" * 300 + "/",
+        "/fallstudier/" + "x" * 300 + "/",
+    ],
+)
+def test_odd_addresses_are_not_found(client, path):
+    assert client.get(path).status_code == 404
