@@ -1,29 +1,30 @@
 """Upload rules for the admin's document and image forms.
 
-Documents: only the allowed types, at most 20 MB, and the content must be what the extension
-says, so a renamed program or macro file is refused. The check runs in the form's validation,
-before Wagtail saves anything, so a refused file is never stored.
-Images: the description is required, because it is the image's default alternative text.
+Documents: only the allowed types, at most 20 MB, and the content must be a plain file of the
+type the extension names: no program or web page in front of or inside it, no macros, nothing
+fetched from the internet when it opens, no active PDF content, no zip bomb (upload_checks/).
+Images: a size we can decode safely, a file that decodes, and a description, because it is
+the image's default alternative text.
+The checks run in the form's validation, before Wagtail saves anything, so a refused file is
+never stored, and every refusal is a Swedish message saying what to do (upload_checks/messages).
 """
 
 import os
-import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-PDF_SIGNATURE = b"%PDF-"
-PDF_HEADER_WINDOW = 1024  # the PDF standard lets the header start a little way in
-OOXML_MAIN_PART = {
-    "docx": "word/document.xml",
-    "xlsx": "xl/workbook.xml",
-    "pptx": "ppt/presentation.xml",
-}
-ODF_MIMETYPES = {"odt": b"application/vnd.oasis.opendocument.text"}
+from pluginnovation.editorial.upload_checks import UploadRefused
+from pluginnovation.editorial.upload_checks.images import check_image, max_image_pixels
+from pluginnovation.editorial.upload_checks.messages import message_for, spaced
+from pluginnovation.editorial.upload_checks.office import check_office
+from pluginnovation.editorial.upload_checks.pdf import check_pdf
+
 TYPE_NAMES = {
     "pdf": "PDF",
     "docx": "Word-dokument (docx)",
@@ -45,45 +46,15 @@ def extension_of(name):
     return os.path.splitext(name)[1].lower().lstrip(".")
 
 
-def is_pdf(file):
-    return PDF_SIGNATURE in file.read(PDF_HEADER_WINDOW)
-
-
-def zip_member_names(file):
-    try:
-        with zipfile.ZipFile(file) as archive:
-            return set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return set()
-
-
-def is_ooxml(file, extension):
-    """A real Office file; a macro-enabled one renamed to .docx etc. does not count."""
-    names = zip_member_names(file)
-    has_macros = any(name.lower().endswith("vbaproject.bin") for name in names)
-    return "[Content_Types].xml" in names and OOXML_MAIN_PART[extension] in names and not has_macros
-
-
-def is_odf(file, extension):
-    try:
-        with zipfile.ZipFile(file) as archive:
-            info = archive.getinfo("mimetype")
-            # The mimetype member is a few dozen bytes; anything bigger is not a real ODF file.
-            return info.file_size < 200 and archive.read(info).strip() == ODF_MIMETYPES[extension]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        return False
-
-
-def content_matches(file, extension):
-    file.seek(0)
+def check_document_content(file, extension):
+    """Raise UploadRefused unless the file is a plain, safe file of the extension's type."""
     try:
         if extension == "pdf":
-            return is_pdf(file)
-        if extension in OOXML_MAIN_PART:
-            return is_ooxml(file, extension)
-        if extension in ODF_MIMETYPES:
-            return is_odf(file, extension)
-        return False
+            check_pdf(file)
+        elif extension in TYPE_NAMES:
+            check_office(file, extension)
+        else:
+            raise UploadRefused("content_mismatch")  # allowed in settings, but no check here
     finally:
         file.seek(0)
 
@@ -98,13 +69,12 @@ def validate_document_file(file):
         )
     if file.size > max_document_size():
         raise ValidationError(too_large_message(file.size), code="file_too_large")
-    if not content_matches(file, extension):
-        raise ValidationError(
-            f"Filens innehåll stämmer inte med filändelsen ”.{extension}”: det är inte en "
-            f"giltig {TYPE_NAMES[extension]} eller så innehåller den makron. Spara filen på nytt "
-            "i rätt format och försök igen.",
-            code="content_mismatch",
-        )
+    try:
+        check_document_content(file, extension)
+    except UploadRefused as refused:
+        type_name = TYPE_NAMES.get(extension, extension)
+        message = message_for(refused, extension=extension, type=type_name)
+        raise ValidationError(message, code=refused.code) from refused
 
 
 def too_large_message(size=None):
@@ -145,11 +115,75 @@ class DocumentForm(BaseDocumentForm):
             del errors[1:]
 
 
-class ImageForm(BaseImageForm):
-    """Wagtail's image form with the description required: it is the default alt text."""
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field with our image checks and every message in Swedish."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        formats = self.supported_formats_text
+        self.help_text = (
+            f"Tillåtna format: {formats}. Största storlek: {self.max_upload_size_text} och "
+            f"{spaced(max_image_pixels())} bildpunkter."
+        )
+        # Wagtail fills in the two sizes of "file_too_large" itself.
+        self.error_messages["file_too_large"] = (
+            "Filen är för stor (%(file_size)s). Största tillåtna storlek är %(max_filesize)s."
+        )
+        self.error_messages["file_too_large_unknown_size"] = (
+            f"Filen är för stor. Största tillåtna storlek är {self.max_upload_size_text}."
+        )
+        self.error_messages["invalid_image_extension"] = message_for(
+            UploadRefused("image_bad_extension"), formats=formats
+        )
+
+    def refusal(self, refused, file):
+        message = message_for(refused, name=file.name, formats=self.supported_formats_text)
+        return ValidationError(message, code=refused.code)
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except ValidationError as error:
+            if error.code != "invalid_image":
+                raise
+            # Willow could not tell what the file is: not an image at all.
+            raise self.refusal(UploadRefused("not_an_image"), data) from error
+
+    def check_image_file_format(self, f):
+        try:
+            super().check_image_file_format(f)
+        except ValidationError as error:
+            if error.code != "invalid_image_known_format":
+                raise
+            actual = f.image.format_name
+            refused = UploadRefused(
+                "image_wrong_extension",
+                actual=actual.upper(),
+                actual_extension="jpg" if actual == "jpeg" else actual,
+                extension=extension_of(f.name),
+                wanted=extension_of(f.name).upper(),
+            )
+            raise self.refusal(refused, f) from error
+
+    def check_image_pixel_size(self, f):
+        # Replaces Wagtail's check, whose Pillow call lets DecompressionBombError escape.
+        try:
+            check_image(f.image.f, f.image.format_name)
+        except UploadRefused as refused:
+            raise self.refusal(refused, f) from refused
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail's image form with our image checks, and the description required: it is the
+    default alt text."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        file_field = self.fields.get("file")  # absent from the multiple uploader's edit form
+        if file_field is not None:
+            self.fields["file"] = CheckedImageField(
+                label=file_field.label, required=file_field.required, widget=file_field.widget
+            )
         field = self.fields.get("description")
         if field is not None:
             field.required = True

@@ -214,6 +214,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "pluginnovation.editorial.uploads.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "pluginnovation.editorial.uploads.ImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000  # 48 MP phone photos fit; decoding 60 MP takes ~240 MB
 # The database backend picks PostgreSQL full-text search when the database is PostgreSQL;
 # the Swedish configuration lets inflected forms ("avhoppen") match their stems.
 WAGTAILSEARCH_BACKENDS = {

@@ -72,7 +72,7 @@ REFUSED = [
     ("anteckningar.txt", b"hej", "Filtypen ”.txt” går inte att ladda upp"),
     ("rapport.pdf", EXECUTABLE, "Filens innehåll stämmer inte med filändelsen ”.pdf”"),
     ("rapport.docx", PDF, "Filens innehåll stämmer inte med filändelsen ”.docx”"),
-    ("makron.docx", DOCM, "Filens innehåll stämmer inte med filändelsen ”.docx”"),
+    ("makron.docx", DOCM, "Filen innehåller makron"),
     ("tabell.xlsx", DOCX, "Filens innehåll stämmer inte med filändelsen ”.xlsx”"),
     ("text.odt", DOCX, "Filens innehåll stämmer inte med filändelsen ”.odt”"),
 ]
