@@ -3,9 +3,11 @@
 import io
 import json
 import re
+import shutil
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from taggit.models import Tag
 from wagtail.documents import get_document_model
@@ -17,8 +19,10 @@ from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyResul
 from methods.models import MethodIndexPage, MethodPage, MethodRelatedPage
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.content.models import ContentPage, PageTag
-from pluginnovation.home.demo import casestudies, methods, pages, research
-from pluginnovation.home.demo.pdf import build_pdf
+from pluginnovation.home.demo import markdown
+from pluginnovation.home.demo.datafiles import DATA_DIR, DemoDataError
+from pluginnovation.home.demo.loader import load_demo_content
+from pluginnovation.home.demo.reader import read_demo_data
 from pluginnovation.home.demo.users import DEMO_PASSWORD, DEMO_USERNAME, create_demo_superuser
 from pluginnovation.home.models import HomePage, StandardPage
 from pluginnovation.taxonomy.models import (
@@ -35,6 +39,11 @@ from research.models import ResearchArticlePage, ResearchIndexPage
 pytestmark = pytest.mark.django_db
 
 CONTENT_TYPES = [ResearchArticlePage, CaseStudyPage, MethodPage]
+FEEDBACK_EMAIL = "pluginnovation@goteborgsregionen.se"
+DIGG_COMPLAINT_URL = (
+    "https://www.digg.se/analys-och-uppfoljning/lagen-om-tillganglighet-till-digital-offentlig-"
+    "service-dos-lagen/anmal-bristande-tillganglighet"
+)
 TERM_MODELS = [SuccessFactor, Region, Municipality, Project, TargetGroup, Level, InterventionType]
 
 
@@ -98,6 +107,38 @@ def test_sections_hang_under_the_home_page_with_the_agreed_slugs():
     assert all(page.live for page in home.get_children())
 
 
+def test_only_the_sections_and_the_about_page_are_in_the_menu():
+    in_menu = Page.objects.filter(show_in_menus=True)
+    assert {page.slug for page in in_menu} == {"forskning", "fallstudier", "metoder", "om"}
+    assert all(page.get_parent().specific_class is HomePage for page in in_menu)
+    # The tree's order is the menu's order.
+    assert [page.slug for page in in_menu.order_by("path")][:3] == [
+        "forskning",
+        "fallstudier",
+        "metoder",
+    ]
+
+
+def test_default_site_is_named_and_keeps_its_host():
+    site = Site.objects.get(is_default_site=True)
+    assert site.site_name == "PlugInnovation"
+    assert site.hostname == "localhost"
+
+
+@pytest.mark.parametrize("placeholder", ["", "localhost"])
+def test_a_placeholder_site_name_is_replaced(placeholder):
+    Site.objects.filter(is_default_site=True).update(site_name=placeholder, hostname="example.se")
+    assert "Webbplatsen fick namnet PlugInnovation" in load(verbosity=1)
+    site = Site.objects.get(is_default_site=True)
+    assert (site.site_name, site.hostname) == ("PlugInnovation", "example.se")
+
+
+def test_a_site_name_an_administrator_chose_is_kept():
+    Site.objects.filter(is_default_site=True).update(site_name="Kunskapsbanken")
+    load()
+    assert Site.objects.get(is_default_site=True).site_name == "Kunskapsbanken"
+
+
 def test_every_region_has_a_section_named_after_it_and_case_studies_live_in_sections():
     index = CaseStudyIndexPage.objects.get()
     for region in Region.objects.all():
@@ -155,12 +196,11 @@ def test_every_content_page_is_categorised_dated_and_summarised():
 
 
 def test_demo_data_uses_only_known_body_blocks():
-    # A StreamField silently drops unknown block types, so check the data itself.
+    # A StreamField silently drops unknown block types, so check what the files turn into.
     known = set(BodyBlock().child_blocks)
-    data = research.ARTICLES + casestudies.CASE_STUDIES + methods.METHODS + pages.STANDARD_PAGES
-    for entry in data:
-        for block in entry.get("body", []):
-            assert block["type"] in known, (entry["slug"], block["type"])
+    for entry in read_demo_data().entries():
+        for block in entry.fields.get("body", []):
+            assert block["type"] in known, (entry.name, block["type"])
 
 
 def test_target_groups_exist():
@@ -241,7 +281,7 @@ def test_methods_have_steps_and_link_to_evidence():
     for method in MethodPage.objects.all():
         assert len(method.steps) >= 3, method
         assert method.purpose and method.audience and method.time_and_resources, method
-        evidence = method.related_evidence()
+        evidence = method.related_evidence
         assert evidence, method
         assert all(isinstance(page, (CaseStudyPage, ResearchArticlePage)) for page in evidence)
 
@@ -261,24 +301,11 @@ def test_demo_pdf_is_stored_and_attached():
     assert get_document_model().objects.filter(title="Checklista: uppföljning av frånvaro").exists()
 
 
-def test_pdf_writer_produces_correct_cross_reference_offsets():
-    content = build_pdf("Prov – åäö", ["Första stycket (med parentes).", "## Rubrik", "Sista."])
-    assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
-    startxref = int(re.search(rb"startxref\n(\d+)\n", content).group(1))
-    assert content[startxref:].startswith(b"xref\n")
-    entries = re.findall(rb"(\d{10}) 00000 n \n", content[startxref:])
-    assert len(entries) == 7
-    for number, offset in enumerate(entries, start=1):
-        assert content[int(offset) :].startswith(b"%d 0 obj" % number)
-    length = int(re.search(rb"/Length (\d+) >>\nstream\n", content).group(1))
-    stream_start = content.index(b"stream\n") + len(b"stream\n")
-    assert content[stream_start + length :].startswith(b"\nendstream")
-    assert "Prov – åäö".encode("cp1252") in content
-
-
-def test_pdf_writer_refuses_text_longer_than_a_page():
-    with pytest.raises(ValueError):
-        build_pdf("För lång", ["Rad."] * 60)
+def test_documents_are_stored_exactly_as_shipped_in_the_data_folder():
+    for data in read_demo_data().documents:
+        document = get_document_model().objects.get(title=data["title"])
+        with document.file.open("rb") as stored:
+            assert stored.read() == data["path"].read_bytes(), data["title"]
 
 
 # The accessibility statement
@@ -292,8 +319,8 @@ def test_accessibility_statement_has_what_digg_asks_for():
         "WCAG 2.1",
         "EN 301 549",
         "2018:1937",
-        pages.FEEDBACK_EMAIL,
-        pages.DIGG_COMPLAINT_URL,
+        FEEDBACK_EMAIL,
+        DIGG_COMPLAINT_URL,
         "Hur vi testat webbplatsen",
         "upprättades",
         "granskades senast",
@@ -329,6 +356,145 @@ def test_a_deleted_page_is_created_again():
 
 def test_verbosity_zero_prints_nothing():
     assert load(verbosity=0) == ""
+
+
+# The data files
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A copy of the data folder to break; returns a function that edits one of its files."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder)
+
+    def edit(name, old, new):
+        path = folder / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    edit.folder = folder
+    return edit
+
+
+@pytest.mark.parametrize(
+    "name, old, new, problem",
+    [
+        ("research/rumberger-dropping-out.md", "slug: rumberger-dropping-out\n", "", "slug"),
+        ("methods/blocklasning.md", "'Blockläsning: en kurs i taget'", "Block: en kurs", "rad 3"),
+        ("casestudies/porten-partille.md", "\n:::\n", "\n", "faktarutan saknar"),
+        ("pages/om.md", "# Brödtext", "# Brödtexten", "okänt avsnitt"),
+        ("methods/lokal-lagesrapport.md", "lagesrapport-fragor", "fragor", "okänt dokument"),
+        ("taxonomy/regions.yaml", 'code: "1440"', "code: 1440", "kommunkoden"),
+    ],
+)
+def test_a_broken_data_file_is_named_in_the_error(data_copy, name, old, new, problem):
+    data_copy(name, old, new)
+    with pytest.raises(DemoDataError) as error:
+        read_demo_data(data_copy.folder)
+    assert name in str(error.value) and problem in str(error.value)
+
+
+def test_an_unknown_category_stops_the_command_and_saves_nothing(data_copy, monkeypatch):
+    data_copy("research/rumberger-dropping-out.md", "bemotande]", "bemotnade]")
+    monkeypatch.setattr("pluginnovation.home.demo.loader.DATA_DIR", data_copy.folder)
+    MethodPage.objects.get(slug="blocklasning").delete()  # a page the run would create
+    before = snapshot()
+    with pytest.raises(CommandError) as error:
+        load()
+    message = str(error.value)
+    assert "research/rumberger-dropping-out.md" in message
+    assert "okänd framgångsfaktor ”bemotnade”" in message
+    assert snapshot() == before
+
+
+def test_an_edited_data_file_makes_the_page_it_describes(data_copy):
+    MethodPage.objects.get(slug="blocklasning").delete()
+    data_copy("methods/blocklasning.md", "'Blockläsning: en kurs i taget'", "Block")
+    load_demo_content(data_copy.folder)
+    assert MethodPage.objects.get(slug="blocklasning").title == "Block"
+
+
+# The Markdown the data files are written in
+
+MARKDOWN = """\
+## Rubrik
+
+Ett stycke med **fet**, *kursiv* och en [länk](https://example.se/).
+
+Ett andra stycke:
+
+- en punkt
+  som fortsätter
+- en till
+
+---
+
+Ett nytt textblock.
+
+### Underrubrik
+
+> Ett citat som
+> fortsätter.
+>
+> — Någon
+
+:::faktaruta Fakta
+1. ett
+2. två
+
+Källa: En rapport
+:::
+
+:::dokument checklista | Ladda ner
+"""
+
+
+def test_markdown_becomes_the_body_blocks():
+    assert markdown.body_blocks(markdown.numbered(MARKDOWN)) == [
+        {"type": "heading", "value": {"text": "Rubrik", "level": "h2"}},
+        {
+            "type": "paragraph",
+            "value": '<p>Ett stycke med <b>fet</b>, <i>kursiv</i> och en <a href="https://exa'
+            'mple.se/">länk</a>.</p><p>Ett andra stycke:</p><ul><li>en punkt som fortsätter</li>'
+            "<li>en till</li></ul>",
+        },
+        {"type": "paragraph", "value": "<p>Ett nytt textblock.</p>"},
+        {"type": "heading", "value": {"text": "Underrubrik", "level": "h3"}},
+        {"type": "quote", "value": {"text": "Ett citat som fortsätter.", "attribution": "Någon"}},
+        {
+            "type": "fact_box",
+            "value": {
+                "title": "Fakta",
+                "text": "<ol><li>ett</li><li>två</li></ol>",
+                "source": "En rapport",
+            },
+        },
+        {"type": "document", "value": {"document": "checklista", "title": "Ladda ner"}},
+    ]
+
+
+def test_markdown_steps_are_a_heading_and_text_each():
+    text = "## Först\n\nGör så här.\n\n## Sedan\n- ett\n- två\n"
+    assert markdown.step_blocks(markdown.numbered(text)) == [
+        {"type": "step", "value": {"title": "Först", "text": "<p>Gör så här.</p>"}},
+        {"type": "step", "value": {"title": "Sedan", "text": "<ul><li>ett</li><li>två</li></ul>"}},
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("Text\n\n:::faktaruta Fakta\nNågot\n", "rad 3: faktarutan saknar"),
+        (":::faktaruta\nNågot\n:::\n", "rad 1: faktarutan saknar rubrik"),
+        ("\n:::bild foto.jpg\n", "rad 2: okänt block"),
+        ("> Citat\n>\n> Mer citat\n", "rad 1: ett citat"),
+        ("#### För djup rubrik\n", "rad 1: en rubrik"),
+    ],
+)
+def test_markdown_mistakes_name_the_line(text, problem):
+    with pytest.raises(markdown.MarkdownError, match=problem):
+        markdown.body_blocks(markdown.numbered(text))
 
 
 # The demo login

@@ -1,5 +1,7 @@
-"""Demo content for PlugInnovation: the data, and the loader that builds the site from it.
+"""Demo content for PlugInnovation: the data files, and the code that builds the site from them.
 
-The data modules hold plain Python (strings, dates, slugs); `loader.py` turns them into terms,
-documents and published pages. `manage.py load_demo_content` runs the loader.
+data/ holds the pages as Markdown with YAML front matter, the categories as YAML and the
+documents as PDFs (data/README.md explains them). reader.py reads and checks the folder, with
+pagefiles.py, datafiles.py and markdown.py; loader.py and pagebuilder.py create what is missing.
+`manage.py load_demo_content` runs the loader.
 """

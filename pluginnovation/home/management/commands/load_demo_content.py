@@ -2,11 +2,13 @@
 
 import io
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
 from pluginnovation.editorial.demo_users import create_demo_role_users
+from pluginnovation.home.demo.datafiles import DemoDataError
 from pluginnovation.home.demo.loader import load_demo_content
 from pluginnovation.home.demo.users import create_demo_superuser
 from research.models import ResearchArticlePage
@@ -20,7 +22,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         out = self.stdout if options["verbosity"] >= 1 else io.StringIO()
-        created = load_demo_content()
+        try:
+            created = load_demo_content()
+        except DemoDataError as error:
+            raise CommandError(f"Demoinnehållet laddades inte, inget ändrades. {error}") from error
         out.write(summary(created))
         create_demo_superuser(out)
         create_demo_role_users(out)
@@ -29,6 +34,8 @@ class Command(BaseCommand):
 def summary(created):
     if not any(created.values()):
         return "Demoinnehållet fanns redan; inget ändrades."
+    if not (created["pages"] or created["terms"] or created["documents"]):
+        return f"Demoinnehållet fanns redan. Webbplatsen fick namnet {settings.WAGTAIL_SITE_NAME}."
     totals = (
         f"{ResearchArticlePage.objects.count()} forskningsartiklar, "
         f"{CaseStudyPage.objects.count()} fallstudier och {MethodPage.objects.count()} metoder"
