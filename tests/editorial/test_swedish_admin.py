@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 import wagtail
+from wagtail.models import Page
 
 import polib
 import pytest
@@ -105,6 +106,17 @@ def test_the_reviewer_sees_the_same_words(client, site, editor, north_editor):
     dashboard = visible_text(client.get("/admin/"))
     assert "Väntar på din granskning" in dashboard
     assert not FORBIDDEN_REVIEW_WORDS.search(dashboard)
+    actions = visible_text(client.get(edit_url(site.north_case)))
+    assert "Godkänn och publicera" in actions
+    task_state = Page.objects.get(pk=site.north_case.pk).current_workflow_task_state
+    modal = client.get(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[site.north_case.pk, "reject", task_state.pk],
+        )
+    )
+    form = json.loads(modal.content)["html"]
+    assert re.search(r'<label[^>]*for="id_comment"[^>]*>\s*Kommentar\s*</label>', form)
     history = client.get(reverse("wagtailadmin_pages:history", args=[site.north_case.pk]))
     assert "Skickad till ”Granskning”. Nästa steg: ”Granskning av redaktör”" in visible_text(
         history
