@@ -383,6 +383,7 @@ def data_copy(tmp_path):
         ("research/rumberger-dropping-out.md", "slug: rumberger-dropping-out\n", "", "slug"),
         ("methods/blocklasning.md", "'Blockläsning: en kurs i taget'", "Block: en kurs", "rad 3"),
         ("casestudies/porten-partille.md", "\n:::\n", "\n", "faktarutan saknar"),
+        ("casestudies/porten-partille.md", "region: gr\n", "", "fältet region saknas"),
         ("pages/om.md", "# Brödtext", "# Brödtexten", "okänt avsnitt"),
         ("methods/lokal-lagesrapport.md", "lagesrapport-fragor", "fragor", "okänt dokument"),
         ("taxonomy/regions.yaml", 'code: "1440"', "code: 1440", "kommunkoden"),

@@ -30,10 +30,15 @@ RELATED_KINDS = ("research", "casestudy")
 
 @dataclass(frozen=True)
 class PageType:
-    """What a page's file may hold: front matter keys, and sections by name -> (field, parser)."""
+    """What a page's file may hold: front matter keys, and sections by name -> (field, parser).
+
+    `required` are the keys the loader itself needs; the page's own validation, when it is
+    saved, reports any other missing field.
+    """
 
     keys: frozenset
     sections: dict = field(default_factory=dict)
+    required: tuple = ("slug", "title")
 
 
 BODY = {"brödtext": ("body", markdown.body_blocks)}
@@ -54,6 +59,7 @@ CASE_STUDY = PageType(
         "lärdomar": ("lessons_learned", markdown.rich_text),
         **BODY,
     },
+    required=("slug", "title", "region", "municipality"),
 )
 METHOD = PageType(
     frozenset(CONTENT_KEYS | {"purpose", "audience", "time_and_resources", "related"}),
@@ -124,7 +130,7 @@ def front_matter_fields(path, front, page_type):
     if unknown:
         allowed = ", ".join(sorted(page_type.keys))
         fail(path, f"okänt fält {', '.join(unknown)} (fält som går att använda: {allowed})")
-    for key in ("slug", "title"):
+    for key in page_type.required:
         if not isinstance(front.get(key), str) or not front[key].strip():
             fail(path, f"fältet {key} saknas eller är tomt")
     fields = dict(front)
