@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from casestudies.figures import FigureField, check_plausible
 from pluginnovation.content.forms import ContentPageForm
 from pluginnovation.content.models import (
     INDEX_TEMPLATE,
@@ -198,7 +199,7 @@ class CaseStudyResult(Orderable):
         max_length=200,
         help_text="T.ex. ”Närvaro på introduktionsprogrammet”.",
     )
-    value_before = models.DecimalField(
+    value_before = FigureField(
         "värde före",
         max_digits=9,
         decimal_places=1,
@@ -206,7 +207,7 @@ class CaseStudyResult(Orderable):
         blank=True,
         help_text="Värdet innan insatsen började. Lämna tomt om det inte mättes.",
     )
-    value_after = models.DecimalField(
+    value_after = FigureField(
         "värde efter",
         max_digits=9,
         decimal_places=1,
@@ -231,6 +232,15 @@ class CaseStudyResult(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "resultat"
         verbose_name_plural = "resultat"
+
+    def clean(self):
+        super().clean()
+        errors = {
+            **check_plausible(self.value_before, self.unit or "", "value_before"),
+            **check_plausible(self.value_after, self.unit or "", "value_after"),
+        }
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def change(self):

@@ -1,11 +1,46 @@
+import unicodedata
+
+from django.utils.text import slugify
+
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
 
 FACTOR_REQUIRED_MESSAGE = (
     "Välj minst en framgångsfaktor. Allt innehåll i kunskapsbanken ordnas efter faktorerna."
 )
 
 
-class ContentPageForm(WagtailAdminPageForm):
+def ascii_slug(text):
+    """ "Frånvaro – en översikt" → "franvaro-en-oversikt": Swedish letters lose their dots and
+    rings, as Wagtail's own slug field does in the browser (WAGTAIL_ALLOW_UNICODE_SLUGS off)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return slugify("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+class PageForm(WagtailAdminPageForm):
+    """Every page type's admin form: a page saves even if the editor never opened the tab with
+    its slug. The title fills it in as the editor types (TitleFieldPanel); without JavaScript,
+    or if it was cleared, the slug is made from the title here."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if slug:
+            return slug
+        base = ascii_slug(self.cleaned_data.get("title") or "")[:200] or "sida"
+        slug, number = base, 2
+        while self.parent_page and not Page._slug_is_available(
+            slug, self.parent_page, self.instance
+        ):
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+
+class ContentPageForm(PageForm):
     """Shows each success factor with its definition and explains a missing choice clearly."""
 
     def __init__(self, *args, **kwargs):

@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.content.categories import CATEGORIES
-from pluginnovation.content.forms import ContentPageForm
+from pluginnovation.content.forms import ContentPageForm, PageForm
 
 
 class PageTag(TaggedItemBase):
@@ -208,6 +208,7 @@ class ContentIndexPage(Page):
     intro = models.TextField(
         "ingress", blank=True, help_text="Kort introduktion som visas överst i listan."
     )
+    base_form_class = PageForm
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pluginnovation.content.blocks import BodyBlock
+from pluginnovation.content.forms import PageForm
 from pluginnovation.content.models import ContentIndexPage, ContentPage
 from pluginnovation.content.visibility import visible
 from pluginnovation.taxonomy.models import SuccessFactor
@@ -21,6 +22,7 @@ class HomePage(Page):
         "ingress", help_text="Välkomsttext överst på startsidan: vad kunskapsbanken är och för vem."
     )
 
+    base_form_class = PageForm
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -67,6 +69,7 @@ class StandardPage(Page):
         help_text="Sidans text med rubriker, stycken, bilder och faktarutor.",
     )
 
+    base_form_class = PageForm
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]

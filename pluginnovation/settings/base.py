@@ -208,6 +208,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Slugs made from titles lose å, ä and ö (/franvaro/, not /fr%C3%A5nvaro/): addresses people
+# can type and read aloud.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Upload rules (allowed types, size, content matching the extension; image descriptions).

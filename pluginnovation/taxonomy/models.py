@@ -7,6 +7,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+# Filter links carry the slug and filters read it lowercased: one normal form for both.
+SLUG_FORM = RegexValidator(
+    r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    "Använd bara små bokstäver a–z, siffror och bindestreck mellan orden, t.ex. ”plug-in-2”.",
+)
+
 
 class Term(index.Indexed, models.Model):
     """A named entry in a closed vocabulary, addressed by its slug in URLs and filters."""
@@ -19,6 +25,7 @@ class Term(index.Indexed, models.Model):
         max_length=80,
         unique=True,
         allow_unicode=False,
+        validators=[SLUG_FORM],
         help_text="Används i webbadresser och filter, t.ex. ”samverkan”. "
         "Endast a–z, siffror och bindestreck.",
     )

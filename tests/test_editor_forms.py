@@ -1,0 +1,150 @@
+"""What an editor types in the admin is saved as meant, or refused with a Swedish message."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+import pytest
+
+from casestudies.models import CaseStudyPage, RegionSectionPage
+from pluginnovation.taxonomy.models import Municipality, Project, SuccessFactor, TargetGroup
+from research.models import ResearchArticlePage, ResearchIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    user = get_user_model().objects.create_superuser("redaktor1", "r@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def with_factor(data):
+    flat = nested_form_data(data)
+    flat["factors"] = [str(SuccessFactor.objects.order_by("sort_order").first().pk)]
+    return flat
+
+
+def case_study_data(title, results):
+    section = RegionSectionPage.objects.get(region__slug="gr")
+    municipality = Municipality.objects.filter(region=section.region).first()
+    data = {
+        "title": title,
+        "slug": "",
+        "summary": "Kort.",
+        "published_date": "2024-05-02",
+        "municipality": str(municipality.pk),
+        "organisation": "Exempelgymnasiet",
+        "period": "2016–2017",
+        "what_was_done": rich_text("<p>Något.</p>"),
+        "lessons_learned": rich_text("<p>Något.</p>"),
+        "results": inline_formset(results),
+        "body": inline_formset([]) | {"count": "0"},
+        "comments": inline_formset([]),
+    }
+    return section, with_factor(data)
+
+
+def result(before, after, unit="%"):
+    return {
+        "indicator": "narvaro",
+        "description": "Närvaro",
+        "value_before": before,
+        "value_after": after,
+        "unit": unit,
+        "period": "2016–2017",
+        "source": "Lägesrapport",
+    }
+
+
+def add_url(parent, model):
+    return f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{parent.pk}/"
+
+
+def test_a_new_page_saves_the_first_time_without_a_slug(editor_client):
+    """The slug sits on another tab; an editor who never opens it must still get a page."""
+    parent = ResearchIndexPage.objects.get()
+    data = with_factor(
+        {
+            "title": "Frånvaro och avbrott – en översikt",
+            "slug": "",
+            "summary": "Kort.",
+            "published_date": "2024-05-02",
+            "authors": "A. Forskare",
+            "year": "2019",
+            "publisher": "Skolverket",
+            "key_findings": rich_text("<p>Resultat.</p>"),
+            "body": inline_formset([]) | {"count": "0"},
+            "comments": inline_formset([]),
+        }
+    )
+    response = editor_client.post(add_url(parent, ResearchArticlePage), data)
+    assert response.status_code == 302, response.context["form"].errors
+    page = ResearchArticlePage.objects.get(title="Frånvaro och avbrott – en översikt")
+    assert page.slug == "franvaro-och-avbrott-en-oversikt"
+
+
+def test_the_title_field_fills_in_the_slug_as_the_editor_types(editor_client):
+    parent = ResearchIndexPage.objects.get()
+    html = editor_client.get(add_url(parent, ResearchArticlePage)).content.decode()
+    # Wagtail's TitleFieldPanel wires the title to the slug field with its sync controller.
+    assert 'data-w-sync-target-value="#id_slug"' in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("84,5", "84.5"), ("84.5", "84.5"), (" 12 ", "12.0"), ("0,0", "0.0")]
+)
+def test_result_figures_take_a_decimal_comma_or_point(editor_client, typed, stored):
+    title = f"Resultat {stored}"
+    section, data = case_study_data(title, [result("70", typed)])
+    response = editor_client.post(add_url(section, CaseStudyPage), data)
+    assert response.status_code == 302, response.context["form"].formsets["results"].errors
+    page = CaseStudyPage.objects.get(title=title)
+    assert str(page.results.get().value_after) == stored
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "unit", "message"),
+    [
+        ("70", "845", "%", "mellan 0 och 100"),
+        ("-3", "80", "%", "mellan 0 och 100"),
+        ("10", "-2", "elever", "kan inte vara negativt"),
+        ("10", "1.234,5", "elever", "Ange ett tal"),
+        ("10", "²", "elever", "Ange ett tal"),
+        ("10", "84,55", "%", "decimal"),
+    ],
+)
+def test_implausible_result_figures_are_refused_with_a_message(
+    editor_client, before, after, unit, message
+):
+    title = f"Orimligt {before} {after} {unit}"
+    section, data = case_study_data(title, [result(before, after, unit)])
+    response = editor_client.post(add_url(section, CaseStudyPage), data)
+    assert response.status_code == 200
+    errors = str(response.context["form"].formsets["results"].errors)
+    assert message in errors
+    assert not CaseStudyPage.objects.filter(title=title).exists()
+
+
+@pytest.mark.parametrize("model", [Project, TargetGroup])
+@pytest.mark.parametrize("slug", ["Plug-In", "plug in", "plug_in", "plugin/2", "plügin", "-"])
+def test_taxonomy_slugs_are_lowercase_ascii_words(model, slug):
+    term = model(name="Ett namn", slug=slug)
+    with pytest.raises(ValidationError) as error:
+        term.full_clean(exclude=["start_year", "end_year", "owner", "sort_order"])
+    assert "slug" in error.value.message_dict
+
+
+def test_a_term_link_and_its_filter_agree(client):
+    project = Project.objects.order_by("pk").first()
+    page = Page.objects.live().type(ResearchArticlePage).first().specific
+    page.projects = [project]
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert f"?projekt={project.slug}" in html
+    listing = client.get(f"/utforska/?projekt={project.slug}")
+    assert not listing.context["filter_message"]
+    assert page in listing.context["items"].object_list
