@@ -126,3 +126,11 @@ def test_the_check_reads_only_the_header_of_a_huge_image():
         check_image(io.BytesIO(HUGE), "png")
     assert refused.value.code == "image_too_many_pixels"
     assert refused.value.params["width"] == 20000
+
+
+def test_the_upload_pages_tell_the_limits(client, editor):
+    client.force_login(editor)
+    for view in ("wagtailimages:add", "wagtailimages:add_multiple"):
+        response = client.get(reverse(view))
+        assert response.status_code == 200
+        assert "bildpunkter" in response.text
