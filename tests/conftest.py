@@ -13,9 +13,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def fresh_navigation(django_db_blocker):
+def fresh_navigation():
     """Each test reads the menu and footer anew: what an earlier test cached may come from
     data its rolled-back transaction removed (the cache is cleared on commit, which a test's
     transaction never reaches)."""
-    with django_db_blocker.unblock():
-        navigation.clear()
+    navigation.clear()

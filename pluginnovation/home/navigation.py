@@ -17,8 +17,7 @@ from pluginnovation.content.visibility import visible
 MAX_AGE = 300  # other processes with their own cache see a change within five minutes
 
 
-def cache_key(site):
-    return f"navigation:{site.pk}"
+CACHE_KEY = "navigation"  # {site id: links} for every site, so one delete forgets them all
 
 
 def site_links(site, request=None):
@@ -53,15 +52,15 @@ def cached_links(request):
     site = Site.find_for_request(request)
     if site is None:
         return {"menu": [], "footer": [], "footer_text": ""}
-    links = cache.get(cache_key(site))
-    if links is None:
-        links = site_links(site, request)
-        cache.set(cache_key(site), links, MAX_AGE)
-    return links
+    by_site = cache.get(CACHE_KEY) or {}
+    if site.pk not in by_site:
+        by_site[site.pk] = site_links(site, request)
+        cache.set(CACHE_KEY, by_site, MAX_AGE)
+    return by_site[site.pk]
 
 
 def clear():
-    cache.delete_many([cache_key(site) for site in Site.objects.all()])
+    cache.delete(CACHE_KEY)
 
 
 def forget(**kwargs):
