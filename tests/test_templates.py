@@ -248,7 +248,7 @@ def test_every_page_has_the_shared_frame(client):
         ("Metoder", "/metoder/"),
         ("Framgångsfaktorer", "/framgangsfaktorer/"),
         ("Utforska", "/utforska/"),
-        ("Om", "/om/"),
+        ("Om PlugInnovation", "/om/"),
     ]:
         assert f'href="{url}">{label}</a>' in nav
     search = tags.find("form", action="/sok/", method="get")

@@ -24,6 +24,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from modelsearch.index import get_indexed_models, insert_or_update_object
 from modelsearch.signal_handlers import post_save_signal_handler
 
+from pluginnovation.home.models import FooterSettings
 from pluginnovation.taxonomy.models import Municipality, Project, Region, TargetGroup
 
 from .datafiles import DATA_DIR
@@ -49,7 +50,25 @@ def load_demo_content(data_dir=None):
         with indexing_deferred(loader.new_pages):
             loader.load_site()
         name_default_site(created)
+        fill_footer(created)
     return created
+
+
+FOOTER_SLUGS = ["om", "kontakt", "tillganglighet"]
+
+
+def fill_footer(created):
+    """Link the footer to the information pages, unless an editor has chosen its links."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    footer = FooterSettings.for_site(site)
+    if footer.links:
+        return
+    children = {page.slug: page for page in site.root_page.get_children()}
+    footer.links = [("page", children[slug]) for slug in FOOTER_SLUGS if slug in children]
+    footer.save()
+    created["footer"] += 1
 
 
 @contextmanager
