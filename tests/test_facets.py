@@ -10,14 +10,31 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from casestudies.models import CaseStudyPage, RegionSectionPage
+from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
-from pluginnovation.content.models import ContentPage
 from pluginnovation.discovery.facets import MAX_VALUES, parse_selection
 from research.models import ResearchArticlePage
-from tests.discovery_support import add_page, listed
+from tests.discovery_support import listed
+from tests.factories import (
+    CaseStudyPageFactory,
+    InterventionTypeFactory,
+    LevelFactory,
+    MethodPageFactory,
+    ProjectFactory,
+    RegionSectionPageFactory,
+    ResearchArticlePageFactory,
+    TargetGroupFactory,
+    content_tree,
+    factors,
+    site_root,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree():
+    return content_tree(site_root())
 
 
 def test_parameters_take_repeated_and_comma_separated_values():
@@ -42,27 +59,77 @@ def test_impossible_values_are_rejected_without_asking_the_database():
     assert "typ" not in selection.values and "faktor" not in selection.values
 
 
-def test_or_within_a_facet_and_across_facets(client):
-    both = add_page(MethodPage, "Metod om båda", factors=["samverkan", "flexibilitet"])
-    one = add_page(MethodPage, "Metod om samverkan", factors=["samverkan"])
-    other = add_page(ResearchArticlePage, "Forskning om flexibilitet", factors=["flexibilitet"])
+def test_or_within_a_facet_and_across_facets(client, tree):
+    scope = {"parent": tree.methods, "tags": ["eller-och"]}
+    both = MethodPageFactory(**scope, factors=factors("samverkan", "flexibilitet"))
+    one = MethodPageFactory(**scope, factors=factors("samverkan"))
+    neither = MethodPageFactory(**scope, factors=factors("bemotande"))
+    other = ResearchArticlePageFactory(
+        parent=tree.research, tags=["eller-och"], factors=factors("flexibilitet")
+    )
 
-    either = listed(client.get("/utforska/?faktor=samverkan,flexibilitet&ar=2024"))
-    assert {both, one, other} <= set(either)
+    either = listed(client.get("/utforska/?tagg=eller-och&faktor=samverkan,flexibilitet"))
+    assert set(either) == {both, one, other}
+    assert neither not in either
 
-    methods = listed(client.get("/utforska/?faktor=flexibilitet&typ=metod&ar=2024"))
-    assert both in methods and other not in methods and one not in methods
+    methods = listed(client.get("/utforska/?tagg=eller-och&faktor=flexibilitet&typ=metod"))
+    assert methods == [both]
 
 
-def test_every_option_counts_what_choosing_it_would_give(client):
+def test_every_option_counts_what_choosing_it_would_give(client, tree):
     """The property behind the counts: an option's number is the result count of the listing
-    with that option as its facet's only value, the other facets unchanged."""
-    params = {"faktor": ["samverkan"], "typ": ["fallstudie", "metod"]}
-    query = "faktor=samverkan&typ=fallstudie,metod"
+    with that option as its facet's only value, the other facets unchanged.
+
+    The keyword keeps every listing to the pages built here. Its own group is left out: its
+    options are counted without it, over the whole site."""
+    individ, organisation = LevelFactory(slug="individ"), LevelFactory(slug="organisation")
+    framjande, atgardande = (InterventionTypeFactory(slug=s) for s in ("framjande", "atgardande"))
+    p1, p2 = ProjectFactory(), ProjectFactory()
+    t1, t2 = TargetGroupFactory(), TargetGroupFactory()
+    other_section = RegionSectionPageFactory(parent=tree.case_studies)
+    scope = {"tags": ["raknetest"]}
+    CaseStudyPageFactory(
+        parent=tree.section,
+        **scope,
+        projects=[p1],
+        target_groups=[t1],
+        levels=[individ],
+        intervention_types=[framjande],
+        published_date=datetime.date(2022, 5, 1),
+    )
+    CaseStudyPageFactory(
+        parent=other_section,
+        **scope,
+        factors=factors("samverkan", "uppfoljning"),
+        projects=[p2],
+        target_groups=[t1, t2],
+        levels=[organisation],
+        published_date=datetime.date(2023, 5, 1),
+    )
+    MethodPageFactory(
+        parent=tree.methods,
+        **scope,
+        projects=[p1, p2],
+        target_groups=[t2],
+        levels=[individ],
+        intervention_types=[atgardande],
+        published_date=datetime.date(2023, 6, 1),
+    )
+    MethodPageFactory(parent=tree.methods, **scope, factors=factors("flexibilitet"), projects=[p1])
+    ResearchArticlePageFactory(
+        parent=tree.research, **scope, projects=[p2], regions=[tree.section.region]
+    )
+    ResearchArticlePageFactory(parent=tree.research, **scope, factors=factors("bemotande"))
+
+    params = {"tagg": ["raknetest"], "faktor": ["samverkan"], "typ": ["fallstudie", "metod"]}
+    query = "&".join(f"{p}={','.join(v)}" for p, v in params.items())
     response = client.get(f"/utforska/?{query}")
-    checked = 0
+    assert response.context["result_count"] == 3
+    checked = nonzero = 0
     for group in response.context["facet_groups"]:
-        for option in group.options[:6]:
+        if group.facet.param == "tagg":
+            continue
+        for option in group.options:
             others = {p: v for p, v in params.items() if p != group.facet.param}
             url = "/utforska/?" + "&".join(
                 [f"{p}={','.join(v)}" for p, v in others.items()]
@@ -70,24 +137,38 @@ def test_every_option_counts_what_choosing_it_would_give(client):
             )
             assert client.get(url).context["result_count"] == option.count, url
             checked += 1
-    assert checked > 20
+            nonzero += option.count > 0
+    # Every facet but the keyword has at least two options with hits among the pages above.
+    assert nonzero >= 20 and checked >= nonzero
 
 
-def test_counts_match_the_database(client):
-    response = client.get("/utforska/?faktor=samverkan")
-    visible = ContentPage.objects.live().public()
-    assert response.context["result_count"] == visible.filter(factors__slug="samverkan").count()
-    types = {g.facet.param: g for g in response.context["facet_groups"]}["typ"]
-    counts = {option.value: option.count for option in types.options}
-    assert counts["fallstudie"] == (
-        CaseStudyPage.objects.live().filter(factors__slug="samverkan").count()
+def test_counts_are_of_the_visible_pages_that_match(client, tree):
+    scope = {"tags": ["antalstest"]}
+    CaseStudyPageFactory.create_batch(2, parent=tree.section, **scope)
+    MethodPageFactory(parent=tree.methods, **scope)
+    MethodPageFactory(parent=tree.methods, **scope, factors=factors("flexibilitet"))
+    ResearchArticlePageFactory(
+        parent=tree.research, **scope, factors=factors("samverkan", "flexibilitet")
     )
+    CaseStudyPageFactory(parent=tree.section, **scope, live=False)
+
+    response = client.get("/utforska/?tagg=antalstest&faktor=samverkan")
+    assert response.context["result_count"] == 4
+    groups = {
+        g.facet.param: {o.value: o.count for o in g.options}
+        for g in response.context["facet_groups"]
+    }
+    assert groups["typ"] == {"forskning": 1, "fallstudie": 2, "metod": 1}
+    assert groups["faktor"] == {"uppfoljning": 0, "flexibilitet": 2, "samverkan": 4, "bemotande": 0}
 
 
-def test_results_are_newest_first_twenty_to_a_page(client):
+def test_results_are_newest_first_twenty_to_a_page(client, tree):
     for day in range(1, 24):
-        add_page(
-            MethodPage, f"Sidmetod {day}", tags=["sidtest"], published=datetime.date(2023, 3, day)
+        MethodPageFactory(
+            parent=tree.methods,
+            title=f"Sidmetod {day}",
+            tags=["sidtest"],
+            published_date=datetime.date(2023, 3, day),
         )
     first = client.get("/utforska/?tagg=sidtest")
     assert first.context["result_count"] == 23
@@ -97,12 +178,22 @@ def test_results_are_newest_first_twenty_to_a_page(client):
     assert [page.title for page in second] == ["Sidmetod 3", "Sidmetod 2", "Sidmetod 1"]
 
 
-def test_listed_items_are_specific_pages_with_their_factors(client, django_assert_max_num_queries):
-    response = client.get("/utforska/")
-    items = listed(response)
-    assert {type(item) for item in items} <= {ResearchArticlePage, CaseStudyPage, MethodPage}
+def test_listed_items_are_specific_pages_with_their_factors(
+    client, tree, django_assert_max_num_queries
+):
+    scope = {"tags": ["typtest"]}
+    built = [
+        ResearchArticlePageFactory(parent=tree.research, **scope, factors=factors("flexibilitet")),
+        CaseStudyPageFactory(
+            parent=tree.section, **scope, factors=factors("uppfoljning", "samverkan")
+        ),
+        MethodPageFactory(parent=tree.methods, **scope, factors=factors("bemotande")),
+    ]
+    items = listed(client.get("/utforska/?tagg=typtest"))
+    assert {type(item) for item in items} == {ResearchArticlePage, CaseStudyPage, MethodPage}
     with django_assert_max_num_queries(0):
-        assert all(list(item.factors.all()) for item in items)
+        shown = {item.pk: [factor.slug for factor in item.factors.all()] for item in items}
+    assert shown == {page.pk: [f.slug for f in page.factors.all()] for page in built}
 
 
 def test_active_filters_each_removable_and_clear_all(client):
@@ -131,32 +222,39 @@ def test_filter_form_is_plain_accessible_html(client):
     assert " style=" not in html and "<script>" not in html
 
 
-def test_index_pages_list_only_their_own_pages(client):
-    research = listed(client.get("/forskning/"))
-    assert research and all(isinstance(page, ResearchArticlePage) for page in research)
-    section = RegionSectionPage.objects.get(region__slug="gr")
-    response = client.get(section.url)
-    assert all(page.regions.filter(slug="gr").exists() for page in listed(response))
+def test_index_pages_list_only_their_own_pages(client, tree):
+    article = ResearchArticlePageFactory(parent=tree.research)
+    MethodPageFactory(parent=tree.methods)
+    case_study = CaseStudyPageFactory(parent=tree.section)
+    CaseStudyPageFactory(parent=RegionSectionPageFactory(parent=tree.case_studies))
+
+    assert listed(client.get(tree.research.url)) == [article]
+    response = client.get(tree.section.url)
+    assert listed(response) == [case_study]
     shown = {group.facet.param for group in response.context["facet_groups"]}
     assert "region" not in shown and "typ" not in shown and "kommun" in shown
 
 
-def test_index_pages_take_the_same_parameters(client):
-    add_page(ResearchArticlePage, "Forskning om unikt", tags=["unikt-nyckelord"])
-    response = client.get("/forskning/?tagg=unikt-nyckelord&faktor=samverkan")
+def test_index_pages_take_the_same_parameters(client, tree):
+    ResearchArticlePageFactory(parent=tree.research, title="Forskning om unikt", tags=["unikt"])
+    ResearchArticlePageFactory(parent=tree.research, title="Annan forskning")
+    ResearchArticlePageFactory(parent=tree.research, tags=["unikt"], factors=factors("bemotande"))
+    response = client.get(tree.research.url + "?tagg=unikt&faktor=samverkan")
     assert [page.title for page in listed(response)] == ["Forskning om unikt"]
-    assert 'name="tagg" value="unikt-nyckelord" checked' in response.content.decode()
+    assert 'name="tagg" value="unikt" checked' in response.content.decode()
 
 
-def test_hidden_active_filters_survive_the_form(client):
-    html = client.get("/forskning/?typ=forskning").content.decode()
+def test_hidden_active_filters_survive_the_form(client, tree):
+    html = client.get(tree.research.url + "?typ=forskning").content.decode()
     assert '<input type="hidden" name="typ" value="forskning">' in html
 
 
-def test_unpublished_and_restricted_pages_are_not_listed(client):
-    draft = add_page(MethodPage, "Opublicerad metod", tags=["dolt"], live=False)
-    secret = add_page(MethodPage, "Lösenordsskyddad metod", tags=["dolt"])
+def test_unpublished_and_restricted_pages_are_not_listed(client, tree):
+    scope = {"parent": tree.methods, "tags": ["dolt"]}
+    shown = MethodPageFactory(**scope)
+    MethodPageFactory(**scope, live=False)
+    secret = MethodPageFactory(**scope)
     PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
-    shown = listed(client.get("/utforska/?tagg=dolt"))
-    assert draft not in shown and secret not in shown
-    assert client.get("/utforska/?tagg=dolt").context["result_count"] == 0
+    response = client.get("/utforska/?tagg=dolt")
+    assert listed(response) == [shown]
+    assert response.context["result_count"] == 1
