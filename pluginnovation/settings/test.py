@@ -1,5 +1,11 @@
 """Test settings: fast hashing, plain static files, no collectstatic needed."""
 
+import atexit
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -16,3 +22,10 @@ WHITENOISE_USE_FINDERS = True
 # django-axes needs the request in authenticate(), which the test client's login() does not
 # pass; tests/test_security.py switches it back on to test the lock-out.
 AXES_ENABLED = False
+
+# Uploads and the demo's documents go to a temporary folder, never into the checkout. It is set
+# in the environment, so the servers and commands the browser tests start use the same one.
+if "PLUGINNOVATION_TEST_MEDIA" not in os.environ:
+    os.environ["PLUGINNOVATION_TEST_MEDIA"] = tempfile.mkdtemp(prefix="pluginnovation-media-")
+    atexit.register(shutil.rmtree, os.environ["PLUGINNOVATION_TEST_MEDIA"], ignore_errors=True)
+MEDIA_ROOT = Path(os.environ["PLUGINNOVATION_TEST_MEDIA"])
