@@ -11,8 +11,10 @@ from methods.models import MethodIndexPage, MethodPage
 from pluginnovation.content.forms import FACTOR_REQUIRED_MESSAGE
 from pluginnovation.content.models import ContentPage
 from pluginnovation.home.models import HomePage, StandardPage
-from pluginnovation.taxonomy.models import Municipality, SuccessFactor
+from pluginnovation.taxonomy.models import SuccessFactor
 from research.models import ResearchArticlePage, ResearchIndexPage
+from tests.discovery_support import listed
+from tests.factories import MunicipalityFactory, content_tree, site_root
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -42,8 +44,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_the_shared_base_is_never_created_directly(self):
-        self.assertFalse(ContentPage.is_creatable)
-        self.assertCanNotCreateAt(HomePage, ContentPage)
+        for parent in (HomePage, ResearchIndexPage, MethodIndexPage, RegionSectionPage):
+            self.assertCanNotCreateAt(parent, ContentPage)
 
 
 def form_data(data, factors=("uppfoljning",)):
@@ -67,12 +69,22 @@ def taxonomy_data(**extra):
 
 
 class CreateInAdminTests(WagtailPageTestCase):
+    """Pages created through the admin's forms, checked where a visitor meets them."""
+
     def setUp(self):
+        self.tree = content_tree(site_root())
         self.editor = get_user_model().objects.create_superuser("tester", "t@example.org", "pw")
         self.client.force_login(self.editor)
 
-    def test_research_article(self):
-        parent = ResearchIndexPage.objects.get()
+    def created_under(self, parent):
+        """The one page created under `parent`, and its HTML as a visitor gets it."""
+        page = Page.objects.child_of(parent).get().specific
+        self.client.logout()
+        response = self.client.get(page.url)
+        self.assertEqual(response.status_code, 200)
+        return page, response
+
+    def test_research_article_is_published_with_its_factor(self):
         data = taxonomy_data(
             title="Frånvaro som varningssignal",
             authors="A. Forskare, B. Forskare",
@@ -80,14 +92,19 @@ class CreateInAdminTests(WagtailPageTestCase):
             publisher="Skolverket",
             key_findings=rich_text("<ul><li>Frånvaro förutsäger avbrott.</li></ul>"),
         )
-        self.assertCanCreate(parent, ResearchArticlePage, form_data(data))
-        page = ResearchArticlePage.objects.get(title="Frånvaro som varningssignal")
-        self.assertTrue(page.live)
-        self.assertEqual(list(page.factors.values_list("slug", flat=True)), ["uppfoljning"])
+        self.assertCanCreate(self.tree.research, ResearchArticlePage, form_data(data))
+        _page, response = self.created_under(self.tree.research)
+        self.assertContains(response, "Frånvaro förutsäger avbrott.")
+        self.assertContains(
+            response,
+            '<a class="factor-tag factor-tag--uppfoljning" href="/framgangsfaktorer/uppfoljning/">'
+            "Koll och uppföljning</a>",
+            html=True,
+        )
 
     def test_case_study_takes_its_region_from_its_section(self):
-        section = RegionSectionPage.objects.select_related("region").first()
-        municipality = Municipality.objects.filter(region=section.region).first()
+        region = self.tree.section.region
+        municipality = MunicipalityFactory(region=region)
         data = taxonomy_data(
             title="Närvarolyftet",
             municipality=str(municipality.pk),
@@ -109,15 +126,18 @@ class CreateInAdminTests(WagtailPageTestCase):
                 ]
             ),
         )
-        self.assertCanCreate(section, CaseStudyPage, form_data(data))
-        page = CaseStudyPage.objects.get(title="Närvarolyftet")
-        self.assertEqual(list(page.regions.all()), [section.region])
-        self.assertEqual(list(page.municipalities.all()), [municipality])
-        self.assertEqual(page.results.get().value_after, 88)
+        self.assertCanCreate(self.tree.section, CaseStudyPage, form_data(data))
+        page, response = self.created_under(self.tree.section)
+        # The result as entered, in Swedish notation.
+        self.assertContains(response, '<td class="numeric">81,5</td>', html=True)
+        self.assertContains(response, '<td class="numeric">88</td>', html=True)
+        # Nobody typed in the region: the filters find the page by its section's region.
+        for param, term in (("region", region), ("kommun", municipality)):
+            found = listed(self.client.get(f"/utforska/?{param}={term.slug}"))
+            self.assertEqual(found, [page], param)
 
     def test_case_study_refuses_a_municipality_outside_its_region(self):
-        section = RegionSectionPage.objects.select_related("region").first()
-        elsewhere = Municipality.objects.exclude(region=section.region).first()
+        elsewhere = MunicipalityFactory()
         data = taxonomy_data(
             title="Fel kommun",
             slug="fel-kommun",
@@ -128,14 +148,13 @@ class CreateInAdminTests(WagtailPageTestCase):
             lessons_learned=rich_text("<p>Något.</p>"),
             results=inline_formset([]),
         )
-        url = f"/admin/pages/add/casestudies/casestudypage/{section.pk}/"
+        url = f"/admin/pages/add/casestudies/casestudypage/{self.tree.section.pk}/"
         response = self.client.post(url, form_data(data))
         self.assertEqual(response.status_code, 200)
         self.assertIn("municipality", response.context["form"].errors)
-        self.assertFalse(CaseStudyPage.objects.filter(slug="fel-kommun").exists())
+        self.assertFalse(Page.objects.child_of(self.tree.section).exists())
 
     def test_method(self):
-        parent = MethodIndexPage.objects.get()
         data = taxonomy_data(
             title="Närvarotrappan",
             purpose="Att fånga upp frånvaro tidigt.",
@@ -147,19 +166,24 @@ class CreateInAdminTests(WagtailPageTestCase):
             material=streamfield([]),
             related_links=inline_formset([]),
         )
-        self.assertCanCreate(parent, MethodPage, form_data(data))
+        self.assertCanCreate(self.tree.methods, MethodPage, form_data(data))
+        _page, response = self.created_under(self.tree.methods)
+        self.assertContains(response, "Registrera")
+        self.assertContains(response, "Varje lektion.")
 
     def test_standard_page(self):
-        home = HomePage.objects.get()
         data = {
             "title": "Press",
+            "slug": "press-test",
             "intro": "För journalister.",
             "body": streamfield([("paragraph", rich_text("<p>Kontakta oss.</p>"))]),
         }
-        self.assertCanCreate(home, StandardPage, form_data(data))
+        self.assertCanCreate(self.tree.home, StandardPage, form_data(data))
+        page = StandardPage.objects.child_of(self.tree.home).get(slug="press-test")
+        self.client.logout()
+        self.assertContains(self.client.get(page.url), "Kontakta oss.")
 
     def test_content_page_without_a_success_factor_is_refused_clearly(self):
-        parent = MethodIndexPage.objects.get()
         data = taxonomy_data(
             title="Utan faktor",
             slug="utan-faktor",
@@ -170,15 +194,15 @@ class CreateInAdminTests(WagtailPageTestCase):
             material=streamfield([]),
             related_links=inline_formset([]),
         )
-        url = f"/admin/pages/add/methods/methodpage/{parent.pk}/"
+        url = f"/admin/pages/add/methods/methodpage/{self.tree.methods.pk}/"
         response = self.client.post(url, form_data(data, factors=()))
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.context["form"].errors["factors"], [FACTOR_REQUIRED_MESSAGE])
         self.assertContains(response, "Välj minst en framgångsfaktor")
-        self.assertFalse(MethodPage.objects.filter(slug="utan-faktor").exists())
+        self.assertFalse(Page.objects.child_of(self.tree.methods).exists())
 
     def test_editor_sees_each_factor_with_its_definition(self):
-        parent = MethodIndexPage.objects.get()
-        response = self.client.get(f"/admin/pages/add/methods/methodpage/{parent.pk}/")
-        factor = SuccessFactor.objects.get(slug="samverkan")
-        self.assertContains(response, factor.definition)
+        response = self.client.get(f"/admin/pages/add/methods/methodpage/{self.tree.methods.pk}/")
+        for factor in SuccessFactor.objects.all():
+            self.assertContains(response, factor.name)
+            self.assertContains(response, factor.definition)
