@@ -3,7 +3,7 @@
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
 
@@ -37,13 +37,12 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote_block.html"
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label="Bild", help_text="Välj eller ladda upp en bild.")
-    alt_text = blocks.CharBlock(
-        label="Alternativtext",
-        max_length=250,
-        help_text="Beskriv vad bilden visar för den som inte ser den. Obligatorisk.",
-    )
+class FigureBlock(blocks.StructBlock):
+    """An image with an optional caption. Wagtail's ImageBlock gives the text alternative: the
+    image's description (which the upload form requires) unless the editor writes one for this
+    use, or none when the editor marks the image decorative."""
+
+    image = ImageBlock(label="Bild")
     caption = blocks.CharBlock(
         label="Bildtext", required=False, help_text="Visas under bilden, t.ex. fotograf."
     )
@@ -109,7 +108,7 @@ class BodyBlock(blocks.StreamBlock):
     )
     heading = HeadingBlock()
     quote = QuoteBlock()
-    image = ImageBlock()
+    image = FigureBlock()
     document = DocumentBlock()
     video = VideoBlock()
     fact_box = FactBoxBlock()

@@ -1,0 +1,92 @@
+"""Images in body text carry a text alternative: the image's description by default, the
+editor's own words for this use, or none at all when the editor marks the image decorative."""
+
+import io
+
+from django.core.files.images import ImageFile
+
+from wagtail.images import get_image_model
+
+import pytest
+from PIL import Image as PILImage
+
+from pluginnovation.home.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def image():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "teal").save(buffer, "PNG")
+    return get_image_model().objects.create(
+        title="Klassrum",
+        description="Elever och en mentor samtalar i ett klassrum",
+        file=ImageFile(buffer, name="klassrum.png"),
+    )
+
+
+def page_with_images(blocks):
+    home = HomePage.objects.get()
+    raw = [{"type": kind, "value": value} for kind, value in blocks]
+    page = StandardPage(title="Bildsida", slug="bildsida", body=raw)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def img_tags(html):
+    return [part.split(">", 1)[0] for part in html.split("<img")[1:]]
+
+
+def test_an_image_without_its_own_text_uses_the_images_description(client, image):
+    value = {"image": {"image": image.pk, "decorative": False, "alt_text": ""}, "caption": ""}
+    page = page_with_images([("image", value)])
+    [tag] = img_tags(client.get(page.url).content.decode())
+    assert 'alt="Elever och en mentor samtalar i ett klassrum"' in tag
+
+
+def test_the_editors_text_for_this_use_wins(client, image):
+    value = {
+        "image": {"image": image.pk, "decorative": False, "alt_text": "Mentorn Sara med en elev"},
+        "caption": "Foto: GR",
+    }
+    html = client.get(page_with_images([("image", value)]).url).content.decode()
+    [tag] = img_tags(html)
+    assert 'alt="Mentorn Sara med en elev"' in tag
+    assert "<figcaption>Foto: GR</figcaption>" in html
+
+
+def test_a_decorative_image_has_an_empty_alternative(client, image):
+    value = {"image": {"image": image.pk, "decorative": True, "alt_text": ""}, "caption": ""}
+    [tag] = img_tags(client.get(page_with_images([("image", value)]).url).content.decode())
+    assert 'alt=""' in tag
+
+
+def test_the_block_refuses_an_image_with_neither_text_nor_decorative_mark(image):
+    from django.core.exceptions import ValidationError
+
+    from pluginnovation.content.blocks import BodyBlock
+
+    image.description = ""
+    image.save()
+    block = BodyBlock().child_blocks["image"]
+    value = block.to_python(
+        {"image": {"image": image.pk, "decorative": False, "alt_text": ""}, "caption": ""}
+    )
+    with pytest.raises(ValidationError):
+        block.clean(value)
+
+
+def test_image_blocks_stored_before_the_change_keep_the_editors_text():
+    from pluginnovation.content.stream_upgrades import image_to_figure
+
+    old = {"type": "image", "value": {"image": 7, "alt_text": "Två elever", "caption": "Foto"}}
+    new = image_to_figure(old)
+    assert new["value"] == {
+        "image": {"image": 7, "alt_text": "Två elever", "decorative": False},
+        "caption": "Foto",
+    }
+    assert image_to_figure(new) == new  # running the migration twice changes nothing
+    paragraph = {"type": "paragraph", "value": "<p>Text</p>"}
+    assert image_to_figure(paragraph) == paragraph
