@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.text import slugify
 
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 import factory
 from factory.django import DjangoModelFactory
-from wagtail_factories import PageFactory
+from wagtail_factories import DocumentFactory, ImageFactory, PageFactory
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, RegionSectionPage
 from methods.models import MethodIndexPage, MethodPage
@@ -302,3 +304,39 @@ def content_tree(parent=None):
         case_studies=case_studies,
         section=RegionSectionPageFactory(parent=case_studies),
     )
+
+
+def every_body_block():
+    """A body (raw StreamField data) with one block of every kind a content page's body takes.
+
+    The film is stored as already fetched, so rendering it asks no video site.
+    """
+    video_url = "https://www.youtube.com/watch?v=testfilm"
+    Embed.objects.get_or_create(
+        hash=get_embed_hash(video_url),
+        defaults={
+            "url": video_url,
+            "type": "video",
+            "html": '<iframe width="200" height="113" '
+            'src="https://www.youtube-nocookie.com/embed/testfilm" allowfullscreen></iframe>',
+        },
+    )
+    return [
+        {"type": "paragraph", "value": "<p>Brödtext med <b>fetstil</b>.</p>"},
+        {"type": "heading", "value": {"text": "En rubrik", "level": "h2"}},
+        {"type": "quote", "value": {"text": "Ett citat.", "attribution": "En mentor"}},
+        {
+            "type": "image",
+            "value": {"image": ImageFactory().pk, "alt_text": "En bild", "caption": "Bildtext"},
+        },
+        {"type": "document", "value": {"document": DocumentFactory().pk, "title": "Checklista"}},
+        {"type": "video", "value": {"video": video_url, "title": "En film", "caption": "Textad"}},
+        {
+            "type": "fact_box",
+            "value": {
+                "title": "I siffror",
+                "text": "<ul><li>70 kommuner</li></ul>",
+                "source": "SKL",
+            },
+        },
+    ]

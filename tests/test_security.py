@@ -15,10 +15,22 @@ from django.urls import path, reverse
 from wagtail.models import Page
 
 import pytest
+from wagtail_factories import DocumentFactory
 
+from casestudies.models import CaseStudyResult
+from methods.models import MethodRelatedPage
 from pluginnovation.security import client_ip
 from pluginnovation.taxonomy.models import SuccessFactor
-from research.models import ResearchArticlePage
+from tests.factories import (
+    CaseStudyPageFactory,
+    MethodPageFactory,
+    ResearchArticlePageFactory,
+    ResearchIndexPageFactory,
+    StandardPageFactory,
+    content_tree,
+    every_body_block,
+    site_root,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -135,13 +147,15 @@ def test_public_pages_carry_the_security_headers_behind_the_proxy(client, produc
 
 
 def test_plain_http_is_redirected_to_https(client, production):
-    response = client.get("/forskning/?sida=2")
+    listing = ResearchIndexPageFactory(parent=site_root())
+    response = client.get(listing.url + "?sida=2")
     assert response.status_code == 301
-    assert response["Location"] == "https://testserver/forskning/?sida=2"
+    assert response["Location"] == f"https://testserver{listing.url}?sida=2"
 
 
 def test_the_public_csp_allows_no_inline_script_or_style(client):
-    for url in ["/", public_pages()[-1].url, "/finns-inte/"]:
+    page = MethodPageFactory(parent=content_tree(site_root()).methods)
+    for url in ["/", page.url, "/finns-inte/"]:
         directives = csp_directives(client.get(url))
         assert directives["default-src"] == ["'self'"]
         assert directives["script-src"] == ["'self'"]
@@ -150,10 +164,57 @@ def test_the_public_csp_allows_no_inline_script_or_style(client):
         assert directives["base-uri"] == ["'self'"]
 
 
+def rich_tree():
+    """A page of every type, each with everything its templates can show; the pages with a
+    body first, then the index pages above them."""
+    tree = content_tree(site_root())
+    body = every_body_block()
+    document = DocumentFactory()
+    article = ResearchArticlePageFactory(
+        parent=tree.research,
+        body=body,
+        doi="10.1080/00313831.2015.1066436",
+        link="https://www.skolverket.se/publikationer",
+        pdf=document,
+        tags=["frånvaro"],
+    )
+    case_study = CaseStudyPageFactory(
+        parent=tree.section,
+        body=body,
+        results=[
+            CaseStudyResult(
+                indicator="narvaro",
+                description="Närvaro",
+                value_before=80,
+                value_after=90,
+                unit="%",
+                period="2017",
+                source="Lägesrapport",
+            )
+        ],
+        contact_name="Kim Kontakt",
+        contact_role="rektor",
+        contact_email="kim@example.org",
+    )
+    method = MethodPageFactory(
+        parent=tree.methods,
+        body=body,
+        material=[{"type": "document", "value": {"document": document.pk, "title": ""}}],
+        related_links=[MethodRelatedPage(page=article), MethodRelatedPage(page=case_study)],
+    )
+    standard = StandardPageFactory(parent=tree.home, body=body)
+    with_body = [article, case_study, method, standard]
+    return with_body, [tree.research, tree.methods, tree.case_studies, tree.section]
+
+
 def test_no_public_page_needs_inline_script_or_style(client):
-    """Every live page and public view renders nothing the strict policy would block."""
+    """Every live page (among them one of every type with every kind of content) and every
+    public view renders nothing the strict policy would block."""
+    with_body, indexes = rich_tree()
+    pages = public_pages()
+    assert set(with_body + indexes) <= set(pages)
     factor = SuccessFactor.objects.first()
-    urls = [page.url for page in public_pages()] + [
+    urls = [page.url for page in pages] + [
         reverse("factor_list"),
         reverse("factor_detail", kwargs={"slug": factor.slug}),
         reverse("explore"),
@@ -162,10 +223,15 @@ def test_no_public_page_needs_inline_script_or_style(client):
     ]
     problems = {}
     for url in urls:
+        response = client.get(url)
+        assert response.status_code == (404 if url == "/finns-inte/" else 200), url
         finder = InlineCodeFinder()
-        finder.feed(client.get(url).content.decode())
+        finder.feed(response.content.decode())
         if finder.found:
             problems[url] = finder.found
+        if url in {page.url for page in with_body}:
+            # The body really was rendered, image and film included.
+            assert "<img" in response.text and "<iframe" in response.text, url
     assert problems == {}
 
 
@@ -183,7 +249,7 @@ def test_the_admin_gets_its_own_looser_policy(client, admin_user):
 
 
 def test_a_page_preview_keeps_the_strict_policy_but_may_be_framed_by_the_admin():
-    page = ResearchArticlePage.objects.live().first()
+    page = ResearchArticlePageFactory(parent=content_tree(site_root()).research)
     response = page.make_preview_request()
     assert response.status_code == 200
     directives = csp_directives(response)
@@ -320,6 +386,14 @@ def test_production_settings_refuse_a_missing_or_weak_secret_key(secret_key):
 
 
 def test_redis_url_switches_the_cache_to_redis():
-    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    # The cache the code gets, not the setting: a Redis client for the server in REDIS_URL
+    # (made without connecting, so no Redis server or client library is needed here).
+    code = (
+        "from django.core.cache import caches; cache = caches['default']\n"
+        "print(type(cache).__name__, *cache._servers)"
+    )
     result = run_with_production_settings(code, REDIS_URL="redis://cache.internal:6379/0")
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["RedisCache", "redis://cache.internal:6379/0"]
+    without = run_with_production_settings(code.replace(", *cache._servers", ""))
+    assert without.stdout.split() == ["LocMemCache"]
