@@ -8,7 +8,7 @@ PORT ?= 8000
 
 VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: install translations run test lint format clean vnu
+.PHONY: install translations run test test-browser lint format clean vnu
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ run: install translations
 test: install translations
 	@$(MAKE) --no-print-directory vnu || echo "Nu HTML Checker not installed: the HTML validity test will be skipped."
 	$(BIN)/python -m pytest
+
+# The browser suite alone (axe, keyboard, HTML validity, admin CSP); `make test` runs it too.
+# REQUIRE_BROWSER=1 makes a missing Chromium a failure instead of a skip.
+test-browser: install translations
+	@$(MAKE) --no-print-directory vnu || echo "Nu HTML Checker not installed: the HTML validity test will be skipped."
+	$(BIN)/python -m pytest tests/browser
 
 # The Nu HTML Checker for the HTML validity test (needs npm and java).
 vnu: $(VNU_JAR)
