@@ -1,23 +1,30 @@
 """Findability: sitemap, robots.txt, RSS feeds, meta tags and JSON-LD."""
 
+import datetime
 import json
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.test import override_settings
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from casestudies.models import CaseStudyPage
-from methods.models import MethodPage
 from pluginnovation.content.models import ContentPage
-from pluginnovation.home.models import HomePage, StandardPage
 from pluginnovation.seo.feeds import FEED_SIZE
 from pluginnovation.taxonomy.models import SuccessFactor
-from research.models import ResearchArticlePage
+from tests.factories import (
+    CaseStudyPageFactory,
+    MethodPageFactory,
+    ResearchArticlePageFactory,
+    StandardPageFactory,
+    content_tree,
+    factors,
+    site_root,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,8 +75,15 @@ def link_href(parser, rel, type_=None):
     ]
 
 
-def first_live(model):
-    return model.objects.live().public().order_by("path").first()
+@pytest.fixture
+def tree():
+    return content_tree(site_root())
+
+
+def newer_than_anything():
+    """A publication date after every page's on the site, so a page with it is listed first."""
+    newest = ContentPage.objects.aggregate(newest=Max("published_date"))["newest"]
+    return (newest or datetime.date(2024, 1, 1)) + datetime.timedelta(days=1)
 
 
 # Sitemap and robots.txt
@@ -82,17 +96,21 @@ def sitemap_locations(client, **extra):
     return [loc.text for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)]
 
 
-def test_the_sitemap_lists_every_live_page_and_no_draft(client):
-    draft = first_live(MethodPage)
-    draft.unpublish()
+def test_the_sitemap_lists_every_live_page_and_no_draft(client, tree):
+    shown = ResearchArticlePageFactory(parent=tree.research)
+    draft = MethodPageFactory(parent=tree.methods, live=False)
+    unpublished = MethodPageFactory(parent=tree.methods)
+    unpublished.unpublish()
+    secret = CaseStudyPageFactory(parent=tree.section)
+    PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
+
     locations = sitemap_locations(client)
-    expected = [
-        "http://testserver" + page.url
-        for page in Page.objects.live().public().filter(depth__gt=1).order_by("path")
-    ]
-    assert len(expected) > 30
-    assert locations == expected
-    assert "http://testserver" + draft.url not in locations
+    site_pages = Page.objects.live().public().descendant_of(site_root(), inclusive=True)
+    assert locations == ["http://testserver" + page.url for page in site_pages.order_by("path")]
+    for page in (shown, tree.research, tree.section):
+        assert "http://testserver" + page.url in locations
+    for page in (draft, unpublished, secret):
+        assert "http://testserver" + page.url not in locations
 
 
 @override_settings(**BEHIND_PROXY)
@@ -130,30 +148,53 @@ def newest_first(pages):
     return sorted(pages, key=lambda page: (page.published_date, page.pk), reverse=True)
 
 
-def test_the_feed_of_all_new_content_lists_the_newest_pages(client, django_assert_max_num_queries):
+def test_the_feed_of_all_new_content_lists_the_newest_pages(
+    client, tree, django_assert_max_num_queries
+):
+    day = newer_than_anything()
+    newest = MethodPageFactory(
+        parent=tree.methods,
+        title="Den nyaste metoden",
+        summary="Nytt i kunskapsbanken.",
+        factors=factors("uppfoljning", "samverkan"),
+        published_date=day + datetime.timedelta(days=1),
+    )
+    second = CaseStudyPageFactory(parent=tree.section, published_date=day)
+    draft = ResearchArticlePageFactory(
+        parent=tree.research, published_date=day + datetime.timedelta(days=2), live=False
+    )
+
     with django_assert_max_num_queries(10):
         channel, items = feed_items(client, "/flode/")
     assert channel.findtext("language") == "sv"
+    titles = [item.findtext("title") for item in items]
+    assert titles[:2] == [newest.title, second.title]
+    assert draft.title not in titles
     expected = newest_first(ContentPage.objects.live().public())[:FEED_SIZE]
-    assert [item.findtext("title") for item in items] == [page.title for page in expected]
+    assert titles == [page.title for page in expected]
     first = items[0]
-    assert first.findtext("link") == "http://testserver" + expected[0].url
-    assert first.findtext("description") == expected[0].summary
+    assert first.findtext("link") == "http://testserver" + newest.url
+    assert first.findtext("description") == "Nytt i kunskapsbanken."
     assert first.findtext("pubDate")
     categories = [category.text for category in first.findall("category")]
-    assert expected[0].specific.type_label in categories
+    assert categories == ["Metod", "Koll och uppföljning", "Samverkan"]
 
 
-def test_each_success_factor_has_its_own_feed(client, django_assert_max_num_queries):
-    for factor in SuccessFactor.objects.all():
+def test_each_success_factor_has_its_own_feed(client, tree, django_assert_max_num_queries):
+    day = newer_than_anything()
+    newest = {
+        factor: MethodPageFactory(parent=tree.methods, factors=[factor], published_date=day)
+        for factor in SuccessFactor.objects.all()
+    }
+    for factor, page in newest.items():
         with django_assert_max_num_queries(10):
             channel, items = feed_items(client, f"/flode/{factor.slug}/")
         assert factor.name in channel.findtext("title")
+        titles = [item.findtext("title") for item in items]
+        assert titles[0] == page.title
+        assert not {other.title for other in newest.values() if other != page} & set(titles)
         expected = newest_first(ContentPage.objects.live().public().filter(factors=factor))
-        assert expected, f"the demo site has content for {factor}"
-        assert [item.findtext("title") for item in items] == [
-            page.title for page in expected[:FEED_SIZE]
-        ]
+        assert titles == [page.title for page in expected[:FEED_SIZE]]
 
 
 @pytest.mark.parametrize("slug", ["finns-inte", "%C3%A5%C3%A4%C3%B6", "a" * 300])
@@ -193,12 +234,15 @@ def assert_describes(description, text):
         assert text.startswith(description[:-1])
 
 
-def test_a_content_page_has_canonical_description_and_open_graph(client):
-    page = first_live(CaseStudyPage)
+def test_a_content_page_has_canonical_description_and_open_graph(client, tree):
+    # Longer than a description may be: it is cut at 200 characters.
+    summary = "Mentorer följer upp frånvaron samma dag. " * 7
+    page = CaseStudyPageFactory(parent=tree.section, summary=summary)
     head = head_of(client, page.url)
     canonical = "http://testserver" + page.url
     assert link_href(head, "canonical") == [canonical]
-    assert_describes(head.meta["description"], page.summary)
+    assert_describes(head.meta["description"], summary)
+    assert head.meta["description"].endswith("…")
     assert head.meta["og:title"] == page.title
     assert head.meta["og:description"] == head.meta["description"]
     assert head.meta["og:url"] == canonical
@@ -208,33 +252,36 @@ def test_a_content_page_has_canonical_description_and_open_graph(client):
 
 
 @pytest.mark.parametrize(
-    "query, canonical",
+    "query, kept",
     [
-        ("", "/metoder/"),
-        ("?sida=2", "/metoder/?sida=2"),
-        ("?sida=1", "/metoder/"),
-        ("?sida=abc", "/metoder/"),
-        ("?sida=2&x=<y>", "/metoder/?sida=2"),
+        ("", ""),
+        ("?sida=2", "?sida=2"),
+        ("?sida=1", ""),
+        ("?sida=abc", ""),
+        ("?sida=2&x=<y>", "?sida=2"),
     ],
 )
 def test_a_listings_later_pages_are_canonical_but_nothing_else_in_the_query(
-    client, query, canonical
+    client, tree, query, kept
 ):
-    head = head_of(client, "/metoder/" + query)
-    assert link_href(head, "canonical") == ["http://testserver" + canonical]
+    listing = tree.methods.url
+    head = head_of(client, listing + query)
+    assert link_href(head, "canonical") == ["http://testserver" + listing + kept]
 
 
-def test_the_search_description_wins_over_the_summary(client):
-    page = first_live(MethodPage)
-    page.search_description = "Särskild beskrivning för sökmotorer."
-    page.save()
+def test_the_search_description_wins_over_the_summary(client, tree):
+    page = MethodPageFactory(
+        parent=tree.methods,
+        summary="Sammanfattningen.",
+        search_description="Särskild beskrivning för sökmotorer.",
+    )
     head = head_of(client, page.url)
     assert head.meta["description"] == "Särskild beskrivning för sökmotorer."
 
 
 def test_the_home_page_is_described_as_a_website(client):
-    home = first_live(HomePage)
-    head = head_of(client, "/")
+    home = site_root()
+    head = head_of(client, home.url)
     assert head.meta["og:type"] == "website"
     assert_describes(head.meta["description"], home.search_description or home.intro)
 
@@ -248,51 +295,64 @@ def json_ld_of(client, page):
     return head.json_ld[0] if head.json_ld else None
 
 
-def test_research_articles_are_scholarly_articles(client):
-    page = first_live(ResearchArticlePage)
-    page.doi = "10.1080/00313831.2015.1066436"
-    page.save()
+def test_research_articles_are_scholarly_articles(client, tree):
+    page = ResearchArticlePageFactory(
+        parent=tree.research,
+        authors="A. Forskare,  B. Forskare",
+        year=2017,
+        publisher="Skolverket",
+        doi="10.1080/00313831.2015.1066436",
+    )
     data = json_ld_of(client, page)
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "ScholarlyArticle"
     assert data["headline"] == page.title
-    assert data["datePublished"] == str(page.year)
-    assert data["publisher"]["name"] == page.publisher
-    assert [author["name"] for author in data["author"]] == [
-        name.strip() for name in page.authors.split(",")
-    ]
+    assert data["datePublished"] == "2017"
+    assert data["publisher"]["name"] == "Skolverket"
+    assert [author["name"] for author in data["author"]] == ["A. Forskare", "B. Forskare"]
     assert data["identifier"] == {
         "@type": "PropertyValue",
         "propertyID": "DOI",
-        "value": page.doi,
+        "value": "10.1080/00313831.2015.1066436",
     }
-    assert f"https://doi.org/{page.doi}" in data["sameAs"]
+    assert "https://doi.org/10.1080/00313831.2015.1066436" in data["sameAs"]
     assert data["url"] == "http://testserver" + page.url
 
 
-def test_case_studies_are_articles(client):
-    page = first_live(CaseStudyPage)
+def test_case_studies_are_articles(client, tree):
+    page = CaseStudyPageFactory(
+        parent=tree.section,
+        published_date=datetime.date(2018, 9, 3),
+        factors=factors("samverkan", "uppfoljning"),
+    )
     data = json_ld_of(client, page)
     assert data["@type"] == "Article"
-    assert data["datePublished"] == page.published_date.isoformat()
+    assert data["datePublished"] == "2018-09-03"
     assert data["contentLocation"]["name"] == page.municipality.name
-    assert data["keywords"] == [factor.name for factor in page.factors.all()]
+    # In the factors' own order, not the order they were given in.
+    assert data["keywords"] == ["Koll och uppföljning", "Samverkan"]
 
 
-def test_methods_are_how_tos_with_their_steps(client):
-    page = first_live(MethodPage)
+def test_methods_are_how_tos_with_their_steps(client, tree):
+    page = MethodPageFactory(
+        parent=tree.methods,
+        steps=[
+            {"type": "step", "value": {"title": "Kartlägg", "text": "<p>Se <b>frånvaron</b>.</p>"}},
+            {"type": "step", "value": {"title": "Ring hem", "text": "<p>Samma dag.</p>"}},
+        ],
+    )
     data = json_ld_of(client, page)
     assert data["@type"] == "HowTo"
     steps = data["step"]
-    assert len(steps) == len(page.steps) > 0
-    assert steps[0]["@type"] == "HowToStep"
-    assert steps[0]["position"] == 1
-    assert steps[0]["name"] == page.steps[0].value["title"]
-    assert "<" not in steps[0]["text"]
+    assert [(step["@type"], step["position"], step["name"]) for step in steps] == [
+        ("HowToStep", 1, "Kartlägg"),
+        ("HowToStep", 2, "Ring hem"),
+    ]
+    assert "frånvaron" in steps[0]["text"] and "<" not in steps[0]["text"]
 
 
 def test_the_home_page_is_a_website_with_a_search_action(client):
-    data = json_ld_of(client, first_live(HomePage))
+    data = json_ld_of(client, site_root())
     assert data["@type"] == "WebSite"
     assert data["potentialAction"]["target"]["urlTemplate"] == (
         "http://testserver/sok/?q={search_term_string}"
@@ -300,13 +360,13 @@ def test_the_home_page_is_a_website_with_a_search_action(client):
 
 
 def test_plain_pages_have_no_json_ld(client):
-    assert json_ld_of(client, first_live(StandardPage)) is None
+    assert json_ld_of(client, StandardPageFactory(parent=site_root())) is None
 
 
-def test_json_ld_cannot_break_out_of_its_script_element(client):
-    page = first_live(ResearchArticlePage)
-    page.title = "Avhopp </script><script>alert(1)</script> & mer"
-    page.save()
+def test_json_ld_cannot_break_out_of_its_script_element(client, tree):
+    page = ResearchArticlePageFactory(
+        parent=tree.research, title="Avhopp </script><script>alert(1)</script> & mer"
+    )
     html = client.get(page.url).content.decode()
     assert "<script>alert(1)" not in html
     head = HeadParser()
