@@ -26,6 +26,7 @@ from wagtail.search.backends import get_search_backends
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, RegionSectionPage
 from methods.models import MethodIndexPage, MethodPage
+from pluginnovation.content.categories import VOCABULARIES
 from pluginnovation.content.models import ContentPage, PageTag
 from pluginnovation.discovery.cache import changed
 from pluginnovation.home.models import HomePage
@@ -41,15 +42,7 @@ from pluginnovation.taxonomy.models import (
 from research.models import ResearchArticlePage, ResearchIndexPage
 
 BATCH_SIZE = 250
-RELATIONS = [
-    "factors",
-    "projects",
-    "regions",
-    "municipalities",
-    "target_groups",
-    "levels",
-    "intervention_types",
-]
+RELATIONS = [category.field for category in VOCABULARIES]
 
 TOPICS = [
     "frånvaro",

@@ -37,6 +37,8 @@ CATEGORIES = [
     Category("tags", "tagg", "Nyckelord", small=False),
 ]
 
+# The closed vocabularies: every category but the free keywords, which taggit keeps.
+VOCABULARIES = [category for category in CATEGORIES if category.field != "tags"]
 
 # What a page shows of a term: its name, and its slug for the link.
 Term = namedtuple("Term", ["name", "slug"])

@@ -12,15 +12,12 @@ from wagtail.models import Page, Site
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyResult, RegionSectionPage
 from methods.models import MethodIndexPage, MethodPage, MethodRelatedPage
+from pluginnovation.content.categories import VOCABULARIES
+from pluginnovation.content.models import ContentPage
 from pluginnovation.home.models import HomePage, StandardPage
 from pluginnovation.taxonomy.models import (
-    InterventionType,
-    Level,
     Municipality,
-    Project,
     Region,
-    SuccessFactor,
-    TargetGroup,
 )
 from research.models import ResearchArticlePage, ResearchIndexPage
 
@@ -28,13 +25,8 @@ from .datafiles import DemoDataError
 
 # ContentPage's many-to-many fields, and the vocabulary each one takes slugs from.
 TERM_FIELDS = {
-    "factors": SuccessFactor,
-    "projects": Project,
-    "regions": Region,
-    "municipalities": Municipality,
-    "target_groups": TargetGroup,
-    "levels": Level,
-    "intervention_types": InterventionType,
+    category.field: ContentPage._meta.get_field(category.field).related_model
+    for category in VOCABULARIES
 }
 STREAM_FIELDS = ("body", "steps", "material")
 

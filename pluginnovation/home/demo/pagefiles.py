@@ -9,20 +9,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from pluginnovation.content.categories import VOCABULARIES
+
 from . import markdown
 from .datafiles import display_name, fail, read_yaml
 
 # ContentPage's category fields. The loader checks their slugs against the database, since
 # success factors, levels and intervention types come from a migration, not from the data.
-TERM_KEYS = (
-    "factors",
-    "projects",
-    "regions",
-    "municipalities",
-    "target_groups",
-    "levels",
-    "intervention_types",
-)
+TERM_KEYS = tuple(category.field for category in VOCABULARIES)
 PAGE_KEYS = {"slug", "title", "seo_title", "search_description", "show_in_menus"}
 CONTENT_KEYS = PAGE_KEYS | {"summary", "published_date", "last_reviewed", "tags", *TERM_KEYS}
 RELATED_KINDS = ("research", "casestudy")
