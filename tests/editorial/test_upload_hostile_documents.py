@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wagtail.documents import get_document_model
-from wagtail.models import UploadedFile
 
 import pytest
 
@@ -24,6 +23,7 @@ from tests.editorial.test_uploads import (
     EXECUTABLE,
     ODT,
     PDF,
+    assert_refused_everywhere,
     stored_files,
     upload_multiple,
     upload_single,
@@ -280,16 +280,7 @@ HOSTILE = [
 def test_hostile_documents_are_refused_on_both_upload_paths(
     client, editor, media_root, name, content, message
 ):
-    client.force_login(editor)
-    response = upload_single(client, name, content)
-    assert response.status_code == 200
-    assert message in response.text
-    response = upload_multiple(client, name, content)
-    assert response.json()["success"] is False
-    assert message in response.json()["error_message"]
-    assert not Document.objects.filter(title=name).exists()
-    assert not UploadedFile.objects.exists()
-    assert stored_files(media_root) == []
+    assert_refused_everywhere(client, editor, media_root, name, content, message)
 
 
 def test_a_zip_bomb_is_refused_through_the_admin(client, editor, media_root):

@@ -67,6 +67,22 @@ def upload_multiple(client, name, content, collection=None):
     return client.post(reverse("wagtaildocs:add_multiple"), data)
 
 
+def assert_refused_everywhere(client, editor, media_root, name, content, message):
+    """The upload form and the multiple upload both refuse the file with `message`, and
+    nothing is stored: no document, no temporary upload, no file."""
+    client.force_login(editor)
+    response = upload_single(client, name, content)
+    assert response.status_code == 200
+    assert message in response.text
+    assert "Filändelsen “”" not in response.text  # no second, misleading message
+    response = upload_multiple(client, name, content)
+    assert response.json()["success"] is False
+    assert message in response.json()["error_message"]
+    assert not Document.objects.filter(title=name).exists()
+    assert not UploadedFile.objects.exists()
+    assert stored_files(media_root) == []
+
+
 REFUSED = [
     ("program.exe", EXECUTABLE, "Filtypen ”.exe” går inte att ladda upp"),
     ("anteckningar.txt", b"hej", "Filtypen ”.txt” går inte att ladda upp"),
@@ -82,17 +98,7 @@ REFUSED = [
 def test_bad_documents_are_refused_and_nothing_is_stored(
     client, editor, media_root, name, content, message
 ):
-    client.force_login(editor)
-    response = upload_single(client, name, content)
-    assert response.status_code == 200
-    assert message in response.text
-    assert "Filändelsen “”" not in response.text  # no second, misleading message
-    response = upload_multiple(client, name, content)
-    assert response.json()["success"] is False
-    assert message in response.json()["error_message"]
-    assert not Document.objects.filter(title=name).exists()
-    assert not UploadedFile.objects.exists()
-    assert stored_files(media_root) == []
+    assert_refused_everywhere(client, editor, media_root, name, content, message)
 
 
 def test_oversized_documents_are_refused(client, editor, media_root):
