@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.test import override_settings
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 import pytest
 
@@ -96,7 +96,16 @@ def sitemap_locations(client, **extra):
     return [loc.text for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)]
 
 
-def test_the_sitemap_lists_every_live_page_and_no_draft(client, tree):
+@pytest.fixture
+def public_site():
+    """The site as an editor sets it up in production: its real host name, served on https."""
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "kunskapsbank.example.org", 443
+    site.save()
+    return "https://kunskapsbank.example.org"
+
+
+def test_the_sitemap_lists_every_live_page_and_no_draft(client, tree, public_site):
     shown = ResearchArticlePageFactory(parent=tree.research)
     draft = MethodPageFactory(parent=tree.methods, live=False)
     unpublished = MethodPageFactory(parent=tree.methods)
@@ -104,20 +113,21 @@ def test_the_sitemap_lists_every_live_page_and_no_draft(client, tree):
     secret = CaseStudyPageFactory(parent=tree.section)
     PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
 
-    locations = sitemap_locations(client)
+    locations = sitemap_locations(client, HTTP_HOST="kunskapsbank.example.org")
     site_pages = Page.objects.live().public().descendant_of(site_root(), inclusive=True)
-    assert locations == ["http://testserver" + page.url for page in site_pages.order_by("path")]
+    assert locations == [public_site + page.url for page in site_pages.order_by("path")]
     for page in (shown, tree.research, tree.section):
-        assert "http://testserver" + page.url in locations
+        assert public_site + page.url in locations
     for page in (draft, unpublished, secret):
-        assert "http://testserver" + page.url not in locations
+        assert public_site + page.url not in locations
 
 
 @override_settings(**BEHIND_PROXY)
-def test_sitemap_addresses_use_https_behind_the_proxy(client):
+def test_sitemap_addresses_are_the_sites_https_addresses(client, public_site):
+    """Wagtail's own sitemap builds each address from the Site an editor configured."""
     locations = sitemap_locations(client, **PROXY_HEADERS)
-    assert locations[0] == "https://kunskapsbank.example.org/"
-    assert all(loc.startswith("https://kunskapsbank.example.org/") for loc in locations)
+    assert locations[0] == public_site + "/"
+    assert all(loc.startswith(public_site + "/") for loc in locations)
 
 
 @override_settings(**BEHIND_PROXY)
