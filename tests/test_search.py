@@ -62,6 +62,21 @@ def test_promoted_results_come_first(client):
     assert html.index("Lotsen i Partille") < html.index("results-heading")
 
 
+def test_promotions_never_show_a_draft_or_restricted_page(client):
+    from wagtail.models import PageViewRestriction
+
+    shown = add_page(MethodPage, "Öppen rekommendation")
+    secret = add_page(MethodPage, "Rekommendation bakom inloggning")
+    draft = add_page(MethodPage, "Rekommenderat utkast", live=False)
+    PageViewRestriction.objects.create(page=secret, restriction_type="login")
+    query = Query.get("skolnärvaro")
+    for page in (secret, draft, shown):
+        SearchPromotion.objects.create(query=query, page=page, description=f"Val: {page.title}")
+    html = client.get("/sok/?q=skolnärvaro").content.decode()
+    assert "Val: Öppen rekommendation" in html
+    assert "bakom inloggning" not in html and "Rekommenderat utkast" not in html
+
+
 def test_searches_are_counted_for_the_popular_queries_report(client):
     client.get("/sok/?q=Mentorskap")
     client.get("/sok/?q=mentorskap ")
