@@ -43,6 +43,8 @@ def listing_urls():
         "/sok/?q=frånvaro",
         "/sok/?q=elever+skolan&faktor=samverkan&typ=metod",
         "/sok/?q=qwxzvyq",
+        # Misspelt: on PostgreSQL found through the trigram match on titles.
+        "/sok/?q=blockläsnig",
     ]
 
 

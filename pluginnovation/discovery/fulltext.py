@@ -75,9 +75,9 @@ def searchable_pages():
     return ContentPage.objects.live().public().only("pk", "content_type_id")
 
 
-def ranked(query):
-    """(pk, content type id) of the best MAX_HITS matches, best first."""
-    results = get_search_backend().search(query, searchable_pages())
+def ranked(query, pages):
+    """(pk, content type id) of the best MAX_HITS matches among `pages`, best first."""
+    results = get_search_backend().search(query, pages)
     return [(page.pk, page.content_type_id) for page in results[:MAX_HITS]]
 
 
@@ -112,7 +112,7 @@ class SpeltLikeAWordOf(Func):
     output_field = BooleanField()
 
 
-def similar_titles(words):
+def similar_titles(words, pages):
     """Pages with a title word spelt like the query, most similar first (PostgreSQL only).
 
     Wagtail's Fuzzy() query compares the query with titles *and* body texts, which took two to
@@ -128,22 +128,24 @@ def similar_titles(words):
         .values_list("object_id", flat=True)[:MAX_HITS]
     )
     ids = [int(object_id) for object_id in entries]
-    visible = dict(searchable_pages().filter(pk__in=ids).values_list("pk", "content_type_id"))
+    visible = dict(pages.filter(pk__in=ids).values_list("pk", "content_type_id"))
     return [(pk, visible[pk]) for pk in ids if pk in visible]
 
 
 def find(words):
     """Search for the words: all of them; if nothing, a similar spelling (PostgreSQL with
     pg_trgm); if still nothing, any of them. Returns (ranked pairs, fallback key or "")."""
-    hits = ranked(all_words(words))
+    # Built once: .public() reads the view restrictions when it is called.
+    pages = searchable_pages()
+    hits = ranked(all_words(words), pages)
     if hits:
         return hits, ""
     if trigram_available():
-        hits = similar_titles(words)
+        hits = similar_titles(words, pages)
         if hits:
             return hits, "fuzzy"
     if len(words) > 1:
-        hits = ranked(any_word(words))
+        hits = ranked(any_word(words), pages)
         if hits:
             return hits, "any"
     return [], ""
