@@ -34,6 +34,13 @@ class FigureFormField(forms.DecimalField):
         except InvalidOperation as error:  # pragma: no cover - NUMBER admits only numbers
             raise ValidationError("Ange ett tal.", code="invalid") from error
 
+    def prepare_value(self, value):
+        """Shown back to the editor as typed in Swedish: 84,5 (not 84.5), 22 (not 22.0)."""
+        if isinstance(value, Decimal):
+            text = format(value.normalize(), "f") if value == value.to_integral() else str(value)
+            return text.replace(".", ",")
+        return value
+
     def widget_attrs(self, widget):
         # DecimalField would add min/max/step for a number input; a text input needs none.
         return {}

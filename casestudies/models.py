@@ -61,6 +61,15 @@ class CaseStudyForm(ContentPageForm):
         field = self.fields.get("municipality")
         if field is not None and self.section_region is not None:
             field.queryset = field.queryset.filter(region=self.section_region)
+            moved_from = self.instance.municipality if self.instance.municipality_id else None
+            if moved_from and moved_from.region_id != self.section_region.pk:
+                # The page was moved to another region's section: say why the choice is empty.
+                message = (
+                    f"Fallstudien har flyttats till {self.section_region}, men kommunen är "
+                    f"fortfarande {moved_from}. Välj en kommun i {self.section_region}."
+                )
+                field.help_text = message
+                field.error_messages["required"] = message
 
     def clean_municipality(self):
         municipality = self.cleaned_data.get("municipality")

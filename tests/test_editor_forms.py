@@ -148,3 +148,14 @@ def test_a_term_link_and_its_filter_agree(client):
     listing = client.get(f"/utforska/?projekt={project.slug}")
     assert not listing.context["filter_message"]
     assert page in listing.context["items"].object_list
+
+
+def test_an_editor_sees_figures_written_the_swedish_way(editor_client):
+    section, data = case_study_data("Svenska siffror", [result("1180", "84,5", unit="elever")])
+    assert editor_client.post(add_url(section, CaseStudyPage), data).status_code == 302
+    page = CaseStudyPage.objects.get(title="Svenska siffror")
+    page.save_revision().publish()
+    edit = editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert 'value="84,5"' in edit and 'value="1180"' in edit
+    public = editor_client.get(page.url).content.decode()
+    assert "1\xa0180" in public and "84,5" in public

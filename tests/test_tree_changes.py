@@ -134,3 +134,15 @@ def test_renaming_a_sections_slug_moves_the_menu_and_every_link(admin_client, cl
     moved = Page.objects.get(pk=method.pk)
     assert moved.url.startswith("/arbetssatt/")
     assert client.get(moved.url).status_code == 200
+
+
+def test_after_a_move_the_editor_is_told_to_choose_a_municipality_in_the_new_region(
+    admin_client, sections
+):
+    gr, other = sections
+    page = add_page(CaseStudyPage, "Flyttad utan ny kommun", parent=gr)
+    admin_client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, other.pk]))
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    region = other.specific.region
+    assert f"Fallstudien har flyttats till {region}" in html
+    assert f"Välj en kommun i {region}" in html
