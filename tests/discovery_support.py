@@ -1,8 +1,8 @@
 """Shared set-up for the discovery tests (listings, facets, search, related content).
 
-add_page() puts a page under the site's own index pages by default, with words and keywords the
-site does not use. New tests build their own tree instead (tests/factories.py) and pass its
-index as `parent`.
+add_page() puts each page under a new, empty index of its own below the site's root (a case
+study under a new region section), so it is reachable by URL and shares nothing with the demo
+site; pages that must share an index are given it as `parent` (see tests/factories.py).
 """
 
 import datetime
@@ -11,14 +11,19 @@ from django.db import connection
 
 import pytest
 
-from casestudies.models import CaseStudyPage, RegionSectionPage
-from methods.models import MethodIndexPage, MethodPage
+from casestudies.models import CaseStudyPage
+from methods.models import MethodPage
 from pluginnovation.taxonomy.models import Project, SuccessFactor
-from research.models import ResearchArticlePage, ResearchIndexPage
+from research.models import ResearchArticlePage
 from tests.factories import (
+    CaseStudyIndexPageFactory,
     CaseStudyPageFactory,
+    MethodIndexPageFactory,
     MethodPageFactory,
+    RegionSectionPageFactory,
     ResearchArticlePageFactory,
+    ResearchIndexPageFactory,
+    site_root,
 )
 
 only_postgresql = pytest.mark.skipif(
@@ -35,11 +40,13 @@ FACTORIES = {
 
 
 def default_parent(model):
+    """A new index for a page of `model` under the site's root."""
+    root = site_root()
     if model is ResearchArticlePage:
-        return ResearchIndexPage.objects.first()
+        return ResearchIndexPageFactory(parent=root)
     if model is CaseStudyPage:
-        return RegionSectionPage.objects.get(region__slug="gr")
-    return MethodIndexPage.objects.first()
+        return RegionSectionPageFactory(parent=CaseStudyIndexPageFactory(parent=root))
+    return MethodIndexPageFactory(parent=root)
 
 
 def add_page(
@@ -56,7 +63,7 @@ def add_page(
     live=True,
     **fields,
 ):
-    """A content page under the site's index (or `parent`), indexed for search.
+    """A content page under a new index (or `parent`), indexed for search.
 
     factors and projects are slugs; tags are keyword names.
     """

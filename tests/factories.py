@@ -327,7 +327,10 @@ def every_body_block():
         {"type": "quote", "value": {"text": "Ett citat.", "attribution": "En mentor"}},
         {
             "type": "image",
-            "value": {"image": ImageFactory().pk, "alt_text": "En bild", "caption": "Bildtext"},
+            "value": {
+                "image": {"image": ImageFactory().pk, "alt_text": "En bild", "decorative": False},
+                "caption": "Bildtext",
+            },
         },
         {"type": "document", "value": {"document": DocumentFactory().pk, "title": "Checklista"}},
         {"type": "video", "value": {"video": video_url, "title": "En film", "caption": "Textad"}},

@@ -11,10 +11,17 @@ from wagtail.models import Page, PageViewRestriction, Revision
 
 import pytest
 
-from casestudies.models import CaseStudyPage, RegionSectionPage
-from methods.models import MethodIndexPage, MethodPage, MethodRelatedPage
-from research.models import ResearchArticlePage, ResearchIndexPage
+from casestudies.models import CaseStudyPage
+from methods.models import MethodPage, MethodRelatedPage
+from research.models import ResearchArticlePage
 from tests.discovery_support import add_page
+from tests.factories import (
+    CaseStudyIndexPageFactory,
+    MethodIndexPageFactory,
+    RegionSectionPageFactory,
+    ResearchIndexPageFactory,
+    site_root,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +35,9 @@ def admin_client(client):
 
 @pytest.fixture
 def sections():
-    gr = RegionSectionPage.objects.get(region__slug="gr")
-    other = RegionSectionPage.objects.exclude(pk=gr.pk).first()
-    return gr, other
+    """Two region sections, each with its own region, under a case-study index of the site."""
+    index = CaseStudyIndexPageFactory(parent=site_root())
+    return RegionSectionPageFactory(parent=index), RegionSectionPageFactory(parent=index)
 
 
 def regions_of(page):
@@ -38,57 +45,58 @@ def regions_of(page):
 
 
 def test_moving_a_case_study_gives_it_the_new_sections_region(admin_client, sections):
-    gr, other = sections
-    page = add_page(CaseStudyPage, "Flyttas till en annan region", parent=gr)
+    first, other = sections
+    page = add_page(CaseStudyPage, "Flyttas till en annan region", parent=first)
     page.save_revision().publish()
-    assert regions_of(page) == {"gr"}
+    assert regions_of(page) == {first.region.slug}
 
     url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, other.pk])
     assert admin_client.post(url).status_code == 302
 
     assert Page.objects.get(pk=page.pk).get_parent().pk == other.pk
-    assert regions_of(page) == {other.specific.region.slug}
+    assert regions_of(page) == {other.region.slug}
     # The listing of the new region's section shows it, the old one's does not.
     assert "Flyttas till en annan region" in admin_client.get(other.url).content.decode()
-    assert "Flyttas till en annan region" not in admin_client.get(gr.url).content.decode()
+    assert "Flyttas till en annan region" not in admin_client.get(first.url).content.decode()
     # Filtering on the new region finds it.
-    html = admin_client.get(f"/utforska/?region={other.specific.region.slug}").content.decode()
+    html = admin_client.get(f"/utforska/?region={other.region.slug}").content.decode()
     assert "Flyttas till en annan region" in html
 
 
 def test_a_bulk_move_gives_every_case_study_the_new_region(admin_client, sections):
-    gr, other = sections
-    pages = [add_page(CaseStudyPage, f"Massflytt {n}", parent=gr) for n in (1, 2)]
+    first, other = sections
+    pages = [add_page(CaseStudyPage, f"Massflytt {n}", parent=first) for n in (1, 2)]
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "move"])
     query = "&".join(f"id={page.pk}" for page in pages)
     response = admin_client.post(f"{url}?{query}", {"chooser": other.pk})
     assert response.status_code == 302
     for page in pages:
-        assert regions_of(page) == {other.specific.region.slug}
+        assert regions_of(page) == {other.region.slug}
 
 
 def test_a_copy_into_another_section_takes_that_sections_region(admin_client, sections):
-    gr, other = sections
-    page = add_page(CaseStudyPage, "Kopieras", parent=gr)
+    first, other = sections
+    page = add_page(CaseStudyPage, "Kopieras", parent=first)
     url = reverse("wagtailadmin_pages:copy", args=[page.pk])
     data = {"new_title": "Kopierad", "new_slug": "kopierad-fallstudie", "new_parent_page": other.pk}
     assert admin_client.post(url, data).status_code == 302
     copy = CaseStudyPage.objects.get(slug="kopierad-fallstudie")
     assert copy.get_parent().pk == other.pk
-    assert regions_of(copy) == {other.specific.region.slug}
-    assert regions_of(page) == {"gr"}
+    assert regions_of(copy) == {other.region.slug}
+    assert regions_of(page) == {first.region.slug}
 
 
 def test_publishing_an_old_revision_after_a_move_keeps_the_new_region(admin_client, sections):
-    gr, other = sections
-    page = add_page(CaseStudyPage, "Gammal version", parent=gr)
+    first, other = sections
+    page = add_page(CaseStudyPage, "Gammal version", parent=first)
     old_revision = page.save_revision()
     old_revision.publish()
     admin_client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, other.pk]))
 
-    # The revision was saved while the page was in GR; publishing it now must not bring GR back.
+    # The revision was saved while the page was in the first section; publishing it now must
+    # not bring that section's region back.
     Revision.objects.get(pk=old_revision.pk).publish()
-    assert regions_of(page) == {other.specific.region.slug}
+    assert regions_of(page) == {other.region.slug}
 
 
 def test_a_method_never_shows_restricted_or_draft_evidence(client):
@@ -107,22 +115,30 @@ def test_a_method_never_shows_restricted_or_draft_evidence(client):
 
 def test_a_restricted_section_hides_its_pages_from_method_evidence(client):
     # A restriction on an ancestor covers the page too.
-    index = ResearchIndexPage.objects.get()
-    hidden_section = index.add_child(instance=ResearchIndexPage(title="Internt", slug="internt"))
+    hidden_section = ResearchIndexPageFactory(parent=site_root(), title="Internt")
     PageViewRestriction.objects.create(page=hidden_section, restriction_type="login")
     method = add_page(MethodPage, "Metod med intern länk")
     secret = add_page(ResearchArticlePage, "Intern rapport", parent=hidden_section)
-    MethodRelatedPage.objects.create(page_owner=method, page=secret, sort_order=0)
-    assert "Intern rapport" not in client.get(method.url).content.decode()
+    shown = add_page(ResearchArticlePage, "Öppen rapport")
+    for order, page in enumerate([secret, shown]):
+        MethodRelatedPage.objects.create(page_owner=method, page=page, sort_order=order)
+    html = client.get(method.url).content.decode()
+    assert "Öppen rapport" in html
+    assert "Intern rapport" not in html
 
 
-def test_renaming_a_sections_slug_moves_the_menu_and_every_link(admin_client, client):
-    index = MethodIndexPage.objects.get()
-    method = add_page(MethodPage, "Metod att hitta")
+def test_renaming_a_sections_slug_moves_the_menu_and_every_link(
+    client, django_capture_on_commit_callbacks
+):
+    index = MethodIndexPageFactory(parent=site_root(), show_in_menus=True)
+    method = add_page(MethodPage, "Metod att hitta", parent=index)
     old_url = index.url
-    index.slug = "arbetssatt"
-    index.show_in_menus = True
-    index.save_revision(user=None).publish()
+    home = client.get("/").content.decode()
+    assert f'href="{old_url}"' in home  # the menu and the home page's way in, before
+    # As in an editor's request: what was read from the tree before is forgotten on commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        index.slug = "arbetssatt"
+        index.save_revision(user=None).publish()
 
     for path in ["/", "/utforska/", "/framgangsfaktorer/", "/sok/?q=metod", method.url]:
         response = client.get(Page.objects.get(pk=method.pk).url if path == method.url else path)
@@ -139,10 +155,10 @@ def test_renaming_a_sections_slug_moves_the_menu_and_every_link(admin_client, cl
 def test_after_a_move_the_editor_is_told_to_choose_a_municipality_in_the_new_region(
     admin_client, sections
 ):
-    gr, other = sections
-    page = add_page(CaseStudyPage, "Flyttad utan ny kommun", parent=gr)
+    first, other = sections
+    page = add_page(CaseStudyPage, "Flyttad utan ny kommun", parent=first)
     admin_client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, other.pk]))
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    region = other.specific.region
+    region = other.region
     assert f"Fallstudien har flyttats till {region}" in html
     assert f"Välj en kommun i {region}" in html
