@@ -9,6 +9,7 @@ import pytest
 from methods.models import MethodPage
 from pluginnovation.discovery import cache as discovery_cache
 from tests.discovery_support import add_page
+from tests.factories import MethodPageFactory, TargetGroupFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,11 +40,14 @@ def test_nothing_is_cached_inside_a_transaction():
 def test_a_repeated_listing_is_served_from_the_cache(
     client, caching, django_assert_max_num_queries
 ):
-    url = "/utforska/?faktor=samverkan&typ=metod"
+    pages = [add_page(MethodPage, f"Listad metod {n}", tags=["cachelista"]) for n in (1, 2)]
+    url = "/utforska/?tagg=cachelista&typ=metod"
     first, cold = count_queries(client, url, django_assert_max_num_queries)
     second, warm = count_queries(client, url, django_assert_max_num_queries)
     assert warm < cold
-    assert second.context["result_count"] == first.context["result_count"]
+    assert first.context["result_count"] == second.context["result_count"] == 2
+    assert set(first.context["items"]) == set(pages)
+    assert [p.pk for p in second.context["items"]] == [p.pk for p in first.context["items"]]
     assert [p.pk for p in second.context["items"]] == [p.pk for p in first.context["items"]]
 
 
@@ -57,19 +61,18 @@ def test_saving_content_makes_the_cache_stale(client, caching):
 
 
 def test_an_editors_action_in_another_process_makes_the_cache_stale(caching):
+    page = MethodPageFactory()
     before = discovery_cache.content_version()
     # A log entry is what another process leaves behind when an editor publishes.
-    PageLogEntry.objects.log_action(MethodPage.objects.first(), "wagtail.publish")
+    PageLogEntry.objects.log_action(page, "wagtail.publish")
     assert discovery_cache.content_version() != before
 
 
 def test_a_detail_pages_categories_follow_a_renamed_term(client, caching):
-    from pluginnovation.taxonomy.models import TargetGroup
-
-    page = MethodPage.objects.live().filter(target_groups__isnull=False).first()
-    group = page.target_groups.first()
-    assert group.name in client.get(page.url).content.decode()
+    group = TargetGroupFactory(name="Målgrupp före")
+    page = add_page(MethodPage, "Metod med målgrupp", target_groups=[group])
+    assert "Målgrupp före" in client.get(page.url).content.decode()
     group.name = "Omdöpt målgrupp"
     group.save()
-    assert "Omdöpt målgrupp" in client.get(page.url).content.decode()
-    assert TargetGroup.objects.filter(name="Omdöpt målgrupp").exists()
+    html = client.get(page.url).content.decode()
+    assert "Omdöpt målgrupp" in html and "Målgrupp före" not in html
