@@ -9,8 +9,21 @@ from pluginnovation.content.models import ContentPage
 from pluginnovation.taxonomy.models import SuccessFactor
 from research.models import ResearchArticlePage
 from tests.discovery_support import add_page
+from tests.factories import (
+    CaseStudyPageFactory,
+    MethodPageFactory,
+    ResearchArticlePageFactory,
+    content_tree,
+    factors,
+    site_root,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+def counts_of(response, slug):
+    """{type heading: count} of one factor in the list."""
+    return dict(next(f for f in response.context["factors"] if f.slug == slug).counts)
 
 
 def test_the_list_shows_the_four_factors_with_their_counts(client):
@@ -20,13 +33,40 @@ def test_the_list_shows_the_four_factors_with_their_counts(client):
     for factor in SuccessFactor.objects.all():
         assert f'href="/framgangsfaktorer/{factor.slug}/"' in html
         assert factor.definition in html
-    samverkan = next(f for f in response.context["factors"] if f.slug == "samverkan")
+    before = counts_of(response, "samverkan")
+
+    tree = content_tree(site_root())
+    for _ in range(2):
+        ResearchArticlePageFactory(
+            parent=tree.research, factors=factors("samverkan", "flexibilitet")
+        )
+    ResearchArticlePageFactory(parent=tree.research, factors=factors("samverkan"), live=False)
+    ResearchArticlePageFactory(parent=tree.research, factors=factors("bemotande"))
+    MethodPageFactory(parent=tree.methods, factors=factors("samverkan"))
+
+    after = counts_of(client.get("/framgangsfaktorer/"), "samverkan")
+    # The two live articles and the method count; the draft and the other factor's do not.
+    assert after["Forskning"] == before["Forskning"] + 2
+    assert after["Metoder"] == before["Metoder"] + 1
+    assert after["Fallstudier"] == before["Fallstudier"]
     expected = ResearchArticlePage.objects.live().filter(factors__slug="samverkan").count()
-    assert ("Forskning", expected) in samverkan.counts
+    assert after["Forskning"] == expected
 
 
 def test_a_factor_page_explains_the_factor_and_groups_its_content(client):
     factor = SuccessFactor.objects.get(slug="flexibilitet")
+    tree = content_tree(site_root())
+    newest = {"factors": [factor], "published_date": datetime.date(2031, 1, 1)}
+    built = {
+        "forskning": ResearchArticlePageFactory(parent=tree.research, **newest),
+        "fallstudie": CaseStudyPageFactory(parent=tree.section, **newest),
+        "metod": MethodPageFactory(parent=tree.methods, **newest),
+    }
+    # Newer still, but under another factor: not on this factor's page.
+    MethodPageFactory(
+        parent=tree.methods, factors=factors("bemotande"), published_date=datetime.date(2031, 2, 1)
+    )
+
     response = client.get("/framgangsfaktorer/flexibilitet/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -38,7 +78,8 @@ def test_a_factor_page_explains_the_factor_and_groups_its_content(client):
     assert list(groups) == ["forskning", "fallstudie", "metod"]
     live = ContentPage.objects.live().filter(factors=factor)
     assert groups["metod"]["total"] == live.filter(content_type__model="methodpage").count()
-    for group in groups.values():
+    for typ, group in groups.items():
+        assert group["items"][0] == built[typ]  # the newest first
         assert len(group["items"]) <= 3
         assert all(factor in item.factors.all() for item in group["items"])
         assert f'href="/utforska/?faktor=flexibilitet&amp;typ={group["typ"]}"' in html
