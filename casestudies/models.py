@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from casestudies.figures import FigureField, check_plausible
+from casestudies.figures import PERCENT_UNITS, FigureField, check_plausible
 from pluginnovation.content.forms import ContentPageForm
 from pluginnovation.content.models import (
     INDEX_TEMPLATE,
@@ -70,6 +70,12 @@ class CaseStudyForm(ContentPageForm):
                 )
                 field.help_text = message
                 field.error_messages["required"] = message
+
+        results = self.formsets.get("results")
+        for form in results.forms if results is not None else []:
+            for name, message in REQUIRED_MESSAGES.items():
+                if name in form.fields:
+                    form.fields[name].error_messages["required"] = message
 
     def clean_municipality(self):
         municipality = self.cleaned_data.get("municipality")
@@ -193,6 +199,45 @@ class Indicator(models.TextChoices):
     OTHER = "annat", "Annat"
 
 
+class Better(models.TextChoices):
+    """Which way a figure should move. Most indicators say it themselves; "annat", or a figure
+    counted the other way round (those *not yet* reached), needs the editor to say it."""
+
+    BY_INDICATOR = "", "Enligt indikatorn"
+    HIGHER = "hogre", "Högre värde är bättre"
+    LOWER = "lagre", "Lägre värde är bättre"
+
+
+# +1: more is better, -1: less is better. "Annat" has no direction of its own.
+DESIRED_DIRECTION = {
+    Indicator.ATTENDANCE: 1,
+    Indicator.DROPOUT: -1,
+    Indicator.ELIGIBILITY: 1,
+    Indicator.GRADES: 1,
+    Indicator.REACHED: 1,
+    Indicator.RETURNED: 1,
+}
+
+
+class Direction(models.TextChoices):
+    """How a result moved, judged against the desired direction, in words (never colour alone)."""
+
+    IMPROVED = "forbattring", "Förbättring"
+    WORSENED = "forsamring", "Försämring"
+    UNCHANGED = "oforandrat", "Oförändrat"
+    UNKNOWN = "okand", "Riktning okänd"
+
+
+# Messages for the fields an editor most often leaves empty, saying what to write instead.
+REQUIRED_MESSAGES = {
+    "value_after": "Ange värdet efter insatsen. Ett resultat utan mätvärde kan inte visas.",
+    "unit": "Ange enheten, t.ex. ”%” eller ”elever”. Före- och eftervärdet har samma enhet.",
+    "source": "Ange källan: var siffran kommer ifrån, t.ex. en lägesrapport eller slutrapport.",
+    "description": "Beskriv vad som mättes, t.ex. ”Närvaro på introduktionsprogrammet”.",
+    "period": "Ange när det mättes, t.ex. ”ht 2013–vt 2015”.",
+}
+
+
 class CaseStudyResult(Orderable):
     """One measured result: the fixed questions PlugInnovation's progress reports answered."""
 
@@ -222,7 +267,27 @@ class CaseStudyResult(Orderable):
         decimal_places=1,
         help_text="Värdet efter insatsen, med punkt eller komma som decimaltecken.",
     )
-    unit = models.CharField("enhet", max_length=30, help_text="T.ex. ”%” eller ”elever”.")
+    unit = models.CharField(
+        "enhet",
+        max_length=30,
+        help_text="T.ex. ”%” eller ”elever”. Gäller både före- och eftervärdet: mät dem på "
+        "samma sätt.",
+    )
+    better = models.CharField(
+        "önskad riktning",
+        max_length=10,
+        choices=Better.choices,
+        blank=True,
+        default=Better.BY_INDICATOR,
+        help_text="Om ett högre eller lägre värde är bättre. Behövs för indikatorn ”Annat” och "
+        "när siffran räknar det som ska minska, t.ex. unga som ännu inte nåtts.",
+    )
+    students = models.PositiveIntegerField(
+        "antal elever",
+        null=True,
+        blank=True,
+        help_text="Hur många elever eller unga resultatet gäller. Lämna tomt om det inte är känt.",
+    )
     period = models.CharField("mätperiod", max_length=60, help_text="T.ex. ”ht 2013–vt 2015”.")
     source = models.CharField(
         "källa", max_length=250, help_text="Var siffran kommer ifrån, t.ex. en lägesrapport."
@@ -234,6 +299,8 @@ class CaseStudyResult(Orderable):
         FieldPanel("value_before"),
         FieldPanel("value_after"),
         FieldPanel("unit"),
+        FieldPanel("better"),
+        FieldPanel("students"),
         FieldPanel("period"),
         FieldPanel("source"),
     ]
@@ -253,6 +320,44 @@ class CaseStudyResult(Orderable):
 
     @property
     def change(self):
-        if self.value_before is None:
+        if self.value_before is None or self.value_after is None:
             return None
         return self.value_after - self.value_before
+
+    @property
+    def change_unit(self):
+        """The unit of the change: the difference of two percentages is percentage points."""
+        if self.unit.strip().lower() in PERCENT_UNITS:
+            return "procentenheter"
+        return self.unit
+
+    @property
+    def desired(self):
+        """+1 if a higher value is better, -1 if a lower one is, 0 if nobody said."""
+        if self.better == Better.HIGHER:
+            return 1
+        if self.better == Better.LOWER:
+            return -1
+        return DESIRED_DIRECTION.get(self.indicator, 0)
+
+    @property
+    def direction(self):
+        change = self.change
+        if change is None or not self.desired:
+            return Direction.UNKNOWN
+        if change == 0:
+            return Direction.UNCHANGED
+        return Direction.IMPROVED if change * self.desired > 0 else Direction.WORSENED
+
+    @property
+    def direction_label(self):
+        return Direction(self.direction).label
+
+    @property
+    def unknown_reason(self):
+        """Why the direction is unknown, for the visitor; empty when it is known."""
+        if self.value_before is None:
+            return "inget värde före insatsen"
+        if not self.desired:
+            return "det är inte angivet om ett högre eller lägre värde är bättre"
+        return ""
