@@ -3,14 +3,22 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
-from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 import pytest
 
-from casestudies.models import CaseStudyPage, RegionSectionPage
-from pluginnovation.taxonomy.models import Municipality, Project, SuccessFactor, TargetGroup
-from research.models import ResearchArticlePage, ResearchIndexPage
+from casestudies.models import CaseStudyPage
+from pluginnovation.taxonomy.models import Project, SuccessFactor, TargetGroup
+from research.models import ResearchArticlePage
+from tests.factories import (
+    CaseStudyIndexPageFactory,
+    MunicipalityFactory,
+    ProjectFactory,
+    RegionSectionPageFactory,
+    ResearchArticlePageFactory,
+    ResearchIndexPageFactory,
+    site_root,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +37,9 @@ def with_factor(data):
 
 
 def case_study_data(title, results):
-    section = RegionSectionPage.objects.get(region__slug="gr")
-    municipality = Municipality.objects.filter(region=section.region).first()
+    """A new region section of the site, and the form data of a case study in it."""
+    section = RegionSectionPageFactory(parent=CaseStudyIndexPageFactory(parent=site_root()))
+    municipality = MunicipalityFactory(region=section.region)
     data = {
         "title": title,
         "slug": "",
@@ -66,7 +75,7 @@ def add_url(parent, model):
 
 def test_a_new_page_saves_the_first_time_without_a_slug(editor_client):
     """The slug sits on another tab; an editor who never opens it must still get a page."""
-    parent = ResearchIndexPage.objects.get()
+    parent = ResearchIndexPageFactory(parent=site_root())
     data = with_factor(
         {
             "title": "Frånvaro och avbrott – en översikt",
@@ -88,7 +97,7 @@ def test_a_new_page_saves_the_first_time_without_a_slug(editor_client):
 
 
 def test_the_title_field_fills_in_the_slug_as_the_editor_types(editor_client):
-    parent = ResearchIndexPage.objects.get()
+    parent = ResearchIndexPageFactory(parent=site_root())
     html = editor_client.get(add_url(parent, ResearchArticlePage)).content.decode()
     # Wagtail's TitleFieldPanel wires the title to the slug field with its sync controller.
     assert 'data-w-sync-target-value="#id_slug"' in html
@@ -139,8 +148,8 @@ def test_taxonomy_slugs_are_lowercase_ascii_words(model, slug):
 
 
 def test_a_term_link_and_its_filter_agree(client):
-    project = Project.objects.order_by("pk").first()
-    page = Page.objects.live().type(ResearchArticlePage).first().specific
+    project = ProjectFactory()
+    page = ResearchArticlePageFactory(parent=ResearchIndexPageFactory(parent=site_root()))
     page.projects = [project]
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
