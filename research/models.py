@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
@@ -10,6 +11,15 @@ from pluginnovation.content.models import (
     ContentIndexPage,
     ContentPage,
     content_edit_handler,
+)
+
+from .forms import ResearchArticleForm
+from .links import publication_link_error
+from .publications import (
+    DESIGN_RELEVANT_TYPES,
+    MISSING,
+    PUBLICATION_TYPES,
+    STUDY_DESIGNS,
 )
 
 
@@ -25,6 +35,11 @@ class ResearchIndexPage(ContentIndexPage):
 class ResearchArticlePage(ContentPage):
     listing_type = "forskning"
     listing_heading = "Forskning"
+    base_form_class = ResearchArticleForm
+    PUBLICATION_TYPES = PUBLICATION_TYPES
+    STUDY_DESIGNS = STUDY_DESIGNS
+    # What card_facts() reads, so related-content cards get it in their one query.
+    card_fields = ("publication_type", "year")
 
     authors = models.CharField(
         "författare", max_length=300, help_text="Skilj flera författare med kommatecken."
@@ -37,7 +52,30 @@ class ResearchArticlePage(ContentPage):
     publisher = models.CharField(
         "utgivare eller tidskrift", max_length=250, help_text="T.ex. Skolverket eller en tidskrift."
     )
-    link = models.URLField("länk", blank=True, help_text="Länk till publikationen, om den finns.")
+    # Blank is allowed in the database so that pages saved before the field existed, and pages
+    # made in code, stay valid; the admin form requires a type on every new page.
+    publication_type = models.CharField(
+        "typ av publikation",
+        max_length=40,
+        choices=PUBLICATION_TYPES,
+        blank=True,
+        help_text="Vilken sorts publikation det är. Visas tillsammans med utgivningsåret, "
+        "t.ex. ”Utvärdering, 2018”.",
+    )
+    study_design = models.CharField(
+        "studiedesign",
+        max_length=40,
+        choices=STUDY_DESIGNS,
+        blank=True,
+        help_text="Hur studien är gjord, om publikationen bygger på en egen studie eller en "
+        "översikt. Lämna tomt för t.ex. allmänna råd och utredningar, eller om det är oklart.",
+    )
+    link = models.URLField(
+        "länk",
+        blank=True,
+        help_text="Adressen till själva publikationen (sidan eller filen), inte till "
+        "utgivarens startsida. Lämna tomt om det finns en PDF eller en DOI.",
+    )
     doi = models.CharField(
         "DOI",
         max_length=100,
@@ -66,6 +104,8 @@ class ResearchArticlePage(ContentPage):
     content_panels = ContentPage.content_panels + [
         MultiFieldPanel(
             [
+                FieldPanel("publication_type"),
+                FieldPanel("study_design"),
                 FieldPanel("authors"),
                 FieldPanel("year"),
                 FieldPanel("publisher"),
@@ -89,6 +129,40 @@ class ResearchArticlePage(ContentPage):
         verbose_name = "forskningsartikel"
         verbose_name_plural = "forskningsartiklar"
 
+    def clean(self):
+        super().clean()
+        message = publication_link_error(self.link)
+        if message:
+            raise ValidationError({"link": message})
+
     @property
     def doi_url(self):
         return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def publication_url(self):
+        """Where "Läs publikationen" leads: the PDF, else the DOI, else the link."""
+        if self.pdf_id and self.pdf:
+            return self.pdf.url
+        return self.doi_url or self.link
+
+    @property
+    def publication_type_label(self):
+        return self.get_publication_type_display() if self.publication_type else MISSING
+
+    @property
+    def study_design_label(self):
+        """The design, "uppgift saknas" where a design is expected, else "" (not shown)."""
+        if self.study_design:
+            return self.get_study_design_display()
+        return MISSING if self.publication_type in DESIGN_RELEVANT_TYPES else ""
+
+    def card_facts(self):
+        return [("Publikation", self.publication_year_label)]
+
+    @property
+    def publication_year_label(self):
+        """Type and year for cards and the page header: "Utvärdering, 2018", or "2018"."""
+        if self.publication_type:
+            return f"{self.get_publication_type_display()}, {self.year}"
+        return str(self.year)

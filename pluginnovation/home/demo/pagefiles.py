@@ -39,7 +39,11 @@ BODY = {"brödtext": ("body", markdown.body_blocks)}
 INDEX = PageType(frozenset(PAGE_KEYS | {"intro"}))
 STANDARD = PageType(frozenset(PAGE_KEYS | {"intro"}), BODY)
 RESEARCH = PageType(
-    frozenset(CONTENT_KEYS | {"authors", "year", "publisher", "link", "doi", "pdf"}),
+    frozenset(
+        CONTENT_KEYS
+        | {"authors", "year", "publisher", "link", "doi", "pdf"}
+        | {"publication_type", "study_design"}
+    ),
     {"viktigaste resultat": ("key_findings", markdown.rich_text), **BODY},
 )
 CASE_STUDY = PageType(
@@ -55,8 +59,19 @@ CASE_STUDY = PageType(
     },
     required=("slug", "title", "region", "municipality"),
 )
+# A method's knowledge basis, evidence strength and effort (methods/models.py).
+METHOD_EVIDENCE_KEYS = (
+    "knowledge_basis",
+    "evidence_level",
+    "staff_hours_per_week",
+    "one_off_cost",
+    "weeks_to_start",
+)
 METHOD = PageType(
-    frozenset(CONTENT_KEYS | {"purpose", "audience", "time_and_resources", "related"}),
+    frozenset(
+        CONTENT_KEYS
+        | {"purpose", "audience", "time_and_resources", "related", *METHOD_EVIDENCE_KEYS}
+    ),
     {
         "så gör ni": ("steps", markdown.step_blocks),
         **BODY,
