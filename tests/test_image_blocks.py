@@ -1,36 +1,25 @@
 """Images in body text carry a text alternative: the image's description by default, the
 editor's own words for this use, or none at all when the editor marks the image decorative."""
 
-import io
-
-from django.core.files.images import ImageFile
-
-from wagtail.images import get_image_model
-
 import pytest
-from PIL import Image as PILImage
+from wagtail_factories import ImageFactory
 
-from pluginnovation.home.models import HomePage, StandardPage
+from tests.factories import StandardPageFactory, site_root
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def image():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), "teal").save(buffer, "PNG")
-    return get_image_model().objects.create(
-        title="Klassrum",
-        description="Elever och en mentor samtalar i ett klassrum",
-        file=ImageFile(buffer, name="klassrum.png"),
+    return ImageFactory(
+        title="Klassrum", description="Elever och en mentor samtalar i ett klassrum"
     )
 
 
 def page_with_images(blocks):
-    home = HomePage.objects.get()
+    """A published information page of the site with these body blocks."""
     raw = [{"type": kind, "value": value} for kind, value in blocks]
-    page = StandardPage(title="Bildsida", slug="bildsida", body=raw)
-    home.add_child(instance=page)
+    page = StandardPageFactory(parent=site_root(), title="Bildsida", body=raw)
     page.save_revision().publish()
     return page
 
