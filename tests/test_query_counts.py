@@ -45,6 +45,7 @@ def listing_urls():
         "/sok/?q=qwxzvyq",
         # Misspelt: on PostgreSQL found through the trigram match on titles.
         "/sok/?q=blockläsnig",
+        "/resultat/?indikator=avbrott&region=kalmar-lan&faktor=finns-inte",
     ]
 
 

@@ -18,6 +18,7 @@ FIXED_PATHS = {
     "search empty": "/sok/",
     "accessibility statement": "/tillganglighet/",
     "not found": "/finns-inte-alls/",
+    "results overview": "/resultat/",
 }
 DETAIL_TYPES = ["ResearchArticlePage", "CaseStudyPage", "MethodPage", "RegionSectionPage"]
 

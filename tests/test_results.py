@@ -1,0 +1,341 @@
+"""Case study results: the change and its direction, editors' validation, the SVG chart, the
+/resultat/ overview (recomputed here from the rows) and the region pages' summaries."""
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from casestudies.models import CaseStudyPage, CaseStudyResult, RegionSectionPage
+from tests.test_editor_forms import add_url, case_study_data, result
+
+pytestmark = pytest.mark.django_db
+
+# Written out here, not read from the model: which way each indicator should move.
+LESS_IS_BETTER = {"avbrott"}
+MORE_IS_BETTER = {"narvaro", "behorighet", "betyg", "nadda-kaa", "atergang"}
+LABELS = {
+    "forbattring": "Förbättring",
+    "forsamring": "Försämring",
+    "oforandrat": "Oförändrat",
+    "okand": "Riktning okänd",
+}
+
+
+def expected_direction(row):
+    if row.better == "hogre":
+        desired = 1
+    elif row.better == "lagre":
+        desired = -1
+    else:
+        desired = -1 if row.indicator in LESS_IS_BETTER else int(row.indicator in MORE_IS_BETTER)
+    if row.value_before is None or not desired:
+        return "okand"
+    change = row.value_after - row.value_before
+    if change == 0:
+        return "oforandrat"
+    return "forbattring" if change * desired > 0 else "forsamring"
+
+
+def visible_rows(**page_filter):
+    """The result rows a visitor may see, found the plain Wagtail way."""
+    pages = CaseStudyPage.objects.live().public().filter(**page_filter)
+    return list(CaseStudyResult.objects.filter(page__in=pages))
+
+
+def shown_counts(html, within=None):
+    """{direction: count} as the page shows them in the first counts list (after `within`)."""
+    if within:
+        html = html[html.index(within) :]
+    block = html[html.index('<dl class="results-counts">') :]
+    block = block[: block.index("</dl>")]
+    pairs = re.findall(r"<dt>([^<]+)</dt>\s*<dd>(\d+)</dd>", block)
+    by_label = {label: int(count) for label, count in pairs}
+    return {key: by_label[label] for key, label in LABELS.items()}
+
+
+def counted(rows):
+    counts = Counter(expected_direction(row) for row in rows)
+    return {key: counts[key] for key in LABELS}
+
+
+def table_rows(html):
+    """The body rows of the /resultat/ table of every result."""
+    table = html[html.index('class="results-table results-rows"') :]
+    table = table[table.index("<tbody>") : table.index("</tbody>")]
+    return re.findall(r"<tr>.*?</tr>", table, re.S)
+
+
+# --- The change and its direction -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("indicator", "before", "after", "unit", "better", "change", "direction"),
+    [
+        ("avbrott", "8.4", "1.3", "%", "", "\u22127,1 procentenheter", "Förbättring"),
+        ("narvaro", "76.8", "85.2", "%", "", "+8,4 procentenheter", "Förbättring"),
+        ("narvaro", "88.7", "86.2", "procent", "", "\u22122,5 procentenheter", "Försämring"),
+        ("avbrott", "130", "135", "elever", "", "+5 elever", "Försämring"),
+        ("betyg", "12", "12", "elever", "", "±0 elever", "Oförändrat"),
+        ("annat", "5", "9", "veckor", "", "+4 veckor", "Riktning okänd"),
+        ("annat", "60", "0", "unga", "lagre", "\u221260 unga", "Förbättring"),
+        ("nadda-kaa", "60", "0", "unga", "lagre", "\u221260 unga", "Förbättring"),
+        ("narvaro", None, "85", "%", "", "", "Riktning okänd"),
+    ],
+)
+def test_the_change_is_after_minus_before_judged_by_the_desired_direction(
+    indicator, before, after, unit, better, change, direction
+):
+    from pluginnovation.search.templatetags.results_tags import signed_change
+
+    row = CaseStudyResult(
+        indicator=indicator,
+        value_before=None if before is None else Decimal(before),
+        value_after=Decimal(after),
+        unit=unit,
+        better=better,
+    )
+    assert signed_change(row) == change
+    assert row.direction_label == direction
+
+
+# --- Editors ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor_client(client):
+    user = get_user_model().objects.create_superuser("redaktor2", "r2@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("value_after", "", "Ange värdet efter insatsen"),
+        ("source", "", "Ange källan"),
+        ("unit", "", "Ange enheten"),
+        ("value_after", "101", "mellan 0 och 100"),
+        ("students", "-4", "större än eller lika med 0"),
+        ("students", "många", "heltal"),
+    ],
+)
+def test_an_incomplete_result_is_refused_with_a_swedish_message(
+    editor_client, field, value, message
+):
+    title = f"Ofullständigt {field} {value}"
+    row = result("70", "80") | {field: value}
+    section, data = case_study_data(title, [row])
+    # Publishing: Wagtail lets a draft be saved with required text fields empty.
+    data["action-publish"] = "action-publish"
+    response = editor_client.post(add_url(section, CaseStudyPage), data)
+    assert response.status_code == 200
+    assert message in str(response.context["form"].formsets["results"].errors)
+    assert not CaseStudyPage.objects.filter(title=title).exists()
+
+
+def test_an_editor_saves_the_number_of_students_and_the_desired_direction(editor_client):
+    title = "Med antal elever"
+    row = result("60", "0", "unga") | {"students": "60", "better": "lagre"}
+    section, data = case_study_data(title, [row])
+    response = editor_client.post(add_url(section, CaseStudyPage), data)
+    assert response.status_code == 302, response.context["form"].formsets["results"].errors
+    saved = CaseStudyPage.objects.get(title=title).results.get()
+    assert (saved.students, saved.direction_label) == (60, "Förbättring")
+
+
+# --- The case study page ---------------------------------------------------------------
+
+
+def test_a_case_study_shows_a_chart_with_a_text_alternative_and_the_table(client):
+    page = CaseStudyPage.objects.get(slug="oscarsgymnasiet-oskarshamn")
+    html = client.get(page.url).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    labelled_by = re.search(r'aria-labelledby="([^"]+)"', svg).group(1).split()
+    for element_id in labelled_by:
+        assert f'id="{element_id}"' in svg
+    assert 'role="img"' in svg
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S).group(1)
+    # The text alternative says in words what the bars show.
+    assert "före 8,4 %, efter 1,3 %, förändring \u22127,1 procentenheter, förbättring" in desc
+    # One pair of bars for each of the three results.
+    assert svg.count('class="results-chart__bar results-chart__bar--after"') == 3
+    # The CSP allows no inline style or script: the chart is styled from results.css.
+    section = html[html.index('<section class="results"') :]
+    section = section[: section.index("</section>")]
+    assert " style=" not in section and "<style" not in section and "<script" not in section
+    assert "/static/css/results.css" in html
+    table = html[html.index("<table") : html.index("</table>")]
+    assert "\u22127,1 procentenheter" in table and "+8,4 procentenheter" in table
+    assert table.count("Förbättring") == 3
+    assert "Uppgift saknas" in table  # no number of students in the sources
+
+
+def test_the_number_of_students_is_shown_where_the_sources_give_it(client):
+    page = CaseStudyPage.objects.get(slug="lerums-gymnasium-bygg")
+    html = client.get(page.url).content.decode()
+    assert re.search(r'<td class="numeric">7</td>', html)
+    # No value before: no change, and the direction is said to be unknown, with the reason.
+    assert "Riktning okänd" in html and "inget värde före insatsen" in html
+
+
+# --- /resultat/ ------------------------------------------------------------------------
+
+
+def test_the_overview_counts_agree_with_the_case_studies_own_rows(client):
+    html = client.get("/resultat/").content.decode()
+    rows = visible_rows()
+    assert rows
+    assert shown_counts(html) == counted(rows)
+    assert len(table_rows(html)) == len(rows)
+    assert "inte en metaanalys" in html or "ingen metaanalys" in html.lower()
+    # Every figure links to its case study and names its source.
+    for row in rows:
+        assert f'href="{row.page.url}"' in html
+        assert row.source in html
+
+
+def test_the_overview_gives_per_region_and_per_project_summaries(client):
+    html = client.get("/resultat/").content.decode()
+    gr_rows = visible_rows(municipality__region__slug="gr")
+    table = html[html.index('id="by-region-caption"') :]
+    table = table[: table.index("</table>")]
+    gr_line = re.search(r'\?region=gr">[^<]+</a></th>(.*?)</tr>', table, re.S).group(1)
+    numbers = [int(n) for n in re.findall(r">(\d+)</td>", gr_line)]
+    expected = counted(gr_rows)
+    pages = {row.page_id for row in gr_rows}
+    assert numbers == [len(pages), len(gr_rows), *expected.values()]
+    assert 'id="by-project-caption"' in html and "?projekt=" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "page_filter"),
+    [
+        ("region=gr", Q(municipality__region__slug="gr")),
+        ("faktor=samverkan", Q(factors__slug="samverkan")),
+        ("projekt=plug-in", Q(projects__slug="plug-in")),
+        (
+            "region=gr&faktor=uppfoljning",
+            Q(municipality__region__slug="gr", factors__slug="uppfoljning"),
+        ),
+    ],
+)
+def test_filters_give_exactly_the_matching_rows(client, query, page_filter):
+    html = client.get(f"/resultat/?{query}").content.decode()
+    pages = CaseStudyPage.objects.live().public().filter(page_filter).distinct()
+    rows = list(CaseStudyResult.objects.filter(page__in=pages))
+    assert len(table_rows(html)) == len(rows)
+    assert shown_counts(html) == counted(rows)
+    assert "finns inte" not in html
+
+
+def test_the_indicator_filter_keeps_only_that_indicator(client):
+    html = client.get("/resultat/?indikator=avbrott").content.decode()
+    rows = [row for row in visible_rows() if row.indicator == "avbrott"]
+    assert len(rows) >= 2
+    shown = table_rows(html)
+    assert len(shown) == len(rows)
+    assert all("<td>Studieavbrott</td>" in row for row in shown)
+
+
+def test_drafts_and_restricted_case_studies_are_left_out(client):
+    drafted = CaseStudyPage.objects.get(slug="oscarsgymnasiet-oskarshamn")
+    drafted.unpublish()
+    secret = CaseStudyPage.objects.get(slug="linkoping-farre-avbrott")
+    PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
+    html = client.get("/resultat/").content.decode()
+    assert drafted.url not in html if drafted.url else True
+    assert "Oscarsgymnasiet" not in html and secret.title not in html
+    assert shown_counts(html) == counted(visible_rows())
+    assert len(table_rows(html)) == len(visible_rows())
+
+
+HOSTILE = [
+    "region=finns-inte",
+    "faktor=%3Cscript%3Ealert(1)%3C/script%3E",
+    "indikator=%00",
+    "projekt=" + "x" * 5000,
+    "region=gr,," + ",".join(["gr"] * 200),
+    "&".join(["faktor=samverkan"] * 300),
+    "region[]=gr&region=%C3%A5%C3%A4%C3%B6",
+    "indikator=AVBROTT&sida=-1&q=%25",
+    "region=%FF%FE",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_parameters_give_a_normal_page(client, query):
+    response = client.get(f"/resultat/?{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert "Resultat från lokalt arbete" in html
+
+
+def test_an_unknown_value_is_named_in_a_swedish_notice_and_ignored(client):
+    html = client.get("/resultat/?region=finns-inte&indikator=avbrott").content.decode()
+    assert "Filtret region ”finns-inte” finns inte och användes inte." in html
+    rows = [row for row in visible_rows() if row.indicator == "avbrott"]
+    assert len(table_rows(html)) == len(rows)
+
+
+def test_an_uppercase_indicator_is_read_as_the_same_value(client):
+    html = client.get("/resultat/?indikator=AVBROTT").content.decode()
+    assert "finns inte" not in html
+    assert len(table_rows(html)) == len([r for r in visible_rows() if r.indicator == "avbrott"])
+
+
+def query_counts(client, urls, django_assert_max_num_queries):
+    counts = []
+    for url in urls:
+        assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(15) as captured:
+            client.get(url)
+        counts.append(len(captured))
+    return counts
+
+
+def test_the_overview_costs_the_same_queries_with_many_more_results(
+    client, django_assert_max_num_queries
+):
+    section = RegionSectionPage.objects.get(region__slug="gr")
+    urls = [
+        "/resultat/",
+        "/resultat/?indikator=avbrott&indikator=narvaro&region=kalmar-lan",
+        section.url,
+    ]
+    small = query_counts(client, urls, django_assert_max_num_queries)
+    template = CaseStudyResult.objects.filter(value_before__isnull=False).first()
+    CaseStudyResult.objects.bulk_create(
+        CaseStudyResult(
+            page=page,
+            indicator="avbrott",
+            description=f"Extra {i}",
+            value_before=template.value_before,
+            value_after=template.value_after,
+            unit=template.unit,
+            period="2020",
+            source="Test",
+            sort_order=100 + i,
+        )
+        for page in CaseStudyPage.objects.live()
+        for i in range(20)
+    )
+    assert query_counts(client, urls, django_assert_max_num_queries) == small
+
+
+# --- The region page -------------------------------------------------------------------
+
+
+def test_a_region_page_shows_its_own_results_summary(client):
+    section = RegionSectionPage.objects.get(region__slug="gr")
+    html = client.get(section.url).content.decode()
+    assert "Resultat i " in html
+    assert shown_counts(html) == counted(visible_rows(municipality__region__slug="gr"))
+    assert "/resultat/?region=gr" in html
