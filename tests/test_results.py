@@ -150,6 +150,13 @@ def test_an_editor_saves_the_number_of_students_and_the_desired_direction(editor
     assert (saved.students, saved.direction_label) == (60, "Förbättring")
 
 
+def test_the_edit_form_offers_the_new_fields_with_help(editor_client):
+    page = CaseStudyPage.objects.get(slug="mojligheten-alingsas")
+    html = editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Antal elever" in html and "Önskad riktning" in html
+    assert "Lägre värde är bättre" in html
+
+
 # --- The case study page ---------------------------------------------------------------
 
 
