@@ -1,20 +1,32 @@
 from functools import cached_property
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import QuerySet
+from django.utils.formats import number_format
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from pluginnovation.content.blocks import DocumentBlock, StepBlock
+from methods.evidence import (
+    KNOWLEDGE_BASIS_FILTER,
+    EvidenceLevel,
+    KnowledgeBasis,
+    evidence_levels,
+    knowledge_bases,
+)
+from pluginnovation.content.blocks import BodyBlock, DocumentBlock, StepBlock
+from pluginnovation.content.forms import PageForm
+from pluginnovation.content.listing_options import FieldFilter, FilterOption, Sort
 from pluginnovation.content.models import (
     INDEX_TEMPLATE,
     ContentIndexPage,
     ContentPage,
     content_edit_handler,
+    with_card_fields,
 )
 from pluginnovation.content.visibility import restricted, visible
 
@@ -51,11 +63,65 @@ class MethodPage(ContentPage):
         blank=True,
         help_text="Mallar, checklistor och presentationer som hör till metoden.",
     )
+    knowledge_basis = models.CharField(
+        "kunskapsgrund",
+        max_length=30,
+        choices=KnowledgeBasis.choices,
+        blank=True,
+        help_text="Vilar metoden på forskning (vetenskaplig grund), på dokumenterad erfarenhet "
+        "från skolor (beprövad erfarenhet) eller på båda? Lämna tomt om det inte är utrett.",
+    )
+    evidence_level = models.PositiveSmallIntegerField(
+        "evidensstyrka",
+        choices=EvidenceLevel.choices,
+        null=True,
+        blank=True,
+        help_text="Hur starkt stödet är, från 1 (enstaka lokal erfarenhet) till 4 (flera studier "
+        "med jämförelsegrupp). Stegen förklaras för besökare på sidan Om evidens.",
+    )
+    staff_hours_per_week = models.DecimalField(
+        "personaltid per vecka (timmar)",
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(200)],
+        help_text="Ungefär hur många timmar i veckan skolans personal lägger när metoden är igång, "
+        "alla inräknade. Lämna tomt om det inte är känt.",
+    )
+    one_off_cost = models.PositiveIntegerField(
+        "engångskostnad (kr)",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100_000_000)],
+        help_text="Kostnad för att komma i gång, t.ex. utbildning eller material, i kronor. 0 om "
+        "det inte kostar något extra; tomt om det inte är känt.",
+    )
+    weeks_to_start = models.PositiveSmallIntegerField(
+        "tid till start (veckor)",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(520)],
+        help_text="Hur många veckor det brukar ta från beslut till att arbetet är igång.",
+    )
 
     parent_page_types = ["methods.MethodIndexPage"]
     subpage_types = []
 
     content_panels = ContentPage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("knowledge_basis"), FieldPanel("evidence_level")],
+            heading="Kunskapsläge",
+            help_text="Visas överst på metodsidan och på metodens kort.",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("staff_hours_per_week"),
+                FieldPanel("one_off_cost"),
+                FieldPanel("weeks_to_start"),
+            ],
+            heading="Insats",
+        ),
         FieldPanel("purpose"),
         FieldPanel("audience"),
         FieldPanel("steps"),
@@ -75,29 +141,128 @@ class MethodPage(ContentPage):
         index.SearchField("steps"),
     ]
 
+    listing_filters = (
+        FieldFilter(
+            "kunskapsgrund",
+            "Kunskapsgrund",
+            "knowledge_basis",
+            tuple(
+                FilterOption(value, KnowledgeBasis(value).label, tuple(stored))
+                for value, stored in KNOWLEDGE_BASIS_FILTER.items()
+            ),
+        ),
+        FieldFilter(
+            "evidens",
+            "Evidensstyrka",
+            "evidence_level",
+            tuple(
+                FilterOption(str(level.value), f"{level.value} – {level.label}", (level.value,))
+                for level in EvidenceLevel
+            ),
+        ),
+    )
+    card_fields = ("knowledge_basis", "evidence_level", "staff_hours_per_week")
+    listing_sorts = (
+        Sort("evidens", "Starkast evidens först", "evidence_level", descending=True),
+        Sort("insats", "Minst personaltid först", "staff_hours_per_week"),
+    )
+
     class Meta:
         verbose_name = "metod"
         verbose_name_plural = "metoder"
+
+    @property
+    def evidence_label(self):
+        if self.evidence_level is None:
+            return ""
+        return f"{self.evidence_level} av {len(EvidenceLevel)}: {self.get_evidence_level_display()}"
+
+    def evidence_counts(self):
+        """The linked research and case studies a visitor may see, counted by type."""
+        counts = {}
+        for page in self.related_evidence:
+            model = type(page)
+            counts[model] = counts.get(model, 0) + 1
+        return [
+            f"{n} {model._meta.verbose_name if n == 1 else model._meta.verbose_name_plural}"
+            for model, n in counts.items()
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        explanation = EvidencePage.objects.live().only("url_path").first()
+        context["evidence_url"] = explanation.get_url(request) if explanation else ""
+        return context
+
+    def card_facts(self):
+        missing = "uppgift saknas"
+        hours = self.staff_hours_per_week
+        return [
+            ("Kunskapsgrund", self.get_knowledge_basis_display() or missing),
+            ("Evidensstyrka", self.evidence_label or missing),
+            ("Personaltid", f"{number(hours)} tim/vecka" if hours is not None else missing),
+        ]
 
     @cached_property
     def related_evidence(self):
         """The case studies and research an editor linked that a visitor may see (live, no
         view restriction), in the editor's order.
 
-        One query however many: the links with their pages. A card needs only ContentPage
-        fields, so each page takes its own class without a query for its type's table
-        (specific_deferred). A preview's links are in memory and are checked one by one.
+        One query for the links with their pages, however many, and one per type for the
+        fields the cards show (with_card_fields). A preview's links are in memory.
         """
         links = self.related_links.all()
         if isinstance(links, QuerySet):
             links = links.filter(page__live=True).exclude(restricted("page__path"))
-            return [link.page.specific_deferred for link in links.select_related("page")]
-        shown = visible(ContentPage.objects.filter(pk__in=[link.page_id for link in links]))
-        shown = shown.in_bulk()
-        return [shown[link.page_id].specific_deferred for link in links if link.page_id in shown]
+            pages = [link.page.specific_deferred for link in links.select_related("page")]
+        else:
+            shown = visible(ContentPage.objects.filter(pk__in=[link.page_id for link in links]))
+            shown = shown.in_bulk()
+            pages = [
+                shown[link.page_id].specific_deferred for link in links if link.page_id in shown
+            ]
+        return with_card_fields(pages)
 
     def cards_shown(self):
         return self.related_evidence
+
+
+class EvidencePage(Page):
+    """Om evidens (/om/evidens/): what the knowledge basis and each step of the evidence scale
+    mean, in plain Swedish. The scale itself comes from methods/evidence.py, so the page and
+    the methods can never disagree; the editor writes the text around it."""
+
+    intro = models.TextField(
+        "ingress", blank=True, help_text="En kort inledning som visas under rubriken."
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name="brödtext",
+        blank=True,
+        help_text="Text efter förklaringen av skalan, t.ex. hur redaktionen bedömer metoderna.",
+    )
+
+    base_form_class = PageForm
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.StandardPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "sida om evidens"
+        verbose_name_plural = "sidor om evidens"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["knowledge_bases"] = knowledge_bases()
+        context["evidence_levels"] = evidence_levels()
+        return context
+
+
+def number(value):
+    """2.0 → "2", 1.5 → "1,5": as Swedes write it."""
+    return number_format(value.normalize() if value == value.to_integral() else value)
 
 
 class MethodRelatedPage(Orderable):

@@ -90,6 +90,7 @@ class CreateInAdminTests(WagtailPageTestCase):
             authors="A. Forskare, B. Forskare",
             year="2019",
             publisher="Skolverket",
+            publication_type="empirisk-studie",
             key_findings=rich_text("<ul><li>Frånvaro förutsäger avbrott.</li></ul>"),
         )
         self.assertCanCreate(self.tree.research, ResearchArticlePage, form_data(data))

@@ -167,6 +167,12 @@ class ContentPage(Page):
     # heading of its group in listings' filters and on the success-factor pages.
     listing_type = ""
     listing_heading = ""
+    # Filters and sorts of the type's own fields (content.listing_options), if any.
+    listing_filters = ()
+    listing_sorts = ()
+    # The type's own fields that card_facts() reads, so lists that build cards from
+    # ContentPage rows alone (related content) can read them in the same query.
+    card_fields = ()
 
     # TitleFieldPanel fills in the slug (on the Marknadsföring tab) from the title as the editor
     # types, so a new page saves the first time.
@@ -192,10 +198,30 @@ class ContentPage(Page):
     def type_label(self):
         return self.specific_class._meta.verbose_name.capitalize()
 
+    def card_facts(self):
+        """(label, text) pairs a card shows under the summary, e.g. a method's evidence."""
+        return []
+
     def cards_shown(self):
         """Other pages this page shows as cards in its own content (besides the related
         content every page gets), so their details can be read together."""
         return []
+
+
+def with_card_fields(pages):
+    """Pages of their own class made from ContentPage rows alone (specific_deferred), with the
+    fields their cards show read in one query per type, not one per card and field."""
+    by_model = {}
+    for page in pages:
+        if page.card_fields:
+            by_model.setdefault(type(page), []).append(page)
+    for model, group in by_model.items():
+        rows = model.objects.filter(pk__in=[page.pk for page in group])
+        values = {row["pk"]: row for row in rows.values("pk", *model.card_fields)}
+        for page in group:
+            for field in model.card_fields:
+                setattr(page, field, values.get(page.pk, {}).get(field))
+    return pages
 
 
 # The research, case-study and method indexes look alike; region sections have their own.

@@ -60,8 +60,13 @@ class Facet:
     relation: str | None = None
     # Small vocabularies show every option, also those that would give no hits.
     show_all: bool = True
+    # A filter on one content type's own field (content.listing_options), and that type.
+    field_filter: object = None
+    model: type | None = None
 
     def accepts(self, value):
+        if self.field_filter is not None:
+            return any(option.value == value for option in self.field_filter.options)
         if self.param == "typ":
             return value in types()
         if self.param == "ar":
@@ -84,12 +89,19 @@ class Facet:
 
 
 CATEGORY_FACETS = [Facet(c.param, c.label, c.field, show_all=c.small) for c in CATEGORIES]
+# Filters on the fields of one content type (a method's evidence), as each type declares them.
+FIELD_FACETS = [
+    Facet(field_filter.param, field_filter.label, field_filter=field_filter, model=model)
+    for model in content_models()
+    for field_filter in model.listing_filters
+]
 # The content type comes right after the success factors: the two ways most visitors narrow
 # a listing first. The year, a large vocabulary of its own, comes last.
 FACETS = [
     CATEGORY_FACETS[0],
     Facet("typ", "Typ av innehåll"),
     *CATEGORY_FACETS[1:],
+    *FIELD_FACETS,
     Facet("ar", "Publiceringsår", show_all=False),
 ]
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
@@ -170,7 +182,13 @@ def page_ids(param, values):
             # published_date__year=… becomes a date range, which the index on the column serves.
             years |= Q(published_date__year=int(value))
         return ContentPage.objects.filter(years).values("pk")
-    link, page_column, term_field = FACETS_BY_PARAM[param].link
+    facet = FACETS_BY_PARAM[param]
+    if facet.field_filter is not None:
+        stored = facet.field_filter.stored_values(values)
+        return facet.model.objects.filter(**{f"{facet.field_filter.field}__in": stored}).values(
+            "pk"
+        )
+    link, page_column, term_field = facet.link
     return link.objects.filter(**{f"{term_field}__slug__in": values}).values(page_column)
 
 
@@ -249,6 +267,9 @@ def count_query(scope, selection, facets):
         elif facet.param == "ar":
             pages = ContentPage.objects.filter(*narrowing(scope, selection, skip="ar"))
             parts.append(grouped_counts(pages, "ar", ExtractYear("published_date")))
+        elif facet.field_filter is not None:
+            pages = facet.model.objects.filter(*narrowing(scope, selection, skip=facet.param))
+            parts.append(grouped_counts(pages, facet.param, facet.field_filter.field))
         else:
             parts += [term_list(facet, selection), term_counts(facet, scope, selection)]
     return parts[0].union(*parts[1:], all=True)
@@ -327,7 +348,23 @@ def term_options(rows, chosen):
     return [Option(slug, name, count, slug in chosen) for slug, name, _sort, count in rows]
 
 
+def field_options(field_filter, rows, chosen):
+    """Each option counts the pages with any of the values it stands for."""
+    counts = {slug: count for slug, _name, _sort, count in rows}
+    return [
+        Option(
+            option.value,
+            option.label,
+            sum(counts.get(str(stored), 0) for stored in option.stored),
+            option.value in chosen,
+        )
+        for option in field_filter.options
+    ]
+
+
 def options_for(facet, rows, chosen):
+    if facet.field_filter is not None:
+        return field_options(facet.field_filter, rows, chosen)
     if facet.param == "typ":
         return type_options(rows, chosen)
     if facet.param == "ar":

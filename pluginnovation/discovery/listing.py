@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils.functional import cached_property
 
 from wagtail.models import Page, PageViewRestriction
@@ -17,6 +17,7 @@ from pluginnovation.discovery.facets import (
     FACETS,
     Scope,
     Selection,
+    content_models,
     count_facets,
     filtered,
     parse_selection,
@@ -117,10 +118,43 @@ def filter_url(path, keep, selection):
     return f"{path}?{query}" if query else path
 
 
-def page_rows(scope, selection, ranked, offset):
-    """(pk, content type id) of one page of results: newest first, or in search rank."""
+# ?ordning=…: newest first unless a content type's sort is chosen (content.listing_options).
+SORT_PARAM = "ordning"
+NEWEST = ("nyast", "Nyast först")
+
+
+def sorts_for(types):
+    """(model, sort) for each sort offered where `types` are listed (None: every type)."""
+    offered = {}
+    for model in types if types is not None else content_models():
+        for sort in model.listing_sorts:
+            offered.setdefault(sort.value, (model, sort))
+    return list(offered.values())
+
+
+def sort_order(model, sort):
+    """The sort's field first, pages without a value (and other types) last, then newest."""
+    column = F(f"{model._meta.model_name}__{sort.field}")
+    first = column.desc(nulls_last=True) if sort.descending else column.asc(nulls_last=True)
+    return (first, *NEWEST_FIRST)
+
+
+def chosen_sort(raw, sorts):
+    """(sort value or "", ordering, message) for the requested ?ordning=."""
+    raw = (raw or "").strip()
+    for model, sort in sorts:
+        if raw == sort.value:
+            return sort.value, sort_order(model, sort), ""
+    if raw and raw != NEWEST[0]:
+        shown = raw[:SHOWN_VALUE_LENGTH] + ("…" if len(raw) > SHOWN_VALUE_LENGTH else "")
+        return "", NEWEST_FIRST, f"Okänd sortering ignorerades: {SORT_PARAM}={shown}"
+    return "", NEWEST_FIRST, ""
+
+
+def page_rows(scope, selection, ranked, offset, ordering=NEWEST_FIRST):
+    """(pk, content type id) of one page of results: in `ordering`, or in search rank."""
     if ranked is None:
-        rows = filtered(scope, selection).order_by(*NEWEST_FIRST)
+        rows = filtered(scope, selection).order_by(*ordering)
         return list(rows.values_list("pk", "content_type_id")[offset : offset + PAGE_SIZE])
     if selection:
         allowed = set(filtered(scope, selection).values_list("pk", flat=True))
@@ -139,19 +173,29 @@ def rejected_message(rejected):
     return "Okänt filtervärde ignorerades: " + ", ".join(shown)
 
 
-def listing_context(request, within=None, *, scope_key, hidden=(), ranked=None, keep=()):
+def listing_context(
+    request, within=None, *, scope_key, hidden=(), ranked=None, keep=(), types=None
+):
     """Facets, active filters and one page of results of the visible pages `within` (ids, a
     subquery or a list; None for all content).
 
     scope_key: what identifies `within` in the cache, e.g. ("below", index page id).
     hidden: facets the form leaves out. ranked: (pk, content type id) pairs of search hits,
-    best first; without it the listing is newest first. keep: parameters besides the facets
-    that links must keep, e.g. [("q", …)].
+    best first; without it the listing is newest first or in the chosen sort. keep: parameters
+    besides the facets that links must keep, e.g. [("q", …)]. types: the content types listed
+    (None: all), whose own filters and sorts are offered.
     """
     keep = list(keep)
     scope = Scope(hidden=hidden_pages(request), within=within)
     selection = parse_selection(request.GET)
-    shown = [facet for facet in FACETS if facet.param not in hidden]
+    shown = [
+        facet
+        for facet in FACETS
+        if facet.param not in hidden and (types is None or facet.model in (None, *types))
+    ]
+    sorts = sorts_for(types) if ranked is None else []
+    sort, ordering, sort_message = chosen_sort(request.GET.get(SORT_PARAM), sorts)
+    sort_keep = [(SORT_PARAM, sort)] if sort else []
 
     def memo(kind):
         return lambda key, compute: cached(request, kind, (scope_key, key), compute)
@@ -163,9 +207,9 @@ def listing_context(request, within=None, *, scope_key, hidden=(), ranked=None, 
     # The pages themselves are cached (pickled), not just their ids: a page of results then
     # costs no query at all.
     items.object_list = memo("items")(
-        (selection.as_pairs(), number),
+        (selection.as_pairs(), number, sort),
         lambda: specific_pages(
-            page_rows(scope, selection, ranked, (number - 1) * PAGE_SIZE),
+            page_rows(scope, selection, ranked, (number - 1) * PAGE_SIZE, ordering),
             with_body=ranked is not None,
         ),
     )
@@ -174,18 +218,33 @@ def listing_context(request, within=None, *, scope_key, hidden=(), ranked=None, 
         ActiveFilter(
             label=FACET_LABELS[param],
             name=result.names.get((param, value), value),
-            remove_url=filter_url(request.path, keep, selection.without(param, value)),
+            remove_url=filter_url(request.path, keep + sort_keep, selection.without(param, value)),
         )
         for param, value in selection.as_pairs()
     ]
+    sort_links = [
+        {
+            "label": label,
+            "url": filter_url(
+                request.path, keep + ([(SORT_PARAM, value)] if value else []), selection
+            ),
+            "current": value == sort,
+        }
+        for value, label in [("", NEWEST[1]), *((s.value, s.label) for _m, s in sorts)]
+    ]
+    shown_params = {facet.param for facet in shown}
     return {
         "items": items,
         "result_count": result.total,
         "facet_groups": result.groups,
         "active_filters": active,
         "clear_filters_url": filter_url(request.path, keep, Selection()),
-        "filter_message": rejected_message(selection.rejected),
-        # Active filters of facets the form does not show, so submitting it keeps them.
-        "hidden_filters": [pair for pair in selection.as_pairs() if pair[0] in hidden],
+        "filter_message": " ".join(
+            message for message in (rejected_message(selection.rejected), sort_message) if message
+        ),
+        # Active filters of facets the form does not show, and the sort, so submitting the
+        # form keeps them.
+        "hidden_filters": [p for p in selection.as_pairs() if p[0] not in shown_params] + sort_keep,
+        "sort_links": sort_links if sorts else [],
         "has_filters": bool(selection),
     }

@@ -6,6 +6,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from pluginnovation.content.models import ContentPage, PageTag
 from pluginnovation.discovery.cache import cached
+from pluginnovation.discovery.facets import content_models
 
 RELATED_COUNT = 5
 RELATIONS = ("factors", "tags", "projects")
@@ -45,15 +46,17 @@ def related_sql():
     content = quote(ContentPage._meta.db_table)
     restrictions = quote(PageViewRestriction._meta.db_table)
     # Visible as in listing.visible_pages(): live, and no view restriction at or above it.
-    # Every column of the pages: they are built from this one query (ContentPage.objects.raw).
+    # Every column of the pages: they are built from this one query (ContentPage.objects.raw),
+    # with the fields their cards show from each type's own table.
+    card_columns, card_joins = card_sql()
     return f"""
-        SELECT page.*, content.*
+        SELECT page.*, content.*{card_columns}
         FROM (
             SELECT page_id, COUNT(*) AS score FROM ({shared_links_sql()}) shared
             GROUP BY page_id
         ) scored
         JOIN {content} content ON content.page_ptr_id = scored.page_id
-        JOIN {pages} page ON page.id = scored.page_id
+        JOIN {pages} page ON page.id = scored.page_id{card_joins}
         WHERE scored.page_id <> %s AND page.live AND NOT EXISTS (
             SELECT 1 FROM {restrictions} restriction
             JOIN {pages} restricted ON restricted.id = restriction.page_id
@@ -62,6 +65,24 @@ def related_sql():
         ORDER BY scored.score DESC, content.published_date DESC, page.id DESC
         LIMIT %s
     """
+
+
+def card_alias(model, field):
+    return f"card_{model._meta.model_name}_{field}"
+
+
+def card_sql():
+    """Columns and LEFT JOINs for the card fields of every content type that declares some."""
+    quote = connection.ops.quote_name
+    columns, joins = "", ""
+    for number, model in enumerate(m for m in content_models() if m.card_fields):
+        table = f"card{number}"
+        key = quote(model._meta.pk.column)
+        joins += f" LEFT JOIN {quote(model._meta.db_table)} {table} ON {table}.{key} = page.id"
+        for field in model.card_fields:
+            column = quote(model._meta.get_field(field).column)
+            columns += f", {table}.{column} AS {card_alias(model, field)}"
+    return columns, joins
 
 
 def related_pages(page, count=RELATED_COUNT, request=None):
@@ -79,7 +100,14 @@ def related_pages(page, count=RELATED_COUNT, request=None):
 
 def scored(page, count):
     params = [page.pk] * len(RELATIONS) + [page.pk, count]
-    pages = ContentPage.objects.raw(related_sql(), params)
-    # Each page as its own class (research, case study, method) for its card. A card shows
-    # only ContentPage fields, all read above, so specific_deferred costs no query.
-    return [related.specific_deferred for related in pages]
+    related = []
+    for row in ContentPage.objects.raw(related_sql(), params):
+        # Each page as its own class (research, case study, method) for its card. A card
+        # shows ContentPage fields and its type's card fields, all read above, so
+        # specific_deferred costs no query.
+        page = row.specific_deferred
+        for field in page.card_fields:
+            value = getattr(row, card_alias(type(page), field))
+            setattr(page, field, page._meta.get_field(field).to_python(value))
+        related.append(page)
+    return related

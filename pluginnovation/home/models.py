@@ -43,11 +43,11 @@ class HomePage(Page):
         # has moved or renamed them, each with its search description as its card's text.
         context["sections"] = visible(self.get_children().type(*content_index_models()))
         context["latest"] = (
-            ContentPage.objects.live()
-            .public()
+            visible(ContentPage.objects.all())
             .order_by("-published_date", "-pk")
-            .select_related("content_type")
-            .prefetch_related("factors")[:LATEST_COUNT]
+            .prefetch_related("factors")
+            # Each as its own type (one query per type), so a method's card shows its evidence.
+            .specific()[:LATEST_COUNT]
         )
         return context
 
@@ -73,7 +73,7 @@ class StandardPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "methods.EvidencePage"]
 
     class Meta:
         verbose_name = "informationssida"

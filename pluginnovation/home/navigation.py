@@ -64,20 +64,43 @@ def clear():
 
 
 def forget(**kwargs):
-    """A page or the footer changed: every site's links are read again, once the change is
+    """Something the links show changed: every site's links are read again, once the change is
     committed (before, another request could cache the old links again)."""
     transaction.on_commit(clear)
 
 
-def on_save_or_delete(sender, **kwargs):
+def forget_page(instance, **kwargs):
+    """A page was saved or published: only the top of the tree (the menu's pages) and the
+    footer's pages are shown in the links, so edits deeper down leave them cached."""
     from pluginnovation.home.models import FooterSettings
 
-    if issubclass(sender, Page | PageViewRestriction | Site | FooterSettings):
+    if instance.depth <= 3 or any(
+        instance.pk in [block.value.pk for block in footer.links if block.value]
+        for footer in FooterSettings.objects.all()
+    ):
+        forget()
+
+
+def on_save(sender, instance, **kwargs):
+    from pluginnovation.home.models import FooterSettings
+
+    if isinstance(instance, Page):
+        forget_page(instance)
+    elif isinstance(instance, PageViewRestriction | Site | FooterSettings):
+        forget()
+
+
+def on_delete(sender, instance, **kwargs):
+    from pluginnovation.home.models import FooterSettings
+
+    if isinstance(instance, Page | PageViewRestriction | Site | FooterSettings):
         forget()
 
 
 def connect_signals():
-    post_save.connect(on_save_or_delete, dispatch_uid="navigation-save")
-    post_delete.connect(on_save_or_delete, dispatch_uid="navigation-delete")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(forget, dispatch_uid=f"navigation-{id(signal)}")
+    post_save.connect(on_save, dispatch_uid="navigation-save")
+    post_delete.connect(on_delete, dispatch_uid="navigation-delete")
+    for signal in (page_published, page_unpublished):
+        signal.connect(forget_page, dispatch_uid=f"navigation-{id(signal)}")
+    # A move changes the addresses of every page below the moved one.
+    post_page_move.connect(forget, dispatch_uid="navigation-move")

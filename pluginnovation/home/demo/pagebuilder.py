@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Page, Site
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyResult, RegionSectionPage
-from methods.models import MethodIndexPage, MethodPage, MethodRelatedPage
+from methods.models import EvidencePage, MethodIndexPage, MethodPage, MethodRelatedPage
 from pluginnovation.content.categories import VOCABULARIES
 from pluginnovation.content.models import ContentPage
 from pluginnovation.home.models import HomePage, StandardPage
@@ -78,8 +78,12 @@ class PageLoader:
         for entry in self.data.methods:
             self.child(method_index, MethodPage, entry, self.method_fields)
 
-        for entry in self.data.standard_pages:
-            self.child(home, StandardPage, entry)
+        pages = {
+            entry.fields["slug"]: self.child(home, StandardPage, entry)
+            for entry in self.data.standard_pages
+        }
+        if "om" in pages:
+            self.child(pages["om"], EvidencePage, self.data.evidence_page)
 
     def home_page(self):
         """The site's root page. On a fresh install it replaces Wagtail's welcome page."""

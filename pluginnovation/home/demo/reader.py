@@ -15,6 +15,7 @@ class DemoData:
     documents: list  # [{key, title, path}]
     home: object  # each page is an Entry
     standard_pages: list
+    evidence_page: object  # below the "om" page
     research_index: object
     articles: list
     case_study_index: object
@@ -27,6 +28,7 @@ class DemoData:
         return [
             self.home,
             *self.standard_pages,
+            self.evidence_page,
             self.research_index,
             *self.articles,
             self.case_study_index,
@@ -44,6 +46,7 @@ def read_demo_data(data_dir=DATA_DIR):
         documents=read_documents(data_dir / "documents"),
         home=read_page(data_dir / "home.md", INDEX),
         standard_pages=read_pages(data_dir / "pages", STANDARD),
+        evidence_page=read_page(data_dir / "pages" / "om" / "evidens.md", STANDARD),
         research_index=read_page(data_dir / "research" / "index.md", INDEX),
         articles=read_pages(data_dir / "research", RESEARCH),
         case_study_index=read_page(data_dir / "casestudies" / "index.md", INDEX),

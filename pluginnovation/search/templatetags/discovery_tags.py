@@ -8,6 +8,7 @@ from django import template
 from django.db.models import prefetch_related_objects
 from django.utils.html import format_html, format_html_join
 
+from pluginnovation.content.models import ContentIndexPage, ContentPage
 from pluginnovation.discovery.facets import PARAMS
 from pluginnovation.discovery.listing import listing_context, pages_below
 from pluginnovation.discovery.related import related_pages
@@ -26,9 +27,28 @@ def page_listing(context, page):
     """The faceted listing of the content pages below an index page or region section."""
     request = context["request"]
     listing = listing_context(
-        request, pages_below(page), scope_key=("below", page.pk), hidden=page.hidden_facets()
+        request,
+        pages_below(page),
+        scope_key=("below", page.pk),
+        hidden=page.hidden_facets(),
+        types=listed_types(type(page)),
     )
     return {"request": request, **listing}
+
+
+def listed_types(index_model):
+    """The content types an index lists: its subpage types, through index pages below it (the
+    case-study index lists the case studies of its region sections)."""
+    found, todo, seen = [], [index_model], set()
+    while todo:
+        model = todo.pop()
+        for child in model.allowed_subpage_models():
+            if issubclass(child, ContentPage) and child not in found:
+                found.append(child)
+            elif issubclass(child, ContentIndexPage) and child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return found
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,166 @@
+"""Evidence and effort on methods: shown as text on the page and the cards, filtered and sorted
+in the listings, explained at /om/evidens/."""
+
+from decimal import Decimal
+
+from wagtail.models import Page
+
+import pytest
+
+from methods.evidence import EvidenceLevel, KnowledgeBasis
+from methods.models import EvidencePage, MethodIndexPage, MethodPage
+from pluginnovation.home.models import StandardPage
+from research.models import ResearchArticlePage
+from tests.discovery_support import add_page, listed
+
+pytestmark = pytest.mark.django_db
+
+
+def method(title, basis="", level=None, hours=None, **fields):
+    return add_page(
+        MethodPage,
+        title,
+        knowledge_basis=basis,
+        evidence_level=level,
+        staff_hours_per_week=Decimal(hours) if hours is not None else None,
+        tags=["evidensprov"],
+        **fields,
+    )
+
+
+@pytest.fixture
+def methods():
+    return {
+        "stark": method("Stark metod", KnowledgeBasis.BOTH, 4, "3"),
+        "forskning": method("Forskad metod", KnowledgeBasis.RESEARCH, 3, "0.5"),
+        "erfarenhet": method("Beprövad metod", KnowledgeBasis.EXPERIENCE, 1, "8"),
+        "okand": method("Obedömd metod"),
+    }
+
+
+def titles(response):
+    return [page.title for page in listed(response)]
+
+
+def test_the_method_page_states_evidence_and_effort_in_words(client, methods):
+    html = client.get(methods["forskning"].url).content.decode()
+    assert "Kunskapsläge och insats" in html
+    assert "Vetenskaplig grund" in html
+    assert "3 av 4: Uppföljda resultat eller en studie" in html
+    assert "0,5 timmar per vecka" in html
+    unknown = client.get(methods["okand"].url).content.decode()
+    assert unknown.count("uppgift saknas") >= 5
+
+
+def test_the_method_page_counts_its_supporting_research_and_case_studies(client, methods):
+    from methods.models import MethodRelatedPage
+
+    study = add_page(ResearchArticlePage, "Studie som stöder")
+    MethodRelatedPage.objects.create(page_owner=methods["stark"], page=study, sort_order=0)
+    html = client.get(methods["stark"].url).content.decode()
+    assert "1 forskningsartikel i kunskapsbanken" in html
+
+
+def test_every_method_card_shows_the_facts_as_text(client, methods):
+    html = client.get("/utforska/?tagg=evidensprov").content.decode()
+    cards = html.split('<li class="card card--method')[1:]
+    assert len(cards) == 4
+    for card in cards:
+        assert "<dt>Kunskapsgrund</dt>" in card and "<dt>Evidensstyrka</dt>" in card
+        assert "<dt>Personaltid</dt>" in card
+    stark = next(card for card in cards if "Stark metod" in card)
+    assert "4 av 4: Flera studier med jämförelsegrupp" in stark and "3 tim/vecka" in stark
+
+
+def test_related_cards_show_a_methods_facts_without_extra_queries(client, methods):
+    from pluginnovation.discovery.related import related_pages
+
+    for page in related_pages(methods["forskning"]):
+        if isinstance(page, MethodPage):
+            assert page.card_facts()[0][1]  # read from the related query itself
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kunskapsgrund=vetenskaplig-grund", {"Stark metod", "Forskad metod"}),
+        ("kunskapsgrund=beprovad-erfarenhet", {"Stark metod", "Beprövad metod"}),
+        ("evidens=4", {"Stark metod"}),
+        ("evidens=1&evidens=3", {"Forskad metod", "Beprövad metod"}),
+        ("kunskapsgrund=beprovad-erfarenhet&evidens=4", {"Stark metod"}),
+    ],
+)
+def test_filters_by_knowledge_basis_and_evidence(client, methods, query, expected):
+    response = client.get(f"/utforska/?tagg=evidensprov&{query}")
+    assert set(titles(response)) == expected
+
+
+def test_filter_counts_match_what_a_click_would_list(client, methods):
+    response = client.get("/utforska/?tagg=evidensprov")
+    groups = {group.facet.param: group for group in response.context["facet_groups"]}
+    for param in ("kunskapsgrund", "evidens"):
+        for option in groups[param].options:
+            listed_there = client.get(f"/utforska/?tagg=evidensprov&{param}={option.value}")
+            assert option.count == listed_there.context["result_count"], (param, option.value)
+
+
+def test_sorts_by_evidence_strength_and_by_effort(client, methods):
+    by_evidence = titles(client.get("/utforska/?tagg=evidensprov&ordning=evidens"))
+    assert by_evidence == ["Stark metod", "Forskad metod", "Beprövad metod", "Obedömd metod"]
+    by_effort = titles(client.get("/utforska/?tagg=evidensprov&ordning=insats"))
+    assert by_effort == ["Forskad metod", "Stark metod", "Beprövad metod", "Obedömd metod"]
+
+
+def test_the_method_index_offers_the_sorts_and_keeps_them_with_filters(client, methods):
+    index = methods["stark"].get_parent()
+    assert isinstance(index.specific, MethodIndexPage)
+    response = client.get(f"{index.url}?tagg=evidensprov&ordning=evidens")
+    assert titles(response)[0] == "Stark metod"
+    html = response.content.decode()
+    assert "Starkast evidens först" in html and "Minst personaltid först" in html
+    assert 'name="ordning" value="evidens"' in html  # the filter form keeps the sort
+    remove = response.context["active_filters"][0].remove_url
+    assert "ordning=evidens" in remove
+
+
+def test_research_listings_offer_no_method_filters(client):
+    from research.models import ResearchIndexPage
+
+    response = client.get(ResearchIndexPage.objects.live().first().url)
+    params = {group.facet.param for group in response.context["facet_groups"]}
+    assert "evidens" not in params and "kunskapsgrund" not in params
+    assert not response.context["sort_links"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["ordning=baklänges", "ordning=" + "x" * 500, "evidens=9", "evidens=²", "kunskapsgrund=<b>"],
+)
+def test_unknown_sorts_and_evidence_values_are_ignored_with_a_message(client, methods, query):
+    response = client.get(f"/utforska/?tagg=evidensprov&{query}")
+    assert response.status_code == 200
+    assert "ignorerades" in response.context["filter_message"]
+    assert len(listed(response)) == 4
+
+
+def test_the_evidence_page_explains_every_step_of_the_scale(client):
+    about = StandardPage.objects.get(slug="om")
+    page = EvidencePage.objects.get()
+    assert page.get_parent().pk == about.pk and page.url == "/om/evidens/"
+    html = client.get("/om/evidens/").content.decode()
+    for level in EvidenceLevel:
+        assert f"Steg {level.value}: {level.label}" in html
+    for basis in KnowledgeBasis:
+        assert basis.label in html
+
+
+def test_the_method_page_links_to_the_evidence_explanation(client, methods):
+    html = client.get(methods["stark"].url).content.decode()
+    assert 'href="/om/evidens/"' in html
+
+
+def test_every_demo_method_has_its_evidence_filled_in():
+    for page in MethodPage.objects.filter(pk__in=Page.objects.live().values("pk")):
+        if "evidensprov" in {tag.name for tag in page.tags.all()}:
+            continue
+        assert page.knowledge_basis and page.evidence_level, page.slug

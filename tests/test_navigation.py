@@ -1,0 +1,70 @@
+"""The main menu and the footer: from the page tree and the footer setting, kept in the cache
+until something they show changes."""
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from methods.models import MethodPage
+from pluginnovation.home.models import FooterSettings, HomePage, StandardPage
+from tests.discovery_support import add_page
+
+pytestmark = pytest.mark.django_db
+
+
+def menu(client):
+    html = client.get("/").content.decode()
+    return html[html.index('aria-label="Huvudmeny"') : html.index("</nav>")]
+
+
+def footer(client):
+    html = client.get("/").content.decode()
+    return html[html.index("<footer") :]
+
+
+def test_a_new_page_marked_for_the_menu_appears_and_leaves_with_it(
+    client, django_capture_on_commit_callbacks
+):
+    assert "Nyheter i menyn" not in menu(client)  # the menu is now cached
+    home = HomePage.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = home.add_child(
+            instance=StandardPage(
+                title="Nyheter i menyn", slug="nyheter-i-menyn", show_in_menus=True
+            )
+        )
+        page.save_revision().publish()
+    assert 'href="/nyheter-i-menyn/">Nyheter i menyn</a>' in menu(client)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert "Nyheter i menyn" not in menu(client)
+
+
+def test_editing_a_page_deep_in_the_tree_keeps_the_menu_cached(
+    client, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    method = add_page(MethodPage, "En metod långt ner")
+    menu(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        method.save_revision().publish()
+    with django_assert_max_num_queries(0):
+        from django.core.cache import cache
+
+        from pluginnovation.home.navigation import CACHE_KEY
+
+        assert cache.get(CACHE_KEY)
+
+
+def test_the_footer_follows_its_setting(client, django_capture_on_commit_callbacks):
+    home = HomePage.objects.get()
+    contact = home.get_children().get(slug="kontakt")
+    footer(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        setting = FooterSettings.objects.get()
+        setting.owner_text = "Kunskapsbanken ges ut av en ny huvudman."
+        setting.links = [("page", contact)]
+        setting.save()
+    html = footer(client)
+    assert "ges ut av en ny huvudman" in html
+    assert 'href="/kontakt/"' in html and 'href="/tillganglighet/"' not in html
