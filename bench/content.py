@@ -25,6 +25,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backends
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, RegionSectionPage
+from methods.evidence import EvidenceLevel, KnowledgeBasis
 from methods.models import MethodIndexPage, MethodPage
 from pluginnovation.content.categories import VOCABULARIES
 from pluginnovation.content.models import ContentPage, PageTag
@@ -40,6 +41,7 @@ from pluginnovation.taxonomy.models import (
     TargetGroup,
 )
 from research.models import ResearchArticlePage, ResearchIndexPage
+from research.publications import PUBLICATION_TYPES
 
 BATCH_SIZE = 250
 RELATIONS = [category.field for category in VOCABULARIES]
@@ -320,6 +322,7 @@ class Generator:
             year=self.rng.randint(2005, 2025),
             publisher=self.rng.choice(["Skolverket", "IFAU", "Göteborgs universitet", "SKR"]),
             key_findings=f"<ul><li>{self.text(1)}</li><li>{self.text(1)}</li></ul>",
+            publication_type=self.rng.choice([value for value, _label in PUBLICATION_TYPES]),
         )
         return page, {"projects": self.maybe(self.vocab.projects, 0.3), "region": None}
 
@@ -352,6 +355,10 @@ class Generator:
                 for n in range(1, 4)
             ],
             time_and_resources="Ett par timmar i veckan för mentor och elevhälsa.",
+            # Like the real bank: most methods assessed, some effort figures unknown.
+            knowledge_basis=self.rng.choice([*KnowledgeBasis.values, ""]),
+            evidence_level=self.rng.choice([*EvidenceLevel.values, None]),
+            staff_hours_per_week=self.rng.choice([None, 0.5, 1, 2, 4, 8]),
         )
         return page, {"projects": self.maybe(self.vocab.projects, 0.5), "region": None}
 

@@ -75,6 +75,11 @@ def page_types(rng):
             "/sok/?q=blockläsning",
         ],
         "search, misspelt (trigram)": ["/sok/?q=blockläsnig", "/sok/?q=socialtjänstn"],
+        "methods sorted by evidence or effort": [
+            "/metoder/?ordning=evidens",
+            "/metoder/?ordning=insats&kunskapsgrund=beprovad-erfarenhet",
+            "/utforska/?typ=metod&evidens=3&evidens=4&ordning=evidens",
+        ],
         "detail": details,
     }
 

@@ -36,6 +36,8 @@ def listing_urls():
         "/fallstudier/",
         f"{section.url}?faktor=uppfoljning",
         "/metoder/?sida=2",
+        "/metoder/?ordning=evidens&kunskapsgrund=vetenskaplig-grund",
+        "/utforska/?typ=metod&evidens=3&ordning=insats",
         "/utforska/?faktor=samverkan&typ=fallstudie&insatstyp=forebyggande",
         "/utforska/?kommun=finns-inte",
         "/framgangsfaktorer/",

@@ -17,6 +17,8 @@ FIXED_PATHS = {
     "search without hits": "/sok/?q=xyzzyqwerty",
     "search empty": "/sok/",
     "accessibility statement": "/tillganglighet/",
+    "evidence explanation": "/om/evidens/",
+    "methods sorted by evidence": "/metoder/?ordning=evidens&kunskapsgrund=vetenskaplig-grund",
     "not found": "/finns-inte-alls/",
     "results overview": "/resultat/",
 }
