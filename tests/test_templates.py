@@ -128,6 +128,9 @@ def test_case_study_results_are_a_table_with_headers(client):
         "Före",
         "Efter",
         "Enhet",
+        "Förändring",
+        "Bedömning",
+        "Antal elever",
         "Mätperiod",
         "Källa",
     ]
