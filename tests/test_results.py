@@ -105,6 +105,38 @@ def test_the_change_is_after_minus_before_judged_by_the_desired_direction(
     assert row.direction_label == direction
 
 
+def test_the_database_judges_every_row_as_the_model_does():
+    from pluginnovation.discovery.results import with_direction
+
+    page = CaseStudyPage.objects.live().first()
+    cases = [
+        ("avbrott", "8.4", "1.3", ""),
+        ("avbrott", "1.3", "8.4", ""),
+        ("narvaro", "80", "80", ""),
+        ("narvaro", "80", "79.9", ""),
+        ("annat", "1", "2", ""),
+        ("annat", "1", "2", "hogre"),
+        ("nadda-kaa", "60", "0", "lagre"),
+        ("betyg", None, "12", ""),
+    ]
+    for i, (indicator, before, after, better) in enumerate(cases):
+        CaseStudyResult.objects.create(
+            page=page,
+            indicator=indicator,
+            description=f"Fall {i}",
+            value_before=None if before is None else Decimal(before),
+            value_after=Decimal(after),
+            unit="elever",
+            better=better,
+            period="2020",
+            source="Test",
+        )
+    rows = list(with_direction(CaseStudyResult.objects.all()))
+    assert len(rows) >= len(cases) + 10
+    for row in rows:
+        assert row.direction_value == row.direction == expected_direction(row), row.description
+
+
 # --- Editors ---------------------------------------------------------------------------
 
 
@@ -249,6 +281,35 @@ def test_the_indicator_filter_keeps_only_that_indicator(client):
     shown = table_rows(html)
     assert len(shown) == len(rows)
     assert all("<td>Studieavbrott</td>" in row for row in shown)
+
+
+def test_many_results_are_paged_while_the_summaries_count_them_all(client):
+    page = CaseStudyPage.objects.get(slug="oscarsgymnasiet-oskarshamn")
+    CaseStudyResult.objects.bulk_create(
+        CaseStudyResult(
+            page=page,
+            indicator="avbrott",
+            description=f"Extra {i}",
+            value_before=Decimal("9"),
+            value_after=Decimal("4"),
+            unit="%",
+            period="2020",
+            source="Test",
+            sort_order=100 + i,
+        )
+        for i in range(120)
+    )
+    rows = visible_rows()
+    first = client.get("/resultat/").content.decode()
+    assert shown_counts(first) == counted(rows)
+    assert len(table_rows(first)) == 50
+    assert "sida=2" in first
+    last = client.get("/resultat/?sida=999").content.decode()
+    assert len(table_rows(last)) == len(rows) - 100
+    for junk in ("-1", "abc", "²", "9" * 40):
+        response = client.get(f"/resultat/?sida={junk}")
+        assert response.status_code == 200
+        assert len(table_rows(response.content.decode())) == 50
 
 
 def test_drafts_and_restricted_case_studies_are_left_out(client):

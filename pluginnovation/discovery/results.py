@@ -2,18 +2,29 @@
 per project and per region for /resultat/, and per region for the region pages.
 
 Results are not weighted or pooled: each row is one local measurement, counted once per
-direction (improved, worsened, unchanged, unknown). Reading them costs a fixed number of
-queries whatever the amount of content: the rows with their pages in one, the pages' projects
-in another.
+direction (improved, worsened, unchanged, unknown). The database counts them (one aggregate
+query per region, one per project) and reads one page of rows, so the cost stays flat however
+many results there are.
 """
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from casestudies.models import CaseStudyPage, CaseStudyResult, Direction, Indicator
+from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When
+
+from casestudies.models import (
+    DESIRED_DIRECTION,
+    Better,
+    CaseStudyPage,
+    CaseStudyResult,
+    Direction,
+    Indicator,
+)
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.visibility import visible
+from pluginnovation.discovery.cache import cached
+from pluginnovation.discovery.listing import CountedPaginator, page_number
 from pluginnovation.taxonomy.models import Project, Region, SuccessFactor
 
 SLUG = re.compile(r"[a-z0-9-]{1,100}")
@@ -22,6 +33,8 @@ MAX_VALUES = 10
 # Junk values are cut in notices; nobody needs to read all of one.
 SHOWN_VALUE_LENGTH = 40
 DIRECTIONS = list(Direction)
+# Result rows per page; the summaries always cover every matching row.
+PAGE_SIZE = 50
 
 RESULT_FIELDS = [
     "indicator",
@@ -126,33 +139,63 @@ def visible_case_studies(filters):
     return pages
 
 
-def result_rows(filters):
-    """Every result of the visible case studies that match the filters, with its page, its
-    municipality and region: one query."""
-    rows = CaseStudyResult.objects.filter(page__in=visible_case_studies(filters).values("pk"))
+def desired_expression():
+    """SQL for CaseStudyResult.desired: +1, -1 or 0."""
+    whens = [
+        When(better=Better.HIGHER, then=Value(1)),
+        When(better=Better.LOWER, then=Value(-1)),
+        *(When(indicator=key, then=Value(sign)) for key, sign in DESIRED_DIRECTION.items()),
+    ]
+    return Case(*whens, default=Value(0), output_field=IntegerField())
+
+
+def direction_expression():
+    """SQL for CaseStudyResult.direction, so the counts are made by the database; a test
+    checks that the two agree on every row."""
+    rose = Q(value_after__gt=F("value_before"))
+    fell = Q(value_after__lt=F("value_before"))
+    return Case(
+        When(value_before__isnull=True, then=Value(Direction.UNKNOWN.value)),
+        When(desired_value=0, then=Value(Direction.UNKNOWN.value)),
+        When(value_after=F("value_before"), then=Value(Direction.UNCHANGED.value)),
+        When(
+            (Q(desired_value=1) & rose) | (Q(desired_value=-1) & fell),
+            then=Value(Direction.IMPROVED.value),
+        ),
+        default=Value(Direction.WORSENED.value),
+        output_field=CharField(),
+    )
+
+
+def filtered_results(filters, region_id=None):
+    """The results of the visible case studies that match the filters (not yet read)."""
+    pages = visible_case_studies(filters)
+    if region_id is not None:
+        pages = pages.filter(municipality__region_id=region_id)
+    rows = CaseStudyResult.objects.filter(page__in=pages.values("pk"))
     if "indikator" in filters.values:
         rows = rows.filter(indicator__in=filters.values["indikator"])
-    return list(
-        rows.select_related("page__municipality__region")
-        .only(*RESULT_FIELDS)
-        .order_by("page__municipality__region__sort_order", "page__title", "page_id", "sort_order")
+    return rows
+
+
+def with_direction(rows):
+    return rows.annotate(desired_value=desired_expression()).annotate(
+        direction_value=direction_expression()
     )
 
 
-def page_projects(page_ids):
-    """{page id: [(slug, name), ...]} for the pages: one query on the link table."""
-    m2m = ContentPage._meta.get_field("projects")
-    page_column = f"{m2m.m2m_field_name()}_id"
-    term = m2m.m2m_reverse_field_name()
-    links = (
-        m2m.remote_field.through.objects.filter(**{f"{page_column}__in": page_ids})
-        .order_by(f"{term}__sort_order", f"{term}__name")
-        .values_list(page_column, f"{term}__slug", f"{term}__name")
+def grouped_counts(rows, *group_by):
+    """Per group: results by direction, results and case studies, in one aggregate query."""
+    counts = {
+        direction.value: Count("pk", filter=Q(direction_value=direction.value))
+        for direction in DIRECTIONS
+    }
+    return (
+        with_direction(rows)
+        .order_by()
+        .values(*group_by)
+        .annotate(n_results=Count("pk"), n_pages=Count("page", distinct=True), **counts)
     )
-    projects = {}
-    for page_id, slug, name in links:
-        projects.setdefault(page_id, []).append((slug, name))
-    return projects
 
 
 @dataclass
@@ -162,75 +205,87 @@ class Summary:
     key: str = ""
     name: str = ""
     counts: Counter = field(default_factory=Counter)
-    pages: set = field(default_factory=set)
+    total: int = 0
+    case_studies: int = 0
 
-    def add(self, row):
-        self.counts[row.direction] += 1
-        self.pages.add(row.page_id)
+    @classmethod
+    def from_row(cls, key, name, row):
+        counts = Counter({direction.value: row[direction.value] for direction in DIRECTIONS})
+        return cls(key, name, counts, row["n_results"], row["n_pages"])
 
-    @property
-    def total(self):
-        return sum(self.counts.values())
-
-    @property
-    def case_studies(self):
-        return len(self.pages)
+    def add(self, other):
+        self.counts.update(other.counts)
+        self.total += other.total
+        self.case_studies += other.case_studies
 
     @property
     def by_direction(self):
         """[(Direction, count)] in a fixed order, zeros included."""
-        return [(direction, self.counts[direction]) for direction in DIRECTIONS]
+        return [(direction, self.counts[direction.value]) for direction in DIRECTIONS]
 
 
+REGION = "page__municipality__region__"
 NO_PROJECT = ("", "Inget projekt angivet")
 
 
-def summarise(rows, projects):
-    """The overall summary, and one per project and per region, in display order."""
+def region_summaries(rows):
+    """One summary per region, in the regions' order: one query."""
+    groups = grouped_counts(rows, f"{REGION}slug", f"{REGION}name", f"{REGION}sort_order")
+    groups = sorted(groups, key=lambda g: (g[f"{REGION}sort_order"], g[f"{REGION}name"]))
+    return [Summary.from_row(g[f"{REGION}slug"], g[f"{REGION}name"], g) for g in groups]
+
+
+def project_summaries(rows):
+    """One summary per project (a case study may belong to several), then those without a
+    project: one query."""
+    groups = grouped_counts(rows, "page__projects__slug", "page__projects__name")
+    summaries = [
+        Summary.from_row(
+            g["page__projects__slug"] or NO_PROJECT[0],
+            g["page__projects__name"] or NO_PROJECT[1],
+            g,
+        )
+        for g in groups
+    ]
+    return sorted(summaries, key=lambda s: (s.key == "", s.name))
+
+
+def page_of_rows(rows, total, raw_page_number):
+    """One page of result rows with their case studies and regions: one query."""
+    ordered = (
+        rows.select_related("page__municipality__region")
+        .only(*RESULT_FIELDS)
+        .order_by(f"{REGION}sort_order", f"{REGION}name", "page__title", "page_id", "sort_order")
+    )
+    paginator = CountedPaginator(ordered, PAGE_SIZE, total)
+    return paginator.page(page_number(raw_page_number, paginator.num_pages))
+
+
+def summaries(filters):
+    """The overall, per region and per project summaries: two aggregate queries."""
+    rows = filtered_results(filters)
+    by_region = region_summaries(rows)
     overall = Summary()
-    by_project = {}
-    by_region = {}
-    for row in rows:
-        overall.add(row)
-        region = row.page.municipality.region
-        by_region.setdefault(region.slug, Summary(region.slug, region.name)).add(row)
-        for slug, name in projects.get(row.page_id, [NO_PROJECT]):
-            by_project.setdefault(slug, Summary(slug, name)).add(row)
-    project_order = sorted(by_project.values(), key=lambda s: (s.key == "", s.name))
-    return overall, project_order, list(by_region.values())
+    for summary in by_region:
+        # Every case study lies in exactly one region, so the regions add up to the whole.
+        overall.add(summary)
+    by_project = project_summaries(rows) if overall.total else []
+    return overall, by_region, by_project
 
 
-def results_overview(filters):
-    """The rows and their summaries for /resultat/."""
-    rows = result_rows(filters)
-    projects = page_projects({row.page_id for row in rows}) if rows else {}
-    for row in rows:
-        row.projects = projects.get(row.page_id, [])
-    overall, by_project, by_region = summarise(rows, projects)
-    return {"rows": rows, "summary": overall, "by_project": by_project, "by_region": by_region}
+def results_overview(filters, raw_page_number=None, request=None):
+    """The summaries over every matching result, and one page of the rows, for /resultat/.
+    The summaries (numbers and names) are cached per content version, like the facet counts."""
+    key = tuple(sorted((name, tuple(values)) for name, values in filters.values.items()))
+    overall, by_region, by_project = cached(request, "results", key, lambda: summaries(filters))
+    items = None
+    if overall.total:
+        items = page_of_rows(filtered_results(filters), overall.total, raw_page_number)
+    return {"summary": overall, "by_region": by_region, "by_project": by_project, "items": items}
 
 
 def region_summary(region_id):
-    """The summary of one region's results, for its section page: one query, which also
-    names the region (None when it has no visible results)."""
-    pages = CaseStudyPage.objects.filter(municipality__region_id=region_id)
-    rows = (
-        CaseStudyResult.objects.filter(page__in=visible(pages).values("pk"))
-        .select_related("page__municipality__region")
-        .only(
-            "indicator",
-            "value_before",
-            "value_after",
-            "better",
-            "page__municipality",
-            "page__municipality__region__slug",
-            "page__municipality__region__name",
-        )
-    )
-    summary = None
-    for row in rows:
-        if summary is None:
-            region = row.page.municipality.region
-            summary = Summary(region.slug, region.name)
-        summary.add(row)
-    return summary
+    """The summary of one region's results, for its section page (None when it has no visible
+    results): one query, which also names the region."""
+    summaries = region_summaries(filtered_results(Filters(), region_id=region_id))
+    return summaries[0] if summaries else None

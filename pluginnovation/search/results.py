@@ -1,7 +1,5 @@
 """/resultat/: the measured results of every visible case study, filterable and summed up."""
 
-from urllib.parse import urlencode
-
 from django.shortcuts import render
 
 from pluginnovation.discovery.results import (
@@ -15,7 +13,10 @@ from pluginnovation.discovery.results import (
 def results(request):
     options = filter_options()
     filters = parse_filters(request.GET, options)
-    context = results_overview(filters)
+    context = results_overview(filters, request.GET.get("sida"), request)
+    for row in context["items"] or []:
+        # Each row links to its case study twice: work the address out once.
+        row.page_url = row.page.get_url(request)
     context.update(
         {
             "filters": [
@@ -30,9 +31,6 @@ def results(request):
             "filtered": bool(filters.values),
             "notices": filters.notices(),
             "meta_title": "Resultat från lokalt arbete",
-            "query": urlencode(
-                [(name, value) for name, values in filters.values.items() for value in values]
-            ),
         }
     )
     return render(request, "search/results_overview.html", context)
