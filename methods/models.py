@@ -1,3 +1,4 @@
+from decimal import Decimal
 from functools import cached_property
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -261,8 +262,9 @@ class EvidencePage(Page):
 
 
 def number(value):
-    """2.0 → "2", 1.5 → "1,5": as Swedes write it."""
-    return number_format(value.normalize() if value == value.to_integral() else value)
+    """2.0 → "2", 1.5 → "1,5": as Swedes write it, to the field's one decimal."""
+    text = number_format(round(Decimal(value), 1), 1)
+    return text.removesuffix(",0")
 
 
 class MethodRelatedPage(Orderable):

@@ -33,7 +33,7 @@ def methods():
     return {
         "stark": method("Stark metod", KnowledgeBasis.BOTH, 4, "3"),
         "forskning": method("Forskad metod", KnowledgeBasis.RESEARCH, 3, "0.5"),
-        "erfarenhet": method("Beprövad metod", KnowledgeBasis.EXPERIENCE, 1, "8"),
+        "erfarenhet": method("Beprövad metod", KnowledgeBasis.EXPERIENCE, 1, "8.3"),
         "okand": method("Obedömd metod"),
     }
 
@@ -75,9 +75,12 @@ def test_every_method_card_shows_the_facts_as_text(client, methods):
 def test_related_cards_show_a_methods_facts_without_extra_queries(client, methods):
     from pluginnovation.discovery.related import related_pages
 
-    for page in related_pages(methods["forskning"]):
-        if isinstance(page, MethodPage):
-            assert page.card_facts()[0][1]  # read from the related query itself
+    shown = [page for page in related_pages(methods["forskning"]) if isinstance(page, MethodPage)]
+    assert shown
+    for page in shown:
+        # Read from the related query itself, and written as on the method's own card.
+        stored = MethodPage.objects.get(pk=page.pk)
+        assert page.card_facts() == stored.card_facts()
 
 
 @pytest.mark.parametrize(
