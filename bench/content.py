@@ -24,7 +24,7 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backends
 
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage, RegionSectionPage
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyResult, RegionSectionPage
 from methods.evidence import EvidenceLevel, KnowledgeBasis
 from methods.models import MethodIndexPage, MethodPage
 from pluginnovation.content.categories import VOCABULARIES
@@ -362,6 +362,29 @@ class Generator:
         )
         return page, {"projects": self.maybe(self.vocab.projects, 0.5), "region": None}
 
+    def results(self, page):
+        """One to three measured results, like the demo's: before and after, some unknown."""
+        rows = []
+        for order in range(self.rng.randint(1, 3)):
+            indicator = self.rng.choice(["narvaro", "avbrott", "behorighet", "annat"])
+            before = self.rng.choice([None, *range(5, 95, 7)])
+            after = self.rng.randint(1, 99)
+            rows.append(
+                CaseStudyResult(
+                    page_id=page.pk,
+                    sort_order=order,
+                    indicator=indicator,
+                    description=f"Mätt {indicator} i arbetet",
+                    value_before=before,
+                    value_after=after,
+                    unit="%",
+                    period="2016–2018",
+                    source="Genererad lägesrapport",
+                    students=self.rng.choice([None, 25, 60, 140]),
+                )
+            )
+        return rows
+
     def maybe(self, items, probability):
         return [self.rng.choice(items)] if items and self.rng.random() < probability else []
 
@@ -489,6 +512,11 @@ def generate_content(count, seed=1, shares=(0.3, 0.4, 0.3)):
                     for rel, term in generator.links(page, extra)
                 ]
                 insert_links(links)
+                if isinstance(pages[0], CaseStudyPage):
+                    CaseStudyResult.objects.bulk_create(
+                        [row for page in pages for row in generator.results(page)],
+                        batch_size=1000,
+                    )
                 index_pages(type(pages[0]), [page.pk for page in pages])
                 created += len(pages)
     # Bulk inserts send no signals: tell the discovery cache the content changed.

@@ -75,6 +75,11 @@ def page_types(rng):
             "/sok/?q=blockläsning",
         ],
         "search, misspelt (trigram)": ["/sok/?q=blockläsnig", "/sok/?q=socialtjänstn"],
+        "results overview": [
+            "/resultat/",
+            f"/resultat/?faktor={factors[0]}",
+            "/resultat/?indikator=narvaro&region=gr",
+        ],
         "methods sorted by evidence or effort": [
             "/metoder/?ordning=evidens",
             "/metoder/?ordning=insats&kunskapsgrund=beprovad-erfarenhet",

@@ -20,7 +20,11 @@ register = template.Library()
 SIDE_COLUMN_CATEGORIES = [category for category in CATEGORIES if category.field != "factors"]
 
 # The discovery views in the main menu, after the sections from the page tree.
-MENU_VIEWS = [("Framgångsfaktorer", "factor_list"), ("Utforska", "explore")]
+MENU_VIEWS = [
+    ("Framgångsfaktorer", "factor_list"),
+    ("Resultat", "results"),
+    ("Utforska", "explore"),
+]
 
 
 @register.simple_tag(takes_context=True)
