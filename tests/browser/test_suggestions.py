@@ -1,0 +1,84 @@
+"""Suggestions as you type in the header search: an ARIA combobox, keyboard operable."""
+
+from urllib.parse import unquote
+
+from tests.browser.test_accessibility import axe_violations
+
+FIELD = "#site-search-q"
+LIST = "#site-search-q-forslag"
+STATUS = "#site-search-q-status"
+
+
+def type_and_wait_for_options(page, text):
+    page.locator(FIELD).press_sequentially(text, delay=40)
+    page.locator(f"{LIST} [role=option]").first.wait_for(state="visible")
+
+
+def test_arrow_down_and_enter_go_to_the_suggested_page(page, site_url):
+    page.goto(site_url + "/")
+    field = page.locator(FIELD)
+    assert field.get_attribute("role") == "combobox"
+    assert field.get_attribute("aria-expanded") == "false"
+    type_and_wait_for_options(page, "frånv")
+    options = page.locator(f"{LIST} [role=option]")
+    assert field.get_attribute("aria-expanded") == "true"
+    assert field.get_attribute("aria-controls") == "site-search-q-forslag"
+    assert all("frånv" in text.lower() for text in options.all_inner_texts())
+    assert page.locator(STATUS).inner_text() == f"{options.count()} förslag"
+
+    field.press("ArrowDown")
+    first = options.first
+    assert field.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    assert first.get_attribute("aria-selected") == "true"
+    label = first.locator(".search-suggestions__label").inner_text()
+    with page.expect_navigation():
+        field.press("Enter")
+    assert "/sok/" not in page.url
+    assert page.locator("h1").inner_text() == label
+
+
+def test_escape_closes_and_enter_then_searches_as_usual(page, site_url):
+    page.goto(site_url + "/")
+    field = page.locator(FIELD)
+    type_and_wait_for_options(page, "samv")
+    field.press("Escape")
+    assert page.locator(LIST).is_hidden()
+    assert field.get_attribute("aria-expanded") == "false"
+    with page.expect_navigation():
+        field.press("Enter")
+    assert unquote(page.url).endswith("/sok/?q=samv")
+
+
+def test_arrow_keys_wrap_and_a_click_goes_to_the_page(page, site_url):
+    page.goto(site_url + "/")
+    field = page.locator(FIELD)
+    type_and_wait_for_options(page, "samv")
+    options = page.locator(f"{LIST} [role=option]")
+    field.press("ArrowUp")
+    assert field.get_attribute("aria-activedescendant") == options.last.get_attribute("id")
+    field.press("ArrowDown")
+    assert field.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
+    with page.expect_navigation():
+        options.first.click()
+    assert page.url.endswith("/framgangsfaktorer/samverkan/")
+
+
+def test_no_wcag_violations_with_the_list_open(page, site_url):
+    page.goto(site_url + "/")
+    type_and_wait_for_options(page, "frånv")
+    page.locator(FIELD).press("ArrowDown")
+    assert axe_violations(page) == []
+
+
+def test_every_search_field_on_a_page_suggests_without_script_errors(page, site_url):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(site_url + "/sok/?q=skola")
+    field = page.locator("#search-page-q")
+    field.fill("")
+    field.press_sequentially("mento", delay=40)
+    page.locator("#search-page-q-forslag [role=option]").first.wait_for(state="visible")
+    # The header's list stays closed: each field has its own.
+    assert page.locator(LIST).is_hidden()
+    assert errors == []  # a CSP violation would be reported here as a console error
