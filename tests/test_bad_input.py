@@ -166,3 +166,11 @@ def test_every_kind_of_page_survives_an_odd_page_number(client, number):
 )
 def test_odd_addresses_are_not_found(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_thousands_of_unknown_values_give_a_short_message(client):
+    values = ",".join(f"okand{i}" for i in range(3000))
+    response = client.get(f"/utforska/?kommun={values}")
+    message = response.context["filter_message"]
+    assert response.status_code == 200 and len(message) < 300
+    assert message.endswith(f"och {3000 - 5} till")

@@ -407,3 +407,12 @@ def test_a_region_page_shows_its_own_results_summary(client):
     assert "Resultat i " in html
     assert shown_counts(html) == counted(visible_rows(municipality__region__slug="gr"))
     assert "/resultat/?region=gr" in html
+
+
+def test_thousands_of_unknown_filter_values_give_a_short_notice(client):
+    values = ",".join(f"okand{i}" for i in range(3000))
+    response = client.get(f"/resultat/?region={values}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("finns inte och användes inte") == 5
+    assert "Ytterligare 2995 okända filtervärden användes inte." in html

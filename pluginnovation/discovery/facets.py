@@ -139,19 +139,28 @@ def parse_selection(query_dict):
     """Read the facet parameters; syntactically impossible values are rejected at once."""
     selection = Selection()
     for facet in FACETS:
-        values = []
-        for raw in query_dict.getlist(facet.param):
-            for part in raw.split(","):
-                value = part.strip().lower()
-                if not value or value in values:
-                    continue
-                if facet.accepts(value) and len(values) < MAX_VALUES:
-                    values.append(value)
-                else:
-                    selection.rejected.append((facet.param, part.strip()))
+        values, rejected = requested_values(query_dict, facet.param, facet.accepts)
+        selection.rejected += rejected
         if values:
             selection.values[facet.param] = values
     return selection
+
+
+def requested_values(query_dict, param, accepts):
+    """The distinct values asked for in `param` (repeated or comma-separated, lowercased) that
+    `accepts`, and (param, value) for the others; past MAX_VALUES every value is refused
+    (that many is not a person using a form)."""
+    values, rejected = [], []
+    for raw in query_dict.getlist(param):
+        for part in str(raw).split(","):
+            value = part.strip().lower()
+            if not value or value in values:
+                continue
+            if accepts(value) and len(values) < MAX_VALUES:
+                values.append(value)
+            else:
+                rejected.append((param, part.strip()))
+    return values, rejected
 
 
 @dataclass(frozen=True)

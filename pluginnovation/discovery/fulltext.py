@@ -10,6 +10,8 @@ also searched by its rough stem (swedish.py). See docs/search.md.
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
@@ -27,6 +29,8 @@ from pluginnovation.content.models import ContentPage
 from pluginnovation.content.visibility import restricted
 from pluginnovation.discovery.facets import content_types
 from pluginnovation.discovery.swedish import stem
+from pluginnovation.discovery.synonyms import group, synonym_map
+from pluginnovation.discovery.vocabulary import vocabulary
 
 MAX_QUERY_LENGTH = 200
 # Enough for facet counts to be meaningful; more are rarely looked at and cost time.
@@ -88,19 +92,39 @@ FALLBACK_MESSAGES = {
 }
 
 
-def word_query(word):
-    """The word, or its rough stem: "mentorerna" also finds "mentor"."""
-    base = stem(word)
-    return PlainText(word) if base == word else Or([PlainText(word), PlainText(base)])
+def alternatives(word, words):
+    """What a query word may match: itself, its rough stem ("mentorerna" -> "mentor"), its
+    spellings in the content ("franvaro" -> "frånvaro", for SQLite), the compounds of the
+    content that begin or end with it ("avbrott" -> "studieavbrott") and, for a compound, its
+    two parts together."""
+    found = dict.fromkeys([word, stem(word), *words.forms(word)[:3], *words.compounds(word)])
+    queries = [PlainText(text) for text in found]
+    parts = words.split(word)
+    if parts:
+        queries.append(And([PlainText(part) for part in parts]))
+    return queries[0] if len(queries) == 1 else Or(queries)
 
 
-def all_words(words):
-    queries = [word_query(word) for word in words]
+def phrase_query(phrase, words):
+    queries = [alternatives(word, words) for word in phrase]
     return queries[0] if len(queries) == 1 else And(queries)
 
 
-def any_word(words):
-    return Or([word_query(word) for word in words])
+def unit_query(unit, words):
+    """A query word (or phrase with synonyms), OR each of its synonyms' phrases."""
+    phrase, equivalents = unit
+    queries = [phrase_query(phrase, words)]
+    queries += [And([PlainText(w) for w in other]) for other in equivalents]
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
+def all_units(units, words):
+    queries = [unit_query(unit, words) for unit in units]
+    return queries[0] if len(queries) == 1 else And(queries)
+
+
+def any_unit(units, words):
+    return Or([unit_query(unit, words) for unit in units])
 
 
 class SpeltLikeAWordOf(Func):
@@ -132,23 +156,63 @@ def similar_titles(words, pages):
     return [(pk, visible[pk]) for pk in ids if pk in visible]
 
 
-def find(words):
-    """Search for the words: all of them; if nothing, a similar spelling (PostgreSQL with
-    pg_trgm); if still nothing, any of them. Returns (ranked pairs, fallback key or "")."""
+def corrected(units, words):
+    """The query with each unknown word replaced by its likeliest word of the content, or
+    None when nothing was corrected. Words with synonyms are left alone."""
+    changed = False
+    result = []
+    for phrase, equivalents in units:
+        for word in phrase:
+            fix = None if equivalents or words.known(word) else words.correct(word)
+            changed = changed or bool(fix)
+            result.append(fix or word)
+    return result if changed else None
+
+
+@dataclass
+class Found:
+    hits: list  # (pk, content type id), best first
+    fallback: str = ""  # how they were found: a FALLBACK_MESSAGES key, "corrected" or ""
+    suggestion: str = ""  # "Menade du: …?"
+
+
+def find(query_words, request=None):
+    """Search for the words (each with its synonyms, spellings and compounds): all of them;
+    if nothing, the corrected spelling; then a similar title (PostgreSQL with pg_trgm); then
+    any of them."""
+    words = vocabulary(request)
+    synonyms = synonym_map()
+    units = group(query_words, synonyms)
+    fixed = corrected(units, words)
+    suggestion = " ".join(fixed) if fixed else ""
     # Built once: .public() reads the view restrictions when it is called.
     pages = searchable_pages()
-    hits = ranked(all_words(words), pages)
+    hits = ranked(all_units(units, words), pages)
     if hits:
-        return hits, ""
+        return Found(hits, "", suggestion)
+    if fixed:
+        hits = ranked(all_units(group(fixed, synonyms), words), pages)
+        if hits:
+            return Found(hits, "corrected", suggestion)
     if trigram_available():
-        hits = similar_titles(words, pages)
+        hits = similar_titles(query_words, pages)
         if hits:
-            return hits, "fuzzy"
-    if len(words) > 1:
-        hits = ranked(any_word(words), pages)
+            return Found(hits, "fuzzy", suggestion)
+    if len(units) > 1:
+        hits = ranked(any_unit(units, words), pages)
         if hits:
-            return hits, "any"
-    return [], ""
+            return Found(hits, "any", suggestion)
+    return Found([], "", suggestion)
+
+
+def newest_first(hits):
+    """The hits ordered by publication date, newest first."""
+    dates = dict(
+        ContentPage.objects.filter(pk__in=[pk for pk, _type in hits]).values_list(
+            "pk", "published_date"
+        )
+    )
+    return sorted(hits, key=lambda hit: (dates.get(hit[0]) or date.min, hit[0]), reverse=True)
 
 
 def record_search(text):

@@ -28,6 +28,8 @@ NEWEST_FIRST = ("-published_date", "-pk")
 FACET_LABELS = {facet.param: facet.label for facet in FACETS}
 # Longer filter values are cut in messages; nobody needs to see all of a junk value.
 SHOWN_VALUE_LENGTH = 40
+# Only the first few ignored values are named.
+SHOWN_VALUES = 5
 
 
 def hidden_pages(request=None):
@@ -166,10 +168,12 @@ def rejected_message(rejected):
     if not rejected:
         return ""
     shown = []
-    for param, value in rejected:
+    for param, value in rejected[:SHOWN_VALUES]:
         if len(value) > SHOWN_VALUE_LENGTH:
             value = value[:SHOWN_VALUE_LENGTH] + "…"
         shown.append(f"{param}={value}")
+    if len(rejected) > SHOWN_VALUES:
+        shown.append(f"och {len(rejected) - SHOWN_VALUES} till")
     return "Okänt filtervärde ignorerades: " + ", ".join(shown)
 
 
@@ -194,7 +198,11 @@ def listing_context(
         if facet.param not in hidden and (types is None or facet.model in (None, *types))
     ]
     sorts = sorts_for(types) if ranked is None else []
-    sort, ordering, sort_message = chosen_sort(request.GET.get(SORT_PARAM), sorts)
+    # Search hits come in the order the search chose (its own ?ordning=, see search.views).
+    if ranked is None:
+        sort, ordering, sort_message = chosen_sort(request.GET.get(SORT_PARAM), sorts)
+    else:
+        sort, ordering, sort_message = "", NEWEST_FIRST, ""
     sort_keep = [(SORT_PARAM, sort)] if sort else []
 
     def memo(kind):

@@ -7,7 +7,6 @@ query per region, one per project) and reads one page of rows, so the cost stays
 many results there are.
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,14 +23,13 @@ from casestudies.models import (
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery.cache import cached
+from pluginnovation.discovery.facets import requested_values
 from pluginnovation.discovery.listing import CountedPaginator, page_number
 from pluginnovation.taxonomy.models import Project, Region, SuccessFactor
 
-SLUG = re.compile(r"[a-z0-9-]{1,100}")
-# More values than this for one parameter are not a person using the form.
-MAX_VALUES = 10
-# Junk values are cut in notices; nobody needs to read all of one.
+# Junk values are cut in notices, and only the first few are named; nobody needs to read them all.
 SHOWN_VALUE_LENGTH = 40
+SHOWN_NOTICES = 5
 DIRECTIONS = list(Direction)
 # Result rows per page; the summaries always cover every matching row.
 PAGE_SIZE = 50
@@ -81,11 +79,14 @@ class Filters:
     def notices(self):
         labels = {param.name: param.label for param in PARAMS}
         notices = []
-        for name, raw in self.rejected:
+        for name, raw in self.rejected[:SHOWN_NOTICES]:
             shown = raw if len(raw) <= SHOWN_VALUE_LENGTH else raw[:SHOWN_VALUE_LENGTH] + "…"
             notices.append(
                 f"Filtret {labels[name].lower()} ”{shown}” finns inte och användes inte."
             )
+        if len(self.rejected) > SHOWN_NOTICES:
+            rest = len(self.rejected) - SHOWN_NOTICES
+            notices.append(f"Ytterligare {rest} okända filtervärden användes inte.")
         return notices
 
 
@@ -103,16 +104,10 @@ def parse_filters(query_dict, options):
     """The filter values of a request; anything not among the options is rejected."""
     filters = Filters()
     for param in PARAMS:
-        values = []
-        for raw in query_dict.getlist(param.name)[:MAX_VALUES]:
-            for part in str(raw).split(",")[:MAX_VALUES]:
-                value = part.strip().lower()
-                if not value or value in values:
-                    continue
-                if SLUG.fullmatch(value) and value in options[param.name]:
-                    values.append(value)
-                else:
-                    filters.rejected.append((param.name, part.strip()))
+        values, rejected = requested_values(
+            query_dict, param.name, lambda value, known=options[param.name]: value in known
+        )
+        filters.rejected += rejected
         if values:
             filters.values[param.name] = values
     return filters
