@@ -9,7 +9,7 @@ from django.utils.formats import number_format
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from methods.evidence import (
@@ -19,8 +19,7 @@ from methods.evidence import (
     evidence_levels,
     knowledge_bases,
 )
-from pluginnovation.content.blocks import BodyBlock, DocumentBlock, StepBlock
-from pluginnovation.content.forms import PageForm
+from pluginnovation.content.blocks import DocumentBlock, StepBlock
 from pluginnovation.content.listing_options import FieldFilter, FilterOption, Sort
 from pluginnovation.content.models import (
     INDEX_TEMPLATE,
@@ -30,6 +29,7 @@ from pluginnovation.content.models import (
     with_card_fields,
 )
 from pluginnovation.content.visibility import restricted, visible
+from pluginnovation.home.models import StandardPage
 
 
 class MethodIndexPage(ContentIndexPage):
@@ -228,24 +228,12 @@ class MethodPage(ContentPage):
         return self.related_evidence
 
 
-class EvidencePage(Page):
+class EvidencePage(StandardPage):
     """Om evidens (/om/evidens/): what the knowledge basis and each step of the evidence scale
-    mean, in plain Swedish. The scale itself comes from methods/evidence.py, so the page and
-    the methods can never disagree; the editor writes the text around it."""
+    mean, in plain Swedish. An information page whose template adds the scale itself from
+    methods/evidence.py, so the page and the methods can never disagree; the editor writes the
+    text around it."""
 
-    intro = models.TextField(
-        "ingress", blank=True, help_text="En kort inledning som visas under rubriken."
-    )
-    body = StreamField(
-        BodyBlock(),
-        verbose_name="brödtext",
-        blank=True,
-        help_text="Text efter förklaringen av skalan, t.ex. hur redaktionen bedömer metoderna.",
-    )
-
-    base_form_class = PageForm
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.StandardPage"]
     subpage_types = []
     max_count = 1

@@ -1,6 +1,5 @@
 """What an editor types in the admin is saved as meant, or refused with a Swedish message."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -21,13 +20,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("redaktor1", "r@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def with_factor(data):
@@ -73,7 +65,7 @@ def add_url(parent, model):
     return f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{parent.pk}/"
 
 
-def test_a_new_page_saves_the_first_time_without_a_slug(editor_client):
+def test_a_new_page_saves_the_first_time_without_a_slug(admin_client):
     """The slug sits on another tab; an editor who never opens it must still get a page."""
     parent = ResearchIndexPageFactory(parent=site_root())
     data = with_factor(
@@ -90,15 +82,15 @@ def test_a_new_page_saves_the_first_time_without_a_slug(editor_client):
             "comments": inline_formset([]),
         }
     )
-    response = editor_client.post(add_url(parent, ResearchArticlePage), data)
+    response = admin_client.post(add_url(parent, ResearchArticlePage), data)
     assert response.status_code == 302, response.context["form"].errors
     page = ResearchArticlePage.objects.get(title="Frånvaro och avbrott – en översikt")
     assert page.slug == "franvaro-och-avbrott-en-oversikt"
 
 
-def test_the_title_field_fills_in_the_slug_as_the_editor_types(editor_client):
+def test_the_title_field_fills_in_the_slug_as_the_editor_types(admin_client):
     parent = ResearchIndexPageFactory(parent=site_root())
-    html = editor_client.get(add_url(parent, ResearchArticlePage)).content.decode()
+    html = admin_client.get(add_url(parent, ResearchArticlePage)).content.decode()
     # Wagtail's TitleFieldPanel wires the title to the slug field with its sync controller.
     assert 'data-w-sync-target-value="#id_slug"' in html
 
@@ -106,10 +98,10 @@ def test_the_title_field_fills_in_the_slug_as_the_editor_types(editor_client):
 @pytest.mark.parametrize(
     ("typed", "stored"), [("84,5", "84.5"), ("84.5", "84.5"), (" 12 ", "12.0"), ("0,0", "0.0")]
 )
-def test_result_figures_take_a_decimal_comma_or_point(editor_client, typed, stored):
+def test_result_figures_take_a_decimal_comma_or_point(admin_client, typed, stored):
     title = f"Resultat {stored}"
     section, data = case_study_data(title, [result("70", typed)])
-    response = editor_client.post(add_url(section, CaseStudyPage), data)
+    response = admin_client.post(add_url(section, CaseStudyPage), data)
     assert response.status_code == 302, response.context["form"].formsets["results"].errors
     page = CaseStudyPage.objects.get(title=title)
     assert str(page.results.get().value_after) == stored
@@ -127,11 +119,11 @@ def test_result_figures_take_a_decimal_comma_or_point(editor_client, typed, stor
     ],
 )
 def test_implausible_result_figures_are_refused_with_a_message(
-    editor_client, before, after, unit, message
+    admin_client, before, after, unit, message
 ):
     title = f"Orimligt {before} {after} {unit}"
     section, data = case_study_data(title, [result(before, after, unit)])
-    response = editor_client.post(add_url(section, CaseStudyPage), data)
+    response = admin_client.post(add_url(section, CaseStudyPage), data)
     assert response.status_code == 200
     errors = str(response.context["form"].formsets["results"].errors)
     assert message in errors
@@ -159,12 +151,12 @@ def test_a_term_link_and_its_filter_agree(client):
     assert page in listing.context["items"].object_list
 
 
-def test_an_editor_sees_figures_written_the_swedish_way(editor_client):
+def test_an_editor_sees_figures_written_the_swedish_way(admin_client):
     section, data = case_study_data("Svenska siffror", [result("1180", "84,5", unit="elever")])
-    assert editor_client.post(add_url(section, CaseStudyPage), data).status_code == 302
+    assert admin_client.post(add_url(section, CaseStudyPage), data).status_code == 302
     page = CaseStudyPage.objects.get(title="Svenska siffror")
     page.save_revision().publish()
-    edit = editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    edit = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert 'value="84,5"' in edit and 'value="1180"' in edit
-    public = editor_client.get(page.url).content.decode()
+    public = admin_client.get(page.url).content.decode()
     assert "1\xa0180" in public and "84,5" in public

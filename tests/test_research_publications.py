@@ -1,7 +1,6 @@
 """Research articles say what kind of publication they summarise, when it came out, and lead
 the reader to the publication itself, never to a publisher's home page."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from wagtail.documents import get_document_model
@@ -18,13 +17,6 @@ from research.links import HOME_PAGE_MESSAGE, publication_link_error
 from research.models import ResearchArticlePage, ResearchIndexPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("redaktor-pub", "p@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def add_url():
@@ -104,45 +96,45 @@ def test_the_model_refuses_a_publishers_home_page_with_a_swedish_message():
     assert HOME_PAGE_MESSAGE == "Länka till själva publikationen, inte till utgivarens startsida."
 
 
-def test_the_admin_form_shows_the_home_page_message_and_saves_nothing(editor_client):
+def test_the_admin_form_shows_the_home_page_message_and_saves_nothing(admin_client):
     title = "Startsidelänk"
     data = article_data(title, link="https://www.skolverket.se/")
-    response = editor_client.post(add_url(), data)
+    response = admin_client.post(add_url(), data)
     assert response.status_code == 200
     assert response.context["form"].errors["link"] == [HOME_PAGE_MESSAGE]
     assert not ResearchArticlePage.objects.filter(title=title).exists()
 
 
-def test_a_new_page_cannot_be_published_without_a_publication_type(editor_client):
+def test_a_new_page_cannot_be_published_without_a_publication_type(admin_client):
     title = "Utan typ"
     data = article_data(title, publication_type="") | {"action-publish": "action-publish"}
-    response = editor_client.post(add_url(), data)
+    response = admin_client.post(add_url(), data)
     assert response.status_code == 200
     assert response.context["form"].errors["publication_type"] == [TYPE_REQUIRED_MESSAGE]
     assert not ResearchArticlePage.objects.filter(title=title).exists()
 
 
-def test_a_draft_may_wait_for_its_publication_type(editor_client):
+def test_a_draft_may_wait_for_its_publication_type(admin_client):
     """As with Wagtail's other required fields, a draft can be saved half-filled."""
     title = "Utkast utan typ"
-    response = editor_client.post(add_url(), article_data(title, publication_type=""))
+    response = admin_client.post(add_url(), article_data(title, publication_type=""))
     assert response.status_code == 302
     assert not ResearchArticlePage.objects.get(title=title).live
 
 
-def test_the_admin_form_refuses_an_unknown_study_design(editor_client):
+def test_the_admin_form_refuses_an_unknown_study_design(admin_client):
     title = "Okänd design"
-    response = editor_client.post(add_url(), article_data(title, study_design="gissning"))
+    response = admin_client.post(add_url(), article_data(title, study_design="gissning"))
     assert response.status_code == 200
     assert "study_design" in response.context["form"].errors
     assert not ResearchArticlePage.objects.filter(title=title).exists()
 
 
-def test_a_complete_form_saves_type_design_and_deep_link(editor_client):
+def test_a_complete_form_saves_type_design_and_deep_link(admin_client):
     title = "Fullständig publikation"
     link = "https://www.skolverket.se/publikationer/franvaro"
     data = article_data(title, study_design="kvalitativ", link=link)
-    response = editor_client.post(add_url(), data)
+    response = admin_client.post(add_url(), data)
     assert response.status_code == 302, response.context["form"].errors
     page = ResearchArticlePage.objects.get(title=title)
     assert (page.publication_type, page.study_design, page.link) == (
@@ -152,10 +144,10 @@ def test_a_complete_form_saves_type_design_and_deep_link(editor_client):
     )
 
 
-def test_an_existing_page_without_a_type_can_still_be_edited(editor_client):
+def test_an_existing_page_without_a_type_can_still_be_edited(admin_client):
     page = live_article(publication_type="")
     edit_url = f"/admin/pages/{page.pk}/edit/"
-    form = editor_client.get(edit_url).context["form"]
+    form = admin_client.get(edit_url).context["form"]
     assert not form.fields["publication_type"].required
 
 

@@ -4,7 +4,6 @@ Each change is made as an editor makes it, through the admin (move, bulk move, c
 an older revision, renaming a section's slug).
 """
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from wagtail.models import Page, PageViewRestriction, Revision
@@ -24,13 +23,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("tradet", "tradet@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
