@@ -92,12 +92,17 @@ FALLBACK_MESSAGES = {
 }
 
 
-def alternatives(word, words):
+def alternatives(word, words, fixes):
     """What a query word may match: itself, its rough stem ("mentorerna" -> "mentor"), its
     spellings in the content ("franvaro" -> "frånvaro", for SQLite), the compounds of the
-    content that begin or end with it ("avbrott" -> "studieavbrott") and, for a compound, its
-    two parts together."""
-    found = dict.fromkeys([word, stem(word), *words.forms(word)[:3], *words.compounds(word)])
+    content that begin or end with it ("avbrott" -> "studieavbrott"), its correction if it is
+    not a word of the content ("mentroer" -> "mentorer") and, for a compound, its two parts
+    together."""
+    fix = fixes.get(word)
+    found = dict.fromkeys(
+        [word, stem(word), *words.forms(word)[:3], *words.compounds(word)]
+        + ([fix, stem(fix)] if fix else [])
+    )
     queries = [PlainText(text) for text in found]
     parts = words.split(word)
     if parts:
@@ -105,26 +110,26 @@ def alternatives(word, words):
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
-def phrase_query(phrase, words):
-    queries = [alternatives(word, words) for word in phrase]
+def phrase_query(phrase, words, fixes):
+    queries = [alternatives(word, words, fixes) for word in phrase]
     return queries[0] if len(queries) == 1 else And(queries)
 
 
-def unit_query(unit, words):
+def unit_query(unit, words, fixes):
     """A query word (or phrase with synonyms), OR each of its synonyms' phrases."""
     phrase, equivalents = unit
-    queries = [phrase_query(phrase, words)]
+    queries = [phrase_query(phrase, words, fixes)]
     queries += [And([PlainText(w) for w in other]) for other in equivalents]
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
-def all_units(units, words):
-    queries = [unit_query(unit, words) for unit in units]
+def all_units(units, words, fixes):
+    queries = [unit_query(unit, words, fixes) for unit in units]
     return queries[0] if len(queries) == 1 else And(queries)
 
 
-def any_unit(units, words):
-    return Or([unit_query(unit, words) for unit in units])
+def any_unit(units, words, fixes):
+    return Or([unit_query(unit, words, fixes) for unit in units])
 
 
 class SpeltLikeAWordOf(Func):
@@ -156,17 +161,17 @@ def similar_titles(words, pages):
     return [(pk, visible[pk]) for pk in ids if pk in visible]
 
 
-def corrected(units, words):
-    """The query with each unknown word replaced by its likeliest word of the content, or
-    None when nothing was corrected. Words with synonyms are left alone."""
-    changed = False
-    result = []
+def corrections(units, words):
+    """{query word: its likeliest word of the content} for the words that are not words of
+    the content, even uninflected. Words with synonyms are left alone."""
+    fixes = {}
     for phrase, equivalents in units:
         for word in phrase:
-            fix = None if equivalents or words.known(word) else words.correct(word)
-            changed = changed or bool(fix)
-            result.append(fix or word)
-    return result if changed else None
+            if not (equivalents or words.known(word) or words.known(stem(word))):
+                fix = words.correct(word)
+                if fix:
+                    fixes[word] = fix
+    return fixes
 
 
 @dataclass
@@ -177,29 +182,25 @@ class Found:
 
 
 def find(query_words, request=None):
-    """Search for the words (each with its synonyms, spellings and compounds): all of them;
-    if nothing, the corrected spelling; then a similar title (PostgreSQL with pg_trgm); then
-    any of them."""
+    """Search for all the words, each with its synonyms, spellings, compounds and, for a word
+    the content does not have, its correction (one query, as a search engine's fuzziness
+    would); if nothing, a similar title (PostgreSQL with pg_trgm); then any of the words."""
     words = vocabulary(request)
-    synonyms = synonym_map()
-    units = group(query_words, synonyms)
-    fixed = corrected(units, words)
-    suggestion = " ".join(fixed) if fixed else ""
+    units = group(query_words, synonym_map())
+    fixes = corrections(units, words)
+    suggestion = " ".join(fixes.get(word, word) for word in query_words) if fixes else ""
     # Built once: .public() reads the view restrictions when it is called.
     pages = searchable_pages()
-    hits = ranked(all_units(units, words), pages)
+    hits = ranked(all_units(units, words, fixes), pages)
     if hits:
-        return Found(hits, "", suggestion)
-    if fixed:
-        hits = ranked(all_units(group(fixed, synonyms), words), pages)
-        if hits:
-            return Found(hits, "corrected", suggestion)
+        # The corrected words are not on any page: the hits are for the corrections.
+        return Found(hits, "corrected" if fixes else "", suggestion)
     if trigram_available():
         hits = similar_titles(query_words, pages)
         if hits:
             return Found(hits, "fuzzy", suggestion)
     if len(units) > 1:
-        hits = ranked(any_unit(units, words), pages)
+        hits = ranked(any_unit(units, words, fixes), pages)
         if hits:
             return Found(hits, "any", suggestion)
     return Found([], "", suggestion)

@@ -112,6 +112,25 @@ def explore(request):
     return render(request, "search/explore.html", context)
 
 
+# ?ordning=… on /sok/: the search's own orders, relevance first (the default).
+SEARCH_ORDERS = [("relevans", "Relevans"), ("nyast", "Nyast först")]
+
+
+def search_order(raw):
+    """(order, message) for the requested ?ordning=."""
+    raw = (raw or "").strip()
+    if raw in dict(SEARCH_ORDERS):
+        return raw, ""
+    message = f"Okänd sortering ignorerades: ordning={raw[:40]}" if raw else ""
+    return SEARCH_ORDERS[0][0], message
+
+
+def search_url(request, **changes):
+    params = {key: value for key, value in request.GET.items() if key != "sida"}
+    params.update(changes)
+    return f"{reverse('search')}?{urlencode({k: v for k, v in params.items() if v})}"
+
+
 def search(request):
     query, message = fulltext.clean_query(request.GET.get("q", ""))
     words = fulltext.search_words(query)
@@ -122,9 +141,19 @@ def search(request):
         context["factors"] = SuccessFactor.objects.all()
         return render(request, "search/search_results.html", context)
 
-    hits, fallback = cached(request, "search", words, lambda: fulltext.find(words))
-    if fallback:
-        context["messages"].append(fulltext.FALLBACK_MESSAGES[fallback])
+    order, order_message = search_order(request.GET.get("ordning"))
+    found = cached(request, "search", words, lambda: fulltext.find(words, request))
+    hits = found.hits
+    if order == "nyast" and hits:
+        hits = cached(request, "search-newest", words, lambda: fulltext.newest_first(hits))
+    if found.suggestion:
+        context["suggestion"] = {
+            "text": found.suggestion,
+            "url": search_url(request, q=found.suggestion, ordning=request.GET.get("ordning")),
+            "used": found.fallback == "corrected",
+        }
+    if found.fallback in fulltext.FALLBACK_MESSAGES:
+        context["messages"].append(fulltext.FALLBACK_MESSAGES[found.fallback])
     first_page = (requested_page_number(request.GET.get("sida")) or 1) == 1
     if first_page:
         context["promotions"] = fulltext.promotions(query)
@@ -134,13 +163,26 @@ def search(request):
 
     if hits:
         within = [pk for pk, _type in hits]
+        keep = [("q", query)] + ([("ordning", order)] if order != "relevans" else [])
         context.update(
             listing_context(
-                request, within, scope_key=("hits", words), ranked=hits, keep=[("q", query)]
+                request, within, scope_key=("hits", words, order), ranked=hits, keep=keep
             )
         )
         for item in context["items"]:
             item.excerpt = excerpt(page_text(item), words)
+        context["hidden_filters"] += keep[1:]
+        context["sort_links"] = [
+            {
+                "label": label,
+                "url": search_url(request, ordning=value if value != "relevans" else ""),
+                "current": value == order,
+            }
+            for value, label in SEARCH_ORDERS
+        ]
+        context["filter_message"] = " ".join(
+            text for text in (context["filter_message"], order_message) if text
+        )
     if not context.get("result_count"):
         context["factors"] = SuccessFactor.objects.all()
     return render(request, "search/search_results.html", context)

@@ -222,7 +222,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000  # 48 MP phone photos fit; decoding 
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "swedish",
+        "SEARCH_CONFIG": "swedish_unaccent",  # sitesearch migration 0003
     }
 }
 

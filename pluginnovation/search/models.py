@@ -1,0 +1,50 @@
+"""Search synonyms that editors maintain (Sök > Synonymer in the admin)."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+WORD = re.compile(r"\w+")
+
+
+class Synonym(models.Model):
+    """A word or phrase and what else visitors may call it. A search for the word also finds
+    the equivalents; with two_way, a search for an equivalent also finds the word."""
+
+    word = models.CharField(
+        "Ord", max_length=100, unique=True, help_text="Det besökaren skriver, t.ex. ”föräldrar”."
+    )
+    equivalents = models.CharField(
+        "Motsvarigheter",
+        max_length=500,
+        help_text="Ord eller fraser som betyder samma sak, åtskilda med kommatecken, "
+        "t.ex. ”vårdnadshavare” eller ”studie- och yrkesvägledare”.",
+    )
+    two_way = models.BooleanField(
+        "Gäller åt båda hållen",
+        default=True,
+        help_text="Avmarkera om bara ordet ska hitta motsvarigheterna, inte tvärtom "
+        "(t.ex. ”skolk” hittar ”ogiltig frånvaro” men inte omvänt).",
+    )
+
+    class Meta:
+        verbose_name = "synonym"
+        verbose_name_plural = "synonymer"
+        ordering = ["word"]
+
+    def __str__(self):
+        return f"{self.word} → {self.equivalents}"
+
+    def equivalent_list(self):
+        return [part.strip() for part in self.equivalents.split(",") if WORD.search(part)]
+
+    def clean(self):
+        self.word = " ".join(self.word.split())
+        if not WORD.search(self.word):
+            raise ValidationError({"word": "Ordet måste innehålla minst en bokstav eller siffra."})
+        others = [e for e in self.equivalent_list() if e.lower() != self.word.lower()]
+        if not others:
+            raise ValidationError(
+                {"equivalents": "Ange minst en motsvarighet som skiljer sig från ordet."}
+            )

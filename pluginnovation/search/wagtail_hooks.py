@@ -1,0 +1,20 @@
+"""The search synonyms in the admin menu."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from pluginnovation.search.models import Synonym
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = Synonym
+    icon = "search"
+    menu_label = "Söksynonymer"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["word", "equivalents", "two_way"]
+    search_fields = ["word", "equivalents"]
+    ordering = ["word"]
+
+
+register_snippet(SynonymViewSet)
