@@ -3,11 +3,14 @@ compound words, sorting and hostile input. These run on both databases."""
 
 import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 import pytest
 
 from methods.models import MethodPage
+from pluginnovation.discovery import cache as discovery_cache
+from pluginnovation.discovery.excerpts import page_text
 from pluginnovation.discovery.vocabulary import Vocabulary, edit_distance
 from pluginnovation.search.models import Synonym
 from research.models import ResearchArticlePage
@@ -148,3 +151,29 @@ def test_results_can_be_sorted_newest_first(client):
 )
 def test_hostile_queries_give_a_normal_page(client, query):
     search(client, query)
+
+
+def test_the_demo_synonyms_find_what_the_content_calls_it(client):
+    # None of the queries is a word of the demo content.
+    expected = [
+        ("SYV", "yrkesvägledare"),
+        ("föräldrar", "vårdnadshavare"),
+        ("skolk", "ogiltig frånvaro"),
+        ("IM", "introduktionsprogram"),
+        ("hemmasittare", "långvarig frånvaro"),
+    ]
+    for query, word in expected:
+        pages = listed(search(client, query))
+        assert pages, query
+        assert any(word in page_text(page).lower() for page in pages), query
+
+
+def test_a_published_word_is_in_the_vocabulary_on_the_next_search(client, monkeypatch):
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    cache.clear()
+    assert "Menade du" not in search(client, "zyxkvälsskolan").content.decode()
+    page = add_page(MethodPage, "Zyxkvällsskolan", live=False)
+    page.save_revision().publish()
+    html = search(client, "zyxkvälsskolan").content.decode()
+    assert "Menade du" in html and "zyxkvällsskolan" in html
+    cache.clear()

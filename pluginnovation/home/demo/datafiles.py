@@ -63,7 +63,8 @@ def read_list(path, required, allowed):
 
 
 def read_taxonomy(folder):
-    """{"regions", "target_groups", "projects"}: lists of dicts in the files' order."""
+    """{"regions", "target_groups", "projects", "synonyms"}: lists of dicts in the files'
+    order."""
     regions_path = folder / "regions.yaml"
     regions = read_list(regions_path, ("slug", "name"), ("slug", "name", "municipalities"))
     for region in regions:
@@ -88,7 +89,20 @@ def read_taxonomy(folder):
             folder / "target_groups.yaml", ("slug", "name"), ("slug", "name")
         ),
         "projects": projects,
+        "synonyms": read_synonyms(folder / "synonyms.yaml"),
     }
+
+
+def read_synonyms(path):
+    """The search synonyms (taxonomy/synonyms.yaml); a data folder without the file has none."""
+    if not path.exists():
+        return []
+    fields = ("word", "equivalents", "two_way")
+    synonyms = read_list(path, ("word", "equivalents"), fields)
+    for number, item in enumerate(synonyms, start=1):
+        if not isinstance(item.get("two_way", True), bool):
+            fail(path, f"post {number}: two_way ska vara true eller false")
+    return synonyms
 
 
 def municipality(path, region, item):

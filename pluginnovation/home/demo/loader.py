@@ -25,6 +25,7 @@ from modelsearch.index import get_indexed_models, insert_or_update_object
 from modelsearch.signal_handlers import post_save_signal_handler
 
 from pluginnovation.home.models import FooterSettings
+from pluginnovation.search.models import Synonym
 from pluginnovation.taxonomy.models import Municipality, Project, Region, TargetGroup
 
 from .datafiles import DATA_DIR
@@ -119,6 +120,12 @@ def load_taxonomy(taxonomy, created):
         if new:
             project.regions.set(Region.objects.filter(slug__in=data.get("regions") or []))
         created["terms"] += new
+    for data in taxonomy["synonyms"]:
+        _, new = Synonym.objects.get_or_create(
+            word=data["word"],
+            defaults={"equivalents": data["equivalents"], "two_way": data.get("two_way", True)},
+        )
+        created["synonyms"] += new
 
 
 def load_documents(documents, created):
