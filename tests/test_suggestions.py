@@ -1,5 +1,6 @@
 """Suggestions as you type at /sok/forslag/: titles and success factors as JSON."""
 
+from django.core.cache import cache
 from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
@@ -7,6 +8,8 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from methods.models import MethodPage
+from pluginnovation.discovery import cache as discovery_cache
+from pluginnovation.search import suggest as suggest_module
 from research.models import ResearchArticlePage
 from tests.discovery_support import add_page
 
@@ -115,6 +118,28 @@ def test_at_most_three_queries_however_much_content(client, django_assert_max_nu
     client.get(URL, {"q": "narvaro"})  # the site's root paths are read once, then cached
     with django_assert_max_num_queries(3):
         assert len(suggest(client, "närvarost")) == 8
+
+
+@pytest.fixture
+def caching(monkeypatch):
+    """Caching as on the running site (tests run inside a transaction, which turns it off)."""
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    monkeypatch.setattr(suggest_module, "_catalogue", [None, 0.0, None])
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_catalogue_is_reused_until_the_content_changes(
+    client, caching, django_assert_max_num_queries
+):
+    add_page(MethodPage, "Grönsaksodling på skolgården")
+    assert labels(client, "grönsak") == ["Grönsaksodling på skolgården"]
+    # Another prefix: only the content version is read, the titles are in memory.
+    with django_assert_max_num_queries(1):
+        assert labels(client, "skolgård") == ["Grönsaksodling på skolgården"]
+    add_page(MethodPage, "Grönsaksland i Umeå")
+    assert labels(client, "gronsak") == ["Grönsaksland i Umeå", "Grönsaksodling på skolgården"]
 
 
 def test_answers_may_be_cached_briefly_and_only_get_is_allowed(client):
