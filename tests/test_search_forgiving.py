@@ -177,3 +177,11 @@ def test_a_published_word_is_in_the_vocabulary_on_the_next_search(client, monkey
     html = search(client, "zyxkvälsskolan").content.decode()
     assert "Menade du" in html and "zyxkvällsskolan" in html
     cache.clear()
+
+
+def test_a_query_of_many_words_uses_the_first_ten_and_says_so(client):
+    add_page(MethodPage, "Zyxlång", body="zyxett zyxtvå")
+    many = "zyxett zyxtvå zyxett " + " ".join(f"ord{n}" for n in range(15))
+    html = search(client, many).content.decode()
+    assert "de 10 första orden" in html
+    assert "de 10 första orden" not in search(client, "zyxett zyxtvå zyxett").content.decode()

@@ -135,6 +135,10 @@ def search(request):
     query, message = fulltext.clean_query(request.GET.get("q", ""))
     words = fulltext.search_words(query)
     context = {"query": query, "messages": [message] if message else [], "meta_title": "Sök"}
+    if fulltext.words_left_out(query):
+        context["messages"].append(
+            f"Sökningen använder de {fulltext.MAX_WORDS} första orden i sökfrågan."
+        )
     if not words:
         if query:
             context["messages"].append("Sökfrågan innehöll inga ord att söka efter.")
