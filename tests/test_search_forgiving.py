@@ -46,6 +46,9 @@ def test_corrections_allow_one_edit_in_short_words_and_two_in_long_ones():
     assert vocabulary.correct("mentroer") == "mentorer"
     assert vocabulary.correct("mnetroer") == "mentorer"
     assert vocabulary.correct("sklona") is None  # two edits are too many in six letters
+    assert vocabulary.correct("ekvällsskolan") == "kvällsskolan"
+    assert vocabulary.correct("emntorer") == "mentorer"  # the first two letters swapped
+    assert vocabulary.correct("xentorer") is None  # the first letter wrong: not looked for
     assert vocabulary.correct("kvallskolna") == "kvällsskolan"
     assert vocabulary.correct("elve") is None  # four letters: never corrected
 
@@ -131,6 +134,8 @@ def test_results_can_be_sorted_newest_first(client):
     assert 'href="/sok/?q=zyxsortord" aria-current' not in html
     assert "Relevans" in html and "ordning=nyast" in html
     assert sorted(titles(search(client, "zyxsortord"))) == ["Zyxett", "Zyxtre", "Zyxtvå"]
+    filtered = search(client, "zyxsortord", typ=["metod", "forskning"]).content.decode()
+    assert "/sok/?q=zyxsortord&amp;typ=metod&amp;typ=forskning&amp;ordning=nyast" in filtered
     unknown = search(client, "zyxsortord", ordning="bäst")
     assert "Okänd sortering ignorerades: ordning=bäst" in unknown.content.decode()
 

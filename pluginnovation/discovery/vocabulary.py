@@ -102,8 +102,14 @@ class Vocabulary:
             return None
         limit = allowed_edits(folded)
         best = None
-        for length in range(len(folded) - limit, len(folded) + limit + 1):
-            for candidate in self.buckets.get((folded[0], length), ()):
+        # Words with the same first letter, or with the second (the first two swapped).
+        buckets = [
+            (first, length)
+            for first in dict.fromkeys(folded[:2])
+            for length in range(len(folded) - limit, len(folded) + limit + 1)
+        ]
+        for bucket in buckets:
+            for candidate in self.buckets.get(bucket, ()):
                 distance = edit_distance(folded, candidate, limit)
                 if distance <= limit:
                     rank = (distance, -self.frequency[candidate], candidate)

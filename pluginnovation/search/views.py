@@ -126,9 +126,16 @@ def search_order(raw):
 
 
 def search_url(request, **changes):
-    params = {key: value for key, value in request.GET.items() if key != "sida"}
-    params.update(changes)
-    return f"{reverse('search')}?{urlencode({k: v for k, v in params.items() if v})}"
+    """This search's address with `changes` (an empty value removes the parameter), from the
+    first page. Every value of a repeated filter is kept."""
+    params = [
+        (key, value)
+        for key, values in request.GET.lists()
+        if key != "sida" and key not in changes
+        for value in values
+    ]
+    params += [(key, value) for key, value in changes.items() if value]
+    return f"{reverse('search')}?{urlencode(params)}"
 
 
 def search(request):
