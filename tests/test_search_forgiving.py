@@ -60,6 +60,7 @@ def test_a_misspelt_word_is_corrected_and_searched_with_a_link(client):
     html = response.content.decode()
     assert "Menade du" in html and "/sok/?q=handledningssamtal" in html
     assert "Visar träffar för ”handledningssamtal” i stället" in html
+    assert "<mark>handledningssamtal</mark>" in html
 
 
 def test_a_typo_in_one_word_of_several_is_corrected(client):

@@ -180,8 +180,10 @@ def search(request):
                 request, within, scope_key=("hits", words, order), ranked=hits, keep=keep
             )
         )
+        # The corrected words are what the hits contain, so they are marked too.
+        marked = list(dict.fromkeys(words + found.suggestion.split()))
         for item in context["items"]:
-            item.excerpt = excerpt(page_text(item), words)
+            item.excerpt = excerpt(page_text(item), marked)
         context["hidden_filters"] += keep[1:]
         context["sort_links"] = [
             {
