@@ -1,9 +1,9 @@
-import unicodedata
-
 from django.utils.text import slugify
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
+
+from pluginnovation.content.text import without_diacritics
 
 FACTOR_REQUIRED_MESSAGE = (
     "Välj minst en framgångsfaktor. Allt innehåll i kunskapsbanken ordnas efter faktorerna."
@@ -13,8 +13,7 @@ FACTOR_REQUIRED_MESSAGE = (
 def ascii_slug(text):
     """ "Frånvaro – en översikt" → "franvaro-en-oversikt": Swedish letters lose their dots and
     rings, as Wagtail's own slug field does in the browser (WAGTAIL_ALLOW_UNICODE_SLUGS off)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return slugify("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return slugify(without_diacritics(text))
 
 
 class PageForm(WagtailAdminPageForm):

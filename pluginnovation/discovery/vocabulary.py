@@ -9,7 +9,6 @@ publish is reflected on the next search, and kept in this process and in the sha
 import bisect
 import hashlib
 import re
-import unicodedata
 from collections import Counter
 
 from django.core.cache import cache
@@ -20,6 +19,7 @@ from django.db.models.functions import Cast
 from wagtail.search.models import IndexEntry
 
 from pluginnovation.content.models import ContentPage
+from pluginnovation.content.text import without_diacritics
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery.cache import caching_allowed, content_version
 from pluginnovation.discovery.facets import content_types
@@ -37,8 +37,7 @@ CACHE_SECONDS = 24 * 3600
 
 def fold(word):
     """Lower case without diacritics: "Föräldrar" -> "foraldrar"."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return without_diacritics(word.lower())
 
 
 def edit_distance(a, b, limit):

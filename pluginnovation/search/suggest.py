@@ -14,7 +14,6 @@ plus the two catalogue queries when the content has changed.
 
 import re
 import time
-import unicodedata
 
 from django.apps import apps
 from django.http import JsonResponse
@@ -24,6 +23,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from pluginnovation.content.text import without_diacritics
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.fulltext import clean_query
@@ -44,7 +44,6 @@ NOT_WORD = re.compile(r"[^\w\n ]+|_+")
 # The common accented letters, replaced directly; Unicode decomposition for the rest.
 ACCENTS = [("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"), ("ü", "u")]
 OTHER_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
-COMBINING = re.compile("[\u0300-\u036f]+")
 
 # The catalogue of this process: (content version, when built, entries).
 _catalogue = [None, 0.0, None]
@@ -63,7 +62,7 @@ def fold_all(texts):
     for accented, plain in ACCENTS:
         text = text.replace(accented, plain)
     if OTHER_ACCENTED.search(text):
-        text = COMBINING.sub("", unicodedata.normalize("NFKD", text))
+        text = without_diacritics(text)
     return [" " + line.strip() for line in NOT_WORD.sub(" ", text).split("\n")]
 
 
