@@ -10,6 +10,8 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("", include("pluginnovation.search.urls")),
     path("", include("pluginnovation.seo.urls")),
+    path("sjalvskattning/", include("pluginnovation.assessment.urls")),
+    path("samling/", include("pluginnovation.saved.urls")),
 ]
 
 if settings.DEBUG:

@@ -16,7 +16,15 @@ CONTENT = (
     "casestudies",
     "methods",
 )
-ABOVE_CONTENT = ("pluginnovation.discovery", "pluginnovation.search", "pluginnovation.seo")
+ABOVE_CONTENT = (
+    "pluginnovation.discovery",
+    "pluginnovation.search",
+    "pluginnovation.seo",
+    "pluginnovation.printing",
+    "pluginnovation.assessment",
+    "pluginnovation.saved",
+    "pluginnovation.audiences",
+)
 
 
 def module_name(path):
