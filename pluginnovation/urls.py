@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("pluginnovation.seo.urls")),
     path("sjalvskattning/", include("pluginnovation.assessment.urls")),
     path("samling/", include("pluginnovation.saved.urls")),
+    path("", include("pluginnovation.places.urls")),
 ]
 
 if settings.DEBUG:

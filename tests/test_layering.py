@@ -24,6 +24,7 @@ ABOVE_CONTENT = (
     "pluginnovation.assessment",
     "pluginnovation.saved",
     "pluginnovation.audiences",
+    "pluginnovation.places",
 )
 
 

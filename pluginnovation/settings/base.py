@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "pluginnovation.assessment",
     "pluginnovation.saved",
     "pluginnovation.audiences",
+    "pluginnovation.places",
     "research",
     "casestudies",
     "methods",
