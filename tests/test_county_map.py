@@ -93,8 +93,8 @@ def test_shading_steps_cover_every_count_and_keep_the_extremes_apart():
         steps = shade_steps(maximum)
         assert len(steps) <= 4 and steps[-1] == maximum
         assert shade(0, steps) == 0
-        assert shade(1, steps) == 1
-        assert shade(maximum, steps) == len(steps)
+        assert shade(1, steps) == 4 - len(steps) + 1
+        assert shade(maximum, steps) == 4  # the most always has the darkest shade
         if maximum > 1:
             assert shade(maximum, steps) > shade(1, steps)
 

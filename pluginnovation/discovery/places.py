@@ -31,8 +31,13 @@ def shade_steps(maximum, steps=4):
     return list(range(width, maximum, width))[: steps - 1] + [maximum]
 
 
+SHADES = 4
+
+
 def shade(count, steps):
-    """The step (0 for none, 1..len(steps)) a count falls in."""
+    """The shade (0 for none, 1..SHADES) of a count: the highest step always gets the darkest
+    shade, so with few case studies the map still shows where the most are."""
     if count <= 0:
         return 0
-    return next(i for i, bound in enumerate(steps, start=1) if count <= bound)
+    step = next(i for i, bound in enumerate(steps, start=1) if count <= bound)
+    return SHADES - len(steps) + step

@@ -29,8 +29,9 @@ def county_map(request):
     ]
     legend = [{"shade": 0, "label": "Inga fallstudier"}]
     low = 1
-    for number, bound in enumerate(steps, start=1):
-        legend.append({"shade": number, "label": f"{low}" if low == bound else f"{low}–{bound}"})
+    for bound in steps:
+        label = f"{low}" if low == bound else f"{low}–{bound}"
+        legend.append({"shade": shade(bound, steps), "label": label})
         low = bound + 1
     return render(
         request,
