@@ -25,6 +25,8 @@ ABOVE_CONTENT = (
     "pluginnovation.saved",
     "pluginnovation.audiences",
     "pluginnovation.places",
+    "pluginnovation.projects",
+    "pluginnovation.news",
 )
 
 

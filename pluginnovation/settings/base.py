@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "pluginnovation.saved",
     "pluginnovation.audiences",
     "pluginnovation.places",
+    "pluginnovation.projects",
     "research",
     "casestudies",
     "methods",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ProjectsConfig(AppConfig):
+    name = "pluginnovation.projects"
+    label = "projects"
+    verbose_name = "Projektsidor"
