@@ -85,6 +85,7 @@ def page_types(rng):
             "/metoder/?ordning=insats&kunskapsgrund=beprovad-erfarenhet",
             "/utforska/?typ=metod&evidens=3&evidens=4&ordning=evidens",
         ],
+        "county map": ["/karta/"],
         "detail": details,
     }
 
