@@ -1,0 +1,353 @@
+"""The views of "Min samling".
+
+Saving: public pages are cached by a shared cache, so their Spara forms carry no CSRF token and
+nothing about the visitor. `save` is therefore csrf_exempt and checks for itself that the POST
+comes from this site (Origin, or Referer when a browser sends no Origin); anything else gets a
+confirmation form with a normal CSRF token. The session cookie is SameSite=Lax as well, so a
+cross-site POST never carries it.
+
+Confirmation without per-visitor HTML: after saving, the visitor returns to the page they were
+on with the Spara form's id as the fragment (`#spara-12`); CSS shows "Sparad i Min samling"
+for that form (:target), so the public page stays the same for everyone and needs no cookie.
+With JavaScript (static/js/saved.js) the form is sent with fetch and the button updated. The
+collection's own pages are private (no-store) and show Django messages.
+"""
+
+import re
+from functools import wraps
+from urllib.parse import urlsplit
+
+from django.contrib import messages
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from pluginnovation.discovery.listing import specific_pages
+from pluginnovation.printing import pages as print_pages
+from pluginnovation.saved import collections
+from pluginnovation.saved.models import MAX_ITEMS, MAX_NAME_LENGTH, RETENTION_TEXT
+
+ANCHOR = re.compile(r"spara-[0-9]{1,12}(-[0-9]{1,4})?")
+
+
+def private(view):
+    """Collection pages are the visitor's own: never stored by a cache, never indexed."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapped
+
+
+def own_origin(request):
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def sent_from_this_site(request):
+    """True when Origin (or, without it, Referer) is this site; None when neither is sent."""
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin == own_origin(request)
+    referer = request.headers.get("Referer")
+    if referer:
+        parts = urlsplit(referer)
+        return f"{parts.scheme}://{parts.netloc}" == own_origin(request)
+    return None
+
+
+def safe_next(request, raw):
+    raw = (raw or "").strip()
+    if raw and url_has_allowed_host_and_scheme(
+        raw, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return raw
+    return None
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def back_to(request, page):
+    """Where a saved page's visitor returns: the safe `next`, with the form as fragment."""
+    target = safe_next(request, request.POST.get("next"))
+    if target is None:
+        return reverse("saved:collection")
+    anchor = request.POST.get("ankare", "")
+    target = target.split("#", 1)[0]
+    if ANCHOR.fullmatch(anchor):
+        return f"{target}#{anchor}"
+    return f"{target}#spara-{page.pk}"
+
+
+def save_and_answer(request, page):
+    if page is None:
+        message = "Sidan kunde inte sparas: den finns inte eller är inte längre publicerad."
+        if wants_json(request):
+            return JsonResponse({"saved": False, "message": message}, status=404)
+        return render(
+            request,
+            "saved/message.html",
+            {"title": "Sidan kunde inte sparas", "text": message},
+            status=404,
+        )
+    collection = collections.session_collection(request, create=True)
+    outcome = collections.add_page(collection, page)
+    if outcome == collections.FULL:
+        message = (
+            f"Min samling är full: den rymmer högst {MAX_ITEMS} sidor. "
+            "Ta bort några sidor för att kunna spara fler."
+        )
+        if wants_json(request):
+            return JsonResponse({"saved": False, "message": message}, status=409)
+        return render(
+            request,
+            "saved/message.html",
+            {"title": "Min samling är full", "text": message, "show_collection": True},
+            status=409,
+        )
+    if wants_json(request):
+        return JsonResponse({"saved": True, "message": "Sparad i Min samling"})
+    return redirect(back_to(request, page))
+
+
+@private
+@csrf_exempt
+def save(request):
+    """The Spara form on public pages: no token, so the request's origin is checked here."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    page = collections.savable_page(collections.parse_page_id(request.POST.get("sida")))
+    if sent_from_this_site(request) is not True:
+        return render(
+            request,
+            "saved/confirm_save.html",
+            {
+                "saved_page": page,
+                "next": safe_next(request, request.POST.get("next")) or "",
+                "anchor": request.POST.get("ankare", "")
+                if ANCHOR.fullmatch(request.POST.get("ankare", ""))
+                else "",
+            },
+            status=403,
+        )
+    return save_and_answer(request, page)
+
+
+@private
+@require_POST
+def confirm_save(request):
+    """The confirmation form's answer: an ordinary CSRF-protected form."""
+    page = collections.savable_page(collections.parse_page_id(request.POST.get("sida")))
+    return save_and_answer(request, page)
+
+
+def listed_pages(collection):
+    contents = collections.contents(collection)
+    return contents, specific_pages(contents.pairs)
+
+
+def hidden_notice(contents):
+    hidden = contents.hidden
+    if not hidden:
+        return ""
+    if hidden == 1:
+        return "1 sparad sida är inte längre tillgänglig och visas inte."
+    return f"{hidden} sparade sidor är inte längre tillgängliga och visas inte."
+
+
+@private
+@require_GET
+def collection_view(request):
+    collection = collections.session_collection(request)
+    if collection is not None:
+        collection.touch()
+    contents, pages = listed_pages(collection)
+    return render(
+        request,
+        "saved/collection.html",
+        {
+            "collection": collection,
+            "pages": pages,
+            "hidden_notice": hidden_notice(contents),
+            "max_items": MAX_ITEMS,
+            "max_name_length": MAX_NAME_LENGTH,
+            "retention": RETENTION_TEXT,
+            "share_url": request.build_absolute_uri(
+                reverse("saved:shared", args=[collection.share_token])
+            )
+            if collection is not None
+            else "",
+        },
+    )
+
+
+def own_collection_or_back(view):
+    """POST actions on the visitor's collection; without one, back to /samling/."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        collection = collections.session_collection(request)
+        if collection is None:
+            messages.info(request, "Du har inga sparade sidor ännu.")
+            return redirect("saved:collection")
+        return view(request, collection, *args, **kwargs)
+
+    return private(require_POST(wrapped))
+
+
+@own_collection_or_back
+def rename(request, collection):
+    name = request.POST.get("namn", "")
+    if len(name) > MAX_NAME_LENGTH:
+        messages.error(request, f"Namnet får vara högst {MAX_NAME_LENGTH} tecken.")
+        return redirect("saved:collection")
+    collections.rename(collection, name)
+    messages.success(request, "Namnet är sparat.")
+    return redirect("saved:collection")
+
+
+@own_collection_or_back
+def move(request, collection):
+    page_id = collections.parse_page_id(request.POST.get("sida"))
+    direction = request.POST.get("riktning")
+    if not collections.move_page(collection, page_id, direction):
+        messages.info(request, "Sidan kunde inte flyttas dit.")
+    return redirect(f"{reverse('saved:collection')}#sparad-{page_id or ''}")
+
+
+@own_collection_or_back
+def remove(request, collection):
+    page_id = collections.parse_page_id(request.POST.get("sida"))
+    if collections.remove_page(collection, page_id):
+        messages.success(request, "Sidan är borttagen från Min samling.")
+    return redirect("saved:collection")
+
+
+@private
+def empty(request):
+    collection = collections.session_collection(request)
+    if request.method == "POST":
+        if collection is not None:
+            collections.empty(collection)
+        messages.success(request, "Min samling är tömd.")
+        return redirect("saved:collection")
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    count = len(collections.contents(collection).page_ids)
+    return render(request, "saved/confirm_empty.html", {"count": count})
+
+
+def shared_or_404(view):
+    @wraps(view)
+    def wrapped(request, token, *args, **kwargs):
+        collection = collections.shared_collection(token)
+        if collection is None:
+            return render(
+                request,
+                "saved/message.html",
+                {
+                    "title": "Samlingen finns inte",
+                    "text": "Det finns ingen delad samling med den här länken. Kontrollera "
+                    "att hela länken kom med, eller be den som delade den om en ny. "
+                    f"Samlingar som inte används på {RETENTION_TEXT} tas bort.",
+                },
+                status=404,
+            )
+        return view(request, collection, *args, **kwargs)
+
+    return private(wrapped)
+
+
+@shared_or_404
+@require_GET
+def shared(request, collection):
+    collection.touch()
+    contents, pages = listed_pages(collection)
+    mine = collections.session_collection(request)
+    return render(
+        request,
+        "saved/shared.html",
+        {
+            "collection": collection,
+            "pages": pages,
+            "hidden_notice": hidden_notice(contents),
+            "is_mine": mine is not None and mine.pk == collection.pk,
+            "retention": RETENTION_TEXT,
+        },
+    )
+
+
+@shared_or_404
+@require_POST
+def copy(request, collection):
+    mine = collections.session_collection(request, create=True)
+    if mine.pk == collection.pk:
+        messages.info(request, "Det här är redan din samling.")
+        return redirect("saved:collection")
+    added = collections.copy_into(collection, mine)
+    if added:
+        messages.success(
+            request,
+            f"{added} sid{'a' if added == 1 else 'or'} kopierades till Min samling.",
+        )
+    else:
+        messages.info(
+            request, "Inga nya sidor att kopiera (de fanns redan, eller samlingen är full)."
+        )
+    return redirect("saved:collection")
+
+
+def pack_context(request, collection, shared_token=None):
+    contents = collections.contents(collection)
+    return {
+        "collection": collection,
+        "documents": print_pages.printable_pages(contents.pairs, request),
+        "hidden_notice": hidden_notice(contents),
+        "shared_token": shared_token,
+    }
+
+
+@private
+@require_GET
+def pack(request):
+    collection = collections.session_collection(request)
+    return render(request, "saved/pack.html", pack_context(request, collection))
+
+
+@shared_or_404
+@require_GET
+def shared_pack(request, collection):
+    return render(
+        request, "saved/pack.html", pack_context(request, collection, collection.share_token)
+    )
+
+
+def pdf_answer(request, collection):
+    contents = collections.contents(collection)
+    data = print_pages.collection_pdf(
+        collection.display_name if collection else "Min samling",
+        contents.pairs,
+        request,
+        hidden=hidden_notice(contents),
+    )
+    return print_pages.pdf_response(data, "min-samling.pdf")
+
+
+@private
+@require_GET
+def collection_pdf(request):
+    return pdf_answer(request, collections.session_collection(request))
+
+
+@shared_or_404
+@require_GET
+def shared_pdf(request, collection):
+    return pdf_answer(request, collection)

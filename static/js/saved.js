@@ -1,0 +1,48 @@
+// "Spara" without leaving the page: the form is sent with fetch and the button says "Sparad".
+// Without JavaScript the same form posts normally and the visitor comes back to #spara-<id>.
+
+(() => {
+    const forms = document.querySelectorAll("[data-save-form]");
+    if (!forms.length || !window.fetch) {
+        return;
+    }
+    const status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    document.body.append(status);
+
+    const announce = (text) => {
+        status.textContent = "";
+        window.setTimeout(() => {
+            status.textContent = text;
+        }, 50);
+    };
+
+    forms.forEach((form) => {
+        form.addEventListener("submit", async (event) => {
+            event.preventDefault();
+            const button = form.querySelector("button");
+            const label = form.querySelector(".save-button__label");
+            button.disabled = true;
+            try {
+                const response = await fetch(form.action, {
+                    method: "POST",
+                    body: new FormData(form),
+                    headers: { Accept: "application/json" },
+                    credentials: "same-origin",
+                });
+                const answer = await response.json();
+                if (answer.saved) {
+                    label.textContent = "Sparad";
+                    form.classList.add("save-form--saved");
+                }
+                announce(answer.message);
+            } catch (error) {
+                // Fall back to the plain form post.
+                form.submit();
+                return;
+            }
+            button.disabled = false;
+        });
+    });
+})();
