@@ -9,13 +9,16 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from casestudies.figures import PERCENT_UNITS, FigureField, check_plausible
+from casestudies.similar import similar_case_studies
 from pluginnovation.content.forms import ContentPageForm
+from pluginnovation.content.listing_options import FieldFilter, FilterOption
 from pluginnovation.content.models import (
     INDEX_TEMPLATE,
     ContentIndexPage,
     ContentPage,
     content_edit_handler,
 )
+from pluginnovation.taxonomy.models import Kommungrupp
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
 
@@ -50,6 +53,22 @@ class RegionSectionPage(ContentIndexPage):
     class Meta:
         verbose_name = "regionsida för fallstudier"
         verbose_name_plural = "regionsidor för fallstudier"
+
+    def route(self, request, path_components):
+        """A case study below is read in one query, as a case study with its municipality
+        (which its page shows), where Wagtail reads a child as a Page and then again as its
+        own class. Anything else falls back to Wagtail's routing."""
+        if len(path_components) == 1:
+            page = (
+                CaseStudyPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("municipality")
+                .first()
+            )
+            if page is not None:
+                page._cached_parent_obj = self
+                return page.route(request, [])
+        return super().route(request, path_components)
 
 
 class CaseStudyForm(ContentPageForm):
@@ -94,6 +113,16 @@ def section_region(parent_page):
     return getattr(parent, "region", None)
 
 
+class SchoolForm(models.TextChoices):
+    """The school form or programme a case study's work was done in."""
+
+    COMPULSORY = "grundskola", "Grundskola"
+    NATIONAL = "gymnasieskola-nationellt", "Gymnasieskola – nationellt program"
+    INTRODUCTION = "gymnasieskola-introduktion", "Gymnasieskola – introduktionsprogram"
+    KAA = "kaa", "Kommunala aktivitetsansvaret (KAA)"
+    ADULT = "vuxenutbildning", "Vuxenutbildning"
+
+
 class CaseStudyPage(ContentPage):
     listing_type = "fallstudie"
     listing_heading = "Fallstudier"
@@ -112,6 +141,14 @@ class CaseStudyPage(ContentPage):
     )
     period = models.CharField(
         "period", max_length=60, help_text="När arbetet pågick, t.ex. ”2016–2018”."
+    )
+    school_form = models.CharField(
+        "skolform",
+        max_length=30,
+        choices=SchoolForm.choices,
+        blank=True,
+        help_text="Skolformen eller programmet där arbetet gjordes. Fallstudier med samma "
+        "skolform visas som liknande. Välj den som passar bäst.",
     )
     what_was_done = RichTextField(
         "vad som gjordes", features=TEXT_FEATURES, help_text="Insatsen: vad, för vem och hur."
@@ -146,6 +183,7 @@ class CaseStudyPage(ContentPage):
             [
                 FieldPanel("municipality", widget=forms.Select),
                 FieldPanel("organisation"),
+                FieldPanel("school_form"),
                 FieldPanel("period"),
             ],
             heading="Var och när",
@@ -172,9 +210,32 @@ class CaseStudyPage(ContentPage):
         index.RelatedFields("municipality", [index.SearchField("name")]),
     ]
 
+    listing_filters = (
+        FieldFilter(
+            "kommungrupp",
+            "Kommungrupp (SKR)",
+            "municipality__kommungrupp",
+            tuple(
+                FilterOption(group.value.lower(), f"{group.value} {group.label}", (group.value,))
+                for group in Kommungrupp
+            ),
+        ),
+        FieldFilter(
+            "skolform",
+            "Skolform",
+            "school_form",
+            tuple(FilterOption(form.value, form.label, (form.value,)) for form in SchoolForm),
+        ),
+    )
+
     class Meta:
         verbose_name = "fallstudie"
         verbose_name_plural = "fallstudier"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["similar"] = similar_case_studies(self)
+        return context
 
     def save(self, *args, **kwargs):
         # The region is the section's, never typed in, so filters and permissions agree.

@@ -30,6 +30,7 @@ class HomePage(Page):
         "casestudies.CaseStudyIndexPage",
         "methods.MethodIndexPage",
         "home.StandardPage",
+        "audiences.AudienceIndexPage",
     ]
     max_count = 1
 
@@ -49,6 +50,9 @@ class HomePage(Page):
             # Each as its own type (one query per type), so a method's card shows its evidence.
             .specific()[:LATEST_COUNT]
         )
+        # Ingång för din roll: the role pages (/for/<roll>/), in the page tree's order.
+        roles = apps.get_model("audiences", "AudiencePage").objects.order_by("path")
+        context["roles"] = visible(roles).only("title", "url_path", "path")
         return context
 
 

@@ -71,6 +71,22 @@ class Region(Term):
         verbose_name_plural = "regioner"
 
 
+class Kommungrupp(models.TextChoices):
+    """SKR's municipality groups (kommungruppsindelning 2017): nine groups in three main
+    groups, by the size of the largest town, the nearness to a larger town and commuting.
+    Stored as SKR's codes ("A2"); filters write them in lower case (?kommungrupp=a2)."""
+
+    A1 = "A1", "Storstäder"
+    A2 = "A2", "Pendlingskommun nära storstad"
+    B3 = "B3", "Större stad"
+    B4 = "B4", "Pendlingskommun nära större stad"
+    B5 = "B5", "Lågpendlingskommun nära större stad"
+    C6 = "C6", "Mindre stad/tätort"
+    C7 = "C7", "Pendlingskommun nära mindre stad/tätort"
+    C8 = "C8", "Landsbygdskommun"
+    C9 = "C9", "Landsbygdskommun med besöksnäring"
+
+
 class Municipality(Term):
     code = models.CharField(
         "kommunkod",
@@ -86,8 +102,16 @@ class Municipality(Term):
         related_name="municipalities",
         help_text="Regionen kommunen hör till i kunskapsbanken.",
     )
+    kommungrupp = models.CharField(
+        "kommungrupp (SKR)",
+        max_length=2,
+        choices=Kommungrupp.choices,
+        blank=True,
+        help_text="Kommungruppen i SKR:s kommungruppsindelning 2017. Fallstudier från kommuner "
+        "i samma grupp visas som liknande. Lämna tomt om du inte vet.",
+    )
 
-    panels = Term.panels + [FieldPanel("code"), FieldPanel("region")]
+    panels = Term.panels + [FieldPanel("code"), FieldPanel("region"), FieldPanel("kommungrupp")]
 
     class Meta:
         ordering = ["name"]

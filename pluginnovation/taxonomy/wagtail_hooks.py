@@ -42,8 +42,8 @@ class RegionViewSet(TermViewSet):
 class MunicipalityViewSet(TermViewSet):
     model = Municipality
     icon = "home"
-    list_display = ["name", "code", "region"]
-    list_filter = ["region"]
+    list_display = ["name", "code", "region", "kommungrupp"]
+    list_filter = ["region", "kommungrupp"]
     ordering = ["name"]
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from pluginnovation.taxonomy.models import Kommungrupp
+
 DATA_DIR = Path(__file__).parent / "data"
 MUNICIPALITY_CODE = re.compile(r"\d{4}")
 
@@ -106,13 +108,18 @@ def read_synonyms(path):
 
 
 def municipality(path, region, item):
-    """(slug, name, code). The code must be quoted: YAML reads 0580 as the number 376."""
+    """(slug, name, code, kommungrupp). The code must be quoted: YAML reads 0580 as the number
+    376. The municipality group (SKR's code, e.g. A2) may be left out: then it is ""."""
     if not (isinstance(item, dict) and item.get("slug") and item.get("name")):
         fail(path, f'{region}: varje kommun skrivs {{slug: …, name: …, code: "0000"}}')
     code = item.get("code")
     if not (isinstance(code, str) and MUNICIPALITY_CODE.fullmatch(code)):
         fail(path, f"{item['slug']}: kommunkoden ska vara fyra siffror inom citattecken")
-    return item["slug"], item["name"], code
+    group = item.get("kommungrupp") or ""
+    if group not in Kommungrupp.values and group != "":
+        known = ", ".join(Kommungrupp.values)
+        fail(path, f"{item['slug']}: okänd kommungrupp ”{group}” (kommungrupper: {known})")
+    return item["slug"], item["name"], code, group
 
 
 # Documents and region sections

@@ -104,11 +104,18 @@ def load_taxonomy(taxonomy, created):
             slug=data["slug"], defaults={"name": data["name"], "sort_order": order}
         )
         created["terms"] += new
-        for slug, name, code in data["municipalities"]:
-            _, new = Municipality.objects.get_or_create(
-                slug=slug, defaults={"name": name, "code": code, "region": region}
+        for slug, name, code, group in data["municipalities"]:
+            municipality, new = Municipality.objects.get_or_create(
+                slug=slug,
+                defaults={"name": name, "code": code, "region": region, "kommungrupp": group},
             )
             created["terms"] += new
+            if not new and group and not municipality.kommungrupp:
+                # The one field filled in on an existing municipality: the municipality group
+                # came after the municipalities, and empty means nobody has set it yet.
+                municipality.kommungrupp = group
+                municipality.save(update_fields=["kommungrupp"])
+                created["kommungrupper"] += 1
     for order, data in enumerate(taxonomy["target_groups"]):
         _, new = TargetGroup.objects.get_or_create(
             slug=data["slug"], defaults={"name": data["name"], "sort_order": order}

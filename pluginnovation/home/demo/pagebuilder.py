@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyResult, RegionSectionPage
 from methods.models import EvidencePage, MethodIndexPage, MethodPage, MethodRelatedPage
+from pluginnovation.audiences.models import AudienceIndexPage, AudiencePage, AudiencePick
 from pluginnovation.content.categories import VOCABULARIES
 from pluginnovation.content.models import ContentPage
 from pluginnovation.home.models import HomePage, StandardPage
@@ -77,6 +78,10 @@ class PageLoader:
         method_index = self.child(home, MethodIndexPage, self.data.method_index)
         for entry in self.data.methods:
             self.child(method_index, MethodPage, entry, self.method_fields)
+
+        audience_index = self.child(home, AudienceIndexPage, self.data.audience_index)
+        for entry in self.data.audiences:
+            self.child(audience_index, AudiencePage, entry, self.audience_fields)
 
         pages = {
             entry.fields["slug"]: self.child(home, StandardPage, entry)
@@ -185,8 +190,16 @@ class PageLoader:
         fields["related_links"] = [MethodRelatedPage(page=page) for page in related if page]
         return fields
 
+    def audience_fields(self, data):
+        fields = dict(data)
+        picked = [related_page(kind, slug) for kind, slug in fields.pop("picks", [])]
+        fields["picks"] = [AudiencePick(page=page) for page in picked if page]
+        return fields
+
 
 def related_page(kind, slug):
-    """A research article or case study by slug; None if an editor has removed it."""
-    model = {"research": ResearchArticlePage, "casestudy": CaseStudyPage}[kind]
+    """A research article, case study or method by slug; None if an editor has removed it."""
+    model = {"research": ResearchArticlePage, "casestudy": CaseStudyPage, "method": MethodPage}[
+        kind
+    ]
     return model.objects.filter(slug=slug).first()

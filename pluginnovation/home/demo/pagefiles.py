@@ -20,6 +20,8 @@ TERM_KEYS = tuple(category.field for category in VOCABULARIES)
 PAGE_KEYS = {"slug", "title", "seo_title", "search_description", "show_in_menus"}
 CONTENT_KEYS = PAGE_KEYS | {"summary", "published_date", "last_reviewed", "tags", *TERM_KEYS}
 RELATED_KINDS = ("research", "casestudy")
+# A role page's picks may also be methods.
+PICK_KINDS = (*RELATED_KINDS, "method")
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ RESEARCH = PageType(
 CASE_STUDY = PageType(
     frozenset(
         CONTENT_KEYS
-        | {"region", "municipality", "organisation", "period", "results"}
+        | {"region", "municipality", "organisation", "period", "school_form", "results"}
         | {"contact_name", "contact_role", "contact_email"}
     ),
     {
@@ -77,6 +79,13 @@ METHOD = PageType(
         **BODY,
         "material att ladda ner": ("material", markdown.document_blocks),
     },
+)
+
+# A role page (/for/<roll>/): its introduction, the target groups and levels its automatic
+# lists are chosen for, and the pages an editor picked, in order.
+AUDIENCE = PageType(
+    frozenset(PAGE_KEYS | {"intro", "target_groups", "levels", "picks"}),
+    {"vad kunskapsbanken erbjuder": ("offer", markdown.rich_text)},
 )
 
 
@@ -156,6 +165,8 @@ def front_matter_fields(path, front, page_type):
         fields["results"] = [result_fields(path, result) for result in fields["results"] or []]
     if "related" in fields:
         fields["related"] = [related_page(path, item) for item in fields["related"] or []]
+    if "picks" in fields:
+        fields["picks"] = [related_page(path, item, PICK_KINDS) for item in fields["picks"] or []]
     return fields
 
 
@@ -173,11 +184,19 @@ def result_fields(path, result):
     return fields
 
 
-def related_page(path, item):
-    """("research" or "casestudy", slug) from an entry such as {casestudy: porten-partille}."""
-    if not (isinstance(item, dict) and len(item) == 1 and next(iter(item)) in RELATED_KINDS):
-        fail(path, "varje rad under related skrivs - casestudy: slug eller - research: slug")
+def related_page(path, item, kinds=RELATED_KINDS):
+    """(kind, slug) from an entry such as {casestudy: porten-partille}; kinds: the types the
+    list takes ("research", "casestudy", and for a role page's picks "method")."""
+    if not (isinstance(item, dict) and len(item) == 1 and next(iter(item)) in kinds):
+        if kinds == RELATED_KINDS:
+            fail(path, "varje rad under related skrivs - casestudy: slug eller - research: slug")
+        fail(
+            path,
+            "varje rad under picks skrivs - method: slug, - casestudy: slug eller - research: slug",
+        )
     ((kind, slug),) = item.items()
+    if not isinstance(slug, str):
+        fail(path, f"{kind}: ange sidans slug")
     return kind, slug
 
 

@@ -6,7 +6,16 @@ Nothing here touches the database; loader.py turns the result into terms, docume
 from dataclasses import dataclass
 
 from .datafiles import DATA_DIR, fail, read_documents, read_section_intros, read_taxonomy
-from .pagefiles import CASE_STUDY, INDEX, METHOD, RESEARCH, STANDARD, read_page, read_pages
+from .pagefiles import (
+    AUDIENCE,
+    CASE_STUDY,
+    INDEX,
+    METHOD,
+    RESEARCH,
+    STANDARD,
+    read_page,
+    read_pages,
+)
 
 
 @dataclass
@@ -23,6 +32,8 @@ class DemoData:
     case_studies: list
     method_index: object
     methods: list
+    audience_index: object  # /for/
+    audiences: list  # the role pages
 
     def entries(self):
         return [
@@ -35,6 +46,8 @@ class DemoData:
             *self.case_studies,
             self.method_index,
             *self.methods,
+            self.audience_index,
+            *self.audiences,
         ]
 
 
@@ -56,6 +69,8 @@ def read_demo_data(data_dir=DATA_DIR):
         case_studies=read_pages(data_dir / "casestudies", CASE_STUDY),
         method_index=read_page(data_dir / "methods" / "index.md", INDEX),
         methods=read_pages(data_dir / "methods", METHOD),
+        audience_index=read_page(data_dir / "audiences" / "index.md", INDEX),
+        audiences=read_pages(data_dir / "audiences", AUDIENCE),
     )
     check_references(data)
     return data
@@ -67,6 +82,7 @@ def check_references(data):
     slugs = {
         "research": {entry.fields["slug"] for entry in data.articles},
         "casestudy": {entry.fields["slug"] for entry in data.case_studies},
+        "method": {entry.fields["slug"] for entry in data.methods},
     }
     for entry in data.entries():
         keys = [entry.fields["pdf"]] if entry.fields.get("pdf") else []
@@ -76,6 +92,7 @@ def check_references(data):
         for key in keys:
             if key not in documents:
                 fail(entry.path, f"okänt dokument ”{key}” (finns inte i documents/documents.yaml)")
-        for kind, slug in entry.fields.get("related", []):
-            if slug not in slugs[kind]:
-                fail(entry.path, f"related: ingen sida av typen {kind} har slug ”{slug}”")
+        for key in ("related", "picks"):
+            for kind, slug in entry.fields.get(key, []):
+                if slug not in slugs[kind]:
+                    fail(entry.path, f"{key}: ingen sida av typen {kind} har slug ”{slug}”")
