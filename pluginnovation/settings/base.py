@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "pluginnovation.assessment",
     "pluginnovation.saved",
     "pluginnovation.audiences",
+    "pluginnovation.news",
     "pluginnovation.places",
     "pluginnovation.projects",
     "research",
