@@ -1,0 +1,465 @@
+"""The self-assessment flow: start, one step per success factor, the result with
+recommendations, the action plan, the shared read-only view, its PDF and "make a copy".
+
+Two kinds of address: /redigera/<edit token>/… changes an assessment, /delad/<read token>/…
+only reads it. Tokens are checked for their form before any lookup; an unknown, tampered or
+expired token gets the same 404 page. Every page here is private: no caching, no indexing.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from methods.models import MethodPage
+from pluginnovation.assessment import export
+from pluginnovation.assessment.forms import ANSWER_MISSING, PlanItemForm, ascii_number, read_answers
+from pluginnovation.assessment.limits import allow_new
+from pluginnovation.assessment.models import (
+    MAX_PLAN_ITEMS,
+    RETENTION_TEXT,
+    Answer,
+    Assessment,
+    PlanItem,
+    Scale,
+    is_token,
+)
+from pluginnovation.assessment.recommendations import plan_method_choices, recommend
+from pluginnovation.assessment.scoring import answers_of, profile, steps
+from pluginnovation.content.visibility import restricted, visible
+from pluginnovation.taxonomy.models import Level, TargetGroup
+
+SESSION_KEY = "assessment_edit_tokens"
+# The session remembers the edit links of this many assessments, newest first.
+REMEMBERED = 5
+# Longest method id list read from one request.
+MAX_METHOD_IDS = MAX_PLAN_ITEMS
+
+
+def private_page(view):
+    """No cache may keep these pages: they belong to whoever holds the link."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_store=True)
+        response.headers.setdefault("X-Robots-Tag", "noindex")
+        return response
+
+    return wrapped
+
+
+def not_found(request, message=None):
+    context = {
+        "meta_title": "Självskattningen hittades inte",
+        "message": message,
+        "retention": RETENTION_TEXT,
+    }
+    return render(request, "assessment/not_found.html", context, status=404)
+
+
+def find(token, field):
+    if not is_token(token):
+        return None
+    return Assessment.objects.current().filter(**{field: token}).first()
+
+
+def remember(request, assessment):
+    tokens = [t for t in request.session.get(SESSION_KEY, []) if t != assessment.edit_token]
+    request.session[SESSION_KEY] = [assessment.edit_token, *tokens][:REMEMBERED]
+
+
+def remembered(request):
+    tokens = request.session.get(SESSION_KEY, [])
+    tokens = (
+        [token for token in tokens if is_token(token)][:REMEMBERED]
+        if isinstance(tokens, list)
+        else []
+    )
+    if not tokens:
+        return []
+    found = {a.edit_token: a for a in Assessment.objects.current().filter(edit_token__in=tokens)}
+    return [found[token] for token in tokens if token in found]
+
+
+def edit_url(assessment, name, **kwargs):
+    return reverse(f"assessment:{name}", kwargs={"token": assessment.edit_token, **kwargs})
+
+
+def read_url(assessment, name="shared"):
+    return reverse(f"assessment:{name}", kwargs={"token": assessment.read_token})
+
+
+def too_many(request):
+    return render(
+        request,
+        "assessment/too_many.html",
+        {"meta_title": "För många självskattningar på kort tid"},
+        status=429,
+    )
+
+
+# Start
+
+
+@private_page
+@require_GET
+def start(request):
+    step_list = steps()
+    context = {
+        "meta_title": "Självskattning och handlingsplan",
+        "steps": step_list,
+        "statement_count": sum(len(step.statements) for step in step_list),
+        "remembered": remembered(request),
+        "retention": RETENTION_TEXT,
+    }
+    return render(request, "assessment/start.html", context)
+
+
+@private_page
+@require_POST
+def create(request):
+    if not allow_new(request):
+        return too_many(request)
+    assessment = Assessment.objects.create()
+    remember(request, assessment)
+    return HttpResponseRedirect(edit_url(assessment, "step", number="1"))
+
+
+# The steps
+
+
+def save_answers(assessment, values):
+    if not values:
+        return
+    Answer.objects.bulk_create(
+        [
+            Answer(assessment=assessment, statement_id=pk, value=value)
+            for pk, value in values.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["assessment", "statement"],
+        update_fields=["value"],
+    )
+    assessment.touch()
+
+
+@private_page
+@require_http_methods(["GET", "POST"])
+def step(request, token, number):
+    assessment = find(token, "edit_token")
+    if assessment is None:
+        return not_found(request)
+    step_list = steps()
+    position = ascii_number(number)
+    if position is None or not 1 <= position <= len(step_list):
+        return not_found(request, "Det steget finns inte i självskattningen.")
+    current = step_list[position - 1]
+    answers = answers_of(assessment)
+    errors = {}
+    if request.method == "POST":
+        values, errors = read_answers(request.POST, current.statements)
+        save_answers(assessment, values)
+        answers.update(values)
+        # A statement answered before keeps its answer when the form leaves it out.
+        errors = {
+            pk: error
+            for pk, error in errors.items()
+            if not (error == ANSWER_MISSING and pk in answers)
+        }
+        if request.POST.get("riktning") == "tillbaka" and position > 1:
+            return HttpResponseRedirect(edit_url(assessment, "step", number=str(position - 1)))
+        if not errors:
+            if position < len(step_list):
+                target = edit_url(assessment, "step", number=str(position + 1))
+            else:
+                target = edit_url(assessment, "result")
+            return HttpResponseRedirect(target)
+    remember(request, assessment)
+    done = {
+        s.number for s in step_list if all(statement.pk in answers for statement in s.statements)
+    }
+    questions = [
+        {
+            "statement": statement,
+            "field": f"svar-{statement.pk}",
+            "answer": answers.get(statement.pk),
+            "error": errors.get(statement.pk),
+        }
+        for statement in current.statements
+    ]
+    context = {
+        "meta_title": f"Steg {position} av {len(step_list)}: {current.factor.name}",
+        "assessment": assessment,
+        "step": current,
+        "steps": step_list,
+        "done": done,
+        "questions": questions,
+        "errors": [q for q in questions if q["error"]],
+        "scale": Scale.choices[1:] + Scale.choices[:1],
+        "is_last": position == len(step_list),
+    }
+    status = 400 if errors else 200
+    return render(request, "assessment/step.html", context, status=status)
+
+
+# Result, plan, shared view
+
+
+def result_context(request, assessment):
+    step_list = steps()
+    result = profile(step_list, answers_of(assessment))
+    return {
+        "assessment": assessment,
+        "steps": step_list,
+        "profile": result,
+        "recommendations": recommend(result, assessment.level, assessment.target_group),
+        "read_link": request.build_absolute_uri(read_url(assessment)),
+        "edit_link": request.build_absolute_uri(edit_url(assessment, "result")),
+        "pdf_url": read_url(assessment, "pdf"),
+        "retention": RETENTION_TEXT,
+    }
+
+
+def plan_items(assessment):
+    """The plan's rows whose method a visitor may see, and how many rows are hidden because
+    their method was unpublished or restricted since: one query."""
+    items = list(
+        PlanItem.objects.filter(assessment=assessment)
+        .select_related("method")
+        .defer("method__body", "method__steps", "method__material")
+        .annotate(restricted=restricted("method__path"))
+    )
+    shown = [item for item in items if item.method.live and not item.restricted]
+    return shown, len(items) - len(shown)
+
+
+def term_choice(raw, terms):
+    """A level or target group chosen by slug: (term or None, valid)."""
+    if raw is None or raw == "":
+        return None, True
+    for term in terms:
+        if term.slug == raw:
+            return term, True
+    return None, False
+
+
+@private_page
+@require_http_methods(["GET", "POST"])
+def result(request, token):
+    assessment = find(token, "edit_token")
+    if assessment is None:
+        return not_found(request)
+    levels = list(Level.objects.all())
+    target_groups = list(TargetGroup.objects.all())
+    if request.method == "POST":
+        level, level_ok = term_choice(request.POST.get("niva"), levels)
+        group, group_ok = term_choice(request.POST.get("malgrupp"), target_groups)
+        if level_ok and group_ok:
+            assessment.level, assessment.target_group = level, group
+            assessment.updated_at = timezone.now()
+            assessment.save(update_fields=["level", "target_group", "updated_at"])
+            messages.success(request, "Rekommendationerna är anpassade efter ert val.")
+        else:
+            messages.error(request, "Välj nivå och målgrupp i listorna.")
+        return HttpResponseRedirect(edit_url(assessment, "result") + "#rekommendationer")
+    remember(request, assessment)
+    context = result_context(request, assessment)
+    in_plan = set(
+        PlanItem.objects.filter(assessment=assessment).values_list("method_id", flat=True)
+    )
+    context.update(
+        {
+            "meta_title": "Resultat av självskattningen",
+            "levels": levels,
+            "target_groups": target_groups,
+            "in_plan": in_plan,
+            "plan_url": edit_url(assessment, "plan"),
+        }
+    )
+    return render(request, "assessment/result.html", context)
+
+
+def method_ids(data):
+    ids = []
+    for raw in data.getlist("metod")[:MAX_METHOD_IDS]:
+        value = ascii_number(raw)
+        if value is not None and value not in ids:
+            ids.append(value)
+    return ids
+
+
+def add_methods(request, assessment, ids):
+    """Add the chosen methods a visitor may see to the plan, up to MAX_PLAN_ITEMS rows."""
+    if not ids:
+        messages.error(request, "Välj minst en metod att lägga till.")
+        return []
+    existing = list(
+        PlanItem.objects.filter(assessment=assessment).values_list("method_id", "sort_order")
+    )
+    have = {method_id for method_id, _ in existing}
+    new_ids = [pk for pk in ids if pk not in have]
+    found = set(visible(MethodPage.objects.filter(pk__in=new_ids)).values_list("pk", flat=True))
+    new_ids = [pk for pk in new_ids if pk in found]
+    room = MAX_PLAN_ITEMS - len(existing)
+    if len(new_ids) > room:
+        messages.error(
+            request,
+            f"En handlingsplan rymmer högst {MAX_PLAN_ITEMS} metoder. "
+            "Ta bort en metod innan ni lägger till fler.",
+        )
+        new_ids = new_ids[: max(room, 0)]
+    order = max((sort for _, sort in existing), default=-1) + 1
+    items = PlanItem.objects.bulk_create(
+        [
+            PlanItem(assessment=assessment, method_id=pk, sort_order=order + i)
+            for i, pk in enumerate(new_ids)
+        ]
+    )
+    if items:
+        assessment.touch()
+        count = len(items)
+        messages.success(
+            request,
+            f"{count} {'metod' if count == 1 else 'metoder'} lades till i handlingsplanen. "
+            "Skriv nu ett första steg, vem som ansvarar, ett datum och hur ni följer upp.",
+        )
+    elif not messages.get_messages(request)._queued_messages:
+        messages.info(request, "Metoderna finns redan i handlingsplanen.")
+    return items
+
+
+@private_page
+@require_http_methods(["GET", "POST"])
+def plan(request, token):
+    assessment = find(token, "edit_token")
+    if assessment is None:
+        return not_found(request)
+    items, hidden = plan_items(assessment)
+    forms = [PlanItemForm(item=item) for item in items]
+    status = 200
+    if request.method == "POST":
+        sent = [
+            PlanItemForm(request.POST, item=item)
+            for item in items
+            if PlanItemForm(item=item).is_sent(request.POST)
+        ]
+        if all(form.is_valid() for form in sent):
+            changed = [form.apply() for form in sent]
+            remove = ascii_number(request.POST.get("ta_bort"))
+            with transaction.atomic():
+                if changed:
+                    PlanItem.objects.bulk_update(
+                        changed, ["first_step", "responsible", "due_date", "follow_up"]
+                    )
+                if remove is not None:
+                    PlanItem.objects.filter(assessment=assessment, pk=remove).delete()
+                assessment.touch()
+            anchor = ""
+            if "lagg_till" in request.POST:
+                added = add_methods(request, assessment, method_ids(request.POST))
+                anchor = f"#rad-{added[0].pk}" if added else ""
+            elif remove is not None:
+                messages.success(request, "Metoden är borttagen ur handlingsplanen.")
+            else:
+                messages.success(request, "Handlingsplanen är sparad.")
+            return HttpResponseRedirect(edit_url(assessment, "plan") + anchor)
+        by_pk = {form.item.pk: form for form in sent}
+        forms = [by_pk.get(form.item.pk, form) for form in forms]
+        status = 400
+    remember(request, assessment)
+    in_plan = {item.method_id for item in items}
+    context = {
+        "meta_title": "Handlingsplan",
+        "assessment": assessment,
+        "forms": forms,
+        "error_forms": [form for form in forms if form.is_bound and form.errors],
+        "hidden": hidden,
+        "choices": [(pk, title) for pk, title in plan_method_choices() if pk not in in_plan],
+        "full": len(items) >= MAX_PLAN_ITEMS,
+        "max_items": MAX_PLAN_ITEMS,
+        "result_url": edit_url(assessment, "result"),
+        "read_link": request.build_absolute_uri(read_url(assessment)),
+        "edit_link": request.build_absolute_uri(edit_url(assessment, "result")),
+        "pdf_url": read_url(assessment, "pdf"),
+        "steps": steps(),
+    }
+    return render(request, "assessment/plan.html", context, status=status)
+
+
+@private_page
+@require_GET
+def shared(request, token):
+    assessment = find(token, "read_token")
+    if assessment is None:
+        return not_found(request)
+    context = result_context(request, assessment)
+    items, hidden = plan_items(assessment)
+    context.update(
+        {
+            "meta_title": "Självskattning och handlingsplan",
+            "items": items,
+            "hidden": hidden,
+            "copy_url": read_url(assessment, "copy"),
+        }
+    )
+    return render(request, "assessment/shared.html", context)
+
+
+@private_page
+@require_GET
+def pdf(request, token):
+    assessment = find(token, "read_token")
+    if assessment is None:
+        return not_found(request)
+    step_list = steps()
+    result = profile(step_list, answers_of(assessment))
+    items, _hidden = plan_items(assessment)
+    return export.plan_pdf(request, assessment, result, items)
+
+
+@private_page
+@require_POST
+def copy(request, token):
+    original = find(token, "read_token")
+    if original is None:
+        return not_found(request)
+    if not allow_new(request):
+        return too_many(request)
+    with transaction.atomic():
+        assessment = Assessment.objects.create(
+            level_id=original.level_id, target_group_id=original.target_group_id
+        )
+        Answer.objects.bulk_create(
+            [
+                Answer(assessment=assessment, statement_id=statement_id, value=value)
+                for statement_id, value in original.answers.values_list("statement_id", "value")
+            ]
+        )
+        PlanItem.objects.bulk_create(
+            [
+                PlanItem(
+                    assessment=assessment,
+                    method_id=item.method_id,
+                    first_step=item.first_step,
+                    responsible=item.responsible,
+                    due_date=item.due_date,
+                    follow_up=item.follow_up,
+                    sort_order=item.sort_order,
+                )
+                for item in original.plan_items.all()
+            ]
+        )
+    remember(request, assessment)
+    messages.success(
+        request,
+        "Det här är er egen kopia. Ändringar ni gör här påverkar inte originalet. "
+        "Spara länken nedan för att kunna komma tillbaka.",
+    )
+    return HttpResponseRedirect(edit_url(assessment, "result"))
