@@ -70,15 +70,20 @@ def add_page(collection, page):
             return FULL
         position = (stats["last"] or 0) + 1
         CollectionItem.objects.create(collection=collection, page_id=page.pk, position=position)
-    collection.last_used = timezone.now()
-    collection.save(update_fields=["updated", "last_used"])
+    changed(collection)
     return ADDED
+
+
+def changed(collection, *fields):
+    """Save a change; a change is also a use, which keeps the collection from removal."""
+    collection.last_used = timezone.now()
+    collection.save(update_fields=["updated", "last_used", *fields])
 
 
 def remove_page(collection, page_id):
     deleted, _rows = CollectionItem.objects.filter(collection=collection, page_id=page_id).delete()
     if deleted:
-        collection.save(update_fields=["updated"])
+        changed(collection)
     return bool(deleted)
 
 
@@ -100,18 +105,18 @@ def move_page(collection, page_id, direction):
             CollectionItem.objects.bulk_update(items, ["position"])
         first.position, second.position = second.position, first.position
         CollectionItem.objects.bulk_update([first, second], ["position"])
-    collection.save(update_fields=["updated"])
+    changed(collection)
     return True
 
 
 def empty(collection):
     collection.items.all().delete()
-    collection.save(update_fields=["updated"])
+    changed(collection)
 
 
 def rename(collection, name):
     collection.name = " ".join((name or "").split())[:MAX_NAME_LENGTH]
-    collection.save(update_fields=["name", "updated"])
+    changed(collection, "name")
 
 
 def copy_into(source, target):
@@ -128,7 +133,7 @@ def copy_into(source, target):
     )
     if not target.name and source.name:
         target.name = source.name
-    target.save(update_fields=["name", "updated"])
+    changed(target, "name")
     return len(page_ids)
 
 

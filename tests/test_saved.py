@@ -1,0 +1,475 @@
+"""Min samling: saving without an account, the origin check that replaces the CSRF token on
+cached public pages, the collection's own pages, sharing, bounds and retention."""
+
+import datetime
+import re
+
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from casestudies.models import CaseStudyPage
+from methods.models import MethodPage
+from pluginnovation.content.models import ContentPage
+from pluginnovation.saved.collections import SESSION_KEY
+from pluginnovation.saved.models import MAX_ITEMS, Collection, CollectionItem
+from research.models import ResearchArticlePage
+
+pytestmark = pytest.mark.django_db
+
+ORIGIN = "http://testserver"
+SCRIPT = "<script>alert(1)</script>"
+
+
+def demo_pages():
+    return [
+        model.objects.live().order_by("pk").first()
+        for model in (MethodPage, CaseStudyPage, ResearchArticlePage)
+    ]
+
+
+def save(client, page, origin=ORIGIN, next_url="/metoder/", **extra):
+    data = {"sida": page if isinstance(page, str) else page.pk, "next": next_url}
+    data["ankare"] = extra.pop("anchor", f"spara-{data['sida']}")
+    headers = {"HTTP_ORIGIN": origin} if origin is not None else {}
+    headers.update(extra)
+    return client.post("/samling/spara/", data, **headers)
+
+
+def saved_ids(client):
+    pk = client.session.get(SESSION_KEY)
+    if pk is None:
+        return []
+    return list(
+        CollectionItem.objects.filter(collection_id=pk)
+        .order_by("position")
+        .values_list("page_id", flat=True)
+    )
+
+
+def listed_titles(html):
+    return re.findall(r'<h3 class="card__title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+# Saving from a public page
+
+
+def test_a_same_origin_post_saves_and_returns_to_the_form_on_the_page(client):
+    page = demo_pages()[0]
+    response = save(client, page, next_url="/metoder/?sida=2")
+    assert response.status_code == 302
+    assert response["Location"] == f"/metoder/?sida=2#spara-{page.pk}"
+    assert saved_ids(client) == [page.pk]
+    # Saving twice keeps one item.
+    save(client, page)
+    assert saved_ids(client) == [page.pk]
+
+
+def test_a_referer_from_this_site_is_enough_when_no_origin_is_sent(client):
+    page = demo_pages()[1]
+    response = save(client, page, origin=None, HTTP_REFERER=f"{ORIGIN}/fallstudier/")
+    assert response.status_code == 302
+    assert saved_ids(client) == [page.pk]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_ORIGIN": "http://testserver.evil.example"},
+        {"HTTP_ORIGIN": "https://testserver"},  # another scheme is another origin
+        {"HTTP_REFERER": "https://evil.example/testserver/"},
+    ],
+)
+def test_a_cross_site_post_is_refused_with_a_confirmation_form(client, headers):
+    page = demo_pages()[0]
+    response = save(client, page, origin=None, **headers)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Spara sidan i Min samling?" in html
+    assert page.title in html
+    assert "csrfmiddlewaretoken" in html
+    assert saved_ids(client) == []
+    assert not Collection.objects.exists()
+
+
+def test_without_origin_and_referer_the_confirmation_form_works_with_its_token():
+    client = Client(enforce_csrf_checks=True)
+    page = demo_pages()[2]
+    response = save(client, page, origin=None, next_url="/forskning/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert 'action="/samling/spara/bekrafta/"' in html
+    data = {"sida": page.pk, "next": "/forskning/", "ankare": f"spara-{page.pk}"}
+    # Without the token the confirmation is refused like any other form.
+    assert client.post("/samling/spara/bekrafta/", data).status_code == 403
+    response = client.post("/samling/spara/bekrafta/", {**data, "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert response["Location"] == f"/forskning/#spara-{page.pk}"
+    assert saved_ids(client) == [page.pk]
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    ["https://evil.example/", "//evil.example/x", "javascript:alert(1)", "", "\\\\evil.example"],
+)
+def test_an_unsafe_next_leads_to_the_collection(client, next_url):
+    response = save(client, demo_pages()[0], next_url=next_url)
+    assert response.status_code == 302
+    assert response["Location"] == "/samling/"
+
+
+def test_a_strange_anchor_is_replaced_by_the_pages_own(client):
+    page = demo_pages()[0]
+    response = save(client, page, anchor='x"><script>')
+    assert response["Location"] == f"/metoder/#spara-{page.pk}"
+
+
+def test_javascript_gets_an_answer_without_a_redirect(client):
+    page = demo_pages()[0]
+    response = save(client, page, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert response.json() == {"saved": True, "message": "Sparad i Min samling"}
+
+
+@pytest.mark.parametrize(
+    "raw", ["abc", "-1", "²", "1²", "٣", "0", "99999999", "9" * 40, "", SCRIPT, "1.0"]
+)
+def test_unknown_or_malformed_page_ids_save_nothing(client, raw):
+    response = save(client, raw)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Sidan kunde inte sparas" in html
+    assert SCRIPT not in html
+    assert not CollectionItem.objects.exists()
+
+
+def test_a_draft_or_restricted_page_cannot_be_saved(client):
+    method, case_study, _research = demo_pages()
+    method.unpublish()
+    PageViewRestriction.objects.create(page=case_study, restriction_type="login")
+    assert save(client, method).status_code == 404
+    assert save(client, case_study).status_code == 404
+    assert saved_ids(client) == []
+
+
+def test_wrong_methods_are_refused(client):
+    assert client.get("/samling/spara/").status_code == 405
+    assert client.get("/samling/spara/bekrafta/").status_code == 405
+    assert client.get("/samling/namn/").status_code == 405
+    assert client.get("/samling/flytta/").status_code == 405
+    assert client.put("/samling/tom/").status_code == 405
+
+
+def test_a_full_collection_says_so(client):
+    pages = list(ContentPage.objects.live().order_by("pk"))
+    save(client, pages[0])
+    collection = Collection.objects.get()
+    # Fill it to the limit with the demo's pages, then fresh copies of one page.
+    others = list(pages[1:])
+    while len(others) < MAX_ITEMS - 1:
+        copy = pages[1].specific.copy(update_attrs={"slug": f"kopia-{len(others)}"})
+        others.append(copy)
+    CollectionItem.objects.bulk_create(
+        CollectionItem(collection=collection, page_id=page.pk, position=i + 2)
+        for i, page in enumerate(others[: MAX_ITEMS - 1])
+    )
+    extra = pages[1].specific.copy(update_attrs={"slug": "en-for-mycket"})
+    response = save(client, extra)
+    assert response.status_code == 409
+    assert "Min samling är full" in response.content.decode()
+    assert "högst 200 sidor" in response.content.decode()
+    assert collection.items.count() == MAX_ITEMS
+
+
+# The public pages carry nothing about the visitor
+
+
+def test_public_pages_have_spara_forms_without_tokens_or_visitor_state(client):
+    method = demo_pages()[0]
+    fresh = Client().get(method.url).content.decode()
+    save(client, method)
+    mine = client.get(method.url).content.decode()
+    assert mine == fresh
+    assert "csrfmiddlewaretoken" not in mine
+    assert 'action="/samling/spara/"' in mine
+    # The page's own button names the page; so do the cards' buttons.
+    assert f'Spara</span><span class="visually-hidden"> {method.title}</span>' in mine
+    listing = client.get("/metoder/").content.decode()
+    assert "csrfmiddlewaretoken" not in listing
+    assert listing.count('class="save-button"') == listing.count('class="card ')
+
+
+def test_every_content_page_has_a_print_button_and_its_address_for_print(client):
+    for page in demo_pages():
+        html = client.get(page.url).content.decode()
+        assert "data-print-button" in html, page
+        assert html.count("data-print-button") == 1
+        assert f"Sidans adress: {page.full_url}" in html
+    assert "Skriv ut metoden" not in client.get(demo_pages()[0].url).content.decode()
+
+
+def test_the_header_links_to_the_collection(client):
+    assert 'href="/samling/"' in client.get("/").content.decode()
+
+
+# The collection's own pages
+
+
+def make_collection(client, pages):
+    for page in pages:
+        assert save(client, page).status_code == 302
+    return Collection.objects.get(pk=client.session[SESSION_KEY])
+
+
+def test_the_collection_lists_cards_in_order_and_states_retention(client):
+    pages = demo_pages()
+    make_collection(client, pages)
+    response = client.get("/samling/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert listed_titles(html) == [page.title for page in pages]
+    assert "12 månader" in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert "(3 av högst 200)" in html
+
+
+def test_an_empty_collection_explains_how_to_save(client):
+    html = client.get("/samling/").content.decode()
+    assert "Du har inga sparade sidor ännu" in html
+    assert not Collection.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/samling/",
+        "/samling/tom/",
+        "/samling/skriv-ut/",
+        "/samling/pdf/",
+        "/samling/delad/{token}/",
+        "/samling/delad/{token}/skriv-ut/",
+        "/samling/delad/{token}/pdf/",
+        "/samling/delad/finns-inte-alls-123456/",
+    ],
+)
+def test_collection_pages_are_private_and_not_indexed(client, url):
+    collection = make_collection(client, demo_pages()[:1])
+    response = client.get(url.format(token=collection.share_token))
+    assert response["Cache-Control"] == "private, no-store" or set(
+        response["Cache-Control"].replace(" ", "").split(",")
+    ) >= {"private", "no-store"}
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_reorder_with_up_and_down_buttons(client):
+    first, second, third = demo_pages()
+    make_collection(client, [first, second, third])
+    response = client.post("/samling/flytta/", {"sida": third.pk, "riktning": "upp"})
+    assert response.status_code == 302
+    assert saved_ids(client) == [first.pk, third.pk, second.pk]
+    client.post("/samling/flytta/", {"sida": first.pk, "riktning": "ner"})
+    assert saved_ids(client) == [third.pk, first.pk, second.pk]
+    # Past either end, or nonsense, changes nothing.
+    for data in (
+        {"sida": third.pk, "riktning": "upp"},
+        {"sida": second.pk, "riktning": "ner"},
+        {"sida": second.pk, "riktning": "sidled"},
+        {"sida": "²", "riktning": "upp"},
+        {"sida": SCRIPT, "riktning": SCRIPT},
+    ):
+        assert client.post("/samling/flytta/", data).status_code == 302
+    assert saved_ids(client) == [third.pk, first.pk, second.pk]
+    html = client.get("/samling/").content.decode()
+    assert listed_titles(html) == [third.title, first.title, second.title]
+    # The first card has no "Flytta upp", the last no "Flytta ner".
+    assert html.count(">Flytta upp<") == 2
+    assert html.count(">Flytta ner<") == 2
+
+
+def test_reorder_skips_pages_that_are_no_longer_shown(client):
+    first, second, third = demo_pages()
+    make_collection(client, [first, second, third])
+    second.unpublish()
+    client.post("/samling/flytta/", {"sida": third.pk, "riktning": "upp"})
+    assert saved_ids(client) == [third.pk, second.pk, first.pk]
+
+
+def test_remove_and_empty(client):
+    first, second, third = demo_pages()
+    make_collection(client, [first, second, third])
+    client.post("/samling/ta-bort/", {"sida": second.pk})
+    assert saved_ids(client) == [first.pk, third.pk]
+    assert "borttagen" in client.get("/samling/").content.decode()
+    confirm = client.get("/samling/tom/").content.decode()
+    assert "Töm Min samling?" in confirm
+    assert "Alla 2 sparade sidor tas bort" in confirm
+    assert saved_ids(client) == [first.pk, third.pk]
+    client.post("/samling/tom/")
+    assert saved_ids(client) == []
+    assert "Du har inga sparade sidor ännu" in client.get("/samling/").content.decode()
+
+
+def test_actions_without_a_collection_just_lead_back(client):
+    for url in ("/samling/namn/", "/samling/flytta/", "/samling/ta-bort/"):
+        response = client.post(url, {"sida": "1", "namn": "x"})
+        assert response.status_code == 302
+        assert response["Location"] == "/samling/"
+    assert client.post("/samling/tom/").status_code == 302
+    assert not Collection.objects.exists()
+
+
+def test_naming_escapes_html_and_bounds_the_length(client):
+    make_collection(client, demo_pages()[:1])
+    client.post("/samling/namn/", {"namn": f"  Arbetslag  {SCRIPT} "})
+    collection = Collection.objects.get()
+    assert collection.name == f"Arbetslag {SCRIPT}"
+    html = client.get("/samling/").content.decode()
+    assert SCRIPT not in html
+    assert "Arbetslag &lt;script&gt;" in html
+    client.post("/samling/namn/", {"namn": "x" * 121})
+    assert "högst 120 tecken" in client.get("/samling/").content.decode()
+    assert Collection.objects.get().name == f"Arbetslag {SCRIPT}"
+    client.post("/samling/namn/", {"namn": "x" * 120})
+    assert Collection.objects.get().name == "x" * 120
+
+
+def test_collection_forms_need_the_csrf_token():
+    client = Client(enforce_csrf_checks=True)
+    make_collection(client, demo_pages()[:2])
+    for url in ("/samling/namn/", "/samling/flytta/", "/samling/ta-bort/", "/samling/tom/"):
+        assert client.post(url, {"sida": "1", "namn": "x"}).status_code == 403, url
+    html = client.get("/samling/").content.decode()
+    forms = re.findall(r"<form[^>]*method=\"post\"[^>]*>(.*?)</form>", html, re.S)
+    assert forms and all("csrfmiddlewaretoken" in form for form in forms)
+
+
+def test_pages_hidden_after_saving_drop_out_with_a_notice(client):
+    method, case_study, research = demo_pages()
+    collection = make_collection(client, [method, case_study, research])
+    case_study.unpublish()
+    html = client.get("/samling/").content.decode()
+    assert listed_titles(html) == [method.title, research.title]
+    assert "1 sparad sida är inte längre tillgänglig" in html
+    PageViewRestriction.objects.create(page=research, restriction_type="login")
+    html = client.get(f"/samling/delad/{collection.share_token}/").content.decode()
+    assert listed_titles(html) == [method.title]
+    assert "2 sparade sidor är inte längre tillgängliga" in html
+    assert case_study.title not in html and research.title not in html
+
+
+# Sharing
+
+
+def test_a_shared_link_is_read_only_and_can_be_copied(client):
+    pages = demo_pages()
+    collection = make_collection(client, pages)
+    client.post("/samling/namn/", {"namn": "Arbetslaget"})
+    other = Client()
+    response = other.get(f"/samling/delad/{collection.share_token}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Arbetslaget" in html
+    assert listed_titles(html) == [page.title for page in pages]
+    assert "Flytta upp" not in html and "Ta bort" not in html
+    assert "Gör en egen kopia" in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    # The share token gives no way to change the owner's collection.
+    other.post("/samling/ta-bort/", {"sida": pages[0].pk})
+    assert saved_ids(client) == [page.pk for page in pages]
+    response = other.post(f"/samling/delad/{collection.share_token}/kopiera/")
+    assert response.status_code == 302
+    assert saved_ids(other) == [page.pk for page in pages]
+    copy = Collection.objects.get(pk=other.session[SESSION_KEY])
+    assert copy.pk != collection.pk and copy.share_token != collection.share_token
+    assert copy.name == "Arbetslaget"
+    assert "3 sidor kopierades" in other.get("/samling/").content.decode()
+
+
+def test_the_owner_opening_their_own_share_link_is_sent_to_their_collection(client):
+    collection = make_collection(client, demo_pages()[:1])
+    html = client.get(f"/samling/delad/{collection.share_token}/").content.decode()
+    assert "Det här är din samling" in html
+    response = client.post(f"/samling/delad/{collection.share_token}/kopiera/")
+    assert response["Location"] == "/samling/"
+    assert Collection.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "finns-inte-alls-1234567890",
+        "x",
+        "a" * 65,
+        "a" * 5000,
+        "%3Cscript%3E",
+        "%C2%B2%C2%B2%C2%B2%C2%B2%C2%B2%C2%B2%C2%B2%C2%B2%C2%B2%C2%B2%C2%B2%C2%B2%C2%B2%C2%B2%C2%B2%C2%B2",
+    ],
+)
+def test_a_tampered_share_token_gives_a_swedish_404(client, token):
+    make_collection(client, demo_pages()[:1])
+    for suffix in ("", "skriv-ut/", "pdf/"):
+        response = client.get(f"/samling/delad/{token}/{suffix}")
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "Samlingen finns inte" in html
+        assert "<script>" not in html
+    assert client.post(f"/samling/delad/{token}/kopiera/").status_code == 404
+
+
+def test_a_token_with_slashes_is_an_ordinary_404(client):
+    assert client.get("/samling/delad/..%2F..%2Fadmin/").status_code == 404
+
+
+def test_share_tokens_are_long_and_unguessable():
+    tokens = {Collection.objects.create().share_token for _ in range(20)}
+    assert len(tokens) == 20
+    assert all(len(token) >= 32 and re.fullmatch(r"[A-Za-z0-9_-]+", token) for token in tokens)
+
+
+def test_the_session_holds_the_collection_not_the_cookie(client):
+    make_collection(client, demo_pages()[:1])
+    collection_pk = client.session[SESSION_KEY]
+    cookie = client.cookies["sessionid"]
+    assert str(collection_pk) not in cookie.value
+    assert cookie["samesite"] == "Lax"
+    # Another visitor's session cannot be pointed at it by guessing ids.
+    other = Client()
+    assert "Du har inga sparade sidor ännu" in other.get("/samling/").content.decode()
+
+
+# Retention
+
+
+def test_old_unused_collections_are_removed_by_the_command(client):
+    collection = make_collection(client, demo_pages()[:1])
+    old = Collection.objects.create(name="Gammal")
+    Collection.objects.filter(pk=old.pk).update(
+        last_used=timezone.now() - datetime.timedelta(days=366)
+    )
+    recent = Collection.objects.create(name="Nyare")
+    Collection.objects.filter(pk=recent.pk).update(
+        last_used=timezone.now() - datetime.timedelta(days=300)
+    )
+    call_command("remove_old_collections", "--dry-run", verbosity=0)
+    assert Collection.objects.filter(pk=old.pk).exists()
+    call_command("remove_old_collections", verbosity=0)
+    assert set(Collection.objects.values_list("pk", flat=True)) == {collection.pk, recent.pk}
+    assert not CollectionItem.objects.filter(collection_id=old.pk).exists()
+
+
+def test_viewing_a_collection_counts_as_use(client):
+    collection = make_collection(client, demo_pages()[:1])
+    long_ago = timezone.now() - datetime.timedelta(days=200)
+    Collection.objects.filter(pk=collection.pk).update(last_used=long_ago)
+    client.get("/samling/")
+    assert Collection.objects.get(pk=collection.pk).last_used > long_ago
+    Collection.objects.filter(pk=collection.pk).update(last_used=long_ago)
+    Client().get(f"/samling/delad/{collection.share_token}/")
+    assert Collection.objects.get(pk=collection.pk).last_used > long_ago
