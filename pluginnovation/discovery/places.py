@@ -41,3 +41,21 @@ def shade(count, steps):
         return 0
     step = next(i for i, bound in enumerate(steps, start=1) if count <= bound)
     return SHADES - len(steps) + step
+
+
+def counties_of(municipality_codes):
+    """The counties the municipality codes lie in, in SCB's order, each once; codes that name
+    no county are left out."""
+    found = {county_of(code) for code in municipality_codes} - {None}
+    return [county for county in COUNTIES if county in found]
+
+
+def municipalities_by_county(municipalities):
+    """[(county, [municipalities in it, as given])] in SCB's order, for the municipalities
+    (anything with a `code`) that lie in a county."""
+    grouped = {}
+    for municipality in municipalities:
+        county = county_of(municipality.code)
+        if county is not None:
+            grouped.setdefault(county, []).append(municipality)
+    return [(county, grouped[county]) for county in COUNTIES if county in grouped]

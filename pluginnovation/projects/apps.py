@@ -5,3 +5,6 @@ class ProjectsConfig(AppConfig):
     name = "pluginnovation.projects"
     label = "projects"
     verbose_name = "Projektsidor"
+
+    def ready(self):
+        from pluginnovation.projects import signals  # noqa: F401
