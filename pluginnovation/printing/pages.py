@@ -23,13 +23,17 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
 
+from reportlab.lib.units import mm
+
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage, number
 from pluginnovation.printing import pdf
 from research.models import ResearchArticlePage
 
 MISSING = "uppgift saknas"
-RESULT_COLUMNS = ["Vad som mättes", "Före", "Efter", "Förändring", "Bedömning", "Period", "Källa"]
+RESULT_COLUMNS = ["Vad som mättes", "Före", "Efter", "Förändring", "Bedömning", "Källa"]
+# Millimetres; None takes the rest of the width.
+RESULT_WIDTHS = [None, 16, 16, 27, 27, 32]
 # Rich text of all pages is expanded in one call, joined by this (never in rich text).
 SEPARATOR = "\x1f"
 
@@ -279,12 +283,12 @@ class Reader:
             ]
             rows = [
                 [
-                    f"{result.description} ({result.get_indicator_display()}, {result.unit})",
+                    f"{result.description} ({result.get_indicator_display()}, {result.unit}; "
+                    f"{result.period})",
                     MISSING if result.value_before is None else number(result.value_before),
                     number(result.value_after) if result.value_after is not None else MISSING,
                     signed(result),
                     result.direction_label,
-                    result.period,
                     result.source,
                 ]
                 for result in results
@@ -409,7 +413,8 @@ def section_flowables(section, base_url):
         story += pdf.rich_text(rich.html, base_url=base_url)
     if section.table:
         header, rows = section.table
-        story.append(pdf.table(header, rows))
+        widths = [width * mm if width else None for width in RESULT_WIDTHS]
+        story.append(pdf.table(header, rows, col_widths=widths))
     for link in section.links:
         label = f"{link.label} ({link.details})" if link.details else link.label
         story.append(pdf.link(label, link.url))

@@ -1,0 +1,202 @@
+"""Saved pages in print layout: the printed pack (HTML) and the PDF read back with pypdf, and
+the SQL queries of every collection page at two data sizes."""
+
+import io
+import re
+
+from django.test import Client
+
+import pytest
+from pypdf import PdfReader
+
+from bench.content import generate_content
+from casestudies.models import CaseStudyPage
+from methods.models import MethodPage
+from pluginnovation.content.models import ContentPage
+from pluginnovation.saved.collections import SESSION_KEY
+from pluginnovation.saved.models import MAX_ITEMS, Collection, CollectionItem
+from research.models import ResearchArticlePage
+from tests.factories import MethodPageFactory, every_body_block
+
+pytestmark = pytest.mark.django_db
+
+CEILING = 15
+ORIGIN = "http://testserver"
+
+
+def demo_pages():
+    return [
+        model.objects.live().order_by("pk").first()
+        for model in (MethodPage, CaseStudyPage, ResearchArticlePage)
+    ]
+
+
+def save_all(client, pages):
+    for page in pages:
+        response = client.post(
+            "/samling/spara/", {"sida": page.pk, "next": "/"}, HTTP_ORIGIN=ORIGIN
+        )
+        assert response.status_code == 302
+    return Collection.objects.get(pk=client.session[SESSION_KEY])
+
+
+def pdf_text(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    pages = [page.extract_text() for page in reader.pages]
+    return reader, pages, " ".join(" ".join(pages).split())
+
+
+def test_the_pdf_has_a_contents_page_and_each_page_in_print_layout(client):
+    method, case_study, research = demo_pages()
+    collection = save_all(client, [method, case_study, research])
+    client.post("/samling/namn/", {"namn": "Arbetslagets underlag"})
+    reader, pages, text = pdf_text(client.get("/samling/pdf/"))
+    assert "attachment" in client.get("/samling/pdf/")["Content-Disposition"]
+    assert "Arbetslagets underlag" in pages[0]
+    contents = " ".join(" ".join(pages[:2]).split())
+    assert "Innehåll" in contents
+    for page in (method, case_study, research):
+        assert " ".join(page.title.split()) in contents
+        assert f"{ORIGIN}{page.url}" in text
+    # The bookmarks are the saved pages, in order.
+    assert [item.title for item in reader.outline] == [
+        method.title,
+        case_study.title,
+        research.title,
+    ]
+    # Each type's own sections.
+    assert "Kunskapsläge och insats" in text and "Så gör ni" in text
+    for step in method.steps:
+        assert " ".join(step.value["title"].split()) in text
+    assert "Vad som gjordes" in text and "Lärdomar" in text
+    if case_study.results.exists():
+        assert "Resultat" in text and "Förändring" in text
+    assert "Om publikationen" in text and "Viktigaste resultat" in text
+    assert research.authors.split(",")[0] in text
+    # The shared link gives the same document.
+    _reader, _pages, shared = pdf_text(client.get(f"/samling/delad/{collection.share_token}/pdf/"))
+    assert method.title in shared
+
+
+def test_the_pdf_and_the_pack_give_full_addresses_of_documents_links_and_films(client):
+    page = MethodPageFactory(
+        parent=MethodPage.objects.live().first().get_parent(),
+        title="Metod med allt i brödtexten",
+        body=every_body_block(),
+    )
+    internal = demo_pages()[2]
+    page.body = [
+        *every_body_block(),
+        {
+            "type": "paragraph",
+            "value": f'<p>Läs <a linktype="page" id="{internal.pk}">artikeln</a>.</p>',
+        },
+    ]
+    page.save_revision().publish()
+    save_all(client, [page])
+    _reader, _pages, text = pdf_text(client.get("/samling/pdf/"))
+    compact = text.replace(" ", "")
+    assert f"{ORIGIN}/dokument/".replace(" ", "") in compact
+    assert "Checklista" in text
+    assert "https://www.youtube.com/watch?v=testfilm" in compact
+    assert f"{ORIGIN}{internal.url}" in compact
+    assert "Bild: Bildtext" in text
+    assert "I siffror" in text and "70 kommuner" in text
+    html = client.get("/samling/skriv-ut/").content.decode()
+    assert re.search(rf'<a href="{ORIGIN}/dokument/[^"]+">Checklista</a>', html)
+    assert f'<a href="{internal.url}">artikeln</a>' in html
+    assert "<iframe" not in html
+    assert "https://www.youtube.com/watch?v=testfilm" in html
+
+
+def test_the_printed_pack_has_a_contents_list_and_every_page(client):
+    pages = demo_pages()
+    collection = save_all(client, pages)
+    for url in ("/samling/skriv-ut/", f"/samling/delad/{collection.share_token}/skriv-ut/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        contents = html.split('<nav class="pack-contents"', 1)[1].split("</nav>", 1)[0]
+        assert re.findall(r'<a href="#sida-(\d+)">', contents) == [str(p.pk) for p in pages]
+        for page in pages:
+            assert f'id="sida-{page.pk}"' in html
+            assert f"{ORIGIN}{page.url}" in html
+        assert html.count("<h1>") == 1
+        assert "data-print-button" in html
+        assert "Kunskapsläge och insats" in html and "Vad som gjordes" in html
+
+
+def test_hidden_pages_drop_out_of_the_pack_and_the_pdf(client):
+    method, case_study, research = demo_pages()
+    save_all(client, [method, case_study, research])
+    case_study.unpublish()
+    html = client.get("/samling/skriv-ut/").content.decode()
+    assert case_study.title not in html
+    assert "1 sparad sida är inte längre tillgänglig" in html
+    _reader, _pages, text = pdf_text(client.get("/samling/pdf/"))
+    assert " ".join(case_study.title.split()) not in text
+    assert "1 sparad sida är inte längre tillgänglig" in text
+
+
+def test_an_empty_collection_still_gives_a_pdf_and_a_pack(client):
+    _reader, pages, text = pdf_text(client.get("/samling/pdf/"))
+    assert "Samlingen är tom" in text
+    assert "Samlingen är tom" in client.get("/samling/skriv-ut/").content.decode()
+
+
+# SQL queries
+
+
+def collection_urls(collection):
+    token = collection.share_token
+    return [
+        "/samling/",
+        "/samling/skriv-ut/",
+        "/samling/pdf/",
+        "/samling/tom/",
+        f"/samling/delad/{token}/",
+        f"/samling/delad/{token}/skriv-ut/",
+        f"/samling/delad/{token}/pdf/",
+    ]
+
+
+def measure(client, django_assert_max_num_queries, urls):
+    counts = {}
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+        with django_assert_max_num_queries(CEILING, info=url) as captured:
+            client.get(url)
+        counts[url] = len(captured)
+    return counts
+
+
+def fill(collection, pages):
+    CollectionItem.objects.filter(collection=collection).delete()
+    CollectionItem.objects.bulk_create(
+        CollectionItem(collection=collection, page_id=pk, position=i)
+        for i, pk in enumerate(pages, start=1)
+    )
+
+
+def test_collection_pages_stay_within_the_query_ceiling(client, django_assert_max_num_queries):
+    collection = save_all(client, demo_pages())
+    everything = list(ContentPage.objects.live().order_by("pk").values_list("pk", flat=True))
+    fill(collection, everything)
+    small = measure(client, django_assert_max_num_queries, collection_urls(collection))
+
+    generate_content(9 * ContentPage.objects.count(), seed=21)
+    pages = list(ContentPage.objects.live().order_by("-pk").values_list("pk", flat=True))
+    fill(collection, pages[:MAX_ITEMS])
+    large = measure(client, django_assert_max_num_queries, collection_urls(collection))
+    html = client.get("/samling/").content.decode()
+    assert html.count('class="card saved-item') == MAX_ITEMS
+    print("queries with the demo's pages and with 200 of 10x:", small, large)
+
+    # Saving costs a bounded number of queries too, also into a full collection.
+    other = Client()
+    with django_assert_max_num_queries(CEILING):
+        other.post("/samling/spara/", {"sida": pages[0], "next": "/"}, HTTP_ORIGIN=ORIGIN)
+    with django_assert_max_num_queries(CEILING):
+        client.post("/samling/spara/", {"sida": pages[-1], "next": "/"}, HTTP_ORIGIN=ORIGIN)
