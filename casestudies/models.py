@@ -18,6 +18,7 @@ from pluginnovation.content.models import (
     ContentPage,
     content_edit_handler,
 )
+from pluginnovation.taxonomy.counties import COUNTIES
 from pluginnovation.taxonomy.models import Kommungrupp
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
@@ -219,6 +220,14 @@ class CaseStudyPage(ContentPage):
                 FilterOption(group.value.lower(), f"{group.value} {group.label}", (group.value,))
                 for group in Kommungrupp
             ),
+        ),
+        # A municipality's county follows from its kommunkod (taxonomy.counties); the map at
+        # /karta/ links each county here.
+        FieldFilter(
+            "lan",
+            "Län",
+            "municipality__code__lan",
+            tuple(FilterOption(c.slug, c.name, (c.code,)) for c in COUNTIES),
         ),
         FieldFilter(
             "skolform",

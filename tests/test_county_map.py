@@ -120,3 +120,35 @@ def test_the_map_page_queries_stay_flat(client, django_assert_max_num_queries):
 @pytest.mark.parametrize("query", ["?lan=<script>", "?sida=²", "?x=" + "å" * 5000])
 def test_odd_parameters_do_not_matter(client, query):
     assert client.get("/karta/" + query).status_code == 200
+
+
+def listing_titles(client, url):
+    html = client.get(url).content.decode()
+    return set(re.findall(r'<h[23] class="card__title"><a href="[^"]*">([^<]+)</a>', html))
+
+
+def test_a_county_link_lists_exactly_that_countys_case_studies(client):
+    for county in COUNTIES:
+        expected = {
+            page.title
+            for page in CaseStudyPage.objects.live().public().select_related("municipality")
+            if county_of(page.municipality.code) == county
+        }
+        url = f"/fallstudier/?lan={county.slug}"
+        assert listing_titles(client, url) == expected, county.name
+
+
+def test_the_county_filter_counts_and_combines_with_other_filters(client):
+    html = client.get("/fallstudier/?lan=vastra-gotaland&lan=jamtland").content.decode()
+    expected = sum(
+        county_of(page.municipality.code).slug in ("vastra-gotaland", "jamtland")
+        for page in CaseStudyPage.objects.live().public().select_related("municipality")
+    )
+    assert f"{expected} träff" in html
+    assert client.get("/utforska/?lan=skane&typ=metod").status_code == 200
+
+
+@pytest.mark.parametrize("value", ["lappland", "<b>", "14", "å" * 300, "²"])
+def test_unknown_counties_are_refused_without_an_error(client, value):
+    response = client.get("/fallstudier/", {"lan": value})
+    assert response.status_code == 200

@@ -7,6 +7,9 @@ an editor and cannot disagree with its code.
 
 from dataclasses import dataclass
 
+from django.db.models import CharField, Transform
+from django.db.models.functions import Substr
+
 
 @dataclass(frozen=True)
 class County:
@@ -45,3 +48,14 @@ COUNTIES_BY_SLUG = {county.slug: county for county in COUNTIES}
 def county_of(municipality_code):
     """The county of a kommunkod ("1480" → Västra Götalands län), or None if it names none."""
     return COUNTIES_BY_CODE.get(str(municipality_code or "")[:2])
+
+
+class CountyCode(Transform):
+    """The county code of a kommunkod column, for filters and counts in the database:
+    `municipality__code__lan__in=["14"]` picks the municipalities of Västra Götalands län."""
+
+    lookup_name = "lan"
+    output_field = CharField()
+
+    def as_sql(self, compiler, connection):
+        return compiler.compile(Substr(self.lhs, 1, 2))

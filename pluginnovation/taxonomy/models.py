@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from pluginnovation.taxonomy.counties import CountyCode, county_of
+
 # Filter links carry the slug and filters read it lowercased: one normal form for both.
 SLUG_FORM = RegexValidator(
     r"^[a-z0-9]+(-[a-z0-9]+)*$",
@@ -117,6 +119,13 @@ class Municipality(Term):
         ordering = ["name"]
         verbose_name = "kommun"
         verbose_name_plural = "kommuner"
+
+    @property
+    def county(self):
+        return county_of(self.code)
+
+
+Municipality._meta.get_field("code").register_lookup(CountyCode)
 
 
 class Project(Term):
