@@ -17,6 +17,7 @@ import pytest
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyResult, RegionSectionPage
 from methods.models import MethodIndexPage, MethodPage, MethodRelatedPage
+from pluginnovation.audiences.models import AudienceIndexPage, AudiencePick
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.content.models import ContentPage, PageTag
 from pluginnovation.home.demo import markdown
@@ -64,6 +65,7 @@ def snapshot():
         PageTag,
         CaseStudyResult,
         MethodRelatedPage,
+        AudiencePick,
         *TERM_MODELS,
     ]
     return {
@@ -79,6 +81,7 @@ def snapshot():
         "terms": {
             model.__name__: list(model.objects.values_list("pk", "name")) for model in TERM_MODELS
         },
+        "kommungrupper": list(Municipality.objects.values_list("pk", "kommungrupp")),
     }
 
 
@@ -103,6 +106,7 @@ def test_sections_hang_under_the_home_page_with_the_agreed_slugs():
         "om": StandardPage,
         "kontakt": StandardPage,
         "tillganglighet": StandardPage,
+        "for": AudienceIndexPage,
     }
     assert all(page.live for page in home.get_children())
 

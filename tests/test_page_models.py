@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, RegionSectionPage
 from methods.models import MethodIndexPage, MethodPage
+from pluginnovation.audiences.models import AudienceIndexPage
 from pluginnovation.content.forms import FACTOR_REQUIRED_MESSAGE
 from pluginnovation.content.models import ContentPage
 from pluginnovation.home.models import HomePage, StandardPage
@@ -21,7 +22,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_page_lives_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {ResearchIndexPage, CaseStudyIndexPage, MethodIndexPage, StandardPage}
+            HomePage,
+            {
+                ResearchIndexPage,
+                CaseStudyIndexPage,
+                MethodIndexPage,
+                StandardPage,
+                AudienceIndexPage,
+            },
         )
 
     def test_research_articles_only_under_the_research_index(self):

@@ -19,7 +19,9 @@ class FilterOption:
 class FieldFilter:
     param: str
     label: str
-    field: str  # a field of the content type's own table
+    # A field of the content type's own table, or one reached through a foreign key
+    # ("municipality__kommungrupp": a case study's municipality's group).
+    field: str
     options: tuple[FilterOption, ...]
 
     def stored_values(self, values):
