@@ -154,7 +154,7 @@ def test_a_coming_event_shows_time_place_programme_and_registration(client, even
     assert "kl. 09.00</time>–<time" in html
     assert "Göteborgsregionen, Göteborg" in html and "GR Utbildning" in html
     assert 'href="https://example.org/anmalan"' in html
-    assert '<time class="programme__time">10.15</time>' in html
+    assert '<time class="programme__time" datetime="10:15">10.15</time>' in html
     assert f'href="{page.url}ics/"' in html
     assert "Presentationer" not in html
 

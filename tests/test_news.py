@@ -295,3 +295,11 @@ def test_news_pages_stay_within_the_query_ceiling(
     large = measure(client, django_assert_max_num_queries, urls)
     assert large == small
     print("queries with 5 and 60 news:", {url: (small[url], large[url]) for url in urls})
+
+
+def test_the_news_index_links_the_events(client, news_index):
+    from pluginnovation.news.models import EventIndexPage
+
+    events = clean_index(EventIndexPage, "evenemang", "Evenemang")
+    html = client.get("/aktuellt/").content.decode()
+    assert f'<a href="{events.url}">Konferenser och evenemang</a>' in html

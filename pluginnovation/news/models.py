@@ -101,7 +101,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
         items = paginate(news, request.GET.get("sida"), NEWS_PER_PAGE)
         return self.render(
             request,
-            context_overrides={"items": items, "year": year, "years": self.years()},
+            context_overrides={
+                "items": items,
+                "year": year,
+                "years": self.years(),
+                "event_index": visible(EventIndexPage.objects.all()).order_by("path").first(),
+            },
         )
 
     @path("")
