@@ -208,9 +208,9 @@ def test_a_missing_answer_is_named_and_the_other_answers_are_kept(client):
     assert "Ett påstående saknar svar" in html
     assert "Välj ett svar för påståendet." in html
     assert f'href="#svar-{missing.pk}-fraga"' in html
-    assert set(Answer.objects.filter(assessment=assessment).values_list("statement", flat=True)) == {
-        s.pk for s in answered
-    }
+    assert set(
+        Answer.objects.filter(assessment=assessment).values_list("statement", flat=True)
+    ) == {s.pk for s in answered}
     for statement in answered:
         assert f'name="svar-{statement.pk}" value="2" checked' in html
 
@@ -342,9 +342,11 @@ def test_an_expired_assessment_is_gone_even_before_the_command_runs(client):
 def test_a_copy_has_the_same_answers_and_plan_and_new_tokens(client):
     assessment = start(client)
     answer_all(client, assessment, weak_in("samverkan"))
-    method = client.get(
-        f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/"
-    ).context["recommendations"].methods[0]
+    method = (
+        client.get(f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/")
+        .context["recommendations"]
+        .methods[0]
+    )
     PlanItem.objects.create(assessment=assessment, method=method, first_step="Boka möte")
     client.cookies.clear()
     assert client.get(f"/sjalvskattning/delad/{assessment.read_token}/kopiera/").status_code == 405
@@ -358,9 +360,7 @@ def test_a_copy_has_the_same_answers_and_plan_and_new_tokens(client):
     assert sorted(copy.answers.values_list("statement", "value")) == sorted(
         assessment.answers.values_list("statement", "value")
     )
-    assert list(copy.plan_items.values_list("method", "first_step")) == [
-        (method.pk, "Boka möte")
-    ]
+    assert list(copy.plan_items.values_list("method", "first_step")) == [(method.pk, "Boka möte")]
     # Editing the copy leaves the original alone.
     first = steps()[0].statements[0]
     client.post(step_url(copy, 1), {f"svar-{first.pk}": "1", "riktning": "tillbaka"})

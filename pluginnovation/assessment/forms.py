@@ -97,9 +97,6 @@ class PlanItemForm(forms.Form):
                 "uppfoljning": item.follow_up,
             }
         super().__init__(*args, **kwargs)
-        self.fields["forsta_steg"].error_messages["max_length"] = (
-            "Skriv högst %(limit_value)d tecken (nu %(show_value)d)."
-        )
         for field in self.fields.values():
             field.error_messages["max_length"] = (
                 "Skriv högst %(limit_value)d tecken (nu %(show_value)d)."

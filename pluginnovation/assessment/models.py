@@ -101,18 +101,18 @@ class Statement(models.Model):
     def __str__(self):
         return self.text
 
-    @property
-    def clause(self):
-        """The statement inside a sentence: "Vi ser …." → "vi ser …"."""
-        text = self.text.strip().rstrip(".!")
-        return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
     def save(self, *args, **kwargs):
         # A new statement goes last; editors move it in the list (drag and drop).
         if self._state.adding and not self.sort_order:
             last = Statement.objects.aggregate(last=models.Max("sort_order"))["last"]
             self.sort_order = 0 if last is None else last + 1
         super().save(*args, **kwargs)
+
+    @property
+    def clause(self):
+        """The statement inside a sentence: "Vi ser …." → "vi ser …"."""
+        text = self.text.strip().rstrip(".!")
+        return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 class AssessmentQuerySet(models.QuerySet):
@@ -171,6 +171,9 @@ class Answer(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.statement_id}: {self.get_value_display()}"
+
 
 class PlanItem(models.Model):
     """One method the team will try: the first step, who is responsible, when, and the
@@ -191,3 +194,6 @@ class PlanItem(models.Model):
                 fields=["assessment", "method"], name="assessment_one_plan_item_per_method"
             )
         ]
+
+    def __str__(self):
+        return f"Plan: metod {self.method_id}"

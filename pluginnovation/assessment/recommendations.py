@@ -6,7 +6,7 @@ Only what a visitor may see (content.visibility.visible) is ever returned.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, prefetch_related_objects
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
@@ -77,7 +77,6 @@ def recommend(profile, level=None, target_group=None):
         narrowed(MethodPage.objects.all(), factor_ids, level, target_group)
         .annotate(**matches_weak_statements(weak_ids))
         .defer_streamfields()
-        .prefetch_related("factors")
         .order_by(
             F("evidence_level").desc(nulls_last=True),
             F("level_match").desc(),
@@ -94,10 +93,11 @@ def recommend(profile, level=None, target_group=None):
         pages = (
             narrowed(model.objects.all(), factor_ids, level, target_group)
             .defer_streamfields()
-            .prefetch_related("factors")
             .order_by("-published_date", "-pk")
         )
         setattr(result, attribute, list(pages[:count]))
+    # The cards' success factors, for all three types in one query.
+    prefetch_related_objects(result.methods + result.case_studies + result.research, "factors")
     return result
 
 

@@ -20,14 +20,23 @@ class Step:
 
 
 def steps():
-    """One step per success factor that has statements, in the factors' order: two queries."""
-    factors = list(SuccessFactor.objects.all())
-    statements = Statement.objects.filter(live=True).order_by("sort_order", "pk")
-    by_factor = {}
+    """One step per success factor that has statements, in the factors' order: one query."""
+    statements = (
+        Statement.objects.filter(live=True)
+        .select_related("factor")
+        .order_by(
+            *[f"factor__{name}" for name in SuccessFactor._meta.ordering],
+            "factor_id",
+            "sort_order",
+            "pk",
+        )
+    )
+    result = []
     for statement in statements:
-        by_factor.setdefault(statement.factor_id, []).append(statement)
-    numbered = [factor for factor in factors if factor.pk in by_factor]
-    return [Step(number, factor, by_factor[factor.pk]) for number, factor in enumerate(numbered, 1)]
+        if not result or result[-1].factor.pk != statement.factor_id:
+            result.append(Step(len(result) + 1, statement.factor))
+        result[-1].statements.append(statement)
+    return result
 
 
 def answers_of(assessment):

@@ -71,8 +71,13 @@ def find(token, field):
 
 
 def remember(request, assessment):
-    tokens = [t for t in request.session.get(SESSION_KEY, []) if t != assessment.edit_token]
-    request.session[SESSION_KEY] = [assessment.edit_token, *tokens][:REMEMBERED]
+    tokens = request.session.get(SESSION_KEY, [])
+    if not isinstance(tokens, list):
+        tokens = []
+    wanted = [assessment.edit_token, *(t for t in tokens if t != assessment.edit_token)]
+    wanted = wanted[:REMEMBERED]
+    if wanted != tokens:  # saving the session costs a query; only when it changes
+        request.session[SESSION_KEY] = wanted
 
 
 def remembered(request):
@@ -308,7 +313,8 @@ def add_methods(request, assessment, ids):
     found = set(visible(MethodPage.objects.filter(pk__in=new_ids)).values_list("pk", flat=True))
     new_ids = [pk for pk in new_ids if pk in found]
     room = MAX_PLAN_ITEMS - len(existing)
-    if len(new_ids) > room:
+    over = len(new_ids) > room
+    if over:
         messages.error(
             request,
             f"En handlingsplan rymmer högst {MAX_PLAN_ITEMS} metoder. "
@@ -330,8 +336,8 @@ def add_methods(request, assessment, ids):
             f"{count} {'metod' if count == 1 else 'metoder'} lades till i handlingsplanen. "
             "Skriv nu ett första steg, vem som ansvarar, ett datum och hur ni följer upp.",
         )
-    elif not messages.get_messages(request)._queued_messages:
-        messages.info(request, "Metoderna finns redan i handlingsplanen.")
+    elif not over:
+        messages.info(request, "De valda metoderna finns redan i handlingsplanen.")
     return items
 
 
