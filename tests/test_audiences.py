@@ -22,7 +22,7 @@ from pluginnovation.editorial.roles import EDITORS, regional_group_name
 from pluginnovation.home.demo.datafiles import DATA_DIR, DemoDataError
 from pluginnovation.home.demo.reader import read_demo_data
 from pluginnovation.home.models import HomePage
-from pluginnovation.taxonomy.models import Level, Region
+from pluginnovation.taxonomy.models import Level, Region, TargetGroup
 from tests.factories import (
     CaseStudyPageFactory,
     MethodPageFactory,
@@ -264,23 +264,28 @@ def edit_data(page, **changes):
     return nested_form_data(fields)
 
 
+def with_pick(data, page):
+    """The edit form's data with one more pick at the end."""
+    number = int(data["picks-TOTAL_FORMS"])
+    data["picks-TOTAL_FORMS"] = str(number + 1)
+    data.update(
+        {
+            f"picks-{number}-page": str(page.pk),
+            f"picks-{number}-ORDER": str(number + 1),
+            f"picks-{number}-id": "",
+            f"picks-{number}-DELETE": "",
+        }
+    )
+    return data
+
+
 def test_a_central_editor_edits_and_publishes_a_role_page(client):
     client.force_login(editor(EDITORS, "rita"))
     page = AudiencePage.objects.get(slug="mentor")
     url = f"/admin/pages/{page.pk}/edit/"
     assert client.get(url).status_code == 200
     extra = ContentPage.objects.live().get(slug="blocklasning")
-    data = edit_data(page, intro="En ny ingress för mentorer.")
-    data["picks-TOTAL_FORMS"] = str(int(data["picks-TOTAL_FORMS"]) + 1)
-    number = int(data["picks-TOTAL_FORMS"]) - 1
-    data.update(
-        {
-            f"picks-{number}-page": str(extra.pk),
-            f"picks-{number}-ORDER": str(number + 1),
-            f"picks-{number}-id": "",
-            f"picks-{number}-DELETE": "",
-        }
-    )
+    data = with_pick(edit_data(page, intro="En ny ingress för mentorer."), extra)
     data["action-publish"] = "action-publish"
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -288,6 +293,23 @@ def test_a_central_editor_edits_and_publishes_a_role_page(client):
     assert page.intro == "En ny ingress för mentorer."
     assert [link.page_id for link in page.picks.all()][-1] == extra.pk
     assert "En ny ingress för mentorer." in client.get("/for/mentor/").content.decode()
+
+
+def test_the_preview_shows_unsaved_picks_and_target_groups(client):
+    client.force_login(editor(EDITORS, "petra"))
+    page = AudiencePage.objects.get(slug="rektor")
+    extra = ContentPage.objects.live().get(slug="blocklasning")
+    nyanlanda = TargetGroup.objects.get(slug="nyanlanda")
+    data = with_pick(edit_data(page, intro="Förhandsvisad ingress."), extra)
+    data["target_groups"] = [str(nyanlanda.pk)]
+    url = f"/admin/pages/{page.pk}/edit/preview/"
+    assert client.post(url, data).json()["is_valid"]
+    html = client.get(url).content.decode()
+    assert "Förhandsvisad ingress." in html
+    assert extra.title in html
+    assert "Nyanlända elever" in html
+    page.refresh_from_db()
+    assert page.intro != "Förhandsvisad ingress."
 
 
 def test_a_regional_editor_cannot_edit_role_pages(client):
