@@ -8,21 +8,28 @@ from the case studies or from the "projekt" filter of the listings.
 
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Subquery,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
-from wagtail.models import CollectionViewRestriction
+from wagtail.models import CollectionViewRestriction, Page
 
 from casestudies.models import CaseStudyPage, RegionSectionPage
-from pluginnovation.content.models import ContentPage
+from pluginnovation.content.models import ContentPage, with_card_fields
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery.places import counties_of, municipalities_by_county
 from pluginnovation.discovery.results import Filters, Summary, filtered_results, region_summaries
 from pluginnovation.places.outlines import outlines
 from pluginnovation.taxonomy.counties import COUNTIES
-from pluginnovation.taxonomy.models import Municipality
+from pluginnovation.taxonomy.models import Region
 
 # Cards of linked content shown on the page; the rest are one click away in /utforska/.
 NEWEST_LINKED = 6
@@ -33,6 +40,7 @@ def project_facts(page, request=None):
     project = page.project
     case_studies = list(
         visible(CaseStudyPage.objects.filter(projects=project))
+        .annotate(section_path=section_url_path(OuterRef("municipality__region")))
         .select_related("municipality__region")
         .only(
             "title",
@@ -53,8 +61,8 @@ def project_facts(page, request=None):
     municipalities = sorted(
         {study.municipality for study in case_studies}, key=lambda m: (m.name, m.pk)
     )
-    term_regions = list(project.regions.all())
-    regions = places_by_region(term_regions, municipalities, request)
+    term_regions, region_codes = regions_of(project)
+    regions = places_by_region(term_regions, case_studies, municipalities, request)
     summary, by_region = results_summary(project)
     linked, linked_count = linked_content(project)
     query = urlencode({PROJECT_PARAM: project.slug})
@@ -69,29 +77,54 @@ def project_facts(page, request=None):
         "linked": linked,
         "linked_count": linked_count,
         "explore_url": f"{reverse('explore')}?{query}",
-        "project_map": project_map(term_regions, municipalities),
+        "project_map": project_map(region_codes, municipalities),
         "reports": public_reports(page),
     }
 
 
-def places_by_region(term_regions, municipalities, request=None):
+def section_url_path(region):
+    """The url_path of the visible case-study section of `region` (an outer reference)."""
+    sections = visible(RegionSectionPage.objects.filter(region=region))
+    return Subquery(sections.values("url_path")[:1])
+
+
+def url_from_path(url_path, request=None):
+    """A page's address from its url_path alone, as Wagtail makes it (no query)."""
+    return Page(url_path=url_path).get_url(request) if url_path else None
+
+
+def regions_of(project):
+    """The term's regions, each with the url_path of its case-study section (if visible),
+    and the codes of their municipalities (for the map): one query."""
+    regions, codes = {}, []
+    rows = (
+        Region.objects.filter(projects=project)
+        .annotate(section_path=section_url_path(OuterRef("pk")))
+        .values_list("pk", "name", "slug", "sort_order", "section_path", "municipalities__code")
+    )
+    for pk, name, slug, sort_order, section_path, code in rows:
+        region = Region(pk=pk, name=name, slug=slug, sort_order=sort_order)
+        region.section_path = section_path
+        regions.setdefault(pk, region)
+        if code:
+            codes.append(code)
+    return list(regions.values()), codes
+
+
+def places_by_region(term_regions, case_studies, municipalities, request=None):
     """The regions that took part: the term's, and those of its case studies' municipalities,
     in the regions' order, each with its case-study section (if visible) and its
-    municipalities among the case studies'."""
+    municipalities among the case studies'. No query: the sections came with the rows."""
     regions = {region.pk: region for region in term_regions}
-    for municipality in municipalities:
-        regions.setdefault(municipality.region_id, municipality.region)
+    for study in case_studies:
+        region = study.municipality.region
+        region.section_path = study.section_path
+        regions.setdefault(region.pk, region)
     ordered = sorted(regions.values(), key=lambda r: (r.sort_order, r.name))
-    sections = {
-        section.region_id: section
-        for section in visible(RegionSectionPage.objects.filter(region_id__in=regions)).only(
-            "url_path", "path", "depth", "region_id", "title"
-        )
-    }
     return [
         {
             "region": region,
-            "url": sections[region.pk].get_url(request) if region.pk in sections else None,
+            "url": url_from_path(region.section_path, request),
             "municipalities": [m for m in municipalities if m.region_id == region.pk],
         }
         for region in ordered
@@ -110,26 +143,24 @@ def results_summary(project):
 
 
 def linked_content(project):
-    """The newest visible content pages linked to the project, as cards, and how many there
-    are in all."""
-    pages = visible(ContentPage.objects.filter(projects=project))
-    count = pages.count()
-    if not count:
-        return [], 0
-    newest = list(
-        pages.order_by("-published_date", "-pk")
-        .prefetch_related("factors")
-        .specific()[:NEWEST_LINKED]
+    """The newest visible content pages linked to the project, as cards (each as its own
+    type, with its card fields and success factors), and how many there are in all: three
+    queries, the count coming with the rows."""
+    rows = list(
+        visible(ContentPage.objects.filter(projects=project))
+        .annotate(total=Window(Count("pk")))
+        .order_by("-published_date", "-pk")[:NEWEST_LINKED]
     )
-    return newest, count
+    if not rows:
+        return [], 0
+    pages = with_card_fields([row.specific_deferred for row in rows])
+    prefetch_related_objects(pages, "factors")
+    return pages, rows[0].total
 
 
-def project_map(term_regions, municipalities):
+def project_map(region_codes, municipalities):
     """The county outlines, each marked by whether the project's case studies come from it
     ("fallstudier") or only one of its regions' municipalities lies in it ("region")."""
-    region_codes = Municipality.objects.filter(region__in=term_regions).values_list(
-        "code", flat=True
-    )
     with_case_studies = municipalities_by_county(municipalities)
     studied = {county for county, _ in with_case_studies}
     region_counties = [c for c in counties_of(region_codes) if c not in studied]

@@ -5,7 +5,10 @@ to every region section."""
 import re
 
 from django import template
-from django.db.models import Count
+from django.db.models import CharField, Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage, RegionSectionPage
 from pluginnovation.content.visibility import visible
@@ -24,78 +27,89 @@ def first_sentence(text):
     return SENTENCE_END.split(text, maxsplit=1)[0]
 
 
-def case_studies_per_municipality(region_id):
-    """{municipality id: number of visible case studies} in a region: one query."""
-    rows = (
-        visible(CaseStudyPage.objects.filter(municipality__region_id=region_id))
-        .order_by()
-        .values_list("municipality_id")
-        .annotate(count=Count("pk"))
-    )
-    return dict(rows)
+def visible_case_studies_of(municipality):
+    """How many visible case studies come from `municipality` (an outer reference)."""
+    pages = visible(CaseStudyPage.objects.filter(municipality=municipality))
+    counted = pages.order_by().values("municipality").annotate(count=Count("pk")).values("count")
+    return Coalesce(Subquery(counted[:1]), 0)
+
+
+def project_page_path(project):
+    """The url_path of the visible page of `project` (an outer reference), or NULL."""
+    return Subquery(visible(ProjectPage.objects.filter(project=project)).values("url_path")[:1])
 
 
 @register.simple_tag(takes_context=True)
 def region_facts(context, section):
-    """What a region section shows about its region: the projects it took part in (with
-    their visible project pages), its municipalities with their numbers of case studies,
-    and the number of visible case studies in all. Three queries."""
+    """What a region section shows about its region: the projects it took part in (linked to
+    their visible project pages), its municipalities with their numbers of visible case
+    studies, and the number of visible case studies in all. One query: the municipalities and
+    the projects are read as one union of rows of the same shape."""
     request = context.get("request")
     region_id = section.region_id
-    projects = list(Project.objects.filter(regions=region_id))
-    pages = (
-        {
-            page.project_id: page
-            for page in visible(ProjectPage.objects.filter(project__in=projects)).only(
-                "url_path", "path", "depth", "project_id", "title"
-            )
-        }
-        if projects
-        else {}
+    none = Value(None, output_field=IntegerField())
+    municipalities = (
+        Municipality.objects.filter(region_id=region_id)
+        .order_by()
+        .annotate(
+            kind=Value("kommun"),
+            first=none,
+            last=none,
+            page_path=Value(None, output_field=CharField()),
+            count=visible_case_studies_of(OuterRef("pk")),
+        )
+        .values_list("kind", "pk", "name", "slug", "first", "last", "page_path", "count")
     )
-    counts = case_studies_per_municipality(region_id)
-    municipalities = [
-        {"municipality": municipality, "count": counts.get(municipality.pk, 0)}
-        for municipality in Municipality.objects.filter(region_id=region_id).only("name", "slug")
-    ]
-    return {
-        "projects": [
-            {
-                "project": project,
-                "url": pages[project.pk].get_url(request) if project.pk in pages else None,
-            }
-            for project in projects
-        ],
-        "municipalities": municipalities,
-        "case_study_count": sum(counts.values()),
-    }
+    projects = (
+        Project.objects.filter(regions=region_id)
+        .order_by()
+        .annotate(
+            kind=Value("projekt"),
+            page_path=project_page_path(OuterRef("pk")),
+            count=Value(0),
+        )
+        .values_list("kind", "pk", "name", "slug", "start_year", "end_year", "page_path", "count")
+    )
+    facts = {"projects": [], "municipalities": [], "case_study_count": 0}
+    for kind, pk, name, slug, first, last, page_path, count in municipalities.union(
+        projects, all=True
+    ):
+        if kind == "projekt":
+            project = Project(pk=pk, name=name, slug=slug, start_year=first, end_year=last)
+            url = Page(url_path=page_path).get_url(request) if page_path else None
+            facts["projects"].append({"project": project, "url": url})
+        else:
+            municipality = Municipality(pk=pk, name=name, slug=slug)
+            facts["municipalities"].append({"municipality": municipality, "count": count})
+            facts["case_study_count"] += count
+    facts["projects"].sort(key=lambda i: (i["project"].start_year, i["project"].name))
+    facts["municipalities"].sort(key=lambda i: (i["municipality"].name, i["municipality"].pk))
+    return facts
+
+
+def visible_case_studies_in(region):
+    """How many visible case studies come from `region` (an outer reference)."""
+    pages = visible(CaseStudyPage.objects.filter(municipality__region=region))
+    counted = (
+        pages.order_by().values("municipality__region").annotate(count=Count("pk")).values("count")
+    )
+    return Coalesce(Subquery(counted[:1]), 0)
 
 
 @register.simple_tag(takes_context=True)
 def region_sections(context, index_page):
     """The visible region sections below a case-study index, each with its number of visible
-    case studies: two queries, none for an index that cannot hold region sections."""
+    case studies: one query, none for an index that cannot hold region sections."""
     if RegionSectionPage not in type(index_page).allowed_subpage_models():
         return []
     request = context.get("request")
-    sections = list(
+    sections = (
         visible(RegionSectionPage.objects.child_of(index_page))
+        .annotate(count=visible_case_studies_in(OuterRef("region")))
         .select_related("region")
         .order_by("region__sort_order", "region__name")
     )
-    if not sections:
-        return []
-    counts = dict(
-        visible(CaseStudyPage.objects.filter(municipality__region__in=[s.region for s in sections]))
-        .order_by()
-        .values_list("municipality__region_id")
-        .annotate(count=Count("pk"))
-    )
     return [
-        {
-            "section": section,
-            "url": section.get_url(request),
-            "count": counts.get(section.region_id, 0),
-        }
+        {"section": section, "url": section.get_url(request), "count": section.count}
         for section in sections
     ]
