@@ -108,12 +108,6 @@ class Statement(models.Model):
             self.sort_order = 0 if last is None else last + 1
         super().save(*args, **kwargs)
 
-    @property
-    def clause(self):
-        """The statement inside a sentence: "Vi ser …." → "vi ser …"."""
-        text = self.text.strip().rstrip(".!")
-        return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
 
 class AssessmentQuerySet(models.QuerySet):
     def expired(self, now=None):

@@ -395,6 +395,7 @@ def plan(request, token):
         "edit_link": request.build_absolute_uri(edit_url(assessment, "result")),
         "pdf_url": read_url(assessment, "pdf"),
         "steps": steps(),
+        "retention": RETENTION_TEXT,
     }
     return render(request, "assessment/plan.html", context, status=status)
 

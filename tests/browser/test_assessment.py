@@ -1,0 +1,175 @@
+"""The self-assessment in Chromium: the whole flow with the keyboard alone, axe (WCAG 2.1 AA)
+on every page of it, and the share link opened in a fresh browser."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import PROJECT_ROOT
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LOAD_STATEMENTS = (
+    "from collections import Counter; "
+    "from pluginnovation.assessment.demo import load_statements; "
+    "load_statements(Counter())"
+)
+
+
+def axe_violations(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [
+        f"{violation['id']}: {violation['help']} – "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+    ]
+
+
+@pytest.fixture(scope="module")
+def assessment_site(site_url, tmp_path_factory):
+    """The demo server, with the demo statements loaded into its database (the demo loader
+    may already have done it; load_statements creates only what is missing)."""
+    databases = sorted(tmp_path_factory.getbasetemp().glob("browser*/db.sqlite3"))
+    assert databases, "the demo server's database was not found"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pluginnovation.settings.test",
+        "DATABASE_URL": f"sqlite:///{databases[-1]}",
+    }
+    subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "manage.py"), "shell", "-c", LOAD_STATEMENTS],
+        env=env,
+        check=True,
+        cwd=PROJECT_ROOT,
+        timeout=120,
+        capture_output=True,
+    )
+    return site_url
+
+
+def tab_to(page, selector, limit=250):
+    """Press Tab until the focused element matches the CSS selector."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def check_page(page):
+    assert page.locator("h1").count() == 1
+    assert page.locator('meta[name="robots"][content^="noindex"]').count() == 1
+    assert axe_violations(page) == []
+
+
+def answer_step_with_keyboard(page, choice):
+    """Answer every statement of the step: Tab into each radio group, Space picks the first
+    option, ArrowRight moves the choice along the scale."""
+    groups = page.locator("fieldset.statement").count()
+    for index in range(groups):
+        tab_to(page, f"fieldset.statement:nth-of-type({index + 1}) input[type=radio]")
+        page.keyboard.press("Space")
+        for _ in range(choice(index)):
+            page.keyboard.press("ArrowRight")
+    assert page.locator("input[type=radio]:checked").count() == groups
+
+
+def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessment_site, page):
+    site = assessment_site
+    page.goto(site + "/sjalvskattning/")
+    check_page(page)
+    tab_to(page, "form.assessment-start button")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/steg/1/")
+
+    # Step 1 sent with one answer missing: an error summary, the answer given is kept.
+    check_page(page)
+    assert page.locator(".assessment-step__count").inner_text() == "Steg 1 av 4"
+    tab_to(page, "fieldset.statement:nth-of-type(1) input[type=radio]")
+    page.keyboard.press("Space")
+    tab_to(page, "button[value=nasta]")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").count() == 1
+    assert page.locator("fieldset.statement:nth-of-type(1) input:checked").count() == 1
+    check_page(page)
+
+    for number in range(1, 5):
+        assert page.locator(".assessment-step__count").inner_text() == f"Steg {number} av 4"
+        assert page.locator('[aria-current="step"]').count() == 1
+        # Samverkan (step 3) is the weak spot; the rest mostly true.
+        answer_step_with_keyboard(page, (lambda i: 0) if number == 3 else (lambda i: 3))
+        tab_to(page, "button[value=nasta]")
+        page.keyboard.press("Enter")
+        if number < 4:
+            page.wait_for_url(f"**/steg/{number + 1}/")
+            check_page(page)
+    page.wait_for_url("**/resultat/")
+
+    # The result: chart with a text alternative, table, recommendations.
+    check_page(page)
+    assert page.locator('svg[role="img"]').count() == 1
+    assert page.locator("table.profile__table tbody tr").count() == 4
+    assert "Förslag för samverkan" in page.locator("#rekommendationer").inner_text()
+    tab_to(page, ".add-methods input[type=checkbox]")
+    page.keyboard.press("Space")
+    chosen = page.locator(".add-methods input:checked + label").inner_text()
+    tab_to(page, ".add-methods button")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/plan/**")
+
+    # The plan: write the first step, who, when and the follow-up.
+    check_page(page)
+    assert chosen in page.locator("fieldset.plan-item legend").first.inner_text()
+    tab_to(page, "fieldset.plan-item textarea")
+    page.keyboard.type("Gå igenom frånvaron på nästa arbetslagsmöte")
+    tab_to(page, "fieldset.plan-item input[name$=ansvarig]")
+    page.keyboard.type("Mentor")
+    tab_to(page, "fieldset.plan-item input[type=date]")
+    page.keyboard.type("15032027")
+    tab_to(page, "fieldset.plan-item textarea[name$=uppfoljning]")
+    page.keyboard.type("Rektor följer upp i maj")
+    tab_to(page, "button[name=spara]")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert "Handlingsplanen är sparad" in page.locator("main").inner_text()
+    assert page.locator("fieldset.plan-item input[type=date]").input_value() == "2027-03-15"
+    check_page(page)
+    read_link = page.locator("#las-lank").input_value()
+    edit_token = page.url.split("/redigera/")[1].split("/")[0]
+
+    # The share link in a fresh browser: the plan is there, the edit link is not.
+    context = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
+    colleague = context.new_page()
+    colleague.goto(read_link)
+    check_page(colleague)
+    text = colleague.locator("main").inner_text()
+    assert chosen in text and "Mentor" in text and "Gå igenom frånvaron" in text
+    assert edit_token not in colleague.content()
+    pdf = colleague.request.get(read_link + "handlingsplan.pdf")
+    assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+    tab_to(colleague, ".copy button")
+    colleague.keyboard.press("Enter")
+    colleague.wait_for_url("**/redigera/**/resultat/")
+    assert edit_token not in colleague.url
+    assert "egen kopia" in colleague.locator("main").inner_text()
+    check_page(colleague)
+    context.close()
+
+    # A tampered link: a Swedish 404 page.
+    response = page.goto(site + "/sjalvskattning/delad/" + "A" * 32 + "/")
+    assert response.status == 404
+    check_page(page)
+
+
+def test_no_horizontal_scrolling_at_320_pixels(browser, assessment_site):
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    tab = context.new_page()
+    tab.goto(assessment_site + "/sjalvskattning/")
+    tab.locator("form.assessment-start button").click()
+    tab.wait_for_url("**/steg/1/")
+    overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0
