@@ -4,6 +4,9 @@ case studies under a case study, the kommungrupp filter on the listings, and the
 import datetime
 import shutil
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -12,6 +15,7 @@ from bench.content import generate_content
 from casestudies.models import CaseStudyPage, SchoolForm
 from casestudies.similar import SIMILAR_COUNT, similar_case_studies
 from pluginnovation.content.models import ContentPage
+from pluginnovation.editorial.roles import EDITORS
 from pluginnovation.home.demo.datafiles import DATA_DIR, DemoDataError
 from pluginnovation.home.demo.loader import load_demo_content
 from pluginnovation.home.demo.reader import read_demo_data
@@ -279,3 +283,36 @@ def test_the_loader_fills_an_empty_group_and_keeps_an_editors():
     load_demo_content()
     assert Municipality.objects.get(slug="partille").kommungrupp == "A2"
     assert Municipality.objects.get(slug="goteborg").kommungrupp == "B3"
+
+
+# The admin
+
+
+def test_a_central_editor_sets_a_municipalitys_group(client):
+    user = get_user_model().objects.create_user("rut", password="pw")
+    user.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(user)
+    listing = client.get("/admin/snippets/taxonomy/municipality/?kommungrupp=A2")
+    assert listing.status_code == 200
+    assert "Partille" in listing.content.decode()
+    assert "Linköping" not in listing.content.decode()
+    ljungby = Municipality.objects.get(slug="ljungby")
+    url = f"/admin/snippets/taxonomy/municipality/edit/{ljungby.pk}/"
+    form = client.get(url)
+    assert "Kommungrupp (SKR)" in form.content.decode()
+    data = {
+        "name": ljungby.name,
+        "slug": ljungby.slug,
+        "sort_order": ljungby.sort_order,
+        "code": ljungby.code,
+        "region": ljungby.region_id,
+        "kommungrupp": "C6",
+    }
+    assert client.post(url, data).status_code == 302
+    ljungby.refresh_from_db()
+    assert ljungby.kommungrupp == "C6"
+    data["kommungrupp"] = "Z9"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    ljungby.refresh_from_db()
+    assert ljungby.kommungrupp == "C6"
