@@ -1,0 +1,207 @@
+"""Min samling in Chromium: saving with the keyboard from a card and from a page (with and
+without JavaScript), reordering, a share link in a fresh browser, the printed pack, the print
+layout of a case study, and axe on the collection's pages."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+MAX_TABS = 250
+
+
+def axe_violations(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [
+        f"{violation['id']}: {violation['help']} – "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+    ]
+
+
+def tab_to(page, predicate):
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"({predicate})(document.activeElement)"):
+            assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+            return
+    raise AssertionError(f"Tab never reached an element matching {predicate}")
+
+
+SAVE_BUTTON = "el => el.classList.contains('save-button')"
+
+
+def saved_titles(page):
+    return page.locator(".saved-list .card__title").all_inner_texts()
+
+
+def for_page(action, title):
+    """A button's accessible name: its visible text, then (visually hidden) the page's title."""
+    return re.compile(rf"^{action}\W+{re.escape(title)}$")
+
+
+@pytest.fixture
+def visitor(browser):
+    """A browser context of its own (its own session, so its own collection)."""
+    context = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+def save_first_card_with_the_keyboard(page, site_url, path):
+    page.goto(site_url + path)
+    tab_to(page, SAVE_BUTTON)
+    name = page.evaluate("document.activeElement.textContent")
+    title = page.evaluate(
+        "document.activeElement.closest('.card').querySelector('h2, h3').textContent"
+    )
+    assert " ".join(name.split()) == f"Spara {' '.join(title.split())}"
+    page.keyboard.press("Enter")
+    return title.strip()
+
+
+def test_save_from_a_card_and_a_page_with_the_keyboard(visitor, site_url, page_paths):
+    page = visitor.new_page()
+    card_title = save_first_card_with_the_keyboard(page, site_url, "/metoder/")
+    form = page.locator(".card .save-form").first
+    form.locator(".save-button__label", has_text="Sparad").wait_for()
+    assert form.locator(".save-form__done").is_visible()
+    assert page.locator("[role=status]", has_text="Sparad i Min samling").count() == 1
+    assert page.url == site_url + "/metoder/"  # no reload, no navigation
+
+    page.goto(site_url + page_paths["ResearchArticlePage"])
+    tab_to(page, SAVE_BUTTON)
+    page.keyboard.press("Enter")
+    page.locator(".page-tools .save-button__label", has_text="Sparad").wait_for()
+    research_title = page.locator("h1").inner_text()
+
+    page.goto(site_url + "/samling/")
+    assert saved_titles(page) == [card_title, research_title]
+
+
+def test_saving_works_without_javascript_and_returns_to_the_card(browser, site_url):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    title = save_first_card_with_the_keyboard(page, site_url, "/fallstudier/")
+    page.wait_for_url(re.compile(r"/fallstudier/#spara-\d+$"))
+    target = page.url.rsplit("#", 1)[1]
+    done = page.locator(f"#{target} .save-form__done")
+    assert done.is_visible()
+    assert done.inner_text() == "Sparad i Min samling"
+    # The other cards' confirmations stay hidden.
+    assert page.locator(".save-form__done:visible").count() == 1
+    page.goto(site_url + "/samling/")
+    assert saved_titles(page) == [title]
+    context.close()
+
+
+def fill_collection(page, site_url, paths):
+    for path in paths:
+        page.goto(site_url + path)
+        page.locator(".page-tools .save-button").click()
+        page.locator(".page-tools .save-button__label", has_text="Sparad").wait_for()
+
+
+def test_reorder_share_in_a_fresh_browser_and_copy(browser, visitor, site_url, page_paths):
+    page = visitor.new_page()
+    paths = [page_paths[name] for name in ("MethodPage", "CaseStudyPage", "ResearchArticlePage")]
+    fill_collection(page, site_url, paths)
+    page.goto(site_url + "/samling/")
+    first, second, third = saved_titles(page)
+    page.get_by_role("button", name=for_page("Flytta ner", first)).click()
+    page.wait_for_load_state()
+    assert saved_titles(page) == [second, first, third]
+    page.get_by_role("button", name=for_page("Flytta upp", third)).click()
+    page.wait_for_load_state()
+    assert saved_titles(page) == [second, third, first]
+    page.get_by_label("Samlingens namn").fill("Arbetslagets metoder")
+    page.get_by_role("button", name="Spara namnet").click()
+    assert page.locator("h1").inner_text() == "Arbetslagets metoder"
+    share_url = page.get_by_label("Länk för att dela samlingen").input_value()
+    assert re.fullmatch(re.escape(site_url) + r"/samling/delad/[A-Za-z0-9_-]{32}/", share_url)
+
+    fresh = browser.new_context(locale="sv-SE")
+    other = fresh.new_page()
+    other.goto(share_url)
+    assert other.locator("h1").inner_text() == "Arbetslagets metoder"
+    assert saved_titles(other) == [second, third, first]
+    assert other.get_by_role("button", name=re.compile("Flytta|Ta bort")).count() == 0
+    other.get_by_role("button", name="Gör en egen kopia").click()
+    other.wait_for_url(site_url + "/samling/")
+    assert saved_titles(other) == [second, third, first]
+    other.get_by_role("button", name=for_page("Ta bort", first)).click()
+    assert saved_titles(other) == [second, third]
+    fresh.close()
+    # The owner's collection is unchanged.
+    page.goto(share_url)
+    assert saved_titles(page) == [second, third, first]
+
+
+def test_the_print_pack_and_axe_on_the_collection_pages(visitor, site_url, page_paths):
+    page = visitor.new_page()
+    paths = [page_paths[name] for name in ("MethodPage", "CaseStudyPage", "ResearchArticlePage")]
+    fill_collection(page, site_url, paths)
+    page.goto(site_url + "/samling/")
+    share_url = page.get_by_label("Länk för att dela samlingen").input_value()
+    titles = saved_titles(page)
+    for url in (
+        site_url + "/samling/",
+        share_url,
+        site_url + "/samling/skriv-ut/",
+        share_url + "skriv-ut/",
+        site_url + "/samling/tom/",
+    ):
+        page.goto(url)
+        assert page.locator("h1").count() == 1, url
+        assert axe_violations(page) == [], url
+
+    page.goto(site_url + "/samling/skriv-ut/")
+    assert page.locator(".pack-contents li a").all_inner_texts() == titles
+    assert page.locator("article.pack-page h2").all_inner_texts() == titles
+    page.emulate_media(media="print")
+    for hidden in (".primary-nav", ".search-form", ".site-footer", ".page-tools", ".breadcrumbs"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("article.pack-page").first.is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+
+
+def test_a_case_study_prints_without_clutter_and_with_addresses(page, site_url, page_paths):
+    page.goto(site_url + page_paths["CaseStudyPage"])
+    assert page.locator(".page-tools .print-button").is_visible()
+    assert not page.locator(".page-address").is_visible()
+    page.emulate_media(media="print")
+    for hidden in (
+        ".primary-nav",
+        ".search-form",
+        ".site-footer",
+        ".print-button",
+        ".save-form",
+        ".related",
+        ".saved-link",
+        ".skip-link",
+    ):
+        locator = page.locator(hidden)
+        assert all(not item.is_visible() for item in locator.all()), hidden
+    assert page.locator("h1").is_visible()
+    assert page.locator(".page-address").is_visible()
+    # The page's full address as the site knows it (its canonical address).
+    canonical = page.locator("link[rel=canonical]").get_attribute("href")
+    assert page.locator(".page-address").inner_text() == f"Sidans adress: {canonical}"
+    internal = page.locator('.detail__main a[href^="/"]').first
+    if internal.count():
+        after = internal.evaluate("el => getComputedStyle(el, '::after').content")
+        assert internal.get_attribute("href") in after
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+def test_every_content_page_type_has_a_print_button(page, site_url, page_paths):
+    for name in ("MethodPage", "CaseStudyPage", "ResearchArticlePage"):
+        page.goto(site_url + page_paths[name])
+        button = page.get_by_role("button", name=re.compile("^Skriv ut"))
+        assert button.count() == 1, name
+        assert button.is_visible(), name
