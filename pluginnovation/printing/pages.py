@@ -458,9 +458,7 @@ def page_flowables(printable, base_url):
         story.append(pdf.paragraph("Framgångsfaktorer: " + ", ".join(printable.factors), "meta"))
     for section in printable.sections:
         story += section_flowables(section, base_url)
-    if printable.body:
-        story.append(pdf.heading("Fördjupning", level=2))
-        story += body_flowables(printable.body, base_url)
+    story += body_flowables(printable.body, base_url)
     return story
 
 
