@@ -166,6 +166,15 @@ def test_an_editor_creates_a_page_by_choosing_the_project(editor_client, project
     assert (page.title, page.slug, page.live) == ("Projekt från admin", "projekt-fran-admin", True)
 
 
+def test_choosing_a_project_that_has_a_page_says_so(editor_client, project_index):
+    taken = Project.objects.get(slug="plug-in")
+    url = reverse("wagtailadmin_pages:add", args=("projects", "projectpage", project_index.pk))
+    response = editor_client.post(url, {**page_form(taken), "action-publish": "publish"})
+    assert response.status_code == 200
+    assert "Projektet har redan en projektsida" in str(response.context["form"].errors["project"])
+    assert ProjectPage.objects.filter(project=taken).count() == 1
+
+
 def test_the_editor_shows_the_terms_facts_read_only_with_a_link_to_edit_them(
     editor_client, project_index
 ):
@@ -432,3 +441,13 @@ def test_project_pages_stay_within_the_query_ceiling(
 def test_the_index_page_type_lives_below_the_home_page_only():
     assert ProjectIndexPage.parent_page_types == ["home.HomePage"]
     assert ProjectPage.parent_page_types == ["projects.ProjectIndexPage"]
+
+
+def test_first_sentence_gives_one_line():
+    from pluginnovation.projects.templatetags.project_tags import first_sentence
+
+    assert first_sentence("Ett projekt. Med mer text.") == "Ett projekt."
+    assert first_sentence("Från 2012 till 2015, i 47 kommuner.\n Sedan mer.") == (
+        "Från 2012 till 2015, i 47 kommuner."
+    )
+    assert first_sentence("") == ""

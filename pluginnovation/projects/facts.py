@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.db.models import (
     Count,
     Exists,
+    F,
     OuterRef,
     Subquery,
     Window,
@@ -23,8 +24,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page
 
 from casestudies.models import CaseStudyPage, RegionSectionPage
-from pluginnovation.content.models import ContentPage, with_card_fields
+from pluginnovation.content.models import ContentPage
 from pluginnovation.content.visibility import visible
+from pluginnovation.discovery.facets import content_models
 from pluginnovation.discovery.places import counties_of, municipalities_by_county
 from pluginnovation.discovery.results import Filters, Summary, filtered_results, region_summaries
 from pluginnovation.places.outlines import outlines
@@ -142,18 +144,34 @@ def results_summary(project):
     return (overall if overall.total else None), by_region
 
 
+def card_columns():
+    """{alias: lookup} for the card fields of every content type that has some, read in the
+    same query as the ContentPage rows (LEFT JOINs to the types' tables)."""
+    return {
+        f"card_{model._meta.model_name}_{field}": F(f"{model._meta.model_name}__{field}")
+        for model in content_models()
+        for field in model.card_fields
+    }
+
+
 def linked_content(project):
     """The newest visible content pages linked to the project, as cards (each as its own
-    type, with its card fields and success factors), and how many there are in all: three
-    queries, the count coming with the rows."""
+    type, with its card fields and success factors), and how many there are in all: two
+    queries, whatever the types, the count and the card fields coming with the rows."""
     rows = list(
         visible(ContentPage.objects.filter(projects=project))
-        .annotate(total=Window(Count("pk")))
+        .annotate(total=Window(Count("pk")), **card_columns())
         .order_by("-published_date", "-pk")[:NEWEST_LINKED]
     )
     if not rows:
         return [], 0
-    pages = with_card_fields([row.specific_deferred for row in rows])
+    pages = []
+    for row in rows:
+        page = row.specific_deferred
+        for field in page.card_fields:
+            value = getattr(row, f"card_{type(page)._meta.model_name}_{field}")
+            setattr(page, field, page._meta.get_field(field).to_python(value))
+        pages.append(page)
     prefetch_related_objects(pages, "factors")
     return pages, rows[0].total
 

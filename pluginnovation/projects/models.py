@@ -9,6 +9,7 @@ What the project's case studies show (places, results, linked content) is comput
 page is shown (pluginnovation/projects/facts.py), so it never goes stale.
 """
 
+from django import forms
 from django.db import models
 from django.http import Http404
 
@@ -144,6 +145,7 @@ class ProjectPageForm(PageForm):
             taken = ProjectPage.objects.exclude(pk=self.instance.pk).values("project_id")
             field.queryset = field.queryset.exclude(pk__in=taken)
             field.error_messages["unique"] = PROJECT_TAKEN_MESSAGE
+            field.error_messages["invalid_choice"] = PROJECT_TAKEN_MESSAGE
 
     def clean(self):
         cleaned_data = super().clean()
@@ -196,7 +198,7 @@ class ProjectPage(Page):
 
     base_form_class = ProjectPageForm
     content_panels = [
-        FieldPanel("project"),
+        FieldPanel("project", widget=forms.Select),
         ProjectFactsPanel(heading="Projektets uppgifter (från taxonomin)"),
         FieldPanel("partners"),
         FieldPanel("funding_amounts"),
@@ -243,5 +245,6 @@ class ProjectPage(Page):
         from pluginnovation.projects.facts import project_facts
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(project_facts(self, request))
+        if self.project_id:  # a new page previewed before a project was chosen has none
+            context.update(project_facts(self, request))
         return context

@@ -6,11 +6,14 @@ pluginnovation.projects.demo.load_projects. Until then this module starts a serv
 over a demo database with the project pages added (same settings as the shared one).
 """
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -111,3 +114,27 @@ def test_the_project_map_is_a_picture_with_its_counties_in_words(page, projects_
     assert page.locator(".county-map-small__county--fallstudier").count() >= 1
     listed = page.locator(".county-map-small__list dt").all_inner_texts()
     assert "Jämtlands län" in listed and "Västra Götalands län" in listed
+
+
+def test_project_and_region_pages_are_valid_html(projects_url, tmp_path):
+    """The Nu HTML Checker, as in test_html_validity.py, on these pages."""
+    from tests.browser.test_html_validity import VNU_JAR, fetch
+
+    if not (VNU_JAR.exists() and shutil.which("java")):
+        pytest.skip(f"Nu HTML Checker not found at {VNU_JAR} (or no java): run `make vnu`.")
+    files = []
+    for name, path in PATHS.items():
+        file = tmp_path / (name.replace(" ", "-") + ".html")
+        file.write_bytes(fetch(projects_url + path))
+        files.append(str(file))
+    checked = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    errors = [
+        f"{Path(message['url']).name}:{message.get('lastLine')}: {message['message']}"
+        for message in json.loads(checked.stdout)["messages"]
+    ]
+    assert errors == []
