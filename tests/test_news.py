@@ -11,8 +11,9 @@ from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
 import pytest
+from wagtail_factories import ImageFactory
 
-from pluginnovation.news.models import NEWS_PER_PAGE, NewsIndexPage, NewsPage
+from pluginnovation.news.models import NEWS_PER_PAGE, EventIndexPage, NewsIndexPage, NewsPage
 from tests.factories import factors, site_root
 
 pytestmark = pytest.mark.django_db
@@ -288,6 +289,8 @@ def test_news_pages_stay_within_the_query_ceiling(
         return pages
 
     detail = add(5, 2017)[0]
+    detail.image = ImageFactory(title="Bild", description="En bild")
+    detail.save()
     urls = ["/aktuellt/", "/aktuellt/2017/", "/aktuellt/?sida=2", "/aktuellt/rss/", detail.url]
     small = measure(client, django_assert_max_num_queries, urls)
     add(50, 2016)
@@ -298,8 +301,36 @@ def test_news_pages_stay_within_the_query_ceiling(
 
 
 def test_the_news_index_links_the_events(client, news_index):
-    from pluginnovation.news.models import EventIndexPage
-
     events = clean_index(EventIndexPage, "evenemang", "Evenemang")
     html = client.get("/aktuellt/").content.decode()
     assert f'<a href="{events.url}">Konferenser och evenemang</a>' in html
+
+
+@pytest.mark.parametrize(
+    "own_text, expected",
+    [("", "Elever på väg in i skolan"), ("Konferensens publik", "Konferensens publik")],
+)
+def test_a_news_image_has_a_text_alternative(client, news_index, own_text, expected):
+    image = ImageFactory(title="Skolgård", description="Elever på väg in i skolan")
+    page = add_news(
+        news_index, "Med bild", datetime.date(2018, 1, 1), image=image, image_alt=own_text
+    )
+    html = client.get(page.url).content.decode()
+    [tag] = [part.split(">", 1)[0] for part in html.split("<img")[1:]]
+    assert f'alt="{expected}"' in tag
+
+
+def test_news_items_fit_the_sites_main_feed(news_index):
+    """public_news() gives items the main feed (/flode/) can list beside content pages."""
+    from pluginnovation.news.models import public_news
+    from pluginnovation.seo.feeds import LatestContentFeed
+
+    page = add_news(news_index, "Nyhet i flödet", datetime.date(2018, 3, 6))
+    page.factors = factors("samverkan")
+    page.save()
+    add_news(news_index, "Utkast", datetime.date(2018, 3, 7), live=False)
+    feed = LatestContentFeed()
+    [item] = public_news()
+    assert feed.item_categories(item) == ["Nyhet", "Samverkan"]
+    assert feed.item_pubdate(item).date() == datetime.date(2018, 3, 6)
+    assert feed.item_description(item) == "Kort om Nyhet i flödet."

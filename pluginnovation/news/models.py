@@ -58,6 +58,18 @@ def paginate(items, raw_number, per_page):
 # News
 
 
+def public_news():
+    """Every news item a visitor may see, newest first, with what cards and feeds show.
+    NewsPage has `published_date` and `type_label` as content pages do, so the site's main
+    feed can list these beside them."""
+    return (
+        visible(NewsPage.objects.all())
+        .order_by("-date", "-pk")
+        .defer_streamfields()
+        .prefetch_related("factors")
+    )
+
+
 class NewsIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(
         "ingress", blank=True, help_text="Kort introduktion som visas överst i nyhetslistan."
@@ -76,12 +88,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def news(self):
         """The news below this page that a visitor may see, newest first."""
-        return (
-            visible(NewsPage.objects.child_of(self))
-            .order_by("-date", "-pk")
-            .defer_streamfields()
-            .prefetch_related("factors")
-        )
+        return public_news().child_of(self)
 
     def years(self):
         """The years that have news, newest first, for the archive links."""
@@ -215,6 +222,12 @@ class NewsPage(Page):
         super().clean()
         if RESERVED_SLUG.fullmatch(self.slug or ""):
             raise ValidationError({"slug": RESERVED_SLUG_MESSAGE.format(slug=self.slug)})
+
+    type_label = "Nyhet"
+
+    @property
+    def published_date(self):
+        return self.date
 
     @property
     def image_alt_text(self):
