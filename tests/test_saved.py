@@ -340,6 +340,19 @@ def test_naming_escapes_html_and_bounds_the_length(client):
     assert Collection.objects.get().name == "x" * 120
 
 
+def test_control_characters_and_odd_input_never_break_a_form(client):
+    page = demo_pages()[0]
+    make_collection(client, [page])
+    client.post("/samling/namn/", {"namn": "Lag\x00 A\x1b[31m\u202e"})
+    assert Collection.objects.get().name == "Lag A [31m"
+    response = save(client, page, next_url="/metoder/\x00\r\nSet-Cookie: x=1")
+    assert response.status_code == 302
+    assert "\n" not in response["Location"] and "\x00" not in response["Location"]
+    response = client.post("/samling/flytta/", {"sida": ["1", "2"], "riktning": ["upp"] * 3})
+    assert response.status_code == 302
+    assert client.post("/samling/spara/", HTTP_ORIGIN=ORIGIN).status_code == 404
+
+
 def test_collection_forms_need_the_csrf_token():
     client = Client(enforce_csrf_checks=True)
     make_collection(client, demo_pages()[:2])

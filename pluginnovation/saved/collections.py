@@ -115,7 +115,9 @@ def empty(collection):
 
 
 def rename(collection, name):
-    collection.name = " ".join((name or "").split())[:MAX_NAME_LENGTH]
+    # Control characters (a NUL cannot even be stored in PostgreSQL) become spaces.
+    printable = "".join(char if char.isprintable() else " " for char in name or "")
+    collection.name = " ".join(printable.split())[:MAX_NAME_LENGTH]
     changed(collection, "name")
 
 
