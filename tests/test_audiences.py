@@ -250,13 +250,13 @@ def editor(group_name, username):
 
 
 def edit_data(page, **changes):
-    picks = [{"page": link.page_id} for link in page.picks.all()]
+    picks = [{"id": link.pk, "page": link.page_id} for link in page.picks.all()]
     fields = {
         "title": page.title,
         "slug": page.slug,
         "intro": page.intro,
         "offer": rich_text(page.offer),
-        "picks": inline_formset(picks),
+        "picks": inline_formset(picks, initial=len(picks)),
         "target_groups": [term.pk for term in page.target_groups.all()],
         "levels": [term.pk for term in page.levels.all()],
     }
@@ -285,13 +285,14 @@ def test_a_central_editor_edits_and_publishes_a_role_page(client):
     url = f"/admin/pages/{page.pk}/edit/"
     assert client.get(url).status_code == 200
     extra = ContentPage.objects.live().get(slug="blocklasning")
+    picked_before = [link.page_id for link in page.picks.all()]
     data = with_pick(edit_data(page, intro="En ny ingress för mentorer."), extra)
     data["action-publish"] = "action-publish"
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    page.refresh_from_db()
+    page = AudiencePage.objects.get(pk=page.pk)
     assert page.intro == "En ny ingress för mentorer."
-    assert [link.page_id for link in page.picks.all()][-1] == extra.pk
+    assert [link.page_id for link in page.picks.all()] == [*picked_before, extra.pk]
     assert "En ny ingress för mentorer." in client.get("/for/mentor/").content.decode()
 
 
@@ -361,6 +362,7 @@ def test_the_demo_roles_have_their_picks_in_the_files_order():
         "daglig-franvarouppfoljning",
         "samarbete-med-vardnadshavare",
     ]
+    assert [link.sort_order for link in mentor.picks.all()] == [0, 1, 2]
     assert {term.slug for term in mentor.levels.all()} == {"individ"}
 
 

@@ -65,6 +65,7 @@ def picked_pages(page):
     links = page.picks.all()
     if isinstance(links, QuerySet):
         links = links.filter(page__live=True).exclude(restricted("page__path"))
+        links = links.order_by("sort_order", "pk")
         pages = [link.page for link in links.select_related("page")]
     else:
         shown = visible(ContentPage.objects.filter(pk__in=[link.page_id for link in links]))

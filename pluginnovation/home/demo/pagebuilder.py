@@ -187,13 +187,20 @@ class PageLoader:
     def method_fields(self, data):
         fields = dict(data)
         related = [related_page(kind, slug) for kind, slug in fields.pop("related", [])]
-        fields["related_links"] = [MethodRelatedPage(page=page) for page in related if page]
+        related = [page for page in related if page]
+        fields["related_links"] = [
+            MethodRelatedPage(page=page, sort_order=number) for number, page in enumerate(related)
+        ]
         return fields
 
     def audience_fields(self, data):
         fields = dict(data)
         picked = [related_page(kind, slug) for kind, slug in fields.pop("picks", [])]
-        fields["picks"] = [AudiencePick(page=page) for page in picked if page]
+        picked = [page for page in picked if page]
+        # The order is the file's: numbered, as the admin numbers an editor's order.
+        fields["picks"] = [
+            AudiencePick(page=page, sort_order=number) for number, page in enumerate(picked)
+        ]
         return fields
 
 
