@@ -83,12 +83,12 @@ class FactorScore:
         return "På god väg"
 
 
-# The chart's geometry, in SVG user units (it scales to the width it gets).
-CHART_WIDTH = 640
-CHART_ROW = 44
-CHART_LABEL = 250
-CHART_BAR = 340
-CHART_AXIS = 28
+# The chart's geometry, in SVG user units (it scales to the width it gets): each factor's
+# name above its bar, so the text stays readable when a phone shrinks the chart.
+CHART_WIDTH = 600
+CHART_ROW = 72
+CHART_BAR = 520
+CHART_AXIS = 30
 
 
 @dataclass
@@ -97,32 +97,25 @@ class Profile:
     unanswered: int
 
     def chart(self):
-        """Rows and ticks for the SVG bar chart: bars from 0 to 4 after the factor names."""
+        """Rows and ticks for the SVG bar chart: bars from 0 to 4 under the factor names."""
         rows = []
         for index, score in enumerate(self.scores):
             width = round(CHART_BAR * score.percent / 100)
             rows.append(
-                {
-                    "score": score,
-                    "y": index * CHART_ROW,
-                    "width": width,
-                    "number_x": CHART_LABEL + width + 8,
-                }
+                {"score": score, "y": index * CHART_ROW, "width": width, "number_x": width + 8}
             )
-        height = len(self.scores) * CHART_ROW + CHART_AXIS
+        bottom = len(self.scores) * CHART_ROW
         ticks = [
-            {"x": CHART_LABEL + round(CHART_BAR * tick / SCALE_MAX), "label": tick}
+            {"x": round(CHART_BAR * tick / SCALE_MAX), "label": tick}
             for tick in range(SCALE_MAX + 1)
         ]
         return {
             "rows": rows,
             "ticks": ticks,
             "width": CHART_WIDTH,
-            "height": height,
-            "label_x": CHART_LABEL,
-            "bar": CHART_BAR,
-            "axis_y": len(self.scores) * CHART_ROW + 18,
-            "bottom": len(self.scores) * CHART_ROW,
+            "height": bottom + CHART_AXIS,
+            "axis_y": bottom + 22,
+            "bottom": bottom,
         }
 
     @property

@@ -58,6 +58,12 @@ def tab_to(page, selector, limit=250):
     raise AssertionError(f"Tab never reached {selector}")
 
 
+def press_enter_and_wait(page):
+    """Enter on the focused button or link, and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 def check_page(page):
     assert page.locator("h1").count() == 1
     assert page.locator('meta[name="robots"][content^="noindex"]').count() == 1
@@ -81,7 +87,7 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     page.goto(site + "/sjalvskattning/")
     check_page(page)
     tab_to(page, "form.assessment-start button")
-    page.keyboard.press("Enter")
+    press_enter_and_wait(page)
     page.wait_for_url("**/steg/1/")
 
     # Step 1 sent with one answer missing: an error summary, the answer given is kept.
@@ -90,8 +96,7 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     tab_to(page, "fieldset.statement:nth-of-type(1) input[type=radio]")
     page.keyboard.press("Space")
     tab_to(page, "button[value=nasta]")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    press_enter_and_wait(page)
     assert page.locator(".error-summary").count() == 1
     assert page.locator("fieldset.statement:nth-of-type(1) input:checked").count() == 1
     check_page(page)
@@ -102,7 +107,7 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
         # Samverkan (step 3) is the weak spot; the rest mostly true.
         answer_step_with_keyboard(page, (lambda i: 0) if number == 3 else (lambda i: 3))
         tab_to(page, "button[value=nasta]")
-        page.keyboard.press("Enter")
+        press_enter_and_wait(page)
         if number < 4:
             page.wait_for_url(f"**/steg/{number + 1}/")
             check_page(page)
@@ -117,7 +122,7 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     page.keyboard.press("Space")
     chosen = page.locator(".add-methods input:checked + label").inner_text()
     tab_to(page, ".add-methods button")
-    page.keyboard.press("Enter")
+    press_enter_and_wait(page)
     page.wait_for_url("**/plan/**")
 
     # The plan: write the first step, who, when and the follow-up.
@@ -128,12 +133,12 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     tab_to(page, "fieldset.plan-item input[name$=ansvarig]")
     page.keyboard.type("Mentor")
     tab_to(page, "fieldset.plan-item input[type=date]")
-    page.keyboard.type("15032027")
+    # Headless Chromium shows the date field in its own (en-US) order: month, day, year.
+    page.keyboard.type("03152027")
     tab_to(page, "fieldset.plan-item textarea[name$=uppfoljning]")
     page.keyboard.type("Rektor följer upp i maj")
     tab_to(page, "button[name=spara]")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    press_enter_and_wait(page)
     assert "Handlingsplanen är sparad" in page.locator("main").inner_text()
     assert page.locator("fieldset.plan-item input[type=date]").input_value() == "2027-03-15"
     check_page(page)
@@ -151,7 +156,7 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     pdf = colleague.request.get(read_link + "handlingsplan.pdf")
     assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
     tab_to(colleague, ".copy button")
-    colleague.keyboard.press("Enter")
+    press_enter_and_wait(colleague)
     colleague.wait_for_url("**/redigera/**/resultat/")
     assert edit_token not in colleague.url
     assert "egen kopia" in colleague.locator("main").inner_text()
