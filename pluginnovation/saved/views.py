@@ -110,7 +110,7 @@ def save_and_answer(request, page):
         return render(
             request,
             "saved/message.html",
-            {"title": "Min samling är full", "text": message, "show_collection": True},
+            {"title": "Min samling är full", "text": message},
             status=409,
         )
     if wants_json(request):
