@@ -20,7 +20,7 @@ from casestudies.models import CaseStudyPage, CaseStudyResult
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.visibility import visible
 from pluginnovation.projects.demo import load_projects
-from pluginnovation.projects.facts import NEWEST_LINKED
+from pluginnovation.projects.facts import CASE_STUDIES_SHOWN, NEWEST_LINKED
 from pluginnovation.projects.models import ProjectIndexPage, ProjectPage
 from pluginnovation.taxonomy.counties import county_of
 from pluginnovation.taxonomy.models import Project
@@ -303,6 +303,23 @@ def test_the_index_lists_every_project_in_time_order(client, project_index):
     shown = text(response)
     assert "2012–2015" in shown and "2017–2021" in shown
     assert response.content.decode().count("<h1") == 1
+
+
+def test_many_case_studies_show_a_selection_and_link_to_all(client, project_index):
+    project = Project.objects.get(slug="yrk-in")
+    section = CaseStudyPage.objects.filter(projects=project).first().get_parent().specific
+    for number in range(CASE_STUDIES_SHOWN + 2):
+        CaseStudyPageFactory(parent=section, title=f"Yrk In-skola {number}", projects=[project])
+    total = len(visible_case_studies(project))
+    response = client.get(project_page("yrk-in").url)
+    assert len(response.context["case_studies"]) == CASE_STUDIES_SHOWN
+    assert response.context["case_study_count"] == total
+    html = response.content.decode()
+    assert 'href="/utforska/?projekt=yrk-in&amp;typ=fallstudie"' in html
+    assert f"Visa alla {total} fallstudier från Yrk In" in text(response)
+    # The places still come from every case study, not just the ones named.
+    studies = visible_case_studies(project)
+    assert set(response.context["municipalities"]) == {s.municipality for s in studies}
 
 
 # Visibility

@@ -31,46 +31,42 @@ from pluginnovation.discovery.places import counties_of, municipalities_by_count
 from pluginnovation.discovery.results import Filters, Summary, filtered_results, region_summaries
 from pluginnovation.places.outlines import outlines
 from pluginnovation.taxonomy.counties import COUNTIES
-from pluginnovation.taxonomy.models import Region
+from pluginnovation.taxonomy.models import Municipality, Region
 
 # Cards of linked content shown on the page; the rest are one click away in /utforska/.
 NEWEST_LINKED = 6
+# Case studies named on the page; all of them are one click away in /utforska/.
+CASE_STUDIES_SHOWN = 12
 PROJECT_PARAM = "projekt"
 
 
 def project_facts(page, request=None):
     project = page.project
+    studies = visible(CaseStudyPage.objects.filter(projects=project))
     case_studies = list(
-        visible(CaseStudyPage.objects.filter(projects=project))
-        .annotate(section_path=section_url_path(OuterRef("municipality__region")))
-        .select_related("municipality__region")
-        .only(
-            "title",
-            "url_path",
-            "path",
-            "depth",
-            "organisation",
-            "period",
-            "municipality__name",
-            "municipality__code",
-            "municipality__slug",
-            "municipality__region__name",
-            "municipality__region__slug",
-            "municipality__region__sort_order",
-        )
-        .order_by("municipality__name", "title")
+        studies.annotate(total=Window(Count("pk")))
+        .select_related("municipality")
+        .only("title", "url_path", "path", "depth", "period", "municipality__name")
+        .order_by("municipality__name", "title")[:CASE_STUDIES_SHOWN]
     )
-    municipalities = sorted(
-        {study.municipality for study in case_studies}, key=lambda m: (m.name, m.pk)
+    # Every municipality with a visible case study in the project, with its region and the
+    # region's section, however many case studies there are: one query.
+    municipalities = list(
+        Municipality.objects.filter(pk__in=studies.values("municipality_id"))
+        .select_related("region")
+        .annotate(section_path=section_url_path(OuterRef("region")))
+        .order_by("name", "pk")
     )
     term_regions, region_codes = regions_of(project)
-    regions = places_by_region(term_regions, case_studies, municipalities, request)
+    regions = places_by_region(term_regions, municipalities, request)
     summary, by_region = results_summary(project)
     linked, linked_count = linked_content(project)
     query = urlencode({PROJECT_PARAM: project.slug})
     return {
         "project": project,
         "case_studies": case_studies,
+        "case_study_count": case_studies[0].total if case_studies else 0,
+        "case_studies_url": f"{reverse('explore')}?{query}&typ={CaseStudyPage.listing_type}",
         "municipalities": municipalities,
         "regions": regions,
         "results_summary": summary,
@@ -113,14 +109,14 @@ def regions_of(project):
     return list(regions.values()), codes
 
 
-def places_by_region(term_regions, case_studies, municipalities, request=None):
+def places_by_region(term_regions, municipalities, request=None):
     """The regions that took part: the term's, and those of its case studies' municipalities,
     in the regions' order, each with its case-study section (if visible) and its
     municipalities among the case studies'. No query: the sections came with the rows."""
     regions = {region.pk: region for region in term_regions}
-    for study in case_studies:
-        region = study.municipality.region
-        region.section_path = study.section_path
+    for municipality in municipalities:
+        region = municipality.region
+        region.section_path = municipality.section_path
         regions.setdefault(region.pk, region)
     ordered = sorted(regions.values(), key=lambda r: (r.sort_order, r.name))
     return [
