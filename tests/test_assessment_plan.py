@@ -243,6 +243,8 @@ def test_drafts_and_restricted_methods_never_reach_recommendations_plan_or_pdf(c
 
     add(client, done, draft, locked, shown)
     assert list(done.plan_items.values_list("method", flat=True)) == [shown.pk]
+    refused = add(client, done, draft)
+    assert "Vi hittar inte den metoden" in client.get(refused.url).content.decode()
 
     # A method published when it was chosen and unpublished since drops out of every view.
     shown.unpublish()

@@ -9,7 +9,7 @@ expired token gets the same 404 page. Every page here is private: no caching, no
 from functools import wraps
 
 from django.contrib import messages
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -322,12 +322,16 @@ def add_methods(request, assessment, ids):
         )
         new_ids = new_ids[: max(room, 0)]
     order = max((sort for _, sort in existing), default=-1) + 1
-    items = PlanItem.objects.bulk_create(
-        [
-            PlanItem(assessment=assessment, method_id=pk, sort_order=order + i)
-            for i, pk in enumerate(new_ids)
-        ]
-    )
+    try:
+        with transaction.atomic():
+            items = PlanItem.objects.bulk_create(
+                [
+                    PlanItem(assessment=assessment, method_id=pk, sort_order=order + i)
+                    for i, pk in enumerate(new_ids)
+                ]
+            )
+    except IntegrityError:  # the same method added from two tabs at once
+        items = []
     if items:
         assessment.touch()
         count = len(items)
@@ -336,8 +340,10 @@ def add_methods(request, assessment, ids):
             f"{count} {'metod' if count == 1 else 'metoder'} lades till i handlingsplanen. "
             "Skriv nu ett första steg, vem som ansvarar, ett datum och hur ni följer upp.",
         )
-    elif not over:
+    elif not over and have.intersection(ids):
         messages.info(request, "De valda metoderna finns redan i handlingsplanen.")
+    elif not over:
+        messages.error(request, "Vi hittar inte den metoden i kunskapsbanken.")
     return items
 
 
