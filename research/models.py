@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -12,6 +14,7 @@ from pluginnovation.content.models import (
     ContentPage,
     content_edit_handler,
 )
+from pluginnovation.content.visibility import public_documents
 
 from .forms import ResearchArticleForm
 from .links import publication_link_error
@@ -139,11 +142,18 @@ class ResearchArticlePage(ContentPage):
     def doi_url(self):
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
+    @cached_property
+    def public_pdf(self):
+        """The PDF, unless it is in a private collection (then it is never linked)."""
+        if not self.pdf_id:
+            return None
+        return public_documents([self.pdf_id]).get(self.pdf_id)
+
     @property
     def publication_url(self):
         """Where "Läs publikationen" leads: the PDF, else the DOI, else the link."""
-        if self.pdf_id and self.pdf:
-            return self.pdf.url
+        if self.public_pdf:
+            return self.public_pdf.url
         return self.doi_url or self.link
 
     @property

@@ -1,9 +1,11 @@
-"""What a visitor may see: live pages with no view restriction on them or above them."""
+"""What a visitor may see: live pages with no view restriction on them or above them, and
+documents in no collection with a view restriction on it or above it."""
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 
-from wagtail.models import PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 
 def restricted(path="path"):
@@ -20,3 +22,28 @@ def restricted(path="path"):
 def visible(pages):
     """The live pages of a page queryset that no view restriction covers."""
     return pages.filter(live=True).exclude(restricted())
+
+
+def restricted_collection(path="collection__path"):
+    """True where a view restriction covers the collection whose tree path is the outer
+    query's `path` column (a document's collection by default), or a collection above it."""
+    ancestor_path = Substr(OuterRef(path), 1, Length("collection__path"))
+    return Exists(CollectionViewRestriction.objects.filter(collection__path=ancestor_path))
+
+
+def public_documents(ids):
+    """{id: document} for the documents among `ids` that anyone may download; one query.
+
+    Wagtail's document view refuses a private document anyway; this keeps such a document
+    from being named or linked on a public page at all."""
+    ids = [pk for pk in ids if isinstance(pk, int)]
+    if not ids:
+        return {}
+    documents = get_document_model().objects.filter(pk__in=ids).exclude(restricted_collection())
+    return {document.pk: document for document in documents}
+
+
+def private_collection_ids():
+    """Ids of the collections whose documents only some may download; one query."""
+    restricted_here = restricted_collection(path="path")
+    return set(Collection.objects.filter(restricted_here).values_list("pk", flat=True))

@@ -30,9 +30,8 @@ from wagtail.search import index
 
 from pluginnovation.content.blocks import RICH_TEXT_FEATURES, BodyBlock
 from pluginnovation.content.forms import PageForm
-from pluginnovation.content.visibility import visible
+from pluginnovation.content.visibility import public_documents, visible
 from pluginnovation.news import ics
-from pluginnovation.news.documents import public_documents
 from pluginnovation.news.feeds import NewsFeed
 
 NEWS_PER_PAGE = 10

@@ -10,22 +10,19 @@ from urllib.parse import urlencode
 
 from django.db.models import (
     Count,
-    Exists,
     F,
     OuterRef,
     Subquery,
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import Length, Substr
 from django.urls import reverse
 
-from wagtail.documents import get_document_model
-from wagtail.models import CollectionViewRestriction, Page
+from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage, RegionSectionPage
 from pluginnovation.content.models import ContentPage
-from pluginnovation.content.visibility import visible
+from pluginnovation.content.visibility import public_documents, visible
 from pluginnovation.discovery.facets import content_models
 from pluginnovation.discovery.places import counties_of, municipalities_by_county
 from pluginnovation.discovery.results import Filters, Summary, filtered_results, region_summaries
@@ -197,12 +194,6 @@ def county_outlines(data):
     return [(county, paths[county.slug]) for county in COUNTIES if county.slug in paths]
 
 
-def restricted_collection():
-    """True where a view restriction covers the document's collection or one above it."""
-    ancestor_path = Substr(OuterRef("collection__path"), 1, Length("collection__path"))
-    return Exists(CollectionViewRestriction.objects.filter(collection__path=ancestor_path))
-
-
 def public_reports(page):
     """The page's reports whose document anyone may download, in the editor's order: one
     query (the block data gives the ids; private collections' documents are left out)."""
@@ -211,12 +202,7 @@ def public_reports(page):
         for block in page.reports.raw_data
         if block.get("type") == "report" and isinstance(block.get("value"), dict)
     ]
-    ids = [value.get("document") for value in blocks]
-    ids = [pk for pk in ids if isinstance(pk, int)]
-    if not ids:
-        return []
-    documents = get_document_model().objects.filter(pk__in=ids).exclude(restricted_collection())
-    by_id = {document.pk: document for document in documents}
+    by_id = public_documents([value.get("document") for value in blocks])
     return [
         {
             "document": by_id[value["document"]],

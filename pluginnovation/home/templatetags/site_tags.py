@@ -10,6 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from pluginnovation.content.categories import CATEGORIES, category_terms
+from pluginnovation.content.visibility import private_collection_ids
 from pluginnovation.discovery.cache import cached
 from pluginnovation.home.navigation import links_for_request
 
@@ -166,6 +167,22 @@ def document_details(document):
         return ""
     parts = [document.file_extension.upper(), file_size(document.get_file_size())]
     return ", ".join(part for part in parts if part)
+
+
+@register.simple_tag(takes_context=True)
+def public_document(context, document):
+    """The document if anyone may download it, else None: a document in a private collection
+    is never named or linked on a public page. The private collections are read once per
+    request (one query, only on pages that show a document)."""
+    if not document:
+        return None
+    request = context.get("request")
+    private = getattr(request, "_private_collections", None)
+    if private is None:
+        private = private_collection_ids()
+        if request is not None:
+            request._private_collections = private
+    return None if document.collection_id in private else document
 
 
 @register.filter

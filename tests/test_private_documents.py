@@ -1,0 +1,69 @@
+"""A document in a private collection (a collection, or one above it, with a view restriction)
+is never named or linked on a public page: not in body text, method material or a research
+article's report. Wagtail's document view refuses the download anyway; this keeps the title
+and address off the page."""
+
+from django.core.files.base import ContentFile
+
+from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction
+
+import pytest
+
+from methods.models import MethodPage
+from pluginnovation.content.blocks import BodyBlock
+from research.models import ResearchArticlePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def private_collection(name="Interna dokument", below=False):
+    parent = Collection.get_first_root_node().add_child(name=name)
+    CollectionViewRestriction.objects.create(
+        collection=parent, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    return parent.add_child(name=f"{name}, undermapp") if below else parent
+
+
+def document(title, collection=None):
+    return Document.objects.create(
+        title=title,
+        file=ContentFile(b"%PDF-1.4\n" + b"x" * 100, name=f"{title.lower()}.pdf"),
+        **({"collection": collection} if collection else {}),
+    )
+
+
+@pytest.mark.parametrize("below", [False, True])
+def test_a_body_document_block_hides_a_private_document(media, below):
+    block = BodyBlock().child_blocks["document"]
+    secret = document("Hemligt protokoll", private_collection(below=below))
+    html = block.render(block.to_python({"document": secret.pk, "title": ""}))
+    assert "Hemligt protokoll" not in html and secret.url not in html
+    public = document("Öppen checklista")
+    html = block.render(block.to_python({"document": public.pk, "title": ""}))
+    assert "Öppen checklista" in html and public.url in html
+
+
+def test_method_material_lists_only_public_documents(client, media):
+    page = MethodPage.objects.live().public().first()
+    secret = document("Intern mall", private_collection())
+    public = document("Öppen mall")
+    page.material = [("document", {"document": secret}), ("document", {"document": public})]
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Öppen mall" in html and public.url in html
+    assert "Intern mall" not in html and secret.url not in html
+
+
+def test_a_research_articles_private_report_is_not_linked(client, media):
+    page = ResearchArticlePage.objects.live().public().first()
+    page.pdf = document("Opublicerad rapport", private_collection())
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Opublicerad rapport" not in html and page.pdf.url not in html
