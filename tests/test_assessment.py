@@ -116,6 +116,22 @@ def test_the_admin_lists_the_statements_under_a_swedish_menu_and_can_reorder_the
     add = admin_client.get("/admin/snippets/assessment/statement/add/")
     assert add.status_code == 200
     assert "framgångsfaktor" in add.content.decode().lower()
+    factor = SuccessFactor.objects.get(slug="flexibilitet")
+    level = Level.objects.get(slug="individ")
+    saved = admin_client.post(
+        "/admin/snippets/assessment/statement/add/",
+        {
+            "text": "Vi erbjuder sommarskola.",
+            "factor": factor.pk,
+            "levels": [level.pk],
+            "live": "on",
+        },
+    )
+    assert saved.status_code == 302
+    new = Statement.objects.get(text="Vi erbjuder sommarskola.")
+    assert list(new.levels.all()) == [level]
+    assert new.sort_order == max(Statement.objects.values_list("sort_order", flat=True))
+    assert new in steps()[1].statements
 
 
 # The flow

@@ -66,15 +66,16 @@ class Statement(models.Model):
         verbose_name="nivå",
         related_name="assessment_statements",
         blank=True,
-        help_text="Frivilligt. Metoder på samma nivå rekommenderas först när skolan svarar lågt.",
+        help_text="Frivilligt. När skolan svarar lågt föreslås metoder på samma nivå först, "
+        "bland metoder med lika stark evidens.",
     )
     target_groups = models.ManyToManyField(
         "taxonomy.TargetGroup",
         verbose_name="målgrupper",
         related_name="assessment_statements",
         blank=True,
-        help_text="Frivilligt. Metoder för samma målgrupper rekommenderas först när skolan "
-        "svarar lågt.",
+        help_text="Frivilligt. När skolan svarar lågt föreslås metoder för samma målgrupper "
+        "först, bland metoder med lika stark evidens.",
     )
     live = models.BooleanField(
         "visas",
@@ -87,7 +88,7 @@ class Statement(models.Model):
 
     panels = [
         FieldPanel("text"),
-        FieldPanel("factor"),
+        FieldPanel("factor", widget=forms.Select),
         FieldPanel("levels", widget=forms.CheckboxSelectMultiple),
         FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
         FieldPanel("live"),

@@ -1,5 +1,6 @@
 """The self-assessment's statements in the admin, under their own menu item."""
 
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -13,7 +14,7 @@ class StatementViewSet(SnippetViewSet):
     menu_name = "sjalvskattning"
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["text", "factor", "live"]
+    list_display = ["text", "factor", BooleanColumn("live", label="Visas")]
     list_filter = ["factor", "live"]
     search_fields = ["text"]
     # Editors drag statements into the order the team meets them (within each factor's step).
