@@ -26,6 +26,8 @@ from pluginnovation.home.demo.loader import load_demo_content
 from pluginnovation.home.demo.reader import read_demo_data
 from pluginnovation.home.demo.users import DEMO_PASSWORD, DEMO_USERNAME, create_demo_superuser
 from pluginnovation.home.models import HomePage, StandardPage
+from pluginnovation.news.models import EventIndexPage, NewsIndexPage
+from pluginnovation.projects.models import ProjectIndexPage
 from pluginnovation.taxonomy.models import (
     InterventionType,
     Level,
@@ -107,13 +109,22 @@ def test_sections_hang_under_the_home_page_with_the_agreed_slugs():
         "kontakt": StandardPage,
         "tillganglighet": StandardPage,
         "for": AudienceIndexPage,
+        "projekt": ProjectIndexPage,
+        "aktuellt": NewsIndexPage,
+        "evenemang": EventIndexPage,
     }
     assert all(page.live for page in home.get_children())
 
 
-def test_only_the_sections_and_the_about_page_are_in_the_menu():
+def test_only_the_sections_the_about_page_and_the_news_are_in_the_menu():
     in_menu = Page.objects.filter(show_in_menus=True)
-    assert {page.slug for page in in_menu} == {"forskning", "fallstudier", "metoder", "om"}
+    assert {page.slug for page in in_menu} == {
+        "forskning",
+        "fallstudier",
+        "metoder",
+        "om",
+        "aktuellt",
+    }
     assert all(page.get_parent().specific_class is HomePage for page in in_menu)
     # The tree's order is the menu's order.
     assert [page.slug for page in in_menu.order_by("path")][:3] == [

@@ -14,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 import pytest
 
 from pluginnovation.content.models import ContentPage
+from pluginnovation.news.models import NewsIndexPage, NewsPage, public_news
 from pluginnovation.seo.feeds import FEED_SIZE
 from pluginnovation.taxonomy.models import SuccessFactor
 from tests.factories import (
@@ -180,7 +181,10 @@ def test_the_feed_of_all_new_content_lists_the_newest_pages(
     titles = [item.findtext("title") for item in items]
     assert titles[:2] == [newest.title, second.title]
     assert draft.title not in titles
-    expected = newest_first(ContentPage.objects.live().public())[:FEED_SIZE]
+    # News is new in the knowledge bank too: the feed mixes both, newest first.
+    news = list(public_news())
+    assert news, "the demo has news"
+    expected = newest_first([*ContentPage.objects.live().public(), *news])[:FEED_SIZE]
     assert titles == [page.title for page in expected]
     first = items[0]
     assert first.findtext("link") == "http://testserver" + newest.url
@@ -188,6 +192,22 @@ def test_the_feed_of_all_new_content_lists_the_newest_pages(
     assert first.findtext("pubDate")
     categories = [category.text for category in first.findall("category")]
     assert categories == ["Metod", "Koll och uppföljning", "Samverkan"]
+
+
+def test_a_new_news_item_leads_the_main_feed_and_a_draft_never_shows(client):
+    index = NewsIndexPage.objects.live().get()
+    day = newer_than_anything() + datetime.timedelta(days=3)
+    item = index.add_child(
+        instance=NewsPage(title="Ny rapport om närvaro", summary="Kort om rapporten.", date=day)
+    )
+    draft = index.add_child(
+        instance=NewsPage(title="Utkast till nyhet", summary="x", date=day, live=False)
+    )
+    _, items = feed_items(client, "/flode/")
+    titles = [entry.findtext("title") for entry in items]
+    assert titles[0] == item.title
+    assert draft.title not in titles
+    assert items[0].findtext("link") == "http://testserver" + item.url
 
 
 def test_each_success_factor_has_its_own_feed(client, tree, django_assert_max_num_queries):

@@ -23,6 +23,7 @@ from methods.models import MethodPage
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.home.models import HomePage, StandardPage
 from pluginnovation.home.templatetags.site_tags import file_size
+from pluginnovation.news.models import public_news
 from pluginnovation.taxonomy.models import SuccessFactor
 from research.models import ResearchArticlePage
 
@@ -293,7 +294,12 @@ def test_home_page_offers_the_factors_sections_and_latest_content(client):
     for url in ("/forskning/", "/fallstudier/", "/metoder/"):
         assert html.count(f'href="{url}"') >= 2  # the menu and the entry card
     assert "Senaste innehållet" in html
-    assert html.count('<li class="card card--') == 6
+    latest = html[html.index('id="latest-heading"') :]
+    assert latest.count('<li class="card card--') == 6
+    # The three newest news items come before it, each linked.
+    news = html[html.index('id="latest-news-heading"') : html.index('id="latest-heading"')]
+    for item in public_news()[:3]:
+        assert f'href="{item.url}"' in news
     assert len(Tags(html).find("input", name="q")) == 2
 
 

@@ -31,6 +31,9 @@ class HomePage(Page):
         "methods.MethodIndexPage",
         "home.StandardPage",
         "audiences.AudienceIndexPage",
+        "projects.ProjectIndexPage",
+        "news.NewsIndexPage",
+        "news.EventIndexPage",
     ]
     max_count = 1
 

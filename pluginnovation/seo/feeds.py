@@ -1,6 +1,7 @@
 """RSS feeds: everything new in the knowledge bank, and what is new under one success factor."""
 
 import datetime
+from itertools import chain
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pluginnovation.content.models import ContentPage
+from pluginnovation.news.models import public_news
 from pluginnovation.taxonomy.models import SuccessFactor
 
 FEED_SIZE = 30
@@ -28,12 +30,17 @@ class LatestContentFeed(Feed):
     title = "PlugInnovation – nytt i kunskapsbanken"
     link = "/"
     description = (
-        "Ny forskning, nya fallstudier och metoder om att förebygga studieavbrott i gymnasieskolan."
+        "Ny forskning, nya fallstudier och metoder om att förebygga studieavbrott i "
+        "gymnasieskolan, och nyheter från kunskapsbanken."
     )
     language = "sv"
 
     def items(self):
-        return newest_content()[:FEED_SIZE]
+        # News belongs in "what is new" too; each list is cut first, so this stays two queries.
+        items = chain(newest_content()[:FEED_SIZE], public_news()[:FEED_SIZE])
+        return sorted(items, key=lambda item: (item.published_date, item.pk), reverse=True)[
+            :FEED_SIZE
+        ]
 
     def item_title(self, item):
         return item.title

@@ -24,7 +24,10 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from modelsearch.index import get_indexed_models, insert_or_update_object
 from modelsearch.signal_handlers import post_save_signal_handler
 
+from pluginnovation.assessment.demo import load_statements
 from pluginnovation.home.models import FooterSettings
+from pluginnovation.news.demo import load_news
+from pluginnovation.projects.demo import load_projects
 from pluginnovation.search.models import Synonym
 from pluginnovation.taxonomy.models import Municipality, Project, Region, TargetGroup
 
@@ -50,6 +53,10 @@ def load_demo_content(data_dir=None):
         loader.check_terms()
         with indexing_deferred(loader.new_pages):
             loader.load_site()
+        # After the pages, taxonomy and documents they refer to.
+        load_projects(loader.home_page(), created)
+        load_news(loader.home_page(), created)
+        load_statements(created)
         name_default_site(created)
         fill_footer(created)
     return created
