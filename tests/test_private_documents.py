@@ -67,3 +67,32 @@ def test_a_research_articles_private_report_is_not_linked(client, media):
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
     assert "Opublicerad rapport" not in html and page.pdf.url not in html
+
+
+def test_printed_packs_and_pdfs_leave_private_documents_out(client, media):
+    import io
+
+    from pypdf import PdfReader
+
+    method = MethodPage.objects.live().public().first()
+    research = ResearchArticlePage.objects.live().public().first()
+    secret = document("Intern mall", private_collection())
+    method.material = [
+        ("document", {"document": secret}),
+        ("document", {"document": document("Öppen mall")}),
+    ]
+    method.save_revision().publish()
+    research.pdf = document("Opublicerad rapport", private_collection("Utkast"))
+    research.save_revision().publish()
+    for page in (method, research):
+        response = client.post(
+            "/samling/spara/", {"sida": page.pk, "next": "/"}, HTTP_ORIGIN="http://testserver"
+        )
+        assert response.status_code == 302
+    pack = client.get("/samling/skriv-ut/").content.decode()
+    reader = PdfReader(io.BytesIO(client.get("/samling/pdf/").content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for printed in (pack, " ".join(text.split())):
+        assert "Öppen mall" in printed
+        assert "Intern mall" not in printed and secret.url not in printed
+        assert "Opublicerad rapport" not in printed and research.pdf.url not in printed

@@ -19,7 +19,6 @@ from django.db.models import prefetch_related_objects
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 
-from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
 
@@ -27,6 +26,7 @@ from reportlab.lib.units import mm
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage, number
+from pluginnovation.content.visibility import public_documents
 from pluginnovation.printing import pdf
 from research.models import ResearchArticlePage
 
@@ -133,8 +133,6 @@ def specific_with_bodies(pairs):
         pages = model.objects.filter(pk__in=pks)
         if model is CaseStudyPage:
             pages = pages.select_related("municipality").prefetch_related("results")
-        elif model is ResearchArticlePage:
-            pages = pages.select_related("pdf")
         by_pk.update((page.pk, page) for page in pages)
     items = [by_pk[pk] for pk, _type in pairs if pk in by_pk]
     prefetch_related_objects(items, "factors")
@@ -170,11 +168,15 @@ class Reader:
                     document_ids.add(value.get("document"))
                 elif block.get("type") == "image":
                     image_ids.add(_image_id(value))
+            if isinstance(page, ResearchArticlePage) and page.pdf_id:
+                document_ids.add(page.pdf_id)
         document_ids.discard(None)
         image_ids.discard(None)
-        self.documents = (
-            get_document_model().objects.in_bulk(list(document_ids)) if document_ids else {}
-        )
+        # Only documents anyone may download: one in a private collection is never printed.
+        self.documents = public_documents(list(document_ids))
+        for page in pages:
+            if isinstance(page, ResearchArticlePage):
+                page.public_pdf = self.documents.get(page.pdf_id)  # read here, with the rest
         self.images = {}
         if image_ids:
             images = get_image_model().objects.filter(pk__in=image_ids)
