@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.core.management import call_command
 
 import pytest
@@ -13,8 +14,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def fresh_navigation():
-    """Each test reads the menu and footer anew: what an earlier test cached may come from
-    data its rolled-back transaction removed (the cache is cleared on commit, which a test's
-    transaction never reaches)."""
+def fresh_cache():
+    """Each test starts from an empty cache: the menu and footer an earlier test cached may
+    come from data its rolled-back transaction removed (the cache is cleared on commit, which
+    a test's transaction never reaches), and the rate limits count per client address, which
+    every test client shares."""
     navigation.clear()
+    cache.clear()

@@ -17,6 +17,7 @@ import re
 from functools import wraps
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
@@ -27,6 +28,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from pluginnovation.discovery.listing import specific_pages
 from pluginnovation.printing import pages as print_pages
+from pluginnovation.ratelimit import allow
 from pluginnovation.saved import collections
 from pluginnovation.saved.models import MAX_ITEMS, MAX_NAME_LENGTH, RETENTION_TEXT
 
@@ -87,6 +89,34 @@ def back_to(request, page):
     return f"{target}#spara-{page.pk}"
 
 
+def new_per_hour():
+    return getattr(settings, "SAVED_NEW_PER_HOUR", 30)
+
+
+def own_or_new_collection(request):
+    """The visitor's collection; a new one only within the hourly bound per address (a bot
+    sending no cookie would otherwise store a collection per request), else None."""
+    collection = collections.session_collection(request)
+    if collection is None and allow(request, "collection-new", new_per_hour()):
+        collection = collections.session_collection(request, create=True)
+    return collection
+
+
+def too_many(request):
+    message = (
+        "Härifrån har det skapats många samlingar den senaste timmen, så vi väntar en stund "
+        "med att skapa fler. Försök igen om en timme."
+    )
+    if wants_json(request):
+        return JsonResponse({"saved": False, "message": message}, status=429)
+    return render(
+        request,
+        "saved/message.html",
+        {"title": "För många nya samlingar på kort tid", "text": message},
+        status=429,
+    )
+
+
 def save_and_answer(request, page):
     if page is None:
         message = "Sidan kunde inte sparas: den finns inte eller är inte längre publicerad."
@@ -98,7 +128,9 @@ def save_and_answer(request, page):
             {"title": "Sidan kunde inte sparas", "text": message},
             status=404,
         )
-    collection = collections.session_collection(request, create=True)
+    collection = own_or_new_collection(request)
+    if collection is None:
+        return too_many(request)
     outcome = collections.add_page(collection, page)
     if outcome == collections.FULL:
         message = (
@@ -288,7 +320,9 @@ def shared(request, collection):
 @shared_or_404
 @require_POST
 def copy(request, collection):
-    mine = collections.session_collection(request, create=True)
+    mine = own_or_new_collection(request)
+    if mine is None:
+        return too_many(request)
     if mine.pk == collection.pk:
         messages.info(request, "Det här är redan din samling.")
         return redirect("saved:collection")

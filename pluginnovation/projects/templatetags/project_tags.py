@@ -13,7 +13,7 @@ from wagtail.models import Page
 from casestudies.models import CaseStudyPage, RegionSectionPage
 from pluginnovation.content.visibility import visible
 from pluginnovation.projects.models import ProjectPage
-from pluginnovation.taxonomy.models import Municipality, Project
+from pluginnovation.taxonomy.models import Municipality, Project, Region
 
 register = template.Library()
 
@@ -70,29 +70,43 @@ def region_facts(context, section):
         )
         .values_list("kind", "pk", "name", "slug", "start_year", "end_year", "page_path", "count")
     )
+    # All of the region's case studies, also one whose municipality is not yet set anew after
+    # a move from another region (its region follows its section at once).
+    total = (
+        Region.objects.filter(pk=region_id)
+        .order_by()
+        .annotate(
+            kind=Value("alla"),
+            first=none,
+            last=none,
+            page_path=Value(None, output_field=CharField()),
+            count=visible_case_studies_in(OuterRef("pk")),
+        )
+        .values_list("kind", "pk", "name", "slug", "first", "last", "page_path", "count")
+    )
     facts = {"projects": [], "municipalities": [], "case_study_count": 0}
     for kind, pk, name, slug, first, last, page_path, count in municipalities.union(
-        projects, all=True
+        projects, total, all=True
     ):
-        if kind == "projekt":
+        if kind == "alla":
+            facts["case_study_count"] = count
+        elif kind == "projekt":
             project = Project(pk=pk, name=name, slug=slug, start_year=first, end_year=last)
             url = Page(url_path=page_path).get_url(request) if page_path else None
             facts["projects"].append({"project": project, "url": url})
         else:
             municipality = Municipality(pk=pk, name=name, slug=slug)
             facts["municipalities"].append({"municipality": municipality, "count": count})
-            facts["case_study_count"] += count
     facts["projects"].sort(key=lambda i: (i["project"].start_year, i["project"].name))
     facts["municipalities"].sort(key=lambda i: (i["municipality"].name, i["municipality"].pk))
     return facts
 
 
 def visible_case_studies_in(region):
-    """How many visible case studies come from `region` (an outer reference)."""
-    pages = visible(CaseStudyPage.objects.filter(municipality__region=region))
-    counted = (
-        pages.order_by().values("municipality__region").annotate(count=Count("pk")).values("count")
-    )
+    """How many visible case studies are filed under `region` (an outer reference): a case
+    study's region is its section's, kept so on save and move."""
+    pages = visible(CaseStudyPage.objects.filter(regions=region))
+    counted = pages.order_by().values("regions").annotate(count=Count("pk")).values("count")
     return Coalesce(Subquery(counted[:1]), 0)
 
 
