@@ -53,15 +53,23 @@ def read_answers(data, statements):
     return values, errors
 
 
+class NoSuchDate(ValueError):
+    """Written as YYYY-MM-DD, but no such day (2027-02-31)."""
+
+
 def parse_date(raw):
-    """A YYYY-MM-DD date (what <input type="date"> sends) or ValueError."""
+    """A YYYY-MM-DD date (what <input type="date"> sends); ValueError for another form,
+    NoSuchDate for a day the calendar does not have."""
     match = ISO_DATE.fullmatch(raw.strip())
     if not match:
         raise ValueError
     year, month, day = (int(part) for part in match.groups())
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         raise ValueError
-    return datetime.date(year, month, day)
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise NoSuchDate from None
 
 
 class PlanItemForm(forms.Form):
@@ -111,6 +119,10 @@ class PlanItemForm(forms.Form):
             return None
         try:
             return parse_date(raw)
+        except NoSuchDate:
+            raise forms.ValidationError(
+                f"Datumet {raw} finns inte. Kontrollera månaden och dagen."
+            ) from None
         except ValueError:
             raise forms.ValidationError(
                 "Skriv datumet som år-månad-dag, t.ex. 2027-03-15."

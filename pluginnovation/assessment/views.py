@@ -357,14 +357,15 @@ def plan(request, token):
     forms = [PlanItemForm(item=item) for item in items]
     status = 200
     if request.method == "POST":
+        # A row being removed is not checked: what it holds is about to go.
+        remove = ascii_number(request.POST.get("ta_bort"))
         sent = [
             PlanItemForm(request.POST, item=item)
             for item in items
-            if PlanItemForm(item=item).is_sent(request.POST)
+            if item.pk != remove and PlanItemForm(item=item).is_sent(request.POST)
         ]
         if all(form.is_valid() for form in sent):
             changed = [form.apply() for form in sent]
-            remove = ascii_number(request.POST.get("ta_bort"))
             with transaction.atomic():
                 if changed:
                     PlanItem.objects.bulk_update(

@@ -28,6 +28,9 @@ EDITOR_MEDIA_ACTIONS = ["add", "change", "delete", "choose"]
 # No delete: a file a live page links to must not vanish without review.
 REGIONAL_MEDIA_ACTIONS = ["add", "change", "choose"]
 TAXONOMY_ACTIONS = ["add", "change", "delete"]
+# Lists the central team keeps besides the taxonomy: the self-assessment's statements and the
+# search synonyms (granted by migration 0003, once their apps' tables exist).
+EDITOR_MODELS = [("assessment", "statement"), ("sitesearch", "synonym")]
 
 # Wagtail's own starter groups would be a confusing, English third and fourth role.
 WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
@@ -88,6 +91,18 @@ def sync_editors_group(apps):
     grant_page_permissions(apps, group, Page.objects.get(depth=1).pk, EDITOR_PAGE_PERMISSIONS)
     grant_collection_permissions(
         apps, group, Collection.objects.get(depth=1).pk, EDITOR_MEDIA_ACTIONS
+    )
+    return group
+
+
+def grant_editor_models(apps):
+    group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=EDITORS)
+    group.permissions.add(
+        *(
+            get_permission(apps, app_label, f"{action}_{model_name}")
+            for app_label, model_name in EDITOR_MODELS
+            for action in TAXONOMY_ACTIONS
+        )
     )
     return group
 

@@ -11,22 +11,14 @@ nothing.
 """
 
 import datetime
-import hashlib
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from wagtail.documents import get_document_model
-
-from reportlab import rl_config
-
-from pluginnovation.content.forms import ascii_slug
 from pluginnovation.home.demo import markdown
-from pluginnovation.home.demo.datafiles import DATA_DIR, DemoDataError, fail, read_yaml
+from pluginnovation.home.demo.datafiles import DATA_DIR, fail, read_yaml
 from pluginnovation.home.demo.pagefiles import BODY, PAGE_KEYS, PageType, read_pages
+from pluginnovation.home.demo.publishing import generated_pdf, publish_page
 from pluginnovation.news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from pluginnovation.printing import pdf
 from pluginnovation.taxonomy.models import Project, SuccessFactor
@@ -51,11 +43,11 @@ def load_news(home_page, created, data_dir=None):
     news_index = ensure_index(home_page, NewsIndexPage, indexes["news"], created)
     for entry in read_pages(folder / "news", NEWS):
         if not child_exists(news_index, entry):
-            publish(news_index, NewsPage(**news_fields(entry)), entry, created)
+            publish_page(news_index, NewsPage(**news_fields(entry)), entry, created)
     event_index = ensure_index(home_page, EventIndexPage, indexes["events"], created)
     for entry in read_pages(folder / "events", EVENT):
         if not child_exists(event_index, entry):
-            publish(event_index, EventPage(**event_fields(entry, created)), entry, created)
+            publish_page(event_index, EventPage(**event_fields(entry, created)), entry, created)
     return news_index, event_index
 
 
@@ -64,27 +56,11 @@ def ensure_index(home_page, model, fields, created):
     existing = home_page.get_children().filter(slug=fields["slug"]).first()
     if existing is not None:
         return existing.specific
-    return publish(home_page, model(**fields), None, created)
+    return publish_page(home_page, model(**fields), None, created)
 
 
 def child_exists(parent, entry):
     return parent.get_children().filter(slug=entry.fields["slug"]).exists()
-
-
-def publish(parent, page, entry, created):
-    page.live = False
-    try:
-        parent.add_child(instance=page)
-    except ValidationError as error:
-        if entry is None:
-            raise
-        problems = "; ".join(
-            f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
-        )
-        raise DemoDataError(f"{entry.name}: sidan går inte att spara ({problems})") from error
-    page.save_revision(clean=False).publish()
-    created["pages"] += 1
-    return page
 
 
 def terms(entry, model, key):
@@ -153,34 +129,20 @@ def presentation(entry, item, event, created):
 def slides_document(item, event, created):
     """The presentation's PDF as a Wagtail document, found by title or generated: a title
     page, then one page per slide with its heading and points."""
-    document_model = get_document_model()
-    document = document_model.objects.filter(title=item["title"]).first()
-    if document is not None:
-        return document
-    when = timezone.localtime(event["start"]).strftime("%-d/%-m %Y")
-    story = [
-        pdf.title(item["title"]),
-        pdf.paragraph(f"{event['title']}, {event['place']}, {when}"),
-    ]
-    if item.get("speaker"):
-        story.append(pdf.paragraph(item["speaker"]))
-    for slide in item["slides"]:
-        story += [pdf.page_break(), pdf.heading(slide["heading"], level=1)]
-        story.append(pdf.bullets(slide.get("points") or []))
-        if slide.get("source"):
-            story.append(pdf.paragraph(f"Källa: {slide['source']}"))
-    # Invariant output (no creation time or random id), so the same slides give the same file.
-    invariant, rl_config.invariant = rl_config.invariant, 1
-    try:
-        content = pdf.render(story, title=item["title"], subject=event["title"])
-    finally:
-        rl_config.invariant = invariant
-    digest = hashlib.sha1(content).hexdigest()
-    name = f"documents/{ascii_slug(item['title'])[:60]}-{digest[:8]}.pdf"
-    document = document_model(title=item["title"], file_size=len(content), file_hash=digest)
-    document.file.name = (
-        name if default_storage.exists(name) else default_storage.save(name, ContentFile(content))
-    )
-    document.save()
-    created["documents"] += 1
-    return document
+
+    def story():
+        when = timezone.localtime(event["start"]).strftime("%-d/%-m %Y")
+        flowables = [
+            pdf.title(item["title"]),
+            pdf.paragraph(f"{event['title']}, {event['place']}, {when}"),
+        ]
+        if item.get("speaker"):
+            flowables.append(pdf.paragraph(item["speaker"]))
+        for slide in item["slides"]:
+            flowables += [pdf.page_break(), pdf.heading(slide["heading"], level=1)]
+            flowables.append(pdf.bullets(slide.get("points") or []))
+            if slide.get("source"):
+                flowables.append(pdf.paragraph(f"Källa: {slide['source']}"))
+        return flowables
+
+    return generated_pdf(item["title"], story, event["title"], created)

@@ -10,21 +10,14 @@ As the rest of the demo loader: pages are found by slug, documents by title; wha
 is created and published, what exists is left alone, so a second run creates nothing.
 """
 
-import hashlib
 from pathlib import Path
-
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 
 from wagtail.documents import get_document_model
 
-from reportlab import rl_config
-
-from pluginnovation.content.forms import ascii_slug
 from pluginnovation.home.demo import markdown
-from pluginnovation.home.demo.datafiles import DATA_DIR, DemoDataError, fail, read_yaml
+from pluginnovation.home.demo.datafiles import DATA_DIR, fail, read_yaml
 from pluginnovation.home.demo.pagefiles import PageType, read_pages
+from pluginnovation.home.demo.publishing import generated_pdf, publish_page
 from pluginnovation.printing import pdf
 from pluginnovation.projects.models import ProjectIndexPage, ProjectPage
 from pluginnovation.taxonomy.models import Project
@@ -54,7 +47,7 @@ def load_projects(home_page, created, data_dir=None):
             fail(entry.path, f"det finns inget projekt med slug ”{slug}” (taxonomy/projects.yaml)")
         if ProjectPage.objects.filter(project=project).exists():
             continue
-        publish(index, ProjectPage(**page_fields(entry, project, created)), entry, created)
+        publish_page(index, ProjectPage(**page_fields(entry, project, created)), entry, created)
     return index
 
 
@@ -68,23 +61,7 @@ def ensure_index(home_page, path, created):
     existing = home_page.get_children().filter(slug=fields["slug"]).first()
     if existing is not None:
         return existing.specific
-    return publish(home_page, ProjectIndexPage(**fields), None, created)
-
-
-def publish(parent, page, entry, created):
-    page.live = False
-    try:
-        parent.add_child(instance=page)
-    except ValidationError as error:
-        if entry is None:
-            raise
-        problems = "; ".join(
-            f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
-        )
-        raise DemoDataError(f"{entry.name}: sidan går inte att spara ({problems})") from error
-    page.save_revision(clean=False).publish()
-    created["pages"] += 1
-    return page
+    return publish_page(home_page, ProjectIndexPage(**fields), None, created)
 
 
 def page_fields(entry, project, created):
@@ -139,36 +116,26 @@ def existing_document(entry, key):
 
 def fact_sheet(item, project, created):
     """The fact sheet as a Wagtail document, found by title or generated as a PDF."""
-    document_model = get_document_model()
-    document = document_model.objects.filter(title=item["title"]).first()
-    if document is not None:
-        return document
-    story = [pdf.title(item["title"]), pdf.paragraph(f"{project.owner}, {project.period}")]
-    for section in item["sections"]:
-        story.append(pdf.heading(section["heading"], level=1))
-        if section.get("text"):
-            story.append(pdf.paragraph(section["text"]))
-        if section.get("points"):
-            story.append(pdf.bullets(section["points"]))
-        if section.get("source"):
-            story.append(pdf.paragraph(f"Källa: {section['source']}"))
-    story.append(
-        pdf.paragraph(
-            "Sammanställt av kunskapsbanken PlugInnovation från offentliga uppgifter om projektet."
+
+    def story():
+        flowables = [
+            pdf.title(item["title"]),
+            pdf.paragraph(f"{project.owner}, {project.period}"),
+        ]
+        for section in item["sections"]:
+            flowables.append(pdf.heading(section["heading"], level=1))
+            if section.get("text"):
+                flowables.append(pdf.paragraph(section["text"]))
+            if section.get("points"):
+                flowables.append(pdf.bullets(section["points"]))
+            if section.get("source"):
+                flowables.append(pdf.paragraph(f"Källa: {section['source']}"))
+        flowables.append(
+            pdf.paragraph(
+                "Sammanställt av kunskapsbanken PlugInnovation från offentliga uppgifter om "
+                "projektet."
+            )
         )
-    )
-    # Invariant output (no creation time or random id), so the same text gives the same file.
-    invariant, rl_config.invariant = rl_config.invariant, 1
-    try:
-        content = pdf.render(story, title=item["title"], subject=project.name)
-    finally:
-        rl_config.invariant = invariant
-    digest = hashlib.sha1(content).hexdigest()
-    name = f"documents/{ascii_slug(item['title'])[:60]}-{digest[:8]}.pdf"
-    document = document_model(title=item["title"], file_size=len(content), file_hash=digest)
-    document.file.name = (
-        name if default_storage.exists(name) else default_storage.save(name, ContentFile(content))
-    )
-    document.save()
-    created["documents"] += 1
-    return document
+        return flowables
+
+    return generated_pdf(item["title"], story, project.name, created)

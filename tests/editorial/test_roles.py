@@ -135,3 +135,17 @@ def test_demo_role_users_only_with_debug(site, settings):
     ]
     assert "region-testregion-norr" in out.getvalue()
     assert not regional.is_superuser
+
+
+def test_editors_maintain_the_self_assessment_statements_and_search_synonyms(
+    client, editor, north_editor
+):
+    codenames = set(Group.objects.get(name=EDITORS).permissions.values_list("codename", flat=True))
+    for model in ["statement", "synonym"]:
+        assert {f"add_{model}", f"change_{model}", f"delete_{model}"} <= codenames
+    client.force_login(editor)
+    response = client.get("/admin/snippets/assessment/statement/")
+    assert response.status_code == 200
+    # A regional editor's role stays her region's pages and files.
+    client.force_login(north_editor)
+    assert client.get("/admin/snippets/assessment/statement/").status_code == 302

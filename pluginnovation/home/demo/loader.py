@@ -7,13 +7,10 @@ exception is the default site's name, which is set when it is still Wagtail's pl
 """
 
 import hashlib
-import os
 from collections import Counter
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models.signals import post_save
 
@@ -33,6 +30,7 @@ from pluginnovation.taxonomy.models import Municipality, Project, Region, Target
 
 from .datafiles import DATA_DIR
 from .pagebuilder import PageLoader
+from .publishing import stored_file_name
 from .reader import read_demo_data
 
 # Site names that are only placeholders: Wagtail's install leaves the name empty, and the
@@ -157,15 +155,6 @@ def load_documents(documents, created):
             created["documents"] += 1
         found[data["key"]] = document
     return found
-
-
-def stored_file_name(filename, content, digest):
-    """Name the file by its content, so every test run reuses one file instead of adding one."""
-    stem, extension = os.path.splitext(filename)
-    name = f"documents/{stem}-{digest[:8]}{extension}"
-    if default_storage.exists(name):
-        return name
-    return default_storage.save(name, ContentFile(content))
 
 
 def name_default_site(created):

@@ -6,7 +6,6 @@ and published. Category slugs become terms and document keys become documents.
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 
 from wagtail.models import Page, Site
 
@@ -23,6 +22,7 @@ from pluginnovation.taxonomy.models import (
 from research.models import ResearchArticlePage, ResearchIndexPage
 
 from .datafiles import DemoDataError
+from .publishing import publish_page
 
 # ContentPage's many-to-many fields, and the vocabulary each one takes slugs from.
 TERM_FIELDS = {
@@ -134,19 +134,8 @@ class PageLoader:
         return self.publish(parent, self.build(model, prepare(entry.fields)), entry)
 
     def publish(self, parent, page, entry=None):
-        page.live = False
-        try:
-            parent.add_child(instance=page)  # validates the page (full_clean) as it saves
-        except ValidationError as error:
-            if entry is None:
-                raise
-            problems = "; ".join(
-                f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
-            )
-            raise DemoDataError(f"{entry.name}: sidan går inte att spara ({problems})") from error
-        page.save_revision(clean=False).publish()
+        publish_page(parent, page, entry, self.created)
         self.new_pages.append(page)
-        self.created["pages"] += 1
         return page
 
     def build(self, model, fields):
