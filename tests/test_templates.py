@@ -421,3 +421,12 @@ def test_related_content_renders_nothing_without_pages():
 )
 def test_file_sizes_are_written_the_swedish_way(num_bytes, text):
     assert file_size(num_bytes) == text
+
+
+def test_names_are_listed_as_swedish_writes_them():
+    from pluginnovation.home.templatetags.site_tags import swedish_list
+
+    assert swedish_list([]) == ""
+    assert swedish_list(["samverkan"]) == "samverkan"
+    assert swedish_list(["a", "b"]) == "a och b"
+    assert swedish_list(["a", "b", "c", "d"]) == "a, b, c och d"

@@ -60,11 +60,11 @@ def plan_pdf(request, assessment, result, items):
                         [
                             ("Första steg", item.first_step or "–"),
                             ("Ansvarig", item.responsible or "–"),
-                            ("Datum", item.due_date.isoformat() if item.due_date else "–"),
+                            ("Klart senast", item.due_date.isoformat() if item.due_date else "–"),
                             ("Uppföljning", item.follow_up or "–"),
                         ]
                     ),
-                    pdf.link("Om metoden", method.get_full_url(request)),
+                    pdf.link("Om metoden", request.build_absolute_uri(method.get_url(request))),
                 ]
             )
         ]

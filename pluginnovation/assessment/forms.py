@@ -86,7 +86,7 @@ class PlanItemForm(forms.Form):
         required=False,
         max_length=PlanItem._meta.get_field("responsible").max_length,
     )
-    datum = forms.CharField(label="Datum", required=False, max_length=40)
+    datum = forms.CharField(label="Klart senast", required=False, max_length=40)
     uppfoljning = forms.CharField(
         label="Så följer vi upp",
         required=False,

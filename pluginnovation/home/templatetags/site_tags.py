@@ -150,6 +150,15 @@ def elided_page_range(items):
 
 
 @register.filter
+def swedish_list(items):
+    """Names as a Swedish list: "a", "a och b", "a, b och c"."""
+    names = [str(item) for item in items]
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} och {names[-1]}"
+
+
+@register.filter
 def file_size(num_bytes):
     """A file size as Swedes write it: "12 kB", "1,4 MB"."""
     if not num_bytes:
