@@ -12,6 +12,8 @@ from pluginnovation.audiences.models import AudienceIndexPage
 from pluginnovation.content.forms import FACTOR_REQUIRED_MESSAGE
 from pluginnovation.content.models import ContentPage
 from pluginnovation.home.models import HomePage, StandardPage
+from pluginnovation.news.models import EventIndexPage, NewsIndexPage
+from pluginnovation.projects.models import ProjectIndexPage
 from pluginnovation.taxonomy.models import SuccessFactor
 from research.models import ResearchArticlePage, ResearchIndexPage
 from tests.discovery_support import listed
@@ -29,6 +31,9 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 MethodIndexPage,
                 StandardPage,
                 AudienceIndexPage,
+                ProjectIndexPage,
+                NewsIndexPage,
+                EventIndexPage,
             },
         )
 
