@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import rich_text
 
 import pytest
 
+from pluginnovation.assessment.models import Statement
 from pluginnovation.taxonomy.models import InterventionType, Level, SuccessFactor
 from tests.factories import MunicipalityFactory
 
@@ -47,6 +48,8 @@ def test_rerunning_the_migration_keeps_editors_changes_and_adds_nothing():
 
 
 def test_the_migration_restores_a_deleted_factor():
+    # A factor with self-assessment statements cannot be deleted (PROTECT): remove them first.
+    Statement.objects.filter(factor__slug="bemotande").delete()
     SuccessFactor.objects.filter(slug="bemotande").delete()
     migration.create_vocabularies(django_apps, None)
     assert SuccessFactor.objects.get(slug="bemotande").name == "Gott bemötande"
