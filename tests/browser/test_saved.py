@@ -67,7 +67,10 @@ def test_save_from_a_card_and_a_page_with_the_keyboard(visitor, site_url, page_p
     form = page.locator(".card .save-form").first
     form.locator(".save-button__label", has_text="Sparad").wait_for()
     assert form.locator(".save-form__done").is_visible()
-    assert page.locator("[role=status]", has_text="Sparad i Min samling").count() == 1
+    # The live region is emptied and then filled a moment later, so it is announced anew.
+    announced = page.locator("[role=status]", has_text="Sparad i Min samling")
+    announced.wait_for(state="attached")
+    assert announced.count() == 1
     assert page.url == site_url + "/metoder/"  # no reload, no navigation
 
     page.goto(site_url + page_paths["ResearchArticlePage"])
