@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("pluginnovation.seo.urls")),
     path("sjalvskattning/", include("pluginnovation.assessment.urls")),
     path("samling/", include("pluginnovation.saved.urls")),
+    path("bevaka/", include("pluginnovation.alerts.urls")),
+    path("tipsa/", include("pluginnovation.submissions.urls")),
     path("", include("pluginnovation.places.urls")),
 ]
 

@@ -27,6 +27,8 @@ ABOVE_CONTENT = (
     "pluginnovation.places",
     "pluginnovation.projects",
     "pluginnovation.news",
+    "pluginnovation.alerts",
+    "pluginnovation.submissions",
 )
 
 

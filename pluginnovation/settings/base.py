@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "pluginnovation.news",
     "pluginnovation.places",
     "pluginnovation.projects",
+    "pluginnovation.alerts",
+    "pluginnovation.submissions",
     "research",
     "casestudies",
     "methods",
