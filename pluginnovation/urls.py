@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -8,7 +9,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
-    path("", include("pluginnovation.search.urls")),
     path("", include("pluginnovation.seo.urls")),
     path("sjalvskattning/", include("pluginnovation.assessment.urls")),
     path("samling/", include("pluginnovation.saved.urls")),
@@ -28,4 +28,9 @@ if settings.DEBUG:
             f"{settings.MEDIA_URL}{folder}/", document_root=f"{settings.MEDIA_ROOT}/{folder}"
         )
 
-urlpatterns += [path("", include(wagtail_urls))]
+# In both languages: Swedish without a prefix, as always, and English under /en/.
+urlpatterns += i18n_patterns(
+    path("", include("pluginnovation.search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -42,11 +42,13 @@ INSTALLED_APPS = [
     "research",
     "casestudies",
     "methods",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
+    "wagtail.locales",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -190,8 +192,11 @@ PERMISSIONS_POLICY = {
 # Editors' avatars from Gravatar would send their e-mail hashes to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+# Swedish is the site's language, at addresses without a prefix; a set of English pages for
+# readers abroad lives under /en/ (i18n_patterns in urls.py). Pages are translated with
+# Wagtail's own i18n (WAGTAIL_I18N_ENABLED below), the interface with Django's (.po files).
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", "Svenska")]
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 # The project's own catalogues (locale/sv/LC_MESSAGES/*.po) fill the gaps in Wagtail's Swedish
 # and hold the review vocabulary; Django reads LOCALE_PATHS after the apps' catalogues, so ours
 # win. The .mo files are built by `manage.py compile_translations` (make run/test do it).
@@ -213,7 +218,9 @@ STORAGES = {
 # Wagtail
 WAGTAIL_SITE_NAME = "PlugInnovation"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin stays Swedish: the editors' working language, and the review vocabulary.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Slugs made from titles lose å, ä and ö (/franvaro/, not /fr%C3%A5nvaro/): addresses people

@@ -2,8 +2,9 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -60,11 +61,57 @@ class SuccessFactor(Term):
         help_text="Längre förklaring som visas på faktorns egen sida.",
     )
 
-    panels = Term.panels + [FieldPanel("definition"), FieldPanel("explanation")]
+    # The factors are shared by every page in both languages, so a factor carries its English
+    # wording itself (one row per language would split every filter and count in two).
+    name_en = models.CharField(
+        "namn på engelska",
+        max_length=120,
+        blank=True,
+        help_text="Visas på de engelska sidorna. Tomt: det svenska namnet visas.",
+    )
+    definition_en = models.TextField(
+        "kort definition på engelska",
+        max_length=400,
+        blank=True,
+        help_text="Visas på de engelska sidorna. Tomt: den svenska definitionen visas.",
+    )
+    explanation_en = RichTextField(
+        "fördjupning på engelska",
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol", "h3"],
+        help_text="Visas på faktorns engelska sida.",
+    )
+
+    panels = Term.panels + [
+        FieldPanel("definition"),
+        FieldPanel("explanation"),
+        MultiFieldPanel(
+            [FieldPanel("name_en"), FieldPanel("definition_en"), FieldPanel("explanation_en")],
+            heading="På engelska",
+        ),
+    ]
 
     class Meta(Term.Meta):
         verbose_name = "framgångsfaktor"
         verbose_name_plural = "framgångsfaktorer"
+
+    def in_language(self, field):
+        """The field's English wording on English pages, where an editor has written one."""
+        if get_language() == "en":
+            return getattr(self, f"{field}_en") or getattr(self, field)
+        return getattr(self, field)
+
+    @property
+    def local_name(self):
+        return self.in_language("name")
+
+    @property
+    def local_definition(self):
+        return self.in_language("definition")
+
+    @property
+    def local_explanation(self):
+        return self.in_language("explanation")
 
 
 class Region(Term):

@@ -78,3 +78,62 @@ INTERVENTION_TYPES = [
     {"slug": "forebyggande", "name": "Förebyggande"},
     {"slug": "atgardande", "name": "Åtgärdande"},
 ]
+
+# The success factors' wording on the English pages, by slug (data migration 0007).
+SUCCESS_FACTORS_EN = {
+    "uppfoljning": {
+        "name_en": "Keeping track and following up",
+        "definition_en": (
+            "The school knows every day which students are absent, notices early signs that "
+            "studies are slipping, and follows up with the student at once."
+        ),
+        "explanation_en": (
+            "<p>Absence is the clearest warning sign of a coming dropout. Schools that succeed "
+            "record attendance lesson by lesson, agree on when the mentor, the student health "
+            "team and the family are contacted, and make sure someone actually gets in touch "
+            "the same day.</p><p>Following up also covers young people who have already left: "
+            "Swedish municipalities have a duty to know what everyone under 20 who is not in "
+            "upper secondary school is doing, and to offer them support (the municipal activity "
+            "responsibility, KAA).</p>"
+        ),
+    },
+    "flexibilitet": {
+        "name_en": "Flexibility",
+        "definition_en": (
+            "Education adapted to the student's situation: an individual study plan, a different "
+            "pace, block scheduling, work placement combined with studies, or distance teaching."
+        ),
+        "explanation_en": (
+            "<p>Many students who drop out cannot cope with the standard timetable but can "
+            "complete their studies in another form. Flexible solutions change the organisation "
+            "around the student instead of waiting for the student to fit in.</p><p>That takes "
+            "schedules, teachers and careers guidance that can be rearranged, and adaptations "
+            "that are followed up so that they lead to eligibility and a diploma.</p>"
+        ),
+    },
+    "samverkan": {
+        "name_en": "Collaboration",
+        "definition_en": (
+            "Teachers, student health, careers guidance, social services, employers and families "
+            "work together around the student instead of each on their own."
+        ),
+        "explanation_en": (
+            "<p>A young person at risk of dropping out often has needs that no single "
+            "profession can meet. Collaboration means shared routines, one plan and a clear "
+            "answer to who does what, both inside the school and with the municipality, health "
+            "care and working life.</p>"
+        ),
+    },
+    "bemotande": {
+        "name_en": "A good reception",
+        "definition_en": (
+            "Students meet adults who see them, believe in them and treat them with respect: "
+            "positive relationships between students and staff."
+        ),
+        "explanation_en": (
+            "<p>Students who left school early often describe not being seen. A good reception "
+            "is about relationships: adults who greet, ask, listen and expect the student to "
+            "succeed. It is the ground every other measure stands on.</p>"
+        ),
+    },
+}
