@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401 (filled in by the app's views)
+from django.urls import path
+
+from pluginnovation.submissions import views
 
 app_name = "submissions"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.submit, name="submit"),
+    path("tack/", views.thanks, name="thanks"),
+]

@@ -1,0 +1,167 @@
+"""The public form: what a school sends, with messages that say what to write instead."""
+
+from django import forms
+
+from pluginnovation.submissions.models import NAME_MAX, TEXT_MAX, TITLE_MAX, Submission
+from pluginnovation.taxonomy.models import Municipality, SuccessFactor
+
+HINTS = {
+    "title": "Ett kort namn på arbetssättet, t.ex. ”Närvarocoacher på introduktionsprogrammet”.",
+    "school": "Skolan eller verksamheten där ni arbetar så, t.ex. ”Lerums gymnasium”.",
+    "municipality": "Kommunen där skolan ligger.",
+    "what_was_done": "Vad gjorde ni, för vilka elever och hur? Skriv inte elevers namn. "
+    f"Högst {TEXT_MAX} tecken.",
+    "results": "Vad har hänt sedan ni började? Siffror om närvaro, avbrott eller behörighet är "
+    f"extra värdefulla, men berätta gärna med ord. Högst {TEXT_MAX} tecken.",
+    "contact_name": "Valfritt.",
+    "contact_email": "Vi använder adressen bara för att ställa frågor om tipset.",
+}
+
+MESSAGES = {
+    "title": {
+        "required": "Skriv en rubrik för arbetssättet.",
+        "max_length": f"Rubriken får vara högst {TITLE_MAX} tecken.",
+    },
+    "school": {
+        "required": "Skriv vilken skola eller verksamhet det gäller.",
+        "max_length": "Skolans namn får vara högst 200 tecken.",
+    },
+    "municipality": {
+        "required": "Välj kommunen där skolan ligger.",
+        "invalid_choice": "Välj en kommun i listan.",
+    },
+    "factors": {
+        "required": "Välj minst en framgångsfaktor som arbetssättet handlar om.",
+        "invalid_choice": "Välj bland de fyra framgångsfaktorerna.",
+        "invalid_pk_value": "Välj bland de fyra framgångsfaktorerna.",
+        "invalid_list": "Välj bland de fyra framgångsfaktorerna.",
+    },
+    "what_was_done": {
+        "required": "Beskriv vad skolan gjorde.",
+        "max_length": f"Beskrivningen får vara högst {TEXT_MAX} tecken. Korta ner den lite.",
+    },
+    "results": {
+        "max_length": f"Resultaten får vara högst {TEXT_MAX} tecken. Korta ner texten lite.",
+    },
+    "contact_name": {"max_length": f"Namnet får vara högst {NAME_MAX} tecken."},
+    "contact_email": {
+        "required": "Skriv din e-postadress, så att vi kan ställa frågor om tipset.",
+        "invalid": "Skriv e-postadressen i formen namn@skola.se.",
+        "max_length": "E-postadressen är för lång.",
+    },
+    "consent": {
+        "required": "Kryssa i att vi får kontakta dig om tipset. Utan det kan vi inte ta emot det.",
+    },
+}
+
+
+MAX_ID_DIGITS = 18  # fits every database's bigint; anything longer is no row of ours
+
+
+def is_id(value):
+    """A row id as the form sends it: ASCII digits only ("²" is a digit to Python), not too
+    long for the database to compare."""
+    text = str(value)
+    return text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not is_id(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        if any(not is_id(item) for item in value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super()._check_values(value)
+
+
+class SubmissionForm(forms.ModelForm):
+    class Meta:
+        model = Submission
+        fields = [
+            "title",
+            "school",
+            "municipality",
+            "factors",
+            "what_was_done",
+            "results",
+            "contact_name",
+            "contact_email",
+            "consent",
+            "show_contact",
+        ]
+        labels = {
+            "title": "Rubrik",
+            "school": "Skola eller verksamhet",
+            "municipality": "Kommun",
+            "factors": "Vilka framgångsfaktorer handlar arbetssättet om?",
+            "what_was_done": "Vad gjorde skolan?",
+            "results": "Vilka resultat har ni sett?",
+            "contact_name": "Ditt namn",
+            "contact_email": "Din e-postadress",
+            "consent": "Ja, redaktionen får kontakta mig om tipset.",
+            "show_contact": "Ja, mitt namn och min e-post får visas som kontakt om tipset "
+            "blir en fallstudie.",
+        }
+        widgets = {
+            "factors": forms.CheckboxSelectMultiple,
+            "what_was_done": forms.Textarea(attrs={"rows": 8}),
+            "results": forms.Textarea(attrs={"rows": 6}),
+        }
+        error_messages = MESSAGES
+        field_classes = {"municipality": IdChoiceField, "factors": IdMultipleChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+        self.fields["municipality"].empty_label = "Välj kommun"
+        self.fields["factors"].queryset = SuccessFactor.objects.order_by("sort_order", "name")
+        self.fields["consent"].required = True
+        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["school"].widget.attrs["autocomplete"] = "organization"
+        for name, field in self.fields.items():
+            if name in HINTS:
+                field.help_text = HINTS[name]
+                field.widget.attrs["aria-describedby"] = f"{name}-hint"
+
+    def clean_title(self):
+        # One line: it becomes a page title and part of the editors' mail.
+        return " ".join(self.cleaned_data["title"].split())
+
+    def clean_school(self):
+        return " ".join(self.cleaned_data["school"].split())
+
+    def clean_contact_name(self):
+        return " ".join(self.cleaned_data["contact_name"].split())
+
+    def full_clean(self):
+        super().full_clean()
+        # Fields with an error say so to assistive technology, and point at their message.
+        for name in self.errors:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            described = [f"{name}-error"]
+            if name in HINTS:
+                described.append(f"{name}-hint")
+            field.widget.attrs["aria-invalid"] = "true"
+            field.widget.attrs["aria-describedby"] = " ".join(described)
+
+    def error_links(self):
+        """(anchor, message) for the error summary: each links to its field's first input."""
+        links = []
+        for name, errors in self.errors.items():
+            if name not in self.fields:
+                continue
+            anchor = f"id_{name}_0" if name == "factors" else f"id_{name}"
+            links.append((anchor, errors[0]))
+        return links

@@ -1,0 +1,92 @@
+"""The public form at /tipsa/, its thank-you page (reached by a redirect after a post, so a
+reload never sends twice) and the page a flood of posts gets."""
+
+from functools import wraps
+
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET, require_http_methods
+
+from pluginnovation.submissions import spam
+from pluginnovation.submissions.forms import SubmissionForm
+from pluginnovation.submissions.models import RETENTION_TEXT
+from pluginnovation.submissions.notify import notify_editors
+
+# What the thank-you page may repeat: the title just sent (never the contact details).
+THANKS_KEY = "submissions_thanks"
+
+
+def never_cached(view):
+    """The form carries a CSRF token and a time stamp of its own; no cache may share it."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    return wrapped
+
+
+def context(**extra):
+    return {
+        "retention": RETENTION_TEXT,
+        "honeypot_field": spam.HONEYPOT_FIELD,
+        "timestamp_field": spam.TIMESTAMP_FIELD,
+        **extra,
+    }
+
+
+@never_cached
+@require_http_methods(["GET", "POST"])
+def submit(request):
+    if request.method != "POST":
+        form = SubmissionForm()
+        return render(
+            request,
+            "submissions/form.html",
+            context(form=form, token=spam.new_token(), meta_title="Tipsa om ett arbetssätt"),
+        )
+
+    if not spam.allow_post(request):
+        return render(
+            request,
+            "submissions/too_many.html",
+            context(meta_title="För många tips på kort tid"),
+            status=429,
+        )
+    form = SubmissionForm(request.POST)
+    problem, token = spam.spam_problem(request.POST)
+    if form.is_valid() and problem is None:
+        with transaction.atomic():
+            submission = form.save()
+            transaction.on_commit(lambda: notify_editors(submission))
+        request.session[THANKS_KEY] = submission.title
+        return HttpResponseRedirect(reverse("submissions:thanks"))
+    return render(
+        request,
+        "submissions/form.html",
+        context(
+            form=form,
+            token=token,
+            problem=problem,
+            meta_title="Rätta uppgifterna – Tipsa om ett arbetssätt",
+        ),
+    )
+
+
+@never_cached
+@require_GET
+def thanks(request):
+    title = request.session.get(THANKS_KEY)
+    return render(
+        request,
+        "submissions/thanks.html",
+        context(
+            title=title if isinstance(title, str) else "",
+            meta_title="Tack för ditt tips",
+        ),
+    )

@@ -1,0 +1,78 @@
+"""Tips från skolor in the admin: newest first, filtered by status, searchable; each opens to
+the whole tip and the "Gör till fallstudie" button."""
+
+from django import forms
+from django.urls import path
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from pluginnovation.submissions.admin_views import SubmissionInspectView, make_case_study_view
+from pluginnovation.submissions.models import Submission
+
+
+class SubmissionViewSet(SnippetViewSet):
+    model = Submission
+    icon = "mail"
+    menu_label = "Tips från skolor"
+    menu_name = "tips-fran-skolor"
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["title", "school", "municipality", "status", DateColumn("created")]
+    list_filter = ["status"]
+    search_fields = ["title", "school", "what_was_done", "results"]
+    search_backend_name = None  # a plain database search: tips are not in the site's index
+    ordering = ["-created", "-pk"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_class = SubmissionInspectView
+    inspect_template_name = "submissions/admin/inspect.html"
+    inspect_view_fields = [
+        "status",
+        "created",
+        "title",
+        "school",
+        "municipality",
+        "factors",
+        "what_was_done",
+        "results",
+        "contact_name",
+        "contact_email",
+        "consent",
+        "show_contact",
+        "case_study",
+    ]
+    panels = [
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [
+                FieldPanel("title"),
+                FieldPanel("school"),
+                FieldPanel("municipality"),
+                FieldPanel("factors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("what_was_done"),
+                FieldPanel("results"),
+            ],
+            heading="Tipset",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("consent", read_only=True),
+                FieldPanel("show_contact", read_only=True),
+            ],
+            heading="Avsändaren",
+        ),
+        FieldPanel("case_study", read_only=True),
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("fallstudie/<str:pk>/", make_case_study_view, name="make_case_study"),
+        ]
+
+
+register_snippet(SubmissionViewSet)
