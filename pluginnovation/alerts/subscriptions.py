@@ -1,0 +1,67 @@
+"""Asking for, confirming and ending a subscription: the data side of the views."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from pluginnovation.alerts.models import Subscription
+from pluginnovation.taxonomy.models import Project, SuccessFactor
+
+
+def ask(email, choice, now=None):
+    """Store `choice` as the address's pending choice (one row per address, whatever the case
+    of its letters); returns (subscription, whether a confirmation mail may be sent now)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    with transaction.atomic():
+        subscription = Subscription.objects.select_for_update().filter(email__iexact=email).first()
+        if subscription is None:
+            try:
+                with transaction.atomic():
+                    subscription = Subscription.objects.create(
+                        email=email, created_at=now, requested_at=now
+                    )
+            except IntegrityError:  # the same address, sent twice at once
+                subscription = Subscription.objects.select_for_update().get(email__iexact=email)
+        subscription.pending = choice
+        send = subscription.may_send_confirmation(today)
+        if send:
+            subscription.count_confirmation(today)
+            # The row of an unconfirmed address lives as long as its newest link.
+            subscription.requested_at = now
+        subscription.save()
+    return subscription, send
+
+
+def ids(values):
+    """Whole numbers from a stored list, anything else dropped."""
+    if not isinstance(values, list):
+        return []
+    return [value for value in values if isinstance(value, int) and not isinstance(value, bool)]
+
+
+def topics(choice):
+    """The names of a choice's topics, in the vocabularies' order: (factors, projects, news)."""
+    choice = choice if isinstance(choice, dict) else {}
+    factors = list(SuccessFactor.objects.filter(pk__in=ids(choice.get("factors"))))
+    projects = list(Project.objects.filter(pk__in=ids(choice.get("projects"))))
+    return factors, projects, bool(choice.get("news"))
+
+
+def confirm(subscription, now=None):
+    """Make the pending choice the active one; the first confirmation starts the alerts."""
+    now = now or timezone.now()
+    factors, projects, news = topics(subscription.pending)
+    with transaction.atomic():
+        subscription.factors.set(factors)
+        subscription.projects.set(projects)
+        subscription.news = news
+        subscription.pending = None
+        if subscription.confirmed_at is None:
+            subscription.confirmed_at = now
+        subscription.save()
+    return factors, projects, news
+
+
+def end(subscription):
+    """Unsubscribing deletes the row: the address is gone."""
+    subscription.delete()
