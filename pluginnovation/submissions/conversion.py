@@ -107,7 +107,8 @@ def make_case_study(submission_pk, user):
             page.contact_email = submission.contact_email
         page.factors = list(submission.factors.all())
         section.add_child(instance=page)
-        page.save_revision(user=user, log_action=False)
+        # Like a draft saved in the editor: period and lessons learned are filled in before review.
+        page.save_revision(user=user, clean=False)
         log(instance=page, action="wagtail.create", user=user)
 
         submission.case_study = page
