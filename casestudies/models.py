@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -126,7 +128,7 @@ class SchoolForm(models.TextChoices):
 
 class CaseStudyPage(ContentPage):
     listing_type = "fallstudie"
-    listing_heading = "Fallstudier"
+    listing_heading = _("Fallstudier")
 
     municipality = models.ForeignKey(
         "taxonomy.Municipality",
@@ -214,10 +216,14 @@ class CaseStudyPage(ContentPage):
     listing_filters = (
         FieldFilter(
             "kommungrupp",
-            "Kommungrupp (SKR)",
+            _("Kommungrupp (SKR)"),
             "municipality__kommungrupp",
             tuple(
-                FilterOption(group.value.lower(), f"{group.value} {group.label}", (group.value,))
+                FilterOption(
+                    group.value.lower(),
+                    format_lazy("{} {}", group.value, _(group.label)),
+                    (group.value,),
+                )
                 for group in Kommungrupp
             ),
         ),
@@ -225,15 +231,15 @@ class CaseStudyPage(ContentPage):
         # /karta/ links each county here.
         FieldFilter(
             "lan",
-            "Län",
+            _("Län"),
             "municipality__code__lan",
             tuple(FilterOption(c.slug, c.name, (c.code,)) for c in COUNTIES),
         ),
         FieldFilter(
             "skolform",
-            "Skolform",
+            _("Skolform"),
             "school_form",
-            tuple(FilterOption(form.value, form.label, (form.value,)) for form in SchoolForm),
+            tuple(FilterOption(form.value, _(form.label), (form.value,)) for form in SchoolForm),
         ),
     )
 

@@ -5,6 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.formats import number_format
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -43,7 +45,7 @@ class MethodIndexPage(ContentIndexPage):
 
 class MethodPage(ContentPage):
     listing_type = "metod"
-    listing_heading = "Metoder"
+    listing_heading = _("Metoder")
 
     purpose = models.TextField("syfte", help_text="Vad metoden ska åstadkomma, i några meningar.")
     audience = models.TextField(
@@ -145,27 +147,31 @@ class MethodPage(ContentPage):
     listing_filters = (
         FieldFilter(
             "kunskapsgrund",
-            "Kunskapsgrund",
+            _("Kunskapsgrund"),
             "knowledge_basis",
             tuple(
-                FilterOption(value, KnowledgeBasis(value).label, tuple(stored))
+                FilterOption(value, _(KnowledgeBasis(value).label), tuple(stored))
                 for value, stored in KNOWLEDGE_BASIS_FILTER.items()
             ),
         ),
         FieldFilter(
             "evidens",
-            "Evidensstyrka",
+            _("Evidensstyrka"),
             "evidence_level",
             tuple(
-                FilterOption(str(level.value), f"{level.value} – {level.label}", (level.value,))
+                FilterOption(
+                    str(level.value),
+                    format_lazy("{} – {}", level.value, _(level.label)),
+                    (level.value,),
+                )
                 for level in EvidenceLevel
             ),
         ),
     )
     card_fields = ("knowledge_basis", "evidence_level", "staff_hours_per_week")
     listing_sorts = (
-        Sort("evidens", "Starkast evidens först", "evidence_level", descending=True),
-        Sort("insats", "Minst personaltid först", "staff_hours_per_week"),
+        Sort("evidens", _("Starkast evidens först"), "evidence_level", descending=True),
+        Sort("insats", _("Minst personaltid först"), "staff_hours_per_week"),
     )
 
     class Meta:

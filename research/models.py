@@ -3,6 +3,7 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -37,7 +38,7 @@ class ResearchIndexPage(ContentIndexPage):
 
 class ResearchArticlePage(ContentPage):
     listing_type = "forskning"
-    listing_heading = "Forskning"
+    listing_heading = _("Forskning")
     base_form_class = ResearchArticleForm
     PUBLICATION_TYPES = PUBLICATION_TYPES
     STUDY_DESIGNS = STUDY_DESIGNS

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet, Value, Window
 from django.db.models.functions import RowNumber
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Category:
     field: str
     # The GET parameter of listings and of links that filter on one term: ?region=gr.
     param: str
+    # Lazily translated: Swedish, or English on the English pages.
     label: str
     # Small vocabularies: every option is shown, in the admin as checkboxes and in a listing's
     # filter even when it would give no hits. Large ones (municipalities, keywords) show only
@@ -27,14 +29,14 @@ class Category:
 
 
 CATEGORIES = [
-    Category("factors", "faktor", "Framgångsfaktor"),
-    Category("projects", "projekt", "Projekt"),
-    Category("regions", "region", "Region"),
-    Category("municipalities", "kommun", "Kommun", small=False),
-    Category("target_groups", "malgrupp", "Målgrupp"),
-    Category("levels", "niva", "Nivå"),
-    Category("intervention_types", "insatstyp", "Insatstyp"),
-    Category("tags", "tagg", "Nyckelord", small=False),
+    Category("factors", "faktor", _("Framgångsfaktor")),
+    Category("projects", "projekt", _("Projekt")),
+    Category("regions", "region", _("Region")),
+    Category("municipalities", "kommun", _("Kommun"), small=False),
+    Category("target_groups", "malgrupp", _("Målgrupp")),
+    Category("levels", "niva", _("Nivå")),
+    Category("intervention_types", "insatstyp", _("Insatstyp")),
+    Category("tags", "tagg", _("Nyckelord"), small=False),
 ]
 
 # The closed vocabularies: every category but the free keywords, which taggit keeps.

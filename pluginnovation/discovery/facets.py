@@ -16,6 +16,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Cast, ExtractYear
+from django.utils.translation import gettext_lazy
 
 from taggit.models import Tag
 from wagtail.models import Page
@@ -55,6 +56,7 @@ def types():
 @dataclass(frozen=True)
 class Facet:
     param: str
+    # Lazily translated (the listings speak Swedish or English).
     label: str
     # A taxonomy field on ContentPage ("factors", ..., "tags"); None for `typ` and `ar`.
     relation: str | None = None
@@ -99,10 +101,10 @@ FIELD_FACETS = [
 # a listing first. The year, a large vocabulary of its own, comes last.
 FACETS = [
     CATEGORY_FACETS[0],
-    Facet("typ", "Typ av innehåll"),
+    Facet("typ", gettext_lazy("Typ av innehåll")),
     *CATEGORY_FACETS[1:],
     *FIELD_FACETS,
-    Facet("ar", "Publiceringsår", show_all=False),
+    Facet("ar", gettext_lazy("Publiceringsår"), show_all=False),
 ]
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 PARAMS = list(FACETS_BY_PARAM)

@@ -17,6 +17,7 @@ from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, Value
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -55,7 +56,9 @@ def clean_query(raw):
     cut = text[:MAX_QUERY_LENGTH]
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
-    message = f"Sökfrågan var för lång och har kortats till de första {len(cut)} tecknen."
+    message = gettext(
+        "Sökfrågan var för lång och har kortats till de första %(count)s tecknen."
+    ) % {"count": len(cut)}
     return cut, message
 
 
@@ -95,8 +98,12 @@ def ranked(query, pages):
 
 # How the hits were found when not all words matched exactly, and what the visitor is told.
 FALLBACK_MESSAGES = {
-    "fuzzy": "Inga sidor innehöll exakt det du sökte efter. Här är träffar med liknande stavning.",
-    "any": "Inga sidor innehöll alla orden. Här är sidor som innehåller något av dem.",
+    "fuzzy": gettext_lazy(
+        "Inga sidor innehöll exakt det du sökte efter. Här är träffar med liknande stavning."
+    ),
+    "any": gettext_lazy(
+        "Inga sidor innehöll alla orden. Här är sidor som innehåller något av dem."
+    ),
 }
 
 

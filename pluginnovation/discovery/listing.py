@@ -4,10 +4,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import F, Q, prefetch_related_objects
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -22,6 +24,7 @@ from pluginnovation.discovery.facets import (
     filtered,
     parse_selection,
 )
+from pluginnovation.taxonomy.models import SuccessFactor
 
 PAGE_SIZE = 20
 NEWEST_FIRST = ("-published_date", "-pk")
@@ -122,7 +125,7 @@ def filter_url(path, keep, selection):
 
 # ?ordning=…: newest first unless a content type's sort is chosen (content.listing_options).
 SORT_PARAM = "ordning"
-NEWEST = ("nyast", "Nyast först")
+NEWEST = ("nyast", gettext_lazy("Nyast först"))
 
 
 def sorts_for(types):
@@ -149,7 +152,10 @@ def chosen_sort(raw, sorts):
             return sort.value, sort_order(model, sort), ""
     if raw and raw != NEWEST[0]:
         shown = raw[:SHOWN_VALUE_LENGTH] + ("…" if len(raw) > SHOWN_VALUE_LENGTH else "")
-        return "", NEWEST_FIRST, f"Okänd sortering ignorerades: {SORT_PARAM}={shown}"
+        message = gettext("Okänd sortering ignorerades: %(value)s") % {
+            "value": f"{SORT_PARAM}={shown}"
+        }
+        return "", NEWEST_FIRST, message
     return "", NEWEST_FIRST, ""
 
 
@@ -173,8 +179,34 @@ def rejected_message(rejected):
             value = value[:SHOWN_VALUE_LENGTH] + "…"
         shown.append(f"{param}={value}")
     if len(rejected) > SHOWN_VALUES:
-        shown.append(f"och {len(rejected) - SHOWN_VALUES} till")
-    return "Okänt filtervärde ignorerades: " + ", ".join(shown)
+        shown.append(gettext("och %(count)s till") % {"count": len(rejected) - SHOWN_VALUES})
+    return gettext("Okänt filtervärde ignorerades: %(values)s") % {"values": ", ".join(shown)}
+
+
+def factor_names(request):
+    """{slug: name} of the success factors in the language shown, where it is not the site's
+    own: the facet counts hold the Swedish names. One small query, cached; none in Swedish."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return {}
+    return cached(
+        request,
+        "factor-names-en",
+        None,
+        lambda: dict(SuccessFactor.objects.exclude(name_en="").values_list("slug", "name_en")),
+    )
+
+
+def name_factors(result, names):
+    """The success factor options and their active filters named in the language shown."""
+    if not names:
+        return
+    for group in result.groups:
+        if group.facet.relation == "factors":
+            for option in group.options:
+                option.name = names.get(option.value, option.name)
+    for param, value in list(result.names):
+        if param == "faktor" and value in names:
+            result.names[(param, value)] = names[value]
 
 
 def listing_context(
@@ -209,6 +241,7 @@ def listing_context(
         return lambda key, compute: cached(request, kind, (scope_key, key), compute)
 
     result = count_facets(scope, selection, shown, memo=memo("facets"))
+    name_factors(result, factor_names(request))
     paginator = CountedPaginator(range(result.total), PAGE_SIZE, result.total)
     number = page_number(request.GET.get("sida"), paginator.num_pages)
     items = paginator.page(number)

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When
+from django.utils.translation import gettext, gettext_lazy
 
 from casestudies.models import (
     DESIRED_DIRECTION,
@@ -47,6 +48,8 @@ RESULT_FIELDS = [
     "sort_order",
     "page__title",
     "page__url_path",
+    # Its language, so a Swedish page among English ones is marked lang="sv".
+    "page__locale",
     "page__municipality",
     "page__municipality__name",
     "page__municipality__region",
@@ -62,10 +65,10 @@ class Param:
 
 
 PARAMS = [
-    Param("faktor", "Framgångsfaktor"),
-    Param("projekt", "Projekt"),
-    Param("region", "Region"),
-    Param("indikator", "Indikator"),
+    Param("faktor", gettext_lazy("Framgångsfaktor")),
+    Param("projekt", gettext_lazy("Projekt")),
+    Param("region", gettext_lazy("Region")),
+    Param("indikator", gettext_lazy("Indikator")),
 ]
 
 
@@ -82,21 +85,28 @@ class Filters:
         for name, raw in self.rejected[:SHOWN_NOTICES]:
             shown = raw if len(raw) <= SHOWN_VALUE_LENGTH else raw[:SHOWN_VALUE_LENGTH] + "…"
             notices.append(
-                f"Filtret {labels[name].lower()} ”{shown}” finns inte och användes inte."
+                gettext("Filtret %(filter)s ”%(value)s” finns inte och användes inte.")
+                % {"filter": str(labels[name]).lower(), "value": shown}
             )
         if len(self.rejected) > SHOWN_NOTICES:
             rest = len(self.rejected) - SHOWN_NOTICES
-            notices.append(f"Ytterligare {rest} okända filtervärden användes inte.")
+            notices.append(
+                gettext("Ytterligare %(count)s okända filtervärden användes inte.")
+                % {"count": rest}
+            )
         return notices
 
 
 def filter_options():
     """{param: {slug: name}} for every filter, in display order: three small queries."""
     return {
-        "faktor": dict(SuccessFactor.objects.values_list("slug", "name")),
+        "faktor": {
+            factor.slug: factor.local_name
+            for factor in SuccessFactor.objects.only("slug", "name", "name_en")
+        },
         "projekt": dict(Project.objects.values_list("slug", "name")),
         "region": dict(Region.objects.values_list("slug", "name")),
-        "indikator": dict(Indicator.choices),
+        "indikator": {value: gettext(label) for value, label in Indicator.choices},
     }
 
 
@@ -220,7 +230,8 @@ class Summary:
 
 
 REGION = "page__municipality__region__"
-NO_PROJECT = ("", "Inget projekt angivet")
+# Lazy, so a cached summary says it in the language of the page that shows it.
+NO_PROJECT = ("", gettext_lazy("Inget projekt angivet"))
 
 
 def region_summaries(rows):

@@ -1,6 +1,7 @@
 """/resultat/: the measured results of every visible case study, filterable and summed up."""
 
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from pluginnovation.discovery.results import (
     PARAMS,
@@ -30,7 +31,7 @@ def results(request):
             ],
             "filtered": bool(filters.values),
             "notices": filters.notices(),
-            "meta_title": "Resultat från lokalt arbete",
+            "meta_title": gettext("Resultat från lokalt arbete"),
         }
     )
     return render(request, "search/results_overview.html", context)

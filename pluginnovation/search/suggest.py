@@ -19,6 +19,8 @@ from django.apps import apps
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.text import capfirst
+from django.utils.translation import get_language, ngettext
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
@@ -37,7 +39,8 @@ MAX_WORDS = 5
 MAX_WORD_LENGTH = 40
 # Browsers and proxies may reuse an answer this long; new content shows up within a minute.
 MAX_AGE = 60
-FACTOR_KIND = "Framgångsfaktor"
+# Kinds are stored as Swedish (singular, plural) nouns and translated when answered.
+FACTOR_KIND = ("framgångsfaktor", "framgångsfaktorer")
 # Anything but letters, digits and spaces (and the line breaks fold_all() puts between texts).
 # Spaces are left alone, so the common case, a plain space, costs no substitution.
 NOT_WORD = re.compile(r"[^\w\n ]+|_+")
@@ -81,8 +84,8 @@ def kind_of(app_label, model_name):
     try:
         model = apps.get_model(app_label, model_name)
     except LookupError:
-        return "Sida"
-    return str(model._meta.verbose_name).capitalize()
+        return ("sida", "sidor")
+    return (str(model._meta.verbose_name), str(model._meta.verbose_name_plural))
 
 
 def build_catalogue():
@@ -146,7 +149,7 @@ def find(request, words):
         is_factor = group == 0
         url = reverse("factor_detail", args=[where]) if is_factor else page_url(pk, where, request)
         if url:
-            suggestions.append({"label": name, "url": url, "kind": kind})
+            suggestions.append({"label": name, "url": url, "kind": capfirst(ngettext(*kind, 1))})
         if len(suggestions) == MAX_SUGGESTIONS:
             break
     return suggestions
@@ -156,7 +159,10 @@ def find(request, words):
 def suggestions(request):
     words = query_words(request.GET.get("q", ""))
     found = (
-        discovery_cache.cached(request, "suggest", words, lambda: find(request, words))
+        # The answer holds text and addresses in the language shown.
+        discovery_cache.cached(
+            request, "suggest", (get_language(), words), lambda: find(request, words)
+        )
         if words
         else []
     )

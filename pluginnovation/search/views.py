@@ -2,10 +2,12 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 
 from pluginnovation.discovery import fulltext
 from pluginnovation.discovery.cache import cached
@@ -40,15 +42,28 @@ def factor_counts(request):
     return counts
 
 
+def swedish_fallbacks(factor):
+    """{field: "sv"} for the factor's texts shown in Swedish on a page in another language (no
+    English wording written yet), for their lang attribute; {} on the Swedish pages."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return {}
+    return {
+        field: settings.LANGUAGE_CODE
+        for field in ("name", "definition", "explanation")
+        if getattr(factor, field) and not getattr(factor, f"{field}_en")
+    }
+
+
 def factor_list(request):
     factors = list(SuccessFactor.objects.all())
     counts = cached(request, "factor-counts", None, lambda: factor_counts(request))
     for factor in factors:
+        factor.fallback = swedish_fallbacks(factor)
         factor.counts = [
             (model.listing_heading, counts.get(factor.pk, {}).get(model.listing_type, 0))
             for model in content_models()
         ]
-    context = {"factors": factors, "meta_title": "Framgångsfaktorer"}
+    context = {"factors": factors, "meta_title": gettext("Framgångsfaktorer")}
     return render(request, "search/factor_list.html", context)
 
 
@@ -76,6 +91,12 @@ def newest_pages(factor, request):
     return rows, specific_pages([(pk, type_id) for pk, type_id, _total in rows])
 
 
+def type_noun(model, count):
+    """A content type's noun for `count` pages ("fallstudie", "fallstudier") in the language
+    shown. The Swedish nouns are the models' own names, the English ones in the catalogue."""
+    return ngettext(str(model._meta.verbose_name), str(model._meta.verbose_name_plural), count)
+
+
 def factor_detail(request, slug):
     factor = get_object_or_404(SuccessFactor, slug=slug)
     rows, pages = cached(request, "factor-newest", factor.pk, lambda: newest_pages(factor, request))
@@ -92,13 +113,14 @@ def factor_detail(request, slug):
                 "typ": typ,
                 "heading": model.listing_heading,
                 "total": total,
-                "noun": model._meta.verbose_name if total == 1 else model._meta.verbose_name_plural,
+                "noun": type_noun(model, total),
                 "items": [page for page in pages if page.pk in ids],
                 "url": f"{explore}?{urlencode({'faktor': factor.slug, 'typ': typ})}",
             }
         )
     context = {
         "factor": factor,
+        "fallback": swedish_fallbacks(factor),
         "groups": groups,
         "explore_url": f"{explore}?{urlencode({'faktor': factor.slug})}",
         "other_factors": SuccessFactor.objects.exclude(pk=factor.pk),
@@ -108,12 +130,12 @@ def factor_detail(request, slug):
 
 def explore(request):
     context = listing_context(request, scope_key=("all",))
-    context["meta_title"] = "Utforska allt innehåll"
+    context["meta_title"] = gettext("Utforska allt innehåll")
     return render(request, "search/explore.html", context)
 
 
 # ?ordning=… on /sok/: the search's own orders, relevance first (the default).
-SEARCH_ORDERS = [("relevans", "Relevans"), ("nyast", "Nyast först")]
+SEARCH_ORDERS = [("relevans", gettext_lazy("Relevans")), ("nyast", gettext_lazy("Nyast först"))]
 
 
 def search_order(raw):
@@ -121,7 +143,8 @@ def search_order(raw):
     raw = (raw or "").strip()
     if raw in dict(SEARCH_ORDERS):
         return raw, ""
-    message = f"Okänd sortering ignorerades: ordning={raw[:40]}" if raw else ""
+    message = gettext("Okänd sortering ignorerades: %(value)s") % {"value": f"ordning={raw[:40]}"}
+    message = message if raw else ""
     return SEARCH_ORDERS[0][0], message
 
 
@@ -141,14 +164,19 @@ def search_url(request, **changes):
 def search(request):
     query, message = fulltext.clean_query(request.GET.get("q", ""))
     words = fulltext.search_words(query)
-    context = {"query": query, "messages": [message] if message else [], "meta_title": "Sök"}
+    context = {
+        "query": query,
+        "messages": [message] if message else [],
+        "meta_title": gettext("Sök"),
+    }
     if fulltext.words_left_out(query):
         context["messages"].append(
-            f"Sökningen använder de {fulltext.MAX_WORDS} första orden i sökfrågan."
+            gettext("Sökningen använder de %(count)s första orden i sökfrågan.")
+            % {"count": fulltext.MAX_WORDS}
         )
     if not words:
         if query:
-            context["messages"].append("Sökfrågan innehöll inga ord att söka efter.")
+            context["messages"].append(gettext("Sökfrågan innehöll inga ord att söka efter."))
         context["factors"] = SuccessFactor.objects.all()
         return render(request, "search/search_results.html", context)
 
@@ -164,7 +192,7 @@ def search(request):
             "used": found.fallback == "corrected",
         }
     if found.fallback in fulltext.FALLBACK_MESSAGES:
-        context["messages"].append(fulltext.FALLBACK_MESSAGES[found.fallback])
+        context["messages"].append(str(fulltext.FALLBACK_MESSAGES[found.fallback]))
     first_page = (requested_page_number(request.GET.get("sida")) or 1) == 1
     if first_page:
         context["promotions"] = fulltext.promotions(query)

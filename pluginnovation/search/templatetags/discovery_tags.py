@@ -5,8 +5,11 @@ models need not know how content is found (pluginnovation.discovery builds on th
 """
 
 from django import template
+from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import get_language, ngettext
 
 from pluginnovation.content.models import ContentIndexPage, ContentPage
 from pluginnovation.discovery.facets import PARAMS
@@ -66,11 +69,21 @@ def has_filters(query_dict):
     return any(query_dict.get(param) for param in PARAMS)
 
 
+def vocabulary_language(facet):
+    """The language of a facet's option names when it is not the one shown, else "": the
+    categories' terms and keywords are Swedish only (the success factors, types, years and
+    field filters are named in the language shown)."""
+    if facet.relation in (None, "factors") or get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return settings.LANGUAGE_CODE
+
+
 @register.simple_tag
 def facet_options(group):
     """The checkboxes of one facet. Built here rather than in a template loop: a listing has
     about a hundred options, and the loop took a fifth of the page's rendering time."""
     param = group.facet.param
+    lang = vocabulary_language(group.facet)
     rows = (
         (
             " facet__option--empty" if option.empty else "",
@@ -81,9 +94,17 @@ def facet_options(group):
             " checked" if option.selected else "",
             param,
             option.value,
-            option.name,
+            format_html('<span lang="{}">{}</span>', lang, option.name) if lang else option.name,
             option.count,
         )
         for option in group.options
     )
     return format_html('<ul class="facet__options">{}</ul>', format_html_join("", OPTION, rows))
+
+
+@register.filter
+def type_name(page):
+    """The page's type in the language shown: "Fallstudie", "Case study". The Swedish names
+    are the models' own, the others in the catalogue."""
+    meta = page.specific_class._meta
+    return capfirst(ngettext(str(meta.verbose_name), str(meta.verbose_name_plural), 1))
