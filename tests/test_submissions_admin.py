@@ -300,3 +300,11 @@ class _Out:
 
     def flush(self):
         pass
+
+
+def test_the_inspect_view_keeps_paragraphs_and_says_yes_or_no(editor_client):
+    submission = add_submission(what_was_done=f"Första stycket.\nAndra raden {SCRIPT}")
+    html = editor_client.get(inspect_url(submission)).text
+    assert "Första stycket.<br>Andra raden &lt;script&gt;" in html
+    consent = html.split("Samtycke till kontakt")[1][:200]
+    assert "Ja" in consent and "True" not in consent

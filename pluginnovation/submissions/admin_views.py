@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,21 @@ CHANGE = "submissions.change_submission"
 
 class SubmissionInspectView(InspectView):
     """All the school sent, with the button that turns it into a draft case study."""
+
+    def get_what_was_done_display_value(self):
+        return linebreaksbr(self.object.what_was_done, autoescape=True)
+
+    def get_results_display_value(self):
+        return linebreaksbr(self.object.results, autoescape=True) if self.object.results else "–"
+
+    def get_contact_name_display_value(self):
+        return self.object.contact_name or "–"
+
+    def get_consent_display_value(self):
+        return "Ja" if self.object.consent else "Nej"
+
+    def get_show_contact_display_value(self):
+        return "Ja" if self.object.show_contact else "Nej"
 
     def get_factors_display_value(self):
         return ", ".join(factor.name for factor in self.object.factors.all()) or "–"

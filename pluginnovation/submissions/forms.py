@@ -13,7 +13,6 @@ HINTS = {
     f"Högst {TEXT_MAX} tecken.",
     "results": "Vad har hänt sedan ni började? Siffror om närvaro, avbrott eller behörighet är "
     f"extra värdefulla, men berätta gärna med ord. Högst {TEXT_MAX} tecken.",
-    "contact_name": "Valfritt.",
     "contact_email": "Vi använder adressen bara för att ställa frågor om tipset.",
 }
 
