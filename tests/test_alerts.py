@@ -229,7 +229,7 @@ def test_get_on_the_confirmation_link_changes_nothing(client):
     assert response.status_code == 200
     assert "Ja, starta bevakningen" in response.content.decode()
     assert response["X-Robots-Tag"] == "noindex, nofollow"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert Subscription.objects.get().confirmed_at is None
 
 
@@ -253,6 +253,30 @@ def test_confirming_needs_the_csrf_token():
     response = csrf_client.post(link(mail.outbox[0], "bekrafta"))
     assert response.status_code == 403
     assert Subscription.objects.get().confirmed_at is None
+
+
+def test_the_confirm_form_works_as_a_browser_sends_it():
+    """With the page's own CSRF token and Origin, as Chromium sends them under the page's
+    Referrer-Policy (with "no-referrer" it would send "Origin: null" and be refused)."""
+    browser = Client(enforce_csrf_checks=True)
+    Client().post("/bevaka/", form_data())
+    path = link(mail.outbox[0], "bekrafta")
+    page = browser.get(path)
+    assert page["Referrer-Policy"] != "no-referrer"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
+    response = browser.post(
+        path, {"csrfmiddlewaretoken": token}, headers={"Origin": "http://testserver"}
+    )
+    assert response.status_code == 200
+    assert Subscription.objects.get().confirmed_at is not None
+
+
+def test_the_error_summary_follows_the_forms_order(client):
+    html = client.post("/bevaka/", {"email": "fel"}).content.decode()
+    start = html.index('class="error-summary"')
+    summary = html[start : html.index("</ul>", start)]
+    anchors = re.findall(r'href="#([^"]+)"', summary)
+    assert anchors == ["id_email", "amnen", "id_consent"]
 
 
 def test_a_new_choice_of_a_confirmed_address_waits_for_its_own_confirmation(client):

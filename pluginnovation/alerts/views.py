@@ -49,13 +49,14 @@ def no_store(view):
 
 def private(view):
     """Pages about one person's subscription: not stored, not indexed, and their address
-    (with its token) never sent on as Referer."""
+    (with its token) never sent to another site as Referer. Not "no-referrer": with it the
+    browser sends "Origin: null" with the page's own form, which the CSRF check refuses."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         return response
 
     return no_store(wrapped)
@@ -71,14 +72,11 @@ def subscribe_per_hour():
 
 def form_errors(form):
     """(anchor, message) pairs for the error summary, in the form's order."""
-    anchors = {
-        "email": "id_email",
-        "factors": "amnen",
-        "projects": "amnen",
-        "consent": "id_consent",
-    }
-    errors = [(anchors[name], error) for name in anchors for error in form.errors.get(name, [])]
+    errors = [("id_email", error) for error in form.errors.get("email", [])]
+    for name in ("factors", "projects"):
+        errors += [("amnen", error) for error in form.errors.get(name, [])]
     errors += [("amnen", error) for error in form.non_field_errors()]
+    errors += [("id_consent", error) for error in form.errors.get("consent", [])]
     return errors
 
 

@@ -1,0 +1,129 @@
+"""Bevaka in Chromium: a keyboard-only visitor subscribes; axe on the form (also with its
+errors), the confirmation page and the unsubscribe page; screenshots at 1280 and 390 px."""
+
+import sqlite3
+import uuid
+from pathlib import Path
+
+from django.core import signing
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from pluginnovation.alerts.tokens import CONFIRM_SALT, UNSUBSCRIBE_SALT
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+MAX_TABS = 150
+SHOTS = Path("/tmp/alerts/screens")
+
+
+def axe_violations(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [
+        f"{violation['id']}: {violation['help']} – "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+    ]
+
+
+def tab_to(page, predicate):
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"({predicate})(document.activeElement)"):
+            assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+            return
+    raise AssertionError(f"Tab never reached an element matching {predicate}")
+
+
+def shoot(page, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+@pytest.fixture(scope="module")
+def server_databases(demo_server, tmp_path_factory):
+    """The demo server's SQLite file (among the session's browser folders), to read a
+    subscription's key as its mail would."""
+    return sorted(tmp_path_factory.getbasetemp().glob("browser*/db.sqlite3"))
+
+
+def key_of(databases, email):
+    """(database, key) of the one subscription of `email` (an address unique to this run)."""
+    for database in databases:
+        with sqlite3.connect(database) as db:
+            try:
+                row = db.execute(
+                    "SELECT key FROM alerts_subscription WHERE email = ?", [email]
+                ).fetchone()
+            except sqlite3.OperationalError:
+                continue
+        if row:
+            return database, row[0]
+    raise AssertionError(f"no subscription for {email}")
+
+
+def label_of(text):
+    return f"el => el.labels && el.labels.length && el.labels[0].textContent.includes({text!r})"
+
+
+def test_subscribe_with_the_keyboard_confirm_and_unsubscribe(page, site_url, server_databases):
+    email = f"tangentbord.{uuid.uuid4().hex[:12]}@skola.se"
+    page.goto(site_url + "/bevaka/")
+    assert axe_violations(page) == []
+    shoot(page, "bevaka")
+
+    # Sending the empty form shows the error summary, focused, linked to the fields.
+    tab_to(page, "el => el.tagName === 'BUTTON' && el.textContent.includes('Starta bevakningen')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    assert axe_violations(page) == []
+    shoot(page, "bevaka-fel")
+
+    tab_to(page, "el => el.id === 'id_email'")
+    page.keyboard.type(email)
+    tab_to(page, label_of("Samverkan"))
+    page.keyboard.press("Space")
+    tab_to(page, label_of("Nyheter från Aktuellt"))
+    page.keyboard.press("Space")
+    tab_to(page, "el => el.id === 'id_consent'")
+    page.keyboard.press("Space")
+    tab_to(page, "el => el.tagName === 'BUTTON' && el.textContent.includes('Starta bevakningen')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/bevaka/skickat/")
+    assert "Kolla din e-post" in page.locator("h1").inner_text()
+    assert axe_violations(page) == []
+
+    database, key = key_of(server_databases, email)
+    page.goto(f"{site_url}/bevaka/bekrafta/{signing.dumps(key, salt=CONFIRM_SALT)}/")
+    assert "Samverkan" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
+    shoot(page, "bekrafta")
+    tab_to(page, "el => el.tagName === 'BUTTON' && el.textContent.includes('Ja, starta')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Bevakningen är bekräftad" in page.locator("h1").inner_text()
+    assert axe_violations(page) == []
+
+    page.goto(f"{site_url}/bevaka/avsluta/{signing.dumps(key, salt=UNSUBSCRIBE_SALT)}/")
+    assert axe_violations(page) == []
+    shoot(page, "avsluta")
+    tab_to(page, "el => el.tagName === 'BUTTON' && el.textContent.includes('Ja, avsluta')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Bevakningen är avslutad" in page.locator("h1").inner_text()
+    assert axe_violations(page) == []
+    with sqlite3.connect(database) as db:
+        query = "SELECT count(*) FROM alerts_subscription WHERE email = ?"
+        assert db.execute(query, [email]).fetchone() == (0,)
+
+
+def test_a_broken_link_gets_a_readable_page(page, site_url):
+    response = page.goto(site_url + "/bevaka/bekrafta/inte-en-riktig-lank/")
+    assert response.status == 400
+    assert "Länken fungerar inte" in page.locator("h1").inner_text()
+    assert axe_violations(page) == []
