@@ -6,41 +6,55 @@ cards, the listings' filters and the public explanation page (/om/evidens/) all 
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class KnowledgeBasis(models.TextChoices):
-    RESEARCH = "vetenskaplig-grund", "Vetenskaplig grund"
-    EXPERIENCE = "beprovad-erfarenhet", "Beprövad erfarenhet"
-    BOTH = "bada", "Vetenskaplig grund och beprövad erfarenhet"
+    RESEARCH = "vetenskaplig-grund", _("Vetenskaplig grund")
+    EXPERIENCE = "beprovad-erfarenhet", _("Beprövad erfarenhet")
+    BOTH = "bada", _("Vetenskaplig grund och beprövad erfarenhet")
 
 
 KNOWLEDGE_BASIS_DEFINITIONS = {
-    KnowledgeBasis.RESEARCH: "Metoden vilar på forskning: studier som har prövat arbetssättet "
-    "eller det som arbetssättet bygger på, publicerade så att andra kan granska dem.",
-    KnowledgeBasis.EXPERIENCE: "Metoden vilar på erfarenhet som skolor och kommuner har prövat, "
-    "följt upp och dokumenterat, så att andra kan se vad som gjordes och vad som hände.",
-    KnowledgeBasis.BOTH: "Metoden har stöd både i forskning och i dokumenterad erfarenhet från "
-    "skolor och kommuner.",
+    KnowledgeBasis.RESEARCH: _(
+        "Metoden vilar på forskning: studier som har prövat arbetssättet "
+        "eller det som arbetssättet bygger på, publicerade så att andra kan granska dem."
+    ),
+    KnowledgeBasis.EXPERIENCE: _(
+        "Metoden vilar på erfarenhet som skolor och kommuner har prövat, "
+        "följt upp och dokumenterat, så att andra kan se vad som gjordes och vad som hände."
+    ),
+    KnowledgeBasis.BOTH: _(
+        "Metoden har stöd både i forskning och i dokumenterad erfarenhet från skolor och kommuner."
+    ),
 }
 
 
 class EvidenceLevel(models.IntegerChoices):
-    LOCAL = 1, "Enstaka lokal erfarenhet"
-    SEVERAL = 2, "Erfarenhet från flera skolor eller kommuner"
-    FOLLOWED_UP = 3, "Uppföljda resultat eller en studie"
-    COMPARISON = 4, "Flera studier med jämförelsegrupp"
+    LOCAL = 1, _("Enstaka lokal erfarenhet")
+    SEVERAL = 2, _("Erfarenhet från flera skolor eller kommuner")
+    FOLLOWED_UP = 3, _("Uppföljda resultat eller en studie")
+    COMPARISON = 4, _("Flera studier med jämförelsegrupp")
 
 
 EVIDENCE_DEFINITIONS = {
-    EvidenceLevel.LOCAL: "En skola eller kommun har provat arbetssättet och beskrivit det. Det "
-    "är en idé att pröva, men vi vet inte om det fungerar någon annanstans.",
-    EvidenceLevel.SEVERAL: "Flera skolor eller kommuner har provat arbetssättet och beskriver "
-    "liknande erfarenheter. Resultaten är inte mätta på samma sätt överallt.",
-    EvidenceLevel.FOLLOWED_UP: "Resultaten är följda med mått som närvaro, avbrott eller "
-    "behörighet före och efter, eller beskrivna i en studie. Det finns ingen jämförelsegrupp, så "
-    "vi kan inte säga säkert att det var arbetssättet som gjorde skillnaden.",
-    EvidenceLevel.COMPARISON: "Flera studier har jämfört elever som fick insatsen med elever "
-    "som inte fick den, och sett en effekt. Det är det starkaste stödet kunskapsbanken anger.",
+    EvidenceLevel.LOCAL: _(
+        "En skola eller kommun har provat arbetssättet och beskrivit det. Det "
+        "är en idé att pröva, men vi vet inte om det fungerar någon annanstans."
+    ),
+    EvidenceLevel.SEVERAL: _(
+        "Flera skolor eller kommuner har provat arbetssättet och beskriver "
+        "liknande erfarenheter. Resultaten är inte mätta på samma sätt överallt."
+    ),
+    EvidenceLevel.FOLLOWED_UP: _(
+        "Resultaten är följda med mått som närvaro, avbrott eller behörighet före och efter, "
+        "eller beskrivna i en studie. Det finns ingen jämförelsegrupp, så vi kan inte säga "
+        "säkert att det var arbetssättet som gjorde skillnaden."
+    ),
+    EvidenceLevel.COMPARISON: _(
+        "Flera studier har jämfört elever som fick insatsen med elever "
+        "som inte fick den, och sett en effekt. Det är det starkaste stödet kunskapsbanken anger."
+    ),
 }
 
 # The filter options: a method with both kinds of knowledge is found under each of them.

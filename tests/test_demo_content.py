@@ -95,17 +95,22 @@ def test_home_page_is_the_default_sites_root_and_the_welcome_page_is_gone():
     assert isinstance(site.root_page.specific, HomePage)
     assert site.root_page.title == "Hem"
     root = Page.get_first_root_node()
-    assert [page.specific_class for page in root.get_children()] == [HomePage]
+    # The Swedish home page and its English translation, the root of the /en/ pages.
+    homes = root.get_children()
+    assert [page.specific_class for page in homes] == [HomePage, HomePage]
+    assert [page.locale.language_code for page in homes] == ["sv", "en"]
+    assert homes[0].translation_key == homes[1].translation_key
 
 
 def test_sections_hang_under_the_home_page_with_the_agreed_slugs():
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="sv")
     children = {page.slug: page.specific_class for page in home.get_children()}
     assert children == {
         "forskning": ResearchIndexPage,
         "fallstudier": CaseStudyIndexPage,
         "metoder": MethodIndexPage,
         "om": StandardPage,
+        "anvand-kunskapsbanken": StandardPage,
         "kontakt": StandardPage,
         "tillganglighet": StandardPage,
         "for": AudienceIndexPage,
@@ -117,7 +122,7 @@ def test_sections_hang_under_the_home_page_with_the_agreed_slugs():
 
 
 def test_only_the_sections_the_about_page_and_the_news_are_in_the_menu():
-    in_menu = Page.objects.filter(show_in_menus=True)
+    in_menu = Page.objects.filter(show_in_menus=True, locale__language_code="sv")
     assert {page.slug for page in in_menu} == {
         "forskning",
         "fallstudier",
@@ -126,6 +131,8 @@ def test_only_the_sections_the_about_page_and_the_news_are_in_the_menu():
         "aktuellt",
     }
     assert all(page.get_parent().specific_class is HomePage for page in in_menu)
+    english = Page.objects.filter(show_in_menus=True, locale__language_code="en")
+    assert {page.slug for page in english} == {"about", "how-to-use", "contact"}
     # The tree's order is the menu's order.
     assert [page.slug for page in in_menu.order_by("path")][:3] == [
         "forskning",

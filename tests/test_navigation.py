@@ -26,7 +26,7 @@ def test_a_new_page_marked_for_the_menu_appears_and_leaves_with_it(
     client, django_capture_on_commit_callbacks
 ):
     assert "Nyheter i menyn" not in menu(client)  # the menu is now cached
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="sv")
     with django_capture_on_commit_callbacks(execute=True):
         page = home.add_child(
             instance=StandardPage(
@@ -57,7 +57,7 @@ def test_editing_a_page_deep_in_the_tree_keeps_the_menu_cached(
 
 
 def test_the_footer_follows_its_setting(client, django_capture_on_commit_callbacks):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="sv")
     contact = home.get_children().get(slug="kontakt")
     footer(client)
     with django_capture_on_commit_callbacks(execute=True):

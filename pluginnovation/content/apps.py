@@ -5,3 +5,6 @@ class ContentConfig(AppConfig):
     name = "pluginnovation.content"
     label = "content"
     verbose_name = "Innehåll"
+
+    def ready(self):
+        from pluginnovation.content import languages  # noqa: F401 (connects its signals)

@@ -32,6 +32,10 @@ TAXONOMY_ACTIONS = ["add", "change", "delete"]
 # search synonyms (granted by migration 0003, once their apps' tables exist).
 EDITOR_MODELS = [("assessment", "statement"), ("sitesearch", "synonym")]
 
+# Redaktörer translate pages into English with Wagtail's "Översätt" (simple_translation);
+# granted by migration 0004. Regional editors write their region's case studies in Swedish.
+EDITOR_TRANSLATION_PERMISSION = ("simple_translation", "submit_translation")
+
 # Wagtail's own starter groups would be a confusing, English third and fourth role.
 WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
 
@@ -104,6 +108,12 @@ def grant_editor_models(apps):
             for action in TAXONOMY_ACTIONS
         )
     )
+    return group
+
+
+def grant_translation(apps):
+    group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=EDITORS)
+    group.permissions.add(get_permission(apps, *EDITOR_TRANSLATION_PERMISSION))
     return group
 
 

@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Startsida och informationssidor"
 
     def ready(self):
-        from pluginnovation.home import navigation
+        from pluginnovation.home import alternates, navigation
 
         navigation.connect_signals()
+        alternates.connect_signals()

@@ -1,15 +1,17 @@
 from django.apps import apps
+from django.conf import settings
 from django.db import models
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.content.forms import PageForm
+from pluginnovation.content.languages import page_language
 from pluginnovation.content.models import ContentIndexPage, ContentPage
 from pluginnovation.content.visibility import visible
 from pluginnovation.taxonomy.models import SuccessFactor
@@ -43,9 +45,14 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["factors"] = SuccessFactor.objects.all()
-        # The ways into the content: the index pages below the home page, wherever an editor
-        # has moved or renamed them, each with its search description as its card's text.
-        context["sections"] = visible(self.get_children().type(*content_index_models()))
+        # The ways into the content: the index pages below the (Swedish) home page, wherever an
+        # editor has moved or renamed them, each with its search description as its card's text.
+        # The English home page lists the same Swedish sections, marked as being in Swedish,
+        # and first the pages translated into English below it.
+        swedish_home = self.swedish_home()
+        context["sections"] = visible(swedish_home.get_children().type(*content_index_models()))
+        if swedish_home.pk != self.pk:
+            context["translated_pages"] = visible(self.get_children().type(StandardPage))
         context["latest"] = (
             visible(ContentPage.objects.all())
             .order_by("-published_date", "-pk")
@@ -55,8 +62,14 @@ class HomePage(Page):
         )
         # Ingång för din roll: the role pages (/for/<roll>/), in the page tree's order.
         roles = apps.get_model("audiences", "AudiencePage").objects.order_by("path")
-        context["roles"] = visible(roles).only("title", "url_path", "path")
+        context["roles"] = visible(roles).only("title", "url_path", "path", "locale_id")
         return context
+
+    def swedish_home(self):
+        """The home page in the site's main language: this one, or its Swedish original."""
+        if page_language(self) == settings.LANGUAGE_CODE:
+            return self
+        return self.get_translation_or_none(Locale.get_default()) or self
 
 
 def content_index_models():
@@ -91,6 +104,11 @@ DEFAULT_OWNER_TEXT = (
     "PlugInnovation ges ut av Göteborgsregionen (GR), ett samarbete mellan 13 kommuner, och "
     "samlar forskning, fallstudier och metoder för att fler unga ska fullfölja gymnasiet."
 )
+DEFAULT_OWNER_TEXT_EN = (
+    "PlugInnovation is published by the Gothenburg Region (GR), an association of 13 "
+    "municipalities, and gathers research, case studies and methods that help more young people "
+    "complete upper secondary school."
+)
 
 
 @register_setting(icon="list-ul")
@@ -103,15 +121,24 @@ class FooterSettings(BaseSiteSetting):
         default=DEFAULT_OWNER_TEXT,
         help_text="En eller två meningar om vem som ger ut kunskapsbanken.",
     )
+    owner_text_en = models.TextField(
+        "om utgivaren på engelska",
+        default=DEFAULT_OWNER_TEXT_EN,
+        help_text="Samma text på engelska, för de engelska sidorna.",
+    )
     links = StreamField(
         [("page", blocks.PageChooserBlock(label="Sida"))],
         verbose_name="länkar i sidfoten",
         blank=True,
         help_text="T.ex. Om kunskapsbanken, Kontakt och Tillgänglighetsredogörelse. Sidans "
-        "titel blir länktext.",
+        "titel blir länktext; på de engelska sidorna visas sidans engelska översättning, om "
+        "den finns.",
     )
 
-    panels = [FieldPanel("owner_text"), FieldPanel("links")]
+    panels = [FieldPanel("owner_text"), FieldPanel("owner_text_en"), FieldPanel("links")]
 
     class Meta:
         verbose_name = "sidfot"
+
+    def owner_text_in(self, language):
+        return self.owner_text_en if language == "en" and self.owner_text_en else self.owner_text

@@ -8,6 +8,7 @@ is committed), instead of costing two or three queries on every request.
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
 
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -17,25 +18,34 @@ from pluginnovation.content.visibility import visible
 MAX_AGE = 300  # other processes with their own cache see a change within five minutes
 
 
-CACHE_KEY = "navigation"  # {site id: links} for every site, so one delete forgets them all
+# {(site id, language): links} for every site and language, so one delete forgets them all.
+CACHE_KEY = "navigation"
 
 
 def site_links(site, request=None):
-    """{"menu": [(title, url)], "footer": [(title, url)], "footer_text": str} for a site."""
+    """{"menu": [(title, url)], "footer": [(title, url)], "footer_text": str} for a site, in
+    the active language: the menu is the pages in menus below that language's home page, and
+    each footer page is shown in its translation where one is published."""
     from pluginnovation.home.models import FooterSettings  # the models import this module
 
-    menu = visible(site.root_page.get_children().in_menu())
+    language = get_language()
+    home = site.root_page.localized
+    menu = visible(home.get_children().in_menu()) if home.live else []
     footer = FooterSettings.for_site(site)
-    footer_ids = [block.value.pk for block in footer.links if block.value]
-    footer_pages = visible(Page.objects.filter(pk__in=footer_ids)).in_bulk()
+    chosen = [block.value for block in footer.links if block.value]
+    translations = visible(
+        Page.objects.filter(
+            translation_key__in=[page.translation_key for page in chosen],
+            locale__language_code=language,
+        )
+    )
+    by_key = {page.translation_key: page for page in translations}
+    fallback = visible(Page.objects.filter(pk__in=[page.pk for page in chosen])).in_bulk()
+    footer_pages = [by_key.get(page.translation_key) or fallback.get(page.pk) for page in chosen]
     return {
         "menu": [(page.title, page.get_url(request)) for page in menu],
-        "footer": [
-            (footer_pages[pk].title, footer_pages[pk].get_url(request))
-            for pk in footer_ids
-            if pk in footer_pages
-        ],
-        "footer_text": footer.owner_text,
+        "footer": [(page.title, page.get_url(request)) for page in footer_pages if page],
+        "footer_text": footer.owner_text_in(language),
     }
 
 
@@ -53,10 +63,11 @@ def cached_links(request):
     if site is None:
         return {"menu": [], "footer": [], "footer_text": ""}
     by_site = cache.get(CACHE_KEY) or {}
-    if site.pk not in by_site:
-        by_site[site.pk] = site_links(site, request)
+    key = (site.pk, get_language())
+    if key not in by_site:
+        by_site[key] = site_links(site, request)
         cache.set(CACHE_KEY, by_site, MAX_AGE)
-    return by_site[site.pk]
+    return by_site[key]
 
 
 def clear():

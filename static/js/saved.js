@@ -33,7 +33,7 @@
                 });
                 const answer = await response.json();
                 if (answer.saved) {
-                    label.textContent = "Sparad";
+                    label.textContent = form.dataset.savedLabel || "Sparad";
                     form.classList.add("save-form--saved");
                 }
                 announce(answer.message);

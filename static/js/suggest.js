@@ -84,7 +84,10 @@
             setActive(-1);
             items = found;
             list.replaceChildren(...found.map(option));
-            status.textContent = found.length ? `${found.length} förslag` : "Inga förslag";
+            // The words come from the page (data-suggest-some/-none), in its language.
+            const some = input.dataset.suggestSome || "{n} förslag";
+            const none = input.dataset.suggestNone || "Inga förslag";
+            status.textContent = found.length ? some.replace("{n}", found.length) : none;
             if (found.length) {
                 open();
             } else {

@@ -32,6 +32,7 @@ from .datafiles import DATA_DIR
 from .pagebuilder import PageLoader
 from .publishing import stored_file_name
 from .reader import read_demo_data
+from .translations import load_translations
 
 # Site names that are only placeholders: Wagtail's install leaves the name empty, and the
 # admin dashboard then shows the host name.
@@ -55,12 +56,13 @@ def load_demo_content(data_dir=None):
         load_projects(loader.home_page(), created)
         load_news(loader.home_page(), created)
         load_statements(created)
+        load_translations(loader.home_page(), created, data_dir)
         name_default_site(created)
         fill_footer(created)
     return created
 
 
-FOOTER_SLUGS = ["om", "kontakt", "tillganglighet"]
+FOOTER_SLUGS = ["om", "anvand-kunskapsbanken", "kontakt", "tillganglighet"]
 
 
 def fill_footer(created):

@@ -7,7 +7,7 @@ and published. Category slugs become terms and document keys become documents.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyResult, RegionSectionPage
 from methods.models import EvidencePage, MethodIndexPage, MethodPage, MethodRelatedPage
@@ -92,7 +92,7 @@ class PageLoader:
 
     def home_page(self):
         """The site's root page. On a fresh install it replaces Wagtail's welcome page."""
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
         if home is not None:
             return home
         root = Page.get_first_root_node()

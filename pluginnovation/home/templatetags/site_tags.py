@@ -8,10 +8,13 @@ from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from pluginnovation.content.categories import CATEGORIES, category_terms
+from pluginnovation.content.languages import other_language
 from pluginnovation.content.visibility import private_collection_ids
 from pluginnovation.discovery.cache import cached
+from pluginnovation.home.alternates import home_url, switcher_links
 from pluginnovation.home.navigation import links_for_request
 
 register = template.Library()
@@ -22,9 +25,9 @@ SIDE_COLUMN_CATEGORIES = [category for category in CATEGORIES if category.field 
 
 # The discovery views in the main menu, after the sections from the page tree.
 MENU_VIEWS = [
-    ("Framgångsfaktorer", "factor_list"),
-    ("Resultat", "results"),
-    ("Utforska", "explore"),
+    (gettext_lazy("Framgångsfaktorer"), "factor_list"),
+    (gettext_lazy("Resultat"), "results"),
+    (gettext_lazy("Utforska"), "explore"),
 ]
 
 
@@ -53,6 +56,12 @@ def primary_navigation(context):
     return {"menu_items": items}
 
 
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """A link to this page in the other language, or to that language's home page."""
+    return {"links": switcher_links(context.get("page"), context.get("request"))}
+
+
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
     """The footer setting's page links and text, and the site-wide feed."""
@@ -67,7 +76,7 @@ def page_breadcrumbs(context, page):
     ancestors = ancestors_below_root(page)
     if page.depth <= 2 or not ancestors:
         return {"crumbs": [], "current": ""}
-    crumbs = [{"label": "Hem", "url": ancestors[0].get_url(request) or "/"}]
+    crumbs = [{"label": gettext("Hem"), "url": ancestors[0].get_url(request) or "/"}]
     crumbs += [{"label": p.title, "url": p.get_url(request)} for p in ancestors[1:]]
     return {"crumbs": crumbs, "current": page.title}
 
@@ -94,7 +103,7 @@ def breadcrumbs(*trail):
     page's label: {% breadcrumbs "Framgångsfaktorer" "/framgangsfaktorer/" factor.name %}.
     """
     *pairs, current = trail or ("",)
-    crumbs = [{"label": "Hem", "url": "/"}]
+    crumbs = [{"label": gettext("Hem"), "url": home_url(get_language())}]
     levels = zip(pairs[::2], pairs[1::2], strict=False)  # a label without a URL is dropped
     crumbs += [{"label": label, "url": url} for label, url in levels]
     return {"crumbs": crumbs, "current": current}
@@ -224,3 +233,10 @@ def without_pages(pages, others):
     """The pages that are not among `others`, so a page is never listed twice on one screen."""
     shown = {page.pk for page in others or []}
     return [page for page in pages or [] if page.pk not in shown]
+
+
+@register.filter
+def foreign_language(page):
+    """The page's language code when it differs from the language shown ("sv" for a Swedish
+    page among English ones), else "": for lang="…" and the "In Swedish" marker."""
+    return other_language(page)

@@ -6,9 +6,11 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext_lazy
 
 from pluginnovation.content.models import ContentPage
 from pluginnovation.discovery.listing import requested_page_number
+from pluginnovation.home.alternates import alternates_for
 from pluginnovation.home.templatetags.site_tags import page_terms
 from pluginnovation.seo.structured_data import absolute_url, structured_data, to_script_json
 from pluginnovation.taxonomy.models import SuccessFactor
@@ -16,7 +18,7 @@ from pluginnovation.taxonomy.models import SuccessFactor
 register = template.Library()
 
 DESCRIPTION_LENGTH = 200
-SITE_DESCRIPTION = (
+SITE_DESCRIPTION = gettext_lazy(
     "PlugInnovation är Göteborgsregionens kunskapsbank om att förebygga studieavbrott: "
     "forskning, fallstudier och metoder för att fler unga ska fullfölja gymnasiet."
 )
@@ -67,7 +69,7 @@ def seo_meta(context):
         description = page_description(page)
         path = page.get_url(request)
     elif factor is not None:
-        title, description = factor.name, factor.definition
+        title, description = factor.local_name, factor.local_definition
         path = request.path if request else ""
     else:
         title = context.get("meta_title") or settings.WAGTAIL_SITE_NAME
@@ -80,7 +82,24 @@ def seo_meta(context):
         "og_type": "article" if isinstance(page, ContentPage) else "website",
         "site_name": settings.WAGTAIL_SITE_NAME,
         "feeds": feeds(factor),
+        "og_locale": OG_LOCALES.get(get_language(), "sv_SE"),
+        "alternates": hreflang_links(page, request),
     }
+
+
+OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+
+def hreflang_links(page, request):
+    """[(hreflang, absolute url)] when the page or view exists in more than one language: each
+    language's version, itself included, and x-default for the Swedish original."""
+    alternates = alternates_for(page, request)
+    if len(alternates) < 2:
+        return []
+    links = [(code, absolute_url(request, url)) for code, url in alternates.items()]
+    if settings.LANGUAGE_CODE in alternates:
+        links.append(("x-default", absolute_url(request, alternates[settings.LANGUAGE_CODE])))
+    return links
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,44 @@
+"""The language a page is written in, so that Swedish pages shown in the English pages' chrome
+(cards, search hits, links) can carry lang="sv" and an "In Swedish" marker.
+
+A page knows its locale's id; the ids' language codes are read once and kept in the cache, so
+marking a page costs no query. Locales are added perhaps once in a site's life: a change clears
+the cache here, and other processes see it within MAX_AGE.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
+
+from wagtail.models import Locale
+
+CACHE_KEY = "locale-codes"
+MAX_AGE = 300
+
+
+def locale_codes():
+    """{locale id: language code}."""
+    codes = cache.get(CACHE_KEY)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        cache.set(CACHE_KEY, codes, MAX_AGE)
+    return codes
+
+
+def page_language(page):
+    return locale_codes().get(page.locale_id, settings.LANGUAGE_CODE)
+
+
+def other_language(page):
+    """The page's language code if it is not the language being shown, else ""."""
+    language = page_language(page)
+    return "" if language == (get_language() or settings.LANGUAGE_CODE) else language
+
+
+def forget(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+post_save.connect(forget, sender=Locale, dispatch_uid="content.languages.saved")
+post_delete.connect(forget, sender=Locale, dispatch_uid="content.languages.deleted")
