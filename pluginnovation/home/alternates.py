@@ -104,6 +104,4 @@ def connect_signals():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(new_generation, dispatch_uid=f"alternates-{id(signal)}")
     post_delete.connect(on_change, dispatch_uid="alternates-delete")
-    post_save.connect(
-        on_change, sender=PageViewRestriction, dispatch_uid="alternates-restriction"
-    )
+    post_save.connect(on_change, sender=PageViewRestriction, dispatch_uid="alternates-restriction")
