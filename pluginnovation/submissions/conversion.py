@@ -79,7 +79,7 @@ def make_case_study(submission_pk, user):
     """(page, created): the draft made from the tip, or the one made from it before."""
     with transaction.atomic():
         submission = (
-            Submission.objects.select_for_update()
+            Submission.objects.select_for_update(of=("self",))
             .select_related("municipality__region")
             .get(pk=submission_pk)
         )
