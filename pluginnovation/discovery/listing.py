@@ -6,15 +6,17 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F, Q, prefetch_related_objects
+from django.db.models.signals import post_delete, post_save
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext, gettext_lazy
 
 from wagtail.models import Page, PageViewRestriction
 
 from pluginnovation.content.models import ContentPage
-from pluginnovation.discovery.cache import cached
+from pluginnovation.discovery.cache import MAX_AGE, cached
 from pluginnovation.discovery.facets import (
     FACETS,
     Scope,
@@ -27,6 +29,7 @@ from pluginnovation.discovery.facets import (
 from pluginnovation.taxonomy.models import SuccessFactor
 
 PAGE_SIZE = 20
+FACTOR_NAMES_KEY = "discovery:factor-names-en"
 NEWEST_FIRST = ("-published_date", "-pk")
 FACET_LABELS = {facet.param: facet.label for facet in FACETS}
 # Longer filter values are cut in messages; nobody needs to see all of a junk value.
@@ -185,15 +188,23 @@ def rejected_message(rejected):
 
 def factor_names(request):
     """{slug: name} of the success factors in the language shown, where it is not the site's
-    own: the facet counts hold the Swedish names. One small query, cached; none in Swedish."""
+    own: the facet counts hold the Swedish names. Four rows that editors seldom change, kept in
+    the cache (cleared when a factor is saved here, MAX_AGE elsewhere); none in Swedish."""
     if get_language() == settings.LANGUAGE_CODE:
         return {}
-    return cached(
-        request,
-        "factor-names-en",
-        None,
-        lambda: dict(SuccessFactor.objects.exclude(name_en="").values_list("slug", "name_en")),
-    )
+    names = cache.get(FACTOR_NAMES_KEY)
+    if names is None:
+        names = dict(SuccessFactor.objects.exclude(name_en="").values_list("slug", "name_en"))
+        cache.set(FACTOR_NAMES_KEY, names, MAX_AGE)
+    return names
+
+
+def forget_factor_names(**kwargs):
+    cache.delete(FACTOR_NAMES_KEY)
+
+
+post_save.connect(forget_factor_names, sender=SuccessFactor, dispatch_uid="factor-names-saved")
+post_delete.connect(forget_factor_names, sender=SuccessFactor, dispatch_uid="factor-names-deleted")
 
 
 def name_factors(result, names):

@@ -1,0 +1,380 @@
+"""The search and listing views in the English pages' chrome (/en/sok/, /en/framgangsfaktorer/,
+/en/utforska/, /en/resultat/): English interface text, Swedish content marked lang="sv", the
+Swedish pages unchanged, bad input answered with a normal page, and bounded queries.
+
+The interface strings' msgids are the Swedish text; the English is in the search app's
+catalogue (pluginnovation/search/locale/en/LC_MESSAGES/django.po).
+"""
+
+import gettext
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import escape
+
+import polib
+import pytest
+
+from casestudies.models import CaseStudyResult
+from pluginnovation.discovery import cache as discovery_cache
+from pluginnovation.taxonomy.models import SuccessFactor
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(settings.BASE_DIR)
+CATALOGUE = ROOT / "pluginnovation/search/locale/en/LC_MESSAGES/django.po"
+# Where the catalogue's msgids come from: the templates and the Python of the project.
+SOURCE_DIRS = ["templates", "pluginnovation", "research", "casestudies", "methods"]
+CEILING = 15
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def hits(html):
+    """The search hits' markup, one string per hit."""
+    return re.findall(r'<li class="card search-hit.*?</li>\s*(?=<li class="card|</ul>)', html, re.S)
+
+
+# --- Search ------------------------------------------------------------------------------
+
+
+def test_the_english_search_speaks_english_and_marks_the_swedish_hits(client):
+    html = get(client, "/en/sok/?q=frånvaro")
+    assert "Search results for “frånvaro”" in html
+    assert '<h2 class="facet-panel__heading" id="filter-heading">Filter</h2>' in html
+    for legend in ["Success factor", "Type of content", "Target group", "Year published"]:
+        assert f'<legend class="facet__legend">{legend}</legend>' in html
+    assert re.search(r'id="results-heading">\d+ results</h2>', html)
+    assert 'id="sort-links-label">Sort by:</p>' in html
+    assert ">Relevance</a>" in html and ">Newest first</a>" in html
+    # Types are named in English; the factors' options too.
+    assert '<label for="f-typ-metod">Methods ' in html
+    assert '<label for="f-faktor-samverkan">Collaboration ' in html
+    found = hits(html)
+    assert found
+    for hit in found:
+        assert re.search(r'<h3 class="card__title"><a href="[^"]+" lang="sv">', hit), hit
+        assert '<p class="card__summary" lang="sv">' in hit
+        assert "(in Swedish)" in hit
+        assert '<span class="visually-hidden">From the text: </span><span lang="sv">' in hit
+    # Links stay in English; the parameters keep their names.
+    assert 'href="/en/sok/?q=fr%C3%A5nvaro&amp;ordning=nyast"' in html
+    for swedish in ["Sökresultat för", "Filtrera", " träffar<", "Sortera:", "Typ av innehåll"]:
+        assert swedish not in html
+
+
+def test_the_swedish_search_is_unchanged(client):
+    html = get(client, "/sok/?q=frånvaro")
+    assert "Sökresultat för ”frånvaro”" in html
+    assert re.search(r'id="results-heading">\d+ träffar</h2>', html)
+    assert '<legend class="facet__legend">Typ av innehåll</legend>' in html
+    assert ">Relevans</a>" in html and ">Nyast först</a>" in html
+    assert '<label for="f-faktor-samverkan">Samverkan ' in html
+    assert '<span class="visually-hidden">Ur texten: </span><mark>' in html or "Ur texten: " in html
+    for hit in hits(html):
+        assert 'lang="' not in hit
+        assert "(på svenska)" not in hit
+        assert '<p class="card__type">' in hit
+    assert "Search results" not in html and "(in Swedish)" not in html
+
+
+def test_the_english_search_without_hits_gives_english_advice(client):
+    html = get(client, "/en/sok/?q=qwxzvyq")
+    assert "No results for “qwxzvyq”" in html
+    assert "Find it another way" in html
+    assert "Check the spelling" in html
+    assert 'href="/en/utforska/">Explore all content</a>' in html
+    # The factor cards in English.
+    assert ">Collaboration</a>" in html
+
+
+def test_the_empty_english_search_page(client):
+    html = get(client, "/en/sok/")
+    assert "Search the knowledge bank" in html
+    assert "Start with a success factor" in html
+
+
+def test_the_english_search_names_its_filters_and_pages(client):
+    html = get(client, "/en/sok/?q=elever&faktor=samverkan&typ=metod")
+    assert "Active filters:" in html
+    assert "Success factor: Collaboration" in html
+    assert "Type of content: Methods" in html
+    assert ">Clear all</a>" in html
+    assert '<span class="visually-hidden">Remove the filter </span>' in html
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("/en/sok/?q=frånvaro&faktor=finns-inte&typ=bogus", "Unknown filter value ignored: "),
+        ("/en/sok/?q=frånvaro&ordning=bogus", "Unknown sort order ignored: ordning=bogus"),
+        ("/en/sok/?q=" + "frånvaro " * 400, "Your query was too long"),
+        ("/en/sok/?q=%E2%80%8B%00", ""),
+        ("/en/sok/?q=?!", "Your query contained no words to search for."),
+        ("/en/sok/?q=frånvaro&sida=²", ""),
+        ("/en/sok/?q=frånvaro&sida=99999999999", ""),
+        ("/en/utforska/?sida=²&kommun=" + "x" * 300, "Unknown filter value ignored: "),
+        ("/en/utforska/?ordning=%3Cscript%3E", "Unknown sort order ignored: "),
+        ("/en/framgangsfaktorer/samverkan/?sida=²", ""),
+        ("/en/resultat/?faktor=finns-inte&sida=²", "does not exist and was not used."),
+        ("/en/resultat/?indikator=%3Cb%3E", "The indicator filter “&lt;b&gt;” does not exist"),
+    ],
+)
+def test_bad_input_on_english_pages_gives_a_normal_english_page(client, url, message):
+    html = get(client, url)
+    assert message in html
+    assert "<script>" not in html
+    for swedish in ["ignorerades", "finns inte och användes inte", "Sökfrågan"]:
+        assert swedish not in html
+
+
+def test_an_unknown_factor_is_not_found_in_english_too(client):
+    assert client.get("/en/framgangsfaktorer/finns-inte/").status_code == 404
+
+
+# --- Factor pages ------------------------------------------------------------------------
+
+
+def test_the_english_factor_page_shows_the_english_wording(client):
+    factor = SuccessFactor.objects.get(slug="samverkan")
+    assert factor.name_en == "Collaboration" and factor.definition_en
+    html = get(client, "/en/framgangsfaktorer/samverkan/")
+    assert "<h1>Collaboration</h1>" in html
+    assert escape(factor.definition_en) in html
+    assert '<p class="page-header__type">Success factor</p>' in html
+    assert "<title>Collaboration – success factor" in html
+    assert re.search(r'<h2 id="group-forskning">Research <span', html)
+    assert re.search(r"Show all \d+ (research articles|research article) on collaboration", html)
+    assert "Other success factors" in html
+    assert 'href="/en/utforska/?faktor=samverkan"' in html
+    assert "Framgångsfaktor<" not in html and "Visa alla" not in html
+
+
+def test_the_swedish_factor_page_is_unchanged(client):
+    factor = SuccessFactor.objects.get(slug="samverkan")
+    html = get(client, "/framgangsfaktorer/samverkan/")
+    assert "<h1>Samverkan</h1>" in html
+    assert escape(factor.definition) in html
+    assert '<p class="page-header__type">Framgångsfaktor</p>' in html
+    assert re.search(r"Visa alla \d+ forskningsartik\w+ om samverkan", html)
+    assert "Andra framgångsfaktorer" in html
+    assert "Collaboration" not in html
+
+
+def test_a_factor_without_english_wording_shows_the_swedish_marked(client):
+    SuccessFactor.objects.filter(slug="samverkan").update(name_en="", definition_en="")
+    html = get(client, "/en/framgangsfaktorer/samverkan/")
+    assert '<h1 lang="sv">Samverkan</h1>' in html
+    assert re.search(r'<p class="lead" lang="sv">', html)
+    overview = get(client, "/en/framgangsfaktorer/")
+    assert 'lang="sv">Samverkan</a>' in overview
+
+
+def test_the_english_factor_list(client):
+    html = get(client, "/en/framgangsfaktorer/")
+    assert "<h1>Success factors</h1>" in html
+    for factor in SuccessFactor.objects.all():
+        assert f">{factor.name_en}</a></h2>" in html
+        assert escape(factor.definition_en) in html
+        assert f'href="/en/framgangsfaktorer/{factor.slug}/"' in html
+    assert re.search(r"<li>Research: \d+</li>", html)
+    assert re.search(r"<li>Case studies: \d+</li>", html)
+    assert "Explore all content with filters" in html
+
+
+# --- Explore and results -----------------------------------------------------------------
+
+
+def test_the_english_explore_page(client):
+    html = get(client, "/en/utforska/?typ=metod&ordning=evidens")
+    assert "<h1>Explore all content</h1>" in html
+    assert '<legend class="facet__legend">Strength of evidence</legend>' in html
+    assert "Strongest evidence first" in html and "Least staff time first" in html
+    assert "Type of content: Methods" in html
+    # Swedish vocabulary (target groups) is marked as Swedish within the English form.
+    assert re.search(r'<label for="f-malgrupp-[\w-]+"><span lang="sv">', html)
+
+
+def test_english_pagination(client):
+    html = get(client, "/en/utforska/?sida=2")
+    assert re.search(r'<p class="pagination__status">Page 2 of \d+</p>', html)
+    assert 'aria-label="Pagination"' in html
+    assert 'rel="prev">Previous<span class="visually-hidden"> page</span>' in html
+    assert "sida=1" in html
+    swedish = get(client, "/utforska/?sida=2")
+    assert re.search(r'<p class="pagination__status">Sida 2 av \d+</p>', swedish)
+    assert 'rel="prev">Föregående<span class="visually-hidden"> sida</span>' in swedish
+
+
+def test_the_english_results_overview_marks_the_swedish_case_studies(client):
+    html = get(client, "/en/resultat/")
+    assert "<h1>Results from local work</h1>" in html
+    assert "How to read the figures:" in html
+    assert re.search(r"\d+ results from \d+ case stud(y|ies)\.", html)
+    assert "<dt>Direction unknown</dt>" in html and "<dt>Improvement</dt>" in html
+    assert "By project" in html and "By region" in html
+    assert '<th scope="col">What was measured</th>' in html
+    assert re.search(r'<a href="[^"]+" lang="sv">[^<]+</a></td>', html)
+    assert "Sammanställning" not in html
+
+
+def test_the_count_sentences_use_english_plurals():
+    for language, one, many in [("en", "1 result", "2 results"), ("sv", "1 träff", "2 träffar")]:
+        with translation.override(language):
+            for count, expected in [(1, one), (2, many)]:
+                html = render_to_string(
+                    "search/includes/results.html",
+                    {"result_count": count, "items": None, "card_template": "x"},
+                )
+                assert f'id="results-heading">{expected}</h2>' in html
+
+
+# --- Suggestions and caches --------------------------------------------------------------
+
+
+@pytest.fixture
+def caching(monkeypatch):
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_cached_suggestions_are_kept_apart_per_language(client, caching):
+    english = client.get("/en/sok/forslag/", {"q": "samv"}).json()
+    swedish = client.get("/sok/forslag/", {"q": "samv"}).json()
+    factor = {
+        "label": "Samverkan",
+        "url": "/framgangsfaktorer/samverkan/",
+        "kind": "Framgångsfaktor",
+    }
+    assert factor in swedish
+    assert {
+        **factor,
+        "url": "/en/framgangsfaktorer/samverkan/",
+        "kind": "Success factor",
+    } in english
+
+
+def test_cached_results_summaries_are_named_in_the_language_shown(client, caching):
+    page = CaseStudyResult.objects.select_related("page").first().page
+    page.projects.set([])
+    page.save()
+    assert "Inget projekt angivet" in get(client, "/resultat/")
+    # The summaries now come from the cache the Swedish page filled.
+    html = get(client, "/en/resultat/")
+    assert "No project given" in html and "Inget projekt angivet" not in html
+    assert "Inget projekt angivet" in get(client, "/resultat/")
+
+
+# --- Query counts ------------------------------------------------------------------------
+
+
+def test_english_listings_cost_no_more_queries(client, django_assert_max_num_queries):
+    urls = [
+        "/en/utforska/?faktor=samverkan&typ=fallstudie&insatstyp=forebyggande",
+        "/en/utforska/?typ=metod&evidens=3&ordning=insats",
+        "/en/framgangsfaktorer/",
+        "/en/framgangsfaktorer/samverkan/",
+        "/en/sok/?q=frånvaro",
+        "/en/sok/?q=elever+skolan&faktor=samverkan&typ=metod",
+        "/en/sok/?q=qwxzvyq",
+        "/en/resultat/?indikator=avbrott&region=kalmar-lan&faktor=finns-inte",
+        "/en/resultat/",
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+        with django_assert_max_num_queries(CEILING, info=url):
+            client.get(url)
+
+
+def test_a_factor_renamed_in_english_is_renamed_in_the_filters(client):
+    assert '<label for="f-faktor-samverkan">Collaboration ' in get(client, "/en/utforska/")
+    factor = SuccessFactor.objects.get(slug="samverkan")
+    factor.name_en = "Working together"
+    factor.save()
+    html = get(client, "/en/utforska/?faktor=samverkan")
+    assert '<label for="f-faktor-samverkan">Working together ' in html
+    assert "Success factor: Working together" in html
+
+
+# --- The catalogue -----------------------------------------------------------------------
+
+
+def source_text():
+    parts = []
+    for folder in SOURCE_DIRS:
+        for path in (ROOT / folder).rglob("*"):
+            if path.suffix in {".py", ".html"} and ".venv" not in path.parts:
+                parts.append(path.read_text(encoding="utf-8"))
+    return "\n".join(parts)
+
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def in_sources(msgid, text):
+    """A msgid as written in Python ("%(count)s") or in a template ("{{ count }}")."""
+    pieces = PLACEHOLDER.split(msgid)
+    pattern = ""
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            pattern += rf"(?:%\({piece}\)s|\{{\{{ ?{piece} ?\}}\}})"
+        else:
+            pattern += re.escape(piece)
+    return re.search(pattern, text) is not None
+
+
+def test_every_msgid_of_the_catalogue_is_used_and_translated():
+    catalogue = polib.pofile(str(CATALOGUE))
+    assert catalogue.metadata["Language"] == "en"
+    assert catalogue.metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
+    text = source_text()
+    unused = [
+        msgid
+        for entry in catalogue
+        for msgid in filter(None, [entry.msgid, entry.msgid_plural])
+        if not in_sources(msgid, text)
+    ]
+    assert unused == []
+    for entry in catalogue:
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for msgstr in translations:
+            assert msgstr, entry.msgid
+            assert set(PLACEHOLDER.findall(msgstr)) == set(PLACEHOLDER.findall(entry.msgid))
+    assert catalogue.percent_translated() == 100
+
+
+def test_the_catalogue_compiles_and_reads_back(tmp_path):
+    mo = tmp_path / "django.mo"
+    polib.pofile(str(CATALOGUE)).save_as_mofile(str(mo))
+    with mo.open("rb") as file:
+        compiled = gettext.GNUTranslations(file)
+    assert compiled.gettext("Sök i kunskapsbanken") == "Search the knowledge bank"
+    assert compiled.ngettext("%(counter)s träff", "%(counter)s träffar", 3) == "%(counter)s results"
+    assert compiled.pgettext("pagination", "sida") == "page"
+
+
+def test_the_swedish_pages_keep_their_text():
+    """No catalogue Django reads for Swedish turns one of these Swedish msgids into anything
+    else, so the Swedish pages read exactly as before."""
+    catalogue = polib.pofile(str(CATALOGUE))
+    with translation.override("sv"):
+        for entry in catalogue:
+            if entry.msgid_plural:
+                assert translation.ngettext(entry.msgid, entry.msgid_plural, 1) == entry.msgid
+                assert (
+                    translation.ngettext(entry.msgid, entry.msgid_plural, 2) == entry.msgid_plural
+                )
+            elif entry.msgctxt:
+                assert translation.pgettext(entry.msgctxt, entry.msgid) == entry.msgid
+            else:
+                assert translation.gettext(entry.msgid) == entry.msgid
