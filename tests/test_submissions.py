@@ -90,6 +90,7 @@ def test_a_tip_is_stored_redirects_to_thanks_and_notifies_the_editors(
     assert thanks.status_code == 200
     assert "Tack för ditt tips!" in thanks.text
     assert "”Närvarocoacher på introduktionsprogrammet”" in thanks.text
+    assert "Närvarocoacher" not in client.get(response["Location"]).text  # shown once
 
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert editor.email in recipients

@@ -308,3 +308,20 @@ def test_the_inspect_view_keeps_paragraphs_and_says_yes_or_no(editor_client):
     assert "Första stycket.<br>Andra raden &lt;script&gt;" in html
     consent = html.split("Samtycke till kontakt")[1][:200]
     assert "Ja" in consent and "True" not in consent
+
+
+def test_an_editor_sets_the_status_in_the_edit_view(editor_client):
+    submission = add_submission(f"Rubrik {SCRIPT}")
+    url = reverse("wagtailsnippets_submissions_submission:edit", args=[submission.pk])
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    assert SCRIPT not in response.text
+    form = response.context["form"]
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data["factors"] = [str(pk) for pk in data["factors"]]
+    data["status"] = Status.DECLINED
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    submission.refresh_from_db()
+    assert submission.status == Status.DECLINED
+    assert submission.consent is True  # read-only in the admin

@@ -81,7 +81,8 @@ def submit(request):
 @never_cached
 @require_GET
 def thanks(request):
-    title = request.session.get(THANKS_KEY)
+    # Shown once: on a shared computer the next visitor does not see the last one's title.
+    title = request.session.pop(THANKS_KEY, None)
     return render(
         request,
         "submissions/thanks.html",
