@@ -13,7 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 import pytest
 
@@ -138,6 +138,30 @@ def test_drafts_restricted_and_older_pages_are_never_sent():
     assert visible_page.title in body
     for absent in (before, draft, hidden, restricted_parent, below, hidden_news, draft_news):
         assert absent.title not in body
+
+
+def test_english_translations_are_not_announced():
+    anna = confirmed("anna@skola.se", ["samverkan"])
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    original = page("Samverkan i skolan")
+    translation = original.copy_for_translation(english, copy_parents=True)
+    translation.title = "Collaboration in school"
+    translation.save_revision().publish()
+    send_digests()
+    body = mail_to(anna.email).body
+    assert original.title in body and translation.title not in body
+
+
+def test_the_digest_is_in_swedish():
+    confirmed("anna@skola.se", ["samverkan"])
+    created = page("Ny sida")
+    created.first_published_at = created.first_published_at.replace(month=3, day=15)
+    Subscription.objects.update(
+        confirmed_at=created.first_published_at - datetime.timedelta(days=1)
+    )
+    created.save()
+    send_digests()
+    assert "15 mars" in mail.outbox[0].body
 
 
 def test_nothing_new_sends_nothing_and_a_second_run_sends_nothing():

@@ -10,6 +10,7 @@ Python. Only sending a mail costs a query of its own (its last_sent_at).
 import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.mail import get_connection
 from django.db.models import Min
 from django.db.models.functions import Coalesce
@@ -83,11 +84,16 @@ def absolute_url(page, base):
     return mail.absolute(base, url) if url else None
 
 
+def swedish(pages):
+    """The mails are Swedish: translations (English copies) of pages are not announced."""
+    return pages.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
 def new_items(since, base):
-    """The content pages and news a visitor may see, first published after `since`, newest
-    first, with their factor and project ids."""
+    """The Swedish content pages and news a visitor may see, first published after `since`,
+    newest first, with their factor and project ids."""
     pages = list(
-        visible(ContentPage.objects.filter(first_published_at__gt=since))
+        visible(swedish(ContentPage.objects.filter(first_published_at__gt=since)))
         .only("id", "title", "summary", "url_path", "first_published_at", "content_type_id", "path")
         .order_by("-first_published_at", "-pk")[:MAX_PAGES_READ]
     )
@@ -107,7 +113,7 @@ def new_items(since, base):
         )
         for page in pages
     ]
-    news = visible(NewsPage.objects.filter(first_published_at__gt=since)).only(
+    news = visible(swedish(NewsPage.objects.filter(first_published_at__gt=since))).only(
         "id", "title", "summary", "url_path", "first_published_at", "path"
     )
     items += [
