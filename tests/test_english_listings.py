@@ -61,9 +61,9 @@ def test_the_english_search_speaks_english_and_marks_the_swedish_hits(client):
     found = hits(html)
     assert found
     for hit in found:
-        assert re.search(r'<h3 class="card__title"><a href="[^"]+" lang="sv">', hit), hit
+        assert re.search(r'<h3 class="card__title"><a href="[^"]+" lang="sv" hreflang="sv">', hit)
         assert '<p class="card__summary" lang="sv">' in hit
-        assert "(in Swedish)" in hit
+        assert '<span class="language-note">in Swedish</span>' in hit
         assert '<span class="visually-hidden">From the text: </span><span lang="sv">' in hit
     # Links stay in English; the parameters keep their names.
     assert 'href="/en/sok/?q=fr%C3%A5nvaro&amp;ordning=nyast"' in html
@@ -81,9 +81,9 @@ def test_the_swedish_search_is_unchanged(client):
     assert '<span class="visually-hidden">Ur texten: </span><mark>' in html or "Ur texten: " in html
     for hit in hits(html):
         assert 'lang="' not in hit
-        assert "(på svenska)" not in hit
+        assert "language-note" not in hit
         assert '<p class="card__type">' in hit
-    assert "Search results" not in html and "(in Swedish)" not in html
+    assert "Search results" not in html and "in Swedish" not in html
 
 
 def test_the_english_search_without_hits_gives_english_advice(client):
