@@ -257,11 +257,15 @@ def test_cached_suggestions_are_kept_apart_per_language(client, caching):
         "kind": "Framgångsfaktor",
     }
     assert factor in swedish
-    assert {
-        **factor,
+    english_factor = {
+        "label": "Collaboration",
         "url": "/en/framgangsfaktorer/samverkan/",
         "kind": "Success factor",
-    } in english
+    }
+    assert english_factor in english
+    # Found by its English name too, on the English pages only.
+    assert english_factor in client.get("/en/sok/forslag/", {"q": "collab"}).json()
+    assert client.get("/sok/forslag/", {"q": "collab"}).json() == []
 
 
 def test_cached_results_summaries_are_named_in_the_language_shown(client, caching):

@@ -29,6 +29,7 @@ from pluginnovation.content.text import without_diacritics
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.fulltext import clean_query
+from pluginnovation.discovery.listing import factor_names
 from pluginnovation.taxonomy.models import SuccessFactor
 
 MAX_SUGGESTIONS = 8
@@ -133,13 +134,32 @@ def page_url(pk, url_path, request):
     return parts[2] if parts else None
 
 
+def with_local_factor_names(entries, names):
+    """The catalogue with the success factors named in the language shown (`names`: {slug:
+    name}, empty in Swedish); they are found by either name. The factors come first."""
+    if not names:
+        yield from entries
+        return
+    entries = iter(entries)
+    for entry in entries:
+        folded, group, name, pk, slug, kind = entry
+        if group != 0:
+            yield entry
+            break
+        local = names.get(slug)
+        yield (f"{folded}{fold(local)}", group, local, pk, slug, kind) if local else entry
+    yield from entries
+
+
 def find(request, words):
     """Up to MAX_SUGGESTIONS matches: factors, then names starting with the first word, then
     short names before long ones."""
     needles = [" " + word for word in words]
     first = needles[0]
     matches = [
-        entry for entry in catalogue(request) if all(needle in entry[0] for needle in needles)
+        entry
+        for entry in with_local_factor_names(catalogue(request), factor_names(request))
+        if all(needle in entry[0] for needle in needles)
     ]
     matches.sort(
         key=lambda entry: (entry[1], not entry[0].startswith(first), len(entry[2]), entry[2])
