@@ -6,12 +6,13 @@ from django.db import models
 from django.db.models import QuerySet
 from django.utils.formats import number_format
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
 from methods.evidence import (
@@ -182,7 +183,11 @@ class MethodPage(ContentPage):
     def evidence_label(self):
         if self.evidence_level is None:
             return ""
-        return f"{self.evidence_level} av {len(EvidenceLevel)}: {self.get_evidence_level_display()}"
+        return gettext("%(step)s av %(steps)s: %(name)s") % {
+            "step": self.evidence_level,
+            "steps": len(EvidenceLevel),
+            "name": self.get_evidence_level_display(),
+        }
 
     def evidence_counts(self):
         """The linked research and case studies a visitor may see, counted by type."""
@@ -197,17 +202,26 @@ class MethodPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        explanation = EvidencePage.objects.live().only("url_path").first()
+        # The explanation in the language being shown (its English translation under /en/).
+        explanation = (
+            EvidencePage.objects.live()
+            .filter(locale=Locale.get_active())
+            .only("url_path", "locale_id")
+            .first()
+        )
         context["evidence_url"] = explanation.get_url(request) if explanation else ""
         return context
 
     def card_facts(self):
-        missing = "uppgift saknas"
+        missing = gettext("uppgift saknas")
         hours = self.staff_hours_per_week
+        per_week = missing
+        if hours is not None:
+            per_week = gettext("%(hours)s tim/vecka") % {"hours": number(hours)}
         return [
-            ("Kunskapsgrund", self.get_knowledge_basis_display() or missing),
-            ("Evidensstyrka", self.evidence_label or missing),
-            ("Personaltid", f"{number(hours)} tim/vecka" if hours is not None else missing),
+            (gettext("Kunskapsgrund"), self.get_knowledge_basis_display() or missing),
+            (gettext("Evidensstyrka"), self.evidence_label or missing),
+            (gettext("Personaltid"), per_week),
         ]
 
     @cached_property

@@ -7,4 +7,6 @@ class ContentConfig(AppConfig):
     verbose_name = "Innehåll"
 
     def ready(self):
-        from pluginnovation.content import languages  # noqa: F401 (connects its signals)
+        from pluginnovation.content import languages
+
+        languages.cache_locale_lookups()

@@ -11,7 +11,9 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
+from wagtail.models.i18n import LocaleManager
 
 CACHE_KEY = "locale-codes"
 MAX_AGE = 300
@@ -34,6 +36,21 @@ def other_language(page):
     """The page's language code if it is not the language being shown, else ""."""
     language = page_language(page)
     return "" if language == (get_language() or settings.LANGUAGE_CODE) else language
+
+
+def locale_for_language(manager, language_code):
+    """LocaleManager.get_for_language from the cached codes. Wagtail asks it for the active
+    locale on every page it serves (the home page's `localized` translation); with the two
+    locales in the cache that is no query. An unknown code is looked up as Wagtail does."""
+    wanted = get_supported_content_language_variant(language_code)
+    for pk, code in locale_codes().items():
+        if code == wanted:
+            return manager.model.from_db(manager.db, ["id", "language_code"], [pk, code])
+    return manager.get(language_code=wanted)
+
+
+def cache_locale_lookups():
+    LocaleManager.get_for_language = locale_for_language
 
 
 def forget(**kwargs):

@@ -8,6 +8,8 @@ import datetime
 
 from django import forms
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import ngettext
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -196,7 +198,7 @@ class ContentPage(Page):
 
     @property
     def type_label(self):
-        return self.specific_class._meta.verbose_name.capitalize()
+        return type_name(self.specific_class)
 
     def card_facts(self):
         """(label, text) pairs a card shows under the summary, e.g. a method's evidence."""
@@ -246,3 +248,11 @@ class ContentIndexPage(Page):
     def hidden_facets(self):
         """Facets that cannot vary here: the type, and on a region's section the region."""
         return ("typ", "region") if hasattr(self, "region_id") else ("typ",)
+
+
+def type_name(model):
+    """A page type's name in the language shown: "Fallstudie", "Case study". The Swedish
+    names are the models' own; other languages have the singular of the verbose_name pair in
+    their catalogue (ngettext, since "fallstudie" alone would clash with other texts)."""
+    meta = model._meta
+    return capfirst(ngettext(str(meta.verbose_name), str(meta.verbose_name_plural), 1))

@@ -12,6 +12,8 @@ import wagtail
 import polib
 import pytest
 
+from pluginnovation.editorial.management.commands import compile_translations as compile_command
+
 CATALOGUES = Path(settings.BASE_DIR) / "locale" / "sv" / "LC_MESSAGES"
 
 
@@ -50,10 +52,12 @@ def test_every_override_is_a_text_wagtail_still_uses(domain):
 
 
 @pytest.fixture
-def locale_dir(tmp_path, settings):
+def locale_dir(tmp_path, settings, monkeypatch):
+    """The only catalogues the command sees: those written to tmp_path in the test."""
     messages = tmp_path / "sv" / "LC_MESSAGES"
     messages.mkdir(parents=True)
     settings.LOCALE_PATHS = [tmp_path]
+    monkeypatch.setattr(compile_command, "project_app_locales", list)
     return messages
 
 

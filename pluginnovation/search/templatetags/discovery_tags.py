@@ -8,10 +8,10 @@ from django import template
 from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.utils.html import format_html, format_html_join
-from django.utils.text import capfirst
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 
 from pluginnovation.content.models import ContentIndexPage, ContentPage
+from pluginnovation.content.models import type_name as content_type_name
 from pluginnovation.discovery.facets import PARAMS
 from pluginnovation.discovery.listing import listing_context, pages_below
 from pluginnovation.discovery.related import related_pages
@@ -104,7 +104,5 @@ def facet_options(group):
 
 @register.filter
 def type_name(page):
-    """The page's type in the language shown: "Fallstudie", "Case study". The Swedish names
-    are the models' own, the others in the catalogue."""
-    meta = page.specific_class._meta
-    return capfirst(ngettext(str(meta.verbose_name), str(meta.verbose_name_plural), 1))
+    """The page's type in the language shown: "Fallstudie", "Case study"."""
+    return content_type_name(page.specific_class)
