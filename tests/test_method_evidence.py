@@ -154,7 +154,7 @@ def test_the_evidence_page_explains_every_step_of_the_scale(client):
     for level in EvidenceLevel:
         assert f"Steg {level.value}: {level.label}" in html
     for basis in KnowledgeBasis:
-        assert basis.label in html
+        assert str(basis.label) in html
 
 
 def test_the_method_page_links_to_the_evidence_explanation(client, methods):

@@ -6,9 +6,10 @@ translation key). A view inside i18n_patterns (search, the factor pages) exists 
 language at Django's translated address. Anything else exists in Swedish only, and the switcher
 leads to the other language's home page.
 
-Translations change rarely and every page asks, so a page's alternates are cached; publishing,
-unpublishing, moving or deleting any page, or changing a view restriction, starts a new
-generation of the cache.
+Translations change rarely and every page asks, so a page's alternates are cached. Publishing
+or unpublishing a page forgets its own entry; moving or deleting a page, publishing one with
+children (its slug may have moved them) or changing a view restriction starts a new generation
+of the whole cache.
 """
 
 from django.conf import settings
@@ -31,10 +32,14 @@ def language_names():
     return dict(settings.LANGUAGES)
 
 
+def cache_key(translation_key):
+    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    return f"alternates:{generation}:{translation_key}"
+
+
 def page_alternates(page, request=None):
     """{language code: url} of the page's live, public translations, the page included."""
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
-    key = f"alternates:{generation}:{page.translation_key}"
+    key = cache_key(page.translation_key)
     alternates = cache.get(key)
     if alternates is None:
         codes = locale_codes()
@@ -95,13 +100,23 @@ def new_generation(**kwargs):
         cache.set(GENERATION_KEY, 1, None)
 
 
+def forget_page(instance, **kwargs):
+    """A page was published or unpublished: its own translations' links change, and, if it
+    has children, their addresses may have changed with its slug."""
+    if instance.numchild:
+        new_generation()
+    else:
+        cache.delete(cache_key(instance.translation_key))
+
+
 def on_change(sender, instance, **kwargs):
     if isinstance(instance, Page | PageViewRestriction):
         new_generation()
 
 
 def connect_signals():
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(new_generation, dispatch_uid=f"alternates-{id(signal)}")
+    for signal in (page_published, page_unpublished):
+        signal.connect(forget_page, dispatch_uid=f"alternates-{id(signal)}")
+    post_page_move.connect(new_generation, dispatch_uid="alternates-move")
     post_delete.connect(on_change, dispatch_uid="alternates-delete")
     post_save.connect(on_change, sender=PageViewRestriction, dispatch_uid="alternates-restriction")
