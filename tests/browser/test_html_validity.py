@@ -12,6 +12,7 @@ import pytest
 
 from .conftest import PROJECT_ROOT
 from .test_accessibility import DETAIL_TYPES, FIXED_PATHS
+from .test_english_pages import ENGLISH_PATHS
 
 VNU_JAR = Path(
     os.environ.get("VNU_JAR", PROJECT_ROOT / "var/tools/node_modules/vnu-jar/build/dist/vnu.jar")
@@ -32,7 +33,7 @@ def test_every_page_type_is_valid_html(site_url, page_paths, tmp_path):
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)
-    paths = {**FIXED_PATHS, **{name: page_paths[name] for name in DETAIL_TYPES}}
+    paths = {**FIXED_PATHS, **ENGLISH_PATHS, **{name: page_paths[name] for name in DETAIL_TYPES}}
     files = []
     for name, path in paths.items():
         file = tmp_path / (name.replace(" ", "-") + ".html")
