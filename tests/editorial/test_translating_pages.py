@@ -1,0 +1,52 @@
+"""Editors translate pages into English in the admin with Wagtail's "Översätt"
+(simple_translation, issue 13); regional editors may not."""
+
+from wagtail.models import Locale, Page
+
+import pytest
+
+from .support import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def translate_url(page):
+    return f"/admin/translation/submit/page/{page.pk}/"
+
+
+@pytest.fixture
+def contact():
+    return Page.objects.get(url_path="/hem/kontakt/", locale__language_code="sv")
+
+
+@pytest.fixture
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+def test_an_editor_translates_a_page_into_a_draft_and_publishes_it(client, contact, english):
+    contact.get_translation(english).delete()
+    client.force_login(make_user("rita", "Redaktörer"))
+    assert client.get(translate_url(contact)).status_code == 200
+
+    response = client.post(translate_url(contact), {"locales": [english.pk]})
+    assert response.status_code == 302
+    translation = contact.get_translation(english).specific
+    # A copy to write in English, not yet public; the Swedish page links to it once it is.
+    assert not translation.live
+    assert client.get("/kontakt/").content.decode().count('hreflang="en"') == 1  # switcher only
+
+    translation.title = "Contact"
+    translation.slug = "contact"
+    translation.save_revision().publish()
+    client.logout()
+    html = client.get("/kontakt/").content.decode()
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/contact/">' in html
+
+
+def test_a_regional_editor_cannot_translate(client, contact, english, site):
+    contact.get_translation(english).delete()
+    client.force_login(make_user("nora", f"Regionredaktörer – {site.north.name}"))
+    response = client.post(translate_url(contact), {"locales": [english.pk]})
+    assert response.status_code in (302, 403)
+    assert contact.get_translation_or_none(english) is None
