@@ -1,9 +1,8 @@
 """axe-core in Chromium on every page type: no WCAG 2.1 A/AA violation is allowed."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from .axe import axe_violations
 
 FIXED_PATHS = {
     "home": "/",
@@ -23,15 +22,6 @@ FIXED_PATHS = {
     "results overview": "/resultat/",
 }
 DETAIL_TYPES = ["ResearchArticlePage", "CaseStudyPage", "MethodPage", "RegionSectionPage"]
-
-
-def axe_violations(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [
-        f"{violation['id']}: {violation['help']} – "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in results.response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("name", FIXED_PATHS)

@@ -8,22 +8,13 @@ from pathlib import Path
 from django.core import signing
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from pluginnovation.alerts.tokens import CONFIRM_SALT, UNSUBSCRIBE_SALT
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from .axe import axe_violations
+
 MAX_TABS = 150
 SHOTS = Path("/tmp/alerts/screens")
-
-
-def axe_violations(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [
-        f"{violation['id']}: {violation['help']} – "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in results.response["violations"]
-    ]
 
 
 def tab_to(page, predicate):

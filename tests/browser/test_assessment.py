@@ -6,25 +6,16 @@ import subprocess
 import sys
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import PROJECT_ROOT
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from .axe import axe_violations
+
 LOAD_STATEMENTS = (
     "from collections import Counter; "
     "from pluginnovation.assessment.demo import load_statements; "
     "load_statements(Counter())"
 )
-
-
-def axe_violations(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [
-        f"{violation['id']}: {violation['help']} – "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in results.response["violations"]
-    ]
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,8 @@
 h1, no sideways scrolling on a phone, and the role links reached with the keyboard."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from .axe import axe_violations
 
 PATHS = {
     "home with the role section": "/",
@@ -14,15 +13,6 @@ PATHS = {
     "case study with similar ones": "/fallstudier/gr/porten-partille/",
     "case studies filtered on kommungrupp": "/fallstudier/?kommungrupp=a2",
 }
-
-
-def axe_violations(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [
-        f"{violation['id']}: {violation['help']} – "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in results.response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("name", PATHS)

@@ -3,7 +3,7 @@ page in English with the Swedish content marked, and no sideways scrolling on a 
 
 import pytest
 
-from tests.browser.test_accessibility import axe_violations
+from .axe import axe_violations
 
 ENGLISH_PATHS = {
     "search with hits": "/en/sok/?q=fr%C3%A5nvaro",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .test_accessibility import axe_violations
+from .axe import axe_violations
 
 ENGLISH_PATHS = {
     "english home": "/en/",

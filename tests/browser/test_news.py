@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from .axe import axe_violations
 from .conftest import PROJECT_ROOT
-from .test_accessibility import axe_violations
 from .test_html_validity import VNU_JAR, fetch
 
 PAGE_TYPES = ["NewsIndexPage", "NewsPage", "EventIndexPage", "EventPage"]

@@ -16,11 +16,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import PROJECT_ROOT, free_port, wait_until_up
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from .axe import axe_violations
+
 PATHS = {
     "project index": "/projekt/",
     "project page": "/projekt/plug-in/",
@@ -77,15 +77,6 @@ def projects_url(site_url, tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=10)
-
-
-def axe_violations(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [
-        f"{violation['id']}: {violation['help']} – "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in results.response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("name", PATHS)

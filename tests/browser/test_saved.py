@@ -5,19 +5,10 @@ layout of a case study, and axe on the collection's pages."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from .axe import axe_violations
+
 MAX_TABS = 250
-
-
-def axe_violations(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [
-        f"{violation['id']}: {violation['help']} – "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in results.response["violations"]
-    ]
 
 
 def tab_to(page, predicate):

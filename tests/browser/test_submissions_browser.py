@@ -9,11 +9,11 @@ import time
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import PROJECT_ROOT
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from .axe import axe_violations
+
 MAX_TABS = 120
 # The server keeps the default SUBMISSIONS_MIN_SECONDS; the keyboard test waits it out.
 MIN_SECONDS = 3.2
@@ -39,15 +39,6 @@ tip = Submission.objects.create(
 )
 tip.factors.set(SuccessFactor.objects.all()[:1])
 """
-
-
-def axe_violations(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [
-        f"{violation['id']}: {violation['help']} – "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in results.response["violations"]
-    ]
 
 
 def tab_to(page, selector, visited=None):

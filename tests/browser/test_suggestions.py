@@ -2,7 +2,7 @@
 
 from urllib.parse import unquote
 
-from tests.browser.test_accessibility import axe_violations
+from .axe import axe_violations
 
 FIELD = "#site-search-q"
 LIST = "#site-search-q-forslag"
