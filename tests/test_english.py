@@ -190,3 +190,12 @@ def test_english_pages_take_a_bounded_number_of_queries(client, django_assert_ma
     client.get(url)
     with django_assert_max_num_queries(15):
         assert client.get(url).status_code == 200
+
+
+def test_the_sitemap_lists_the_english_pages_but_no_draft_translation(client):
+    Page.objects.get(url_path__endswith="/contact/", locale__language_code="en").unpublish()
+    xml = client.get("/sitemap.xml").content.decode()
+    paths = re.findall(r"<loc>https?://[^/<]+(/[^<]*)</loc>", xml)
+    for path in ["/", "/om/", "/en/", "/en/about/", "/en/about/evidence/", "/en/how-to-use/"]:
+        assert path in paths
+    assert "/en/contact/" not in paths

@@ -115,8 +115,17 @@ def test_the_sitemap_lists_every_live_page_and_no_draft(client, tree, public_sit
     PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
 
     locations = sitemap_locations(client, HTTP_HOST="kunskapsbank.example.org")
-    site_pages = Page.objects.live().public().descendant_of(site_root(), inclusive=True)
-    assert locations == [public_site + page.url for page in site_pages.order_by("path")]
+    # The home page in every language: the Swedish tree and the English one under /en/.
+    homes = site_root().get_translations(inclusive=True).order_by("path")
+    site_pages = [
+        page
+        for home in homes
+        for page in Page.objects.live()
+        .public()
+        .descendant_of(home, inclusive=True)
+        .order_by("path")
+    ]
+    assert locations == [public_site + page.url for page in site_pages]
     for page in (shown, tree.research, tree.section):
         assert public_site + page.url in locations
     for page in (draft, unpublished, secret):

@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 from wagtail.contrib.sitemaps.views import sitemap
 
 from pluginnovation.seo.feeds import FactorFeed, LatestContentFeed
+from pluginnovation.seo.sitemap import SiteSitemap
 from pluginnovation.seo.views import robots_txt
 
 # Browsers and feed readers ask for /favicon.ico whatever the page links to. Browsers keep a
@@ -12,7 +13,7 @@ from pluginnovation.seo.views import robots_txt
 favicon = RedirectView.as_view(url=f"{settings.STATIC_URL}favicon.svg", permanent=True)
 
 urlpatterns = [
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SiteSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
     path("flode/", LatestContentFeed(), name="feed"),
