@@ -174,3 +174,11 @@ def test_thousands_of_unknown_values_give_a_short_message(client):
     message = response.context["filter_message"]
     assert response.status_code == 200 and len(message) < 300
     assert message.endswith(f"och {3000 - 5} till")
+
+
+def test_a_request_too_large_to_read_gets_the_swedish_400_page(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = client.post("/tipsa/", {"what_was_done": "x" * 5000})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert '<html lang="sv">' in html and "Inget sparades" in html

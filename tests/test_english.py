@@ -124,6 +124,13 @@ def test_an_unknown_english_address_is_an_english_404(client):
     assert "Page not found" in response.content.decode()
 
 
+@pytest.mark.parametrize("missing, home", [("/finns-inte/", "/en/"), ("/en/no-such-page/", "/")])
+def test_a_404_switches_to_the_other_home_page_not_to_another_404(client, missing, home):
+    response = client.get(missing)
+    assert switcher(response)[0] == home
+    assert hreflangs(response) == {}
+
+
 def test_the_footer_shows_the_english_translations_and_text(client):
     html = client.get("/en/contact/").content.decode()
     footer = html[html.index('<footer class="site-footer">') :]

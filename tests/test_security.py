@@ -66,6 +66,7 @@ def run_with_production_settings(code, **env):
         "DJANGO_SETTINGS_MODULE": "pluginnovation.settings.production",
         "SECRET_KEY": GOOD_KEY,
         "ALLOWED_HOSTS": "example.org",
+        "WAGTAILADMIN_BASE_URL": "https://example.org",
         "DATABASE_URL": "sqlite:///:memory:",
         **env,
     }
@@ -383,6 +384,13 @@ def test_production_settings_refuse_a_missing_or_weak_secret_key(secret_key):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("base_url", ["", "http://127.0.0.1:8000"], ids=["missing", "local"])
+def test_production_settings_refuse_mail_links_to_nowhere(base_url):
+    result = run_with_production_settings("", WAGTAILADMIN_BASE_URL=base_url)
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL" in result.stderr
 
 
 def test_redis_url_switches_the_cache_to_redis():

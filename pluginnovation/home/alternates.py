@@ -12,10 +12,12 @@ children (its slug may have moved them) or changing a view restriction starts a 
 of the whole cache.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from django.urls import reverse, translate_url
+from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction
@@ -54,7 +56,14 @@ def page_alternates(page, request=None):
 
 
 def view_alternates(path):
-    """{language code: url} for a view inside i18n_patterns; {} for one outside them."""
+    """{language code: url} for a view inside i18n_patterns; {} for one outside them, and for
+    an address only Wagtail's catch-all route matches (a page shows with its `page`, so that is
+    a "not found": its address in the other language would not be found either)."""
+    try:
+        if resolve(urlsplit(path).path).url_name == "wagtail_serve":
+            return {}
+    except Resolver404:
+        return {}
     current = translation.get_language()
     alternates = {code: translate_url(path, code) for code in language_names()}
     if all(url == path for code, url in alternates.items() if code != current):

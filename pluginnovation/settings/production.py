@@ -16,6 +16,14 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "django-insec
         "SECRET_KEY must be set in the environment to a random value of at least 50 characters."
     )
 
+# Links in mails (alert digests, unsubscribe links, editors' notifications) are built from it;
+# the default (http://127.0.0.1:8000) would send every reader to their own machine.
+if not os.environ.get("WAGTAILADMIN_BASE_URL", "").startswith("https://"):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL must be set to the site's public https address, e.g. "
+        "https://pluginnovation.se (links in e-mails are built from it)."
+    )
+
 DEBUG = False
 
 # The proxy terminates TLS and tells Django so in X-Forwarded-Proto; it must overwrite any
