@@ -206,3 +206,10 @@ def test_the_sitemap_lists_the_english_pages_but_no_draft_translation(client):
     for path in ["/", "/om/", "/en/", "/en/about/", "/en/about/evidence/", "/en/how-to-use/"]:
         assert path in paths
     assert "/en/contact/" not in paths
+
+
+def test_the_english_home_page_describes_itself_as_english(client):
+    html = client.get("/en/").content.decode()
+    assert '"inLanguage": "en"' in html
+    assert 'title="New in the knowledge bank (in Swedish)"' in html
+    assert '"inLanguage": "sv"' in client.get("/").content.decode()

@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
+from pluginnovation.content.languages import page_language
 from pluginnovation.home.models import HomePage
 from research.models import ResearchArticlePage
 
@@ -47,7 +48,7 @@ def content_fields(page, request, schema_type, terms):
         "name": page.title,
         "description": page.summary,
         "url": page_url(page, request),
-        "inLanguage": "sv",
+        "inLanguage": page_language(page),
         "keywords": [factor.name for factor in terms["factors"]],
         "datePublished": page.published_date.isoformat(),
         "publisher": PUBLISHER,
@@ -115,7 +116,7 @@ def website(page, request, terms=None):
         "name": settings.WAGTAIL_SITE_NAME,
         "description": page.intro,
         "url": page_url(page, request),
-        "inLanguage": "sv",
+        "inLanguage": page_language(page),
         "publisher": PUBLISHER,
         "potentialAction": {
             "@type": "SearchAction",

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from pluginnovation.content.models import ContentPage
 from pluginnovation.discovery.listing import requested_page_number
@@ -35,11 +35,11 @@ def page_description(page):
 
 def feeds(factor):
     """The RSS feeds a page offers: the whole site's, and on a factor's page that factor's."""
-    links = [{"title": "Nytt i kunskapsbanken", "url": reverse("feed")}]
+    links = [{"title": gettext("Nytt i kunskapsbanken"), "url": reverse("feed")}]
     if factor is not None:
         links.append(
             {
-                "title": f"Nytt om {factor.name}",
+                "title": gettext("Nytt om %(name)s") % {"name": factor.local_name},
                 "url": reverse("factor_feed", kwargs={"slug": factor.slug}),
             }
         )
