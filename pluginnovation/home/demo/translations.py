@@ -3,8 +3,9 @@
 A file names its Swedish original by its path below the Swedish home page (`translation_of:
 om/evidens`; "/" is the home page itself). The loader copies the original into the English
 locale with Wagtail's own translation action (as "Översätt" in the admin does), fills in the
-English fields from the file and publishes it. Parents are translated before their children;
-a page that already has its English translation is left as an editor may have changed it.
+English fields from the file and publishes it. Parents are translated before their children,
+siblings in file-name order; a page that already has its English translation is left as an
+editor may have changed it.
 """
 
 from pathlib import Path
@@ -29,10 +30,11 @@ def original_path(entry):
 def load_translations(home, created, data_dir=None):
     """Translate and publish the Swedish pages that the files in data/en/ translate."""
     folder = Path(data_dir or DATA_DIR) / LANGUAGE
-    entries = sorted(read_pages(folder, TRANSLATION), key=depth)
     locale, _ = Locale.objects.get_or_create(language_code=LANGUAGE)
-    for entry in entries:
-        original = find_original(home, entry)
+    originals = [(find_original(home, entry), entry) for entry in read_pages(folder, TRANSLATION)]
+    # Parents before children; siblings in the files' order (their names start with a number),
+    # which is the order of the English menu.
+    for original, entry in sorted(originals, key=lambda pair: (pair[0].depth, pair[1].path.name)):
         if original.get_translation_or_none(locale) is not None:
             continue
         translation = original.copy_for_translation(locale)
@@ -43,11 +45,6 @@ def load_translations(home, created, data_dir=None):
         translation.save()
         translation.save_revision(clean=False).publish()
         created["translations"] += 1
-
-
-def depth(entry):
-    """0 for the home page, 1 for a page below it, and so on: parents come first."""
-    return len(list(filter(None, original_path(entry).split("/"))))
 
 
 def find_original(home, entry):
