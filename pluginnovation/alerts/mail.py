@@ -47,14 +47,22 @@ def build(subscription, subject, template, context, base, connection=None):
 
 
 def confirmation(subscription, base, topics):
+    """The request to confirm a choice. An active subscription is told that it goes on
+    unchanged until the new choice is confirmed (it is never removed for want of a reply)."""
     confirm_url = absolute(
         base, reverse("alerts:confirm", args=[tokens.confirm_token(subscription)])
     )
+    is_change = subscription.is_confirmed
+    subject = (
+        "Bekräfta ändringen av din bevakning från PlugInnovation"
+        if is_change
+        else "Bekräfta din bevakning från PlugInnovation"
+    )
     return build(
         subscription,
-        "Bekräfta din bevakning från PlugInnovation",
+        subject,
         "confirm",
-        {"confirm_url": confirm_url, "topics": topics, "days": 7},
+        {"confirm_url": confirm_url, "topics": topics, "days": 7, "is_change": is_change},
         base,
     )
 

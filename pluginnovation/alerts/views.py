@@ -10,11 +10,12 @@ from functools import wraps
 
 from django.conf import settings
 from django.shortcuts import redirect, render
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pluginnovation.alerts import mail, subscriptions, tokens
-from pluginnovation.alerts.forms import SubscribeForm
+from pluginnovation.alerts.bounded import read_post
+from pluginnovation.alerts.forms import TOO_MANY_CHOICES, SubscribeForm
 from pluginnovation.alerts.models import CONFIRMATIONS_PER_DAY, RETENTION_TEXT
 from pluginnovation.ratelimit import allow
 
@@ -93,13 +94,23 @@ def preselected(request, form):
 
 
 @no_store
+@csrf_exempt  # checked by csrf_protect below, once the body has been read with a bound
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
+    readable = request.method != "POST" or read_post(request)
+    return subscribe_form(request, readable)
+
+
+@csrf_protect
+def subscribe_form(request, readable):
     if request.method == "POST":
         if not allow(request, "alerts-subscribe", subscribe_per_hour()):
             return render(request, "alerts/too_many.html", status=429)
         form = SubscribeForm(request.POST)
-        if form.is_valid():
+        if not readable:  # more fields than Django reads: nothing of the form is used
+            form.is_valid()
+            form.add_error("factors", TOO_MANY_CHOICES)
+        elif form.is_valid():
             subscription, send = subscriptions.ask(form.cleaned_data["email"], form.choice())
             if send:
                 send_confirmation(request, subscription)

@@ -6,8 +6,10 @@ superusers unless a group is given it; the central editors do not get it by defa
 they need no subscriber's address for their work (data minimisation)."""
 
 from django.contrib.auth import get_permission_codename
+from django.utils import timezone
 
 from wagtail import hooks
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -32,6 +34,40 @@ class ReadAndDeletePolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(actions)
 
 
+EMPTY = "–"
+
+
+def yes_no(value):
+    return "Ja" if value else "Nej"
+
+
+def local_time(value):
+    """A stored (UTC) time as the site's local time (TIME_ZONE), or a dash if there is none."""
+    if value is None:
+        return EMPTY
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+class SubscriptionInspectView(InspectView):
+    """Swedish values: Ja/Nej, a dash for nothing, times in local time."""
+
+    def get_news_display_value(self):
+        return yes_no(self.object.news)
+
+    def get_created_at_display_value(self):
+        return local_time(self.object.created_at)
+
+    def get_confirmed_at_display_value(self):
+        return local_time(self.object.confirmed_at)
+
+    def get_last_sent_at_display_value(self):
+        return local_time(self.object.last_sent_at)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return EMPTY if value in (None, "", "-") else value
+
+
 class SubscriptionViewSet(ModelViewSet):
     model = Subscription
     icon = "mail"
@@ -39,6 +75,7 @@ class SubscriptionViewSet(ModelViewSet):
     menu_order = 320
     add_to_admin_menu = True
     inspect_view_enabled = True
+    inspect_view_class = SubscriptionInspectView
     copy_view_enabled = False
     list_display = ["email", "created_at", "confirmed_at", "last_sent_at"]
     list_filter = ["news"]
