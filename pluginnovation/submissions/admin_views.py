@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.views.generic import InspectView
@@ -17,6 +19,16 @@ CHANGE = "submissions.change_submission"
 
 class SubmissionInspectView(InspectView):
     """All the school sent, with the button that turns it into a draft case study."""
+
+    def get_created_display_value(self):
+        # In the site's time zone (Europe/Stockholm), as editors read the clock.
+        return date_format(localtime(self.object.created), "j F Y H:i")
+
+    def get_municipality_display_value(self):
+        return str(self.object.municipality) if self.object.municipality_id else "–"
+
+    def get_municipality_other_display_value(self):
+        return self.object.municipality_other or "–"
 
     def get_what_was_done_display_value(self):
         return linebreaksbr(self.object.what_was_done, autoescape=True)

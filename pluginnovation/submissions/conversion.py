@@ -54,6 +54,12 @@ def free_slug(title, parent):
 
 
 def section_for(submission):
+    if submission.municipality is None and submission.municipality_other:
+        raise ConversionError(
+            f"Avsändaren skrev kommunen ”{submission.municipality_other}”, som inte finns i "
+            "listan. Välj kommunen på tipset först (Redigera tipset, fältet Kommun), och gör "
+            "sedan tipset till fallstudie. Ingen fallstudie skapades."
+        )
     if submission.municipality is None:
         raise ConversionError(
             "Tipset har ingen kommun (den kan ha tagits bort), så det går inte att veta vilken "

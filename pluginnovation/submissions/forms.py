@@ -2,13 +2,23 @@
 
 from django import forms
 
-from pluginnovation.submissions.models import NAME_MAX, TEXT_MAX, TITLE_MAX, Submission
+from pluginnovation.alerts.disposable import is_disposable
+from pluginnovation.submissions.limits import EMAIL_MAX_PER_DAY, too_many_from
+from pluginnovation.submissions.models import (
+    MUNICIPALITY_OTHER_MAX,
+    NAME_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    Submission,
+    one_line,
+)
 from pluginnovation.taxonomy.models import Municipality, SuccessFactor
 
 HINTS = {
     "title": "Ett kort namn på arbetssättet, t.ex. ”Närvarocoacher på introduktionsprogrammet”.",
     "school": "Skolan eller verksamheten där ni arbetar så, t.ex. ”Lerums gymnasium”.",
     "municipality": "Kommunen där skolan ligger.",
+    "municipality_other": "Finns inte kommunen i listan ovanför? Skriv den här i stället.",
     "what_was_done": "Vad gjorde ni, för vilka elever och hur? Skriv inte elevers namn. "
     f"Högst {TEXT_MAX} tecken.",
     "results": "Vad har hänt sedan ni började? Siffror om närvaro, avbrott eller behörighet är "
@@ -28,6 +38,9 @@ MESSAGES = {
     "municipality": {
         "required": "Välj kommunen där skolan ligger.",
         "invalid_choice": "Välj en kommun i listan.",
+    },
+    "municipality_other": {
+        "max_length": f"Kommunens namn får vara högst {MUNICIPALITY_OTHER_MAX} tecken.",
     },
     "factors": {
         "required": "Välj minst en framgångsfaktor som arbetssättet handlar om.",
@@ -53,6 +66,23 @@ MESSAGES = {
     },
 }
 
+
+NO_MUNICIPALITY = (
+    "Välj kommunen i listan, eller skriv den i fältet under listan om den inte finns där."
+)
+BOTH_MUNICIPALITIES = (
+    "Välj kommunen i listan eller skriv den i fältet, inte båda. Töm fältet om kommunen "
+    "finns i listan."
+)
+DISPOSABLE = (
+    "Adressen hör till en tillfällig e-posttjänst. Skriv en adress som du läser, så att vi "
+    "kan ställa frågor om tipset."
+)
+TOO_MANY_FROM_ADDRESS = (
+    f"Vi har redan fått {EMAIL_MAX_PER_DAY} tips från den här e-postadressen det senaste "
+    "dygnet, och fler än så tar vi inte emot från samma adress. Skicka det här tipset i "
+    "morgon, eller skriv flera arbetssätt i samma tips."
+)
 
 MAX_ID_DIGITS = 18  # fits every database's bigint; anything longer is no row of ours
 
@@ -89,6 +119,7 @@ class SubmissionForm(forms.ModelForm):
             "title",
             "school",
             "municipality",
+            "municipality_other",
             "factors",
             "what_was_done",
             "results",
@@ -101,6 +132,7 @@ class SubmissionForm(forms.ModelForm):
             "title": "Rubrik",
             "school": "Skola eller verksamhet",
             "municipality": "Kommun",
+            "municipality_other": "Kommun (om den inte finns i listan)",
             "factors": "Vilka framgångsfaktorer handlar arbetssättet om?",
             "what_was_done": "Vad gjorde skolan?",
             "results": "Vilka resultat har ni sett?",
@@ -122,6 +154,13 @@ class SubmissionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.order_by("name")
         self.fields["municipality"].empty_label = "Välj kommun"
+        # One of the two is required (clean() says which is missing); a list of ours cannot
+        # hold every municipality in the country.
+        self.fields["municipality"].required = False
+        # The model's help texts speak to editors; the sender gets HINTS (or nothing), so no
+        # field points at a help text the page does not show.
+        for field in self.fields.values():
+            field.help_text = ""
         self.fields["factors"].queryset = SuccessFactor.objects.order_by("sort_order", "name")
         self.fields["consent"].required = True
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
@@ -134,13 +173,36 @@ class SubmissionForm(forms.ModelForm):
 
     def clean_title(self):
         # One line: it becomes a page title and part of the editors' mail.
-        return " ".join(self.cleaned_data["title"].split())
+        return one_line(self.cleaned_data["title"])
 
     def clean_school(self):
-        return " ".join(self.cleaned_data["school"].split())
+        return one_line(self.cleaned_data["school"])
 
     def clean_contact_name(self):
-        return " ".join(self.cleaned_data["contact_name"].split())
+        return one_line(self.cleaned_data["contact_name"])
+
+    def clean_municipality_other(self):
+        return one_line(self.cleaned_data["municipality_other"])
+
+    def clean_contact_email(self):
+        address = self.cleaned_data["contact_email"]
+        if is_disposable(address.rpartition("@")[2]):
+            raise forms.ValidationError(DISPOSABLE, code="disposable")
+        if too_many_from(address):
+            raise forms.ValidationError(TOO_MANY_FROM_ADDRESS, code="too_many")
+        return address
+
+    def clean(self):
+        cleaned = super().clean()
+        listed = cleaned.get("municipality")
+        written = cleaned.get("municipality_other")
+        if "municipality" in self.errors or "municipality_other" in self.errors:
+            return cleaned
+        if listed is None and not written:
+            self.add_error("municipality", NO_MUNICIPALITY)
+        elif listed is not None and written:
+            self.add_error("municipality_other", BOTH_MUNICIPALITIES)
+        return cleaned
 
     def full_clean(self):
         super().full_clean()

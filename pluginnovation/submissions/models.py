@@ -1,5 +1,7 @@
 """A practice a school has told us about ("Tipsa om ett arbetssätt"), waiting for an editor."""
 
+import unicodedata
+
 from django.db import models
 
 # The one statement of how long a tip and its contact details are kept: the form says it, the
@@ -11,6 +13,18 @@ TITLE_MAX = 200
 SCHOOL_MAX = 200
 TEXT_MAX = 5000
 NAME_MAX = 120
+MUNICIPALITY_OTHER_MAX = 80
+
+
+def one_line(value):
+    """Text for a single line: control characters (CR, LF, tab, escape, bell…) removed or made
+    spaces, and runs of whitespace made one space."""
+    spaced = "".join(
+        " " if char.isspace() else char
+        for char in value
+        if char.isspace() or unicodedata.category(char) != "Cc"
+    )
+    return " ".join(spaced.split())
 
 
 class Status(models.TextChoices):
@@ -29,7 +43,16 @@ class Submission(models.Model):
         verbose_name="kommun",
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="submissions",
+        help_text="Kommunen i listan. Skrev avsändaren en kommun som inte finns där, välj den "
+        "här innan tipset görs till fallstudie.",
+    )
+    municipality_other = models.CharField(
+        "kommun (om den inte finns i listan)",
+        max_length=MUNICIPALITY_OTHER_MAX,
+        blank=True,
+        help_text="Kommunen som avsändaren skrev själv, när den inte fanns i listan.",
     )
     factors = models.ManyToManyField(
         "taxonomy.SuccessFactor", verbose_name="framgångsfaktorer", related_name="submissions"
@@ -77,3 +100,17 @@ class Submission(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        # One line each: they become a page title, admin columns and part of the editors' mail.
+        self.title = one_line(self.title or "")
+        self.school = one_line(self.school or "")
+        self.contact_name = one_line(self.contact_name or "")
+        self.municipality_other = one_line(self.municipality_other or "")
+
+    @property
+    def municipality_name(self):
+        """The municipality as the sender gave it: from the list, or written in."""
+        if self.municipality_id is not None:
+            return self.municipality.name
+        return self.municipality_other

@@ -46,6 +46,14 @@ def admin_url(submission):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def municipality_text(submission):
+    if submission.municipality_id is not None:
+        return str(submission.municipality)
+    if submission.municipality_other:
+        return f"{submission.municipality_other} (skriven av avsändaren, finns inte i listan)"
+    return "(ingen kommun angiven)"
+
+
 def notify_editors(submission):
     """One mail per handler (no one sees the others' addresses). A failing mail server is
     logged, never shown to the school: the tip is already stored."""
@@ -55,7 +63,7 @@ def notify_editors(submission):
     title = " ".join(submission.title.split())[:120]
     values = {
         "title": title,
-        "municipality": submission.municipality or "(ingen kommun angiven)",
+        "municipality": municipality_text(submission),
         "url": admin_url(submission),
     }
     messages = [

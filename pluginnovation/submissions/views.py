@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_http_methods
 
-from pluginnovation.submissions import spam
+from pluginnovation.submissions import limits, spam
 from pluginnovation.submissions.forms import SubmissionForm
 from pluginnovation.submissions.models import RETENTION_TEXT
 from pluginnovation.submissions.notify import notify_editors
@@ -58,6 +58,16 @@ def submit(request):
             context(meta_title="För många tips på kort tid"),
             status=429,
         )
+    if limits.over_hourly_cap():
+        # Nothing is read or stored: the form's own errors can wait until we take tips again.
+        response = render(
+            request,
+            "submissions/busy.html",
+            context(meta_title="Just nu tar vi emot många tips"),
+            status=503,
+        )
+        response["Retry-After"] = "3600"
+        return response
     form = SubmissionForm(request.POST)
     problem, token = spam.spam_problem(request.POST)
     if form.is_valid() and problem is None:

@@ -20,7 +20,13 @@ class SubmissionViewSet(SnippetViewSet):
     menu_name = "tips-fran-skolor"
     menu_order = 320
     add_to_admin_menu = True
-    list_display = ["title", "school", "municipality", "status", DateColumn("created")]
+    list_display = [
+        "title",
+        "school",
+        "municipality",
+        "status",
+        DateColumn("created", label="Inskickat"),
+    ]
     list_filter = ["status"]
     search_fields = ["title", "school", "what_was_done", "results"]
     search_backend_name = None  # a plain database search: tips are not in the site's index
@@ -35,6 +41,7 @@ class SubmissionViewSet(SnippetViewSet):
         "title",
         "school",
         "municipality",
+        "municipality_other",
         "factors",
         "what_was_done",
         "results",
@@ -51,6 +58,7 @@ class SubmissionViewSet(SnippetViewSet):
                 FieldPanel("title"),
                 FieldPanel("school"),
                 FieldPanel("municipality"),
+                FieldPanel("municipality_other"),
                 FieldPanel("factors", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("what_was_done"),
                 FieldPanel("results"),
