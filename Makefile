@@ -31,9 +31,13 @@ run: install translations
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The in-process tests run on every core (pytest-xdist, one test database per worker); then the
+# browser suite in one process, since it starts its own server and Chromium.
+PYTEST_WORKERS ?= auto
 test: install translations
 	@$(MAKE) --no-print-directory vnu || echo "Nu HTML Checker not installed: the HTML validity test will be skipped."
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --ignore=tests/browser
+	$(BIN)/python -m pytest tests/browser
 
 # The browser suite alone (axe, keyboard, HTML validity, admin CSP); `make test` runs it too.
 # REQUIRE_BROWSER=1 makes a missing Chromium a failure instead of a skip.
