@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from pluginnovation.submissions.admin_views import SubmissionInspectView, make_case_study_view
+from pluginnovation.submissions.forms import SubmissionForm
 from pluginnovation.submissions.models import Submission
 
 
@@ -35,22 +36,8 @@ class SubmissionViewSet(SnippetViewSet):
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
     inspect_template_name = "submissions/admin/inspect.html"
-    inspect_view_fields = [
-        "status",
-        "created",
-        "title",
-        "school",
-        "municipality",
-        "municipality_other",
-        "factors",
-        "what_was_done",
-        "results",
-        "contact_name",
-        "contact_email",
-        "consent",
-        "show_contact",
-        "case_study",
-    ]
+    # Everything the school sent, with its state around it.
+    inspect_view_fields = ["status", "created", *SubmissionForm.Meta.fields, "case_study"]
     panels = [
         FieldPanel("status"),
         MultiFieldPanel(

@@ -123,7 +123,7 @@ def demo_server(tmp_path_factory):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url + "/", server)
-        yield url, demo_pages
+        yield url, demo_pages, env
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -132,6 +132,30 @@ def demo_server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site_url(demo_server):
     return demo_server[0]
+
+
+@pytest.fixture(scope="session")
+def site_database(demo_server):
+    """The demo server's SQLite file, for a test that reads what a page stored."""
+    return demo_server[2]["DATABASE_URL"].removeprefix("sqlite:///")
+
+
+@pytest.fixture(scope="session")
+def site_shell(demo_server):
+    """run(script): Python run by `manage.py shell -c` over the demo server's database, to
+    give a test the data it needs (an editor, a tip) as the site itself would store it."""
+
+    def run(script):
+        subprocess.run(
+            [sys.executable, str(PROJECT_ROOT / "manage.py"), "shell", "-c", script],
+            env=demo_server[2],
+            check=True,
+            cwd=PROJECT_ROOT,
+            timeout=120,
+            capture_output=True,
+        )
+
+    return run
 
 
 @pytest.fixture(scope="session")

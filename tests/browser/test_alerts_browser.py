@@ -7,8 +7,6 @@ from pathlib import Path
 
 from django.core import signing
 
-import pytest
-
 from pluginnovation.alerts.tokens import CONFIRM_SALT, UNSUBSCRIBE_SALT
 
 from .axe import axe_violations
@@ -34,33 +32,20 @@ def shoot(page, name):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-@pytest.fixture(scope="module")
-def server_databases(demo_server, tmp_path_factory):
-    """The demo server's SQLite file (among the session's browser folders), to read a
-    subscription's key as its mail would."""
-    return sorted(tmp_path_factory.getbasetemp().glob("browser*/db.sqlite3"))
-
-
-def key_of(databases, email):
-    """(database, key) of the one subscription of `email` (an address unique to this run)."""
-    for database in databases:
-        with sqlite3.connect(database) as db:
-            try:
-                row = db.execute(
-                    "SELECT key FROM alerts_subscription WHERE email = ?", [email]
-                ).fetchone()
-            except sqlite3.OperationalError:
-                continue
-        if row:
-            return database, row[0]
-    raise AssertionError(f"no subscription for {email}")
+def key_of(database, email):
+    """The key of the one subscription of `email` (an address unique to this run), read from
+    the demo server's database as its mail would carry it."""
+    with sqlite3.connect(database) as db:
+        row = db.execute("SELECT key FROM alerts_subscription WHERE email = ?", [email]).fetchone()
+    assert row, f"no subscription for {email}"
+    return row[0]
 
 
 def label_of(text):
     return f"el => el.labels && el.labels.length && el.labels[0].textContent.includes({text!r})"
 
 
-def test_subscribe_with_the_keyboard_confirm_and_unsubscribe(page, site_url, server_databases):
+def test_subscribe_with_the_keyboard_confirm_and_unsubscribe(page, site_url, site_database):
     email = f"tangentbord.{uuid.uuid4().hex[:12]}@skola.se"
     page.goto(site_url + "/bevaka/")
     assert axe_violations(page) == []
@@ -89,7 +74,7 @@ def test_subscribe_with_the_keyboard_confirm_and_unsubscribe(page, site_url, ser
     assert "Kolla din e-post" in page.locator("h1").inner_text()
     assert axe_violations(page) == []
 
-    database, key = key_of(server_databases, email)
+    key = key_of(site_database, email)
     page.goto(f"{site_url}/bevaka/bekrafta/{signing.dumps(key, salt=CONFIRM_SALT)}/")
     assert "Samverkan" in page.locator("main").inner_text()
     assert axe_violations(page) == []
@@ -108,7 +93,7 @@ def test_subscribe_with_the_keyboard_confirm_and_unsubscribe(page, site_url, ser
         page.keyboard.press("Enter")
     assert "Bevakningen är avslutad" in page.locator("h1").inner_text()
     assert axe_violations(page) == []
-    with sqlite3.connect(database) as db:
+    with sqlite3.connect(site_database) as db:
         query = "SELECT count(*) FROM alerts_subscription WHERE email = ?"
         assert db.execute(query, [email]).fetchone() == (0,)
 

@@ -1,13 +1,7 @@
 """The self-assessment in Chromium: the whole flow with the keyboard alone, axe (WCAG 2.1 AA)
 on every page of it, and the share link opened in a fresh browser."""
 
-import os
-import subprocess
-import sys
-
 import pytest
-
-from tests.browser.conftest import PROJECT_ROOT
 
 from .axe import axe_violations
 
@@ -19,24 +13,10 @@ LOAD_STATEMENTS = (
 
 
 @pytest.fixture(scope="module")
-def assessment_site(site_url, tmp_path_factory):
+def assessment_site(site_url, site_shell):
     """The demo server, with the demo statements loaded into its database (the demo loader
     may already have done it; load_statements creates only what is missing)."""
-    databases = sorted(tmp_path_factory.getbasetemp().glob("browser*/db.sqlite3"))
-    assert databases, "the demo server's database was not found"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pluginnovation.settings.test",
-        "DATABASE_URL": f"sqlite:///{databases[-1]}",
-    }
-    subprocess.run(
-        [sys.executable, str(PROJECT_ROOT / "manage.py"), "shell", "-c", LOAD_STATEMENTS],
-        env=env,
-        check=True,
-        cwd=PROJECT_ROOT,
-        timeout=120,
-        capture_output=True,
-    )
+    site_shell(LOAD_STATEMENTS)
     return site_url
 
 

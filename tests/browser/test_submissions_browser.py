@@ -3,14 +3,10 @@ page, the whole form with the keyboard alone, screenshots at two widths, and a R
 from the list of tips to "Gör till fallstudie"."""
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-
-from tests.browser.conftest import PROJECT_ROOT
 
 from .axe import axe_violations
 
@@ -61,23 +57,9 @@ def screenshot(page, name):
 
 
 @pytest.fixture(scope="module")
-def tips_site(site_url, tmp_path_factory):
+def tips_site(site_url, site_shell):
     """The demo server, with a Redaktör and one tip in its database."""
-    databases = sorted(tmp_path_factory.getbasetemp().glob("browser*/db.sqlite3"))
-    assert databases, "the demo server's database was not found"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pluginnovation.settings.test",
-        "DATABASE_URL": f"sqlite:///{databases[-1]}",
-    }
-    subprocess.run(
-        [sys.executable, str(PROJECT_ROOT / "manage.py"), "shell", "-c", EDITOR_SCRIPT],
-        env=env,
-        check=True,
-        cwd=PROJECT_ROOT,
-        timeout=120,
-        capture_output=True,
-    )
+    site_shell(EDITOR_SCRIPT)
     return site_url
 
 
