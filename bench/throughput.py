@@ -1,0 +1,212 @@
+"""Throughput: requests per second per page type under gunicorn, as a fraction of a static floor.
+
+    createdb -h 127.0.0.1 -U postgres pluginnovation_tput
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/pluginnovation_tput \\
+        .venv/bin/python -m bench.throughput --pages 10000 [--mode cached|uncached] [--seconds 10]
+
+Prepares the database as bench/run.py does (migrate, demo content, generated pages up to --pages),
+collects the static files into a temporary folder and starts the site with production settings
+under gunicorn (two workers, 127.0.0.1:8101 cached, :8102 uncached; bench/servers.py), with the
+cache in Redis under a key prefix of its own. The page cache is switched by PAGE_CACHE_SECONDS:
+600 for `--mode cached`, 0 for `--mode uncached`; both by default, one server each. Every address
+is requested once before timing (it must answer 200; this also fills the caches).
+
+wrk (Debian package `wrk`) then runs for --seconds against each target with 8 connections and 2
+threads, rotating through the target's addresses (bench/rotate.lua): first the floor, the site's
+own CSS file through the same gunicorn, Django and whitenoise; then home, factor pages, filtered
+listings, region sections, search, and research, case study and method pages; then the floor
+again. Each page type is reported as requests/s, latency p50/p99, responses other than 2xx and
+socket errors, and as a fraction of the mean of the two floor runs. Last, the size on the wire of
+a listing page with `Accept-Encoding: br`, `gzip` and none. Everything runs on 127.0.0.1 and
+stops at the end, also after an error or Ctrl-C.
+"""
+
+import argparse
+import json
+import random
+import shutil
+import signal
+import statistics
+import subprocess
+import tempfile
+from pathlib import Path
+
+from bench import servers
+
+MODES = {"cached": (600, 8101), "uncached": (0, 8102)}
+SEARCHES = [
+    "/sok/?q=fr%C3%A5nvaro",
+    "/sok/?q=mentorerna",
+    "/sok/?q=avhoppen",
+    "/sok/?q=samverkan+socialtj%C3%A4nsten",
+    "/sok/?q=studieavbrotten&faktor=samverkan",
+    "/sok/?q=blockl%C3%A4sning",
+]
+
+
+def targets(seed, sample=10):
+    """Addresses per page type; wrk rotates through each list."""
+    from casestudies.models import CaseStudyPage, RegionSectionPage
+    from methods.models import MethodPage
+    from pluginnovation.taxonomy.models import SuccessFactor, TargetGroup
+    from research.models import ResearchArticlePage
+
+    rng = random.Random(seed)
+    factors = list(SuccessFactor.objects.values_list("slug", flat=True))
+    groups = list(TargetGroup.objects.values_list("slug", flat=True))
+
+    def some(model):
+        pks = sorted(model.objects.live().values_list("pk", flat=True))
+        return [page.url for page in model.objects.filter(pk__in=rng.sample(pks, sample))]
+
+    return {
+        "home": ["/"],
+        "factor page": [f"/framgangsfaktorer/{slug}/" for slug in factors],
+        "listing, 2 filters": [
+            f"/utforska/?faktor={f}&malgrupp={g}" for f in factors for g in groups
+        ]
+        + [f"/fallstudier/?faktor={f}&typ=fallstudie" for f in factors],
+        "region section": [page.url for page in RegionSectionPage.objects.live()],
+        "search": SEARCHES,
+        "research article": some(ResearchArticlePage),
+        "case study": some(CaseStudyPage),
+        "method": some(MethodPage),
+    }
+
+
+def measure(port, paths, seconds, workdir):
+    """One wrk run over paths; returns wrk's figures plus requests/s and the load average."""
+    listing = Path(workdir) / "paths.txt"
+    listing.write_text("\n".join(paths) + "\n")
+    command = servers.wrk_command(
+        port, "rotate.lua", [str(listing)], connections=8, threads=2, seconds=seconds
+    )
+    output = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=seconds + 60
+    ).stdout
+    result = servers.wrk_result(output, "WRK_RESULT ")
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    result["sockets"] = sum(result[key] for key in ("connect", "read", "write", "timeout"))
+    result["load"] = servers.load().split()[0]
+    result["urls"] = len(paths)
+    return result
+
+
+def warm(port, pages):
+    """Request every address once (it must answer 200), then again to read X-Cache."""
+    for paths in pages.values():
+        for path in paths:
+            status = servers.get(port, path)[0]
+            if status != 200:
+                raise RuntimeError(f"{path} answered {status}, not 200")
+    seen = {}
+    for paths in pages.values():
+        for path in paths:
+            value = servers.get(port, path)[1].get("X-Cache", "absent")
+            seen[value] = seen.get(value, 0) + 1
+    return seen
+
+
+def wire_sizes(port, path):
+    """Body bytes as sent for path with Accept-Encoding br, gzip and none."""
+    sizes = {}
+    for encoding in ("br", "gzip", "identity"):
+        status, headers, body = servers.get(port, path, {"Accept-Encoding": encoding})
+        sizes[encoding] = (status, headers.get("Content-Encoding", "none"), len(body))
+    return sizes
+
+
+def run_mode(mode, pages, args):
+    page_cache_seconds, port = MODES[mode]
+    workdir = tempfile.mkdtemp(prefix=f"bench-throughput-{mode}-")
+    env = servers.production_env(page_cache_seconds, Path(workdir) / "static", mode)
+    try:
+        css = servers.collectstatic(env)
+        with servers.gunicorn(port, env):
+            x_cache = warm(port, pages)
+            print(f"[{mode}] warmed; X-Cache on a second request: {x_cache}", flush=True)
+            results = {"floor (start)": measure(port, [css], args.seconds, workdir)}
+            for name, paths in pages.items():
+                results[name] = measure(port, paths, args.seconds, workdir)
+                print(f"[{mode}] {name}: {results[name]['rps']:.0f} req/s", flush=True)
+            results["floor (end)"] = measure(port, [css], args.seconds, workdir)
+            sizes = wire_sizes(port, pages["listing, 2 filters"][0])
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+        servers.drop_cache_keys(env["CACHE_KEY_PREFIX"])
+    floor = statistics.mean([results["floor (start)"]["rps"], results["floor (end)"]["rps"]])
+    for result in results.values():
+        result["of_floor"] = result["rps"] / floor
+    return {"results": results, "floor": floor, "sizes": sizes, "x_cache": x_cache, "css": css}
+
+
+def print_mode(mode, run, seconds):
+    page_cache_seconds = MODES[mode][0]
+    print(f"\n### {mode} (PAGE_CACHE_SECONDS={page_cache_seconds})")
+    print(f"wrk 8 connections, 2 threads, {seconds} s per target; floor = mean of the two floor")
+    print(f"runs = {run['floor']:.0f} req/s\n")
+    print("| target | URLs | req/s | of floor | p50 ms | p99 ms | non-2xx | socket errors | load |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, r in run["results"].items():
+        print(
+            f"| {name} | {r['urls']} | {r['rps']:.0f} | {r['of_floor']:.3f} "
+            f"| {r['p50_us'] / 1000:.1f} | {r['p99_us'] / 1000:.1f} | {r['non2xx']} "
+            f"| {r['sockets']} | {r['load']} |"
+        )
+    print(f"\nX-Cache on a second request after warming: {run['x_cache']}")
+    print("\n| listing page on the wire | status | Content-Encoding | body bytes |")
+    print("| --- | ---: | --- | ---: |")
+    for encoding, (status, content_encoding, size) in run["sizes"].items():
+        print(f"| Accept-Encoding: {encoding} | {status} | {content_encoding} | {size:,} |")
+
+
+def print_summary(runs):
+    names = [name for name in next(iter(runs.values()))["results"] if "floor" not in name]
+    print("\n| page type | " + " | ".join(f"{mode} req/s | of floor" for mode in runs) + " |")
+    print("| --- | " + " | ".join("---: | ---:" for _ in runs) + " |")
+    print(
+        "| floor (mean) | " + " | ".join(f"{run['floor']:.0f} | 1" for run in runs.values()) + " |"
+    )
+    for name in names:
+        cells = [runs[mode]["results"][name] for mode in runs]
+        figures = " | ".join(f"{r['rps']:.0f} | {r['of_floor']:.3f}" for r in cells)
+        print(f"| {name} | {figures} |")
+
+
+def stop(signum, frame):
+    raise KeyboardInterrupt
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--mode", choices=["cached", "uncached", "both"], default="both")
+    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per target")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, stop)
+
+    from bench.run import prepare, setup
+
+    setup()
+    live = prepare(args.pages, args.seed)
+    pages = targets(args.seed)
+    facts = servers.machine()
+    print(f"{live} live content pages; " + "; ".join(f"{k}: {v}" for k, v in facts.items()))
+    modes = ["cached", "uncached"] if args.mode == "both" else [args.mode]
+    runs = {mode: run_mode(mode, pages, args) for mode in modes}
+    facts["load average after"] = servers.load()
+    print(f"\nMachine: {facts}")
+    for mode, run in runs.items():
+        print_mode(mode, run, args.seconds)
+    if len(runs) > 1:
+        print_summary(runs)
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps({"pages": live, "machine": facts, "runs": runs}, indent=2)
+        )
+
+
+if __name__ == "__main__":
+    main()
