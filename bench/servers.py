@@ -127,7 +127,7 @@ def drop_cache_keys(prefix):
     return len(keys)
 
 
-def wrk_command(port, script, args, connections, threads, seconds, timeout=5, headers=None):
+def wrk_command(port, script, args, connections, threads, seconds, timeout=30, headers=None):
     command = [
         "wrk",
         f"--connections={connections}",
