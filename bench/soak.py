@@ -155,7 +155,8 @@ def recovery(probe, restart_began, restart_returned):
         return text + "; no uncached page was served again before the end"
     return text + (
         f"; uncached pages served again {first_ok[1] - restart_began:.1f} s after the restart "
-        f"began ({first_ok[1] - restart_returned:.1f} s after pg_ctlcluster returned)"
+        f"began ({first_ok[1] - restart_returned:.1f} s after pg_ctlcluster returned; that "
+        f"request was sent {first_ok[0] - restart_began:.1f} s after the restart began)"
     )
 
 
@@ -247,7 +248,8 @@ def main():
     processes = []
     try:
         servers.collectstatic(env)
-        with servers.gunicorn(PORT, env):
+        with servers.gunicorn(PORT, env) as log:
+            print(f"gunicorn's log (tracebacks of 500s): {log}", flush=True)
             for path in warm_paths:
                 status = servers.get(PORT, path)[0]
                 if status != 200:
