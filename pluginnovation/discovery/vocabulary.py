@@ -2,8 +2,10 @@
 
 Built from the search index's plain text (titles and bodies of live, public content pages),
 so a word a visitor cannot see is never suggested. On PostgreSQL the database counts the words
-(ts_stat); on SQLite Python does. It is rebuilt once per content version (see cache.py), so a
-publish is reflected on the next search, and kept in this process and in the shared cache.
+(ts_stat); on SQLite Python does. It follows every content version (see cache.py), so a publish
+is reflected on the next search. On SQLite it is rebuilt and kept in this process and in the
+shared cache; on PostgreSQL each process updates its own from per-bucket counts in the shared
+cache, counting again only the buckets whose pages changed (BUCKETS below).
 """
 
 import bisect
@@ -13,7 +15,8 @@ from collections import Counter
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import CharField
+from django.db.models import CharField, Count, Sum
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from wagtail.search.models import IndexEntry
@@ -23,6 +26,7 @@ from pluginnovation.content.text import without_diacritics
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery.cache import caching_allowed, content_version
 from pluginnovation.discovery.facets import content_types
+from pluginnovation.discovery.listing import hidden_pages
 
 # The most frequent words are kept; rarer ones are mostly names and typos in the content.
 MAX_WORDS = 50_000
@@ -70,7 +74,7 @@ class Vocabulary:
     def __init__(self, frequencies):
         self.frequency = {}
         self.spellings = {}  # folded -> surface forms, most frequent first
-        for word, count in sorted(frequencies.items(), key=lambda item: -item[1]):
+        for word, count in sorted(frequencies.items(), key=lambda item: (-item[1], item[0])):
             folded = fold(word)
             self.spellings.setdefault(folded, []).append(word)
             self.frequency[folded] = self.frequency.get(folded, 0) + count
@@ -82,6 +86,29 @@ class Vocabulary:
 
     def __len__(self):
         return len(self.frequency)
+
+    def update(self, totals, words):
+        """Take the new page counts (`totals`, {word: pages}) of `words`; a word on no page is
+        dropped. For the few words a publish changes, instead of building everything anew."""
+        by_folded = {}
+        for word in words:
+            by_folded.setdefault(fold(word), set()).add(word)
+        for folded, changed in by_folded.items():
+            forms = list(dict.fromkeys([*self.spellings.get(folded, []), *changed]))
+            forms = [w for w in forms if totals.get(w, 0) > 0]
+            forms.sort(key=lambda w: (-totals[w], w))
+            if forms:
+                if folded not in self.frequency:
+                    bisect.insort(self.sorted, folded)
+                    bisect.insort(self.reversed, folded[::-1])
+                    self.buckets.setdefault((folded[0], len(folded)), []).append(folded)
+                self.spellings[folded] = forms
+                self.frequency[folded] = sum(totals[w] for w in forms)
+            elif folded in self.frequency:
+                del self.frequency[folded], self.spellings[folded]
+                self.sorted.remove(folded)
+                self.reversed.remove(folded[::-1])
+                self.buckets[(folded[0], len(folded))].remove(folded)
 
     def known(self, word):
         return fold(word) in self.frequency
@@ -157,6 +184,81 @@ def visible_entries():
     )
 
 
+# On PostgreSQL the words are counted per bucket of pages (page id modulo BUCKETS), and each
+# bucket's counts are kept in the shared cache under a fingerprint of its rows (the visible
+# pages' ids and the row versions of their index entries, PostgreSQL's xmin). After a publish
+# only the buckets whose fingerprint changed are counted again: a few dozen pages instead of all
+# of them (4 s at 10,000 pages under load), so the next search still knows the new words.
+BUCKETS = 256
+
+
+def bucketed_entries(buckets=None, request=None):
+    """The visible pages' index entries with their bucket and fingerprint. Visible as in the
+    listings: not among the hidden pages (drafts and restricted subtrees, few, found by index),
+    which is cheaper than joining every page."""
+    table = connection.ops.quote_name(IndexEntry._meta.db_table)
+    hidden = hidden_pages(request).annotate(text_id=Cast("pk", CharField())).values("text_id")
+    entries = (
+        IndexEntry.objects.filter(content_type__in=content_types())
+        .exclude(object_id__in=hidden)
+        .annotate(
+            bucket=RawSQL(f"CAST({table}.object_id AS bigint) %% %s", (BUCKETS,)),
+            row_print=RawSQL(f"hashtext({table}.object_id || ':' || {table}.xmin::text)", ()),
+        )
+    )
+    if buckets is not None:
+        entries = entries.filter(bucket__in=buckets)
+    return entries
+
+
+def fingerprints(request=None):
+    """{bucket: (pages, fingerprint)} of the visible index entries: one query that reads no
+    text, about 10 ms at 10,000 pages."""
+    rows = (
+        bucketed_entries(request=request)
+        .order_by()
+        .values("bucket")
+        .annotate(n=Count("pk"), h=Sum("row_print"))
+        .values_list("bucket", "n", "h")
+    )
+    return {bucket: (n, int(h)) for bucket, n, h in rows}
+
+
+def count_buckets_postgresql(buckets):
+    """{bucket: {word: pages}} for the given buckets, in one query."""
+    entries = bucketed_entries(buckets).values("bucket", "title_text", "body_text")
+    sql, params = entries.query.sql_with_params()
+    counts = {bucket: {} for bucket in buckets}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.bucket, w.lexeme, COUNT(*) FROM "
+            f"({sql}) AS e, unnest(to_tsvector('simple', e.title_text || ' ' || e.body_text)) w "
+            "GROUP BY e.bucket, w.lexeme",
+            params,
+        )
+        for bucket, word, n in cursor.fetchall():
+            if LETTERS.fullmatch(word):
+                counts[bucket][word] = n
+    return counts
+
+
+def bucket_key(bucket, fingerprint):
+    return f"discovery:vocabulary-bucket:{BUCKETS}:{bucket}:{fingerprint[0]}:{fingerprint[1]}"
+
+
+def bucket_counts(prints, buckets):
+    """{bucket: {word: pages}} from the shared cache, counting the missing ones."""
+    keys = {bucket: bucket_key(bucket, prints[bucket]) for bucket in buckets}
+    found = cache.get_many(list(keys.values()))
+    counts = {bucket: found[key] for bucket, key in keys.items() if key in found}
+    missing = [bucket for bucket in buckets if bucket not in counts]
+    if missing:
+        made = count_buckets_postgresql(missing)
+        cache.set_many({keys[bucket]: made[bucket] for bucket in missing}, CACHE_SECONDS)
+        counts.update(made)
+    return counts
+
+
 def count_words_postgresql():
     entries = visible_entries().values("title_text", "body_text")
     sql, params = entries.query.sql_with_params()
@@ -186,7 +288,61 @@ def build():
     return Vocabulary(dict(top))
 
 
+class Words:
+    """This process's vocabulary on PostgreSQL, kept up to date bucket by bucket."""
+
+    def __init__(self):
+        self.version = None
+        self.prints = None
+        self.totals = None
+        self.vocabulary = None
+
+    def get(self, version, request=None):
+        if version == self.version:
+            return self.vocabulary
+        prints = fingerprints(request)
+        if self.vocabulary is None:
+            self.count_all(prints)
+        elif prints != self.prints:
+            self.apply(prints)
+        self.prints, self.version = prints, version
+        return self.vocabulary
+
+    def apply(self, prints):
+        """Replace the counts of the buckets whose fingerprint changed."""
+        changed = [
+            b for b in prints.keys() | self.prints.keys() if prints.get(b) != self.prints.get(b)
+        ]
+        gone = [b for b in changed if b in self.prints]
+        old_keys = {bucket_key(b, self.prints[b]): b for b in gone}
+        old = cache.get_many(list(old_keys))
+        if len(old) < len(old_keys):  # a bucket's old counts were evicted: count everything
+            self.count_all(prints)
+            return
+        new = bucket_counts(prints, [b for b in changed if b in prints])
+        touched = set()
+        for words in old.values():
+            self.totals.subtract(words)
+            touched.update(words)
+        for words in new.values():
+            self.totals.update(words)
+            touched.update(words)
+        for word in touched:
+            if self.totals[word] <= 0:
+                del self.totals[word]
+        self.vocabulary.update(self.totals, touched)
+
+    def count_all(self, prints):
+        counts = bucket_counts(prints, list(prints))
+        self.totals = Counter()
+        for words in counts.values():
+            self.totals.update(words)
+        top = sorted(self.totals.items(), key=lambda item: -item[1])[:MAX_WORDS]
+        self.vocabulary = Vocabulary(dict(top))
+
+
 _memo = {}
+_words = Words()
 
 
 def vocabulary(request=None):
@@ -194,6 +350,8 @@ def vocabulary(request=None):
     if not caching_allowed():
         return build()
     version = content_version(request)
+    if connection.vendor == "postgresql":
+        return _words.get(version, request)
     if _memo.get("version") == version:
         return _memo["vocabulary"]
     key = "discovery:vocabulary:" + hashlib.sha1(repr(version).encode()).hexdigest()

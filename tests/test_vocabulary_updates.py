@@ -1,0 +1,75 @@
+"""The search vocabulary follows publishing without counting every page again: after a change
+only the buckets of pages whose index entries or visibility changed are counted anew."""
+
+from django.core.cache import cache
+
+import pytest
+
+from methods.models import MethodPage
+from pluginnovation.discovery import cache as discovery_cache
+from pluginnovation.discovery import vocabulary as vocabulary_module
+from pluginnovation.discovery.vocabulary import Vocabulary
+from tests.discovery_support import add_page, only_postgresql
+
+pytestmark = pytest.mark.django_db
+
+
+def state(vocabulary):
+    return (
+        vocabulary.frequency,
+        vocabulary.spellings,
+        vocabulary.sorted,
+        vocabulary.reversed,
+        {key: sorted(words) for key, words in vocabulary.buckets.items() if words},
+    )
+
+
+def test_updating_a_vocabulary_gives_what_building_it_anew_gives():
+    before = {"mentorer": 3, "Mentorer": 1, "elev": 9, "skolan": 4, "närvaro": 2}
+    after = {"mentorer": 2, "Mentorer": 3, "elev": 9, "narvaro": 1, "kvällsskolan": 5}
+    vocabulary = Vocabulary(before)
+    vocabulary.update(after, set(before) | set(after))
+    assert state(vocabulary) == state(Vocabulary(after))
+    assert vocabulary.correct("kvallskolna") == "kvällsskolan"
+    assert vocabulary.forms("narvaro") == ["narvaro"]
+    assert not vocabulary.known("skolan")
+
+
+@pytest.fixture
+def caching(monkeypatch):
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    monkeypatch.setattr(vocabulary_module, "caching_allowed", lambda: True)
+    monkeypatch.setattr(vocabulary_module, "_words", vocabulary_module.Words())
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@only_postgresql
+def test_publishing_and_hiding_a_page_recount_only_its_bucket(caching, monkeypatch):
+    add_page(MethodPage, "Zyxmentorskap", body="Zyxkvällsskolan och zyxmentorer.")
+    first = vocabulary_module.vocabulary()
+    assert first.known("zyxkvällsskolan")
+
+    counted = []
+    real = vocabulary_module.count_buckets_postgresql
+    monkeypatch.setattr(
+        vocabulary_module,
+        "count_buckets_postgresql",
+        lambda buckets: counted.append(list(buckets)) or real(buckets),
+    )
+    page = add_page(MethodPage, "Zyxnytt", body="Zyxblockläsning.", live=False)
+    discovery_cache.changed()
+    assert not vocabulary_module.vocabulary().known("zyxblockläsning")
+    assert counted == []  # a draft changes no visible page's words
+
+    page.save_revision().publish()
+    words = vocabulary_module.vocabulary()
+    assert words.known("zyxblockläsning") and words.known("zyxkvällsskolan")
+    assert counted == [[page.pk % vocabulary_module.BUCKETS]]
+
+    page.live = False
+    page.save(update_fields=["live"])
+    words = vocabulary_module.vocabulary()
+    assert not words.known("zyxblockläsning") and words.known("zyxkvällsskolan")
+    assert state(words) == state(vocabulary_module.build())
