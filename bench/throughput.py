@@ -130,14 +130,22 @@ def run_mode(mode, pages, args):
                 results[name] = measure(port, paths, args.seconds, workdir)
                 print(f"[{mode}] {name}: {results[name]['rps']:.0f} req/s", flush=True)
             results["floor (end)"] = measure(port, [css], args.seconds, workdir)
-            sizes = wire_sizes(port, pages["listing, 2 filters"][0])
+            listing = pages["listing, 2 filters"][0]
+            sizes = wire_sizes(port, listing)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         servers.drop_cache_keys(env["CACHE_KEY_PREFIX"])
     floor = statistics.mean([results["floor (start)"]["rps"], results["floor (end)"]["rps"]])
     for result in results.values():
         result["of_floor"] = result["rps"] / floor
-    return {"results": results, "floor": floor, "sizes": sizes, "x_cache": x_cache, "css": css}
+    return {
+        "results": results,
+        "floor": floor,
+        "sizes": sizes,
+        "listing": listing,
+        "x_cache": x_cache,
+        "css": css,
+    }
 
 
 def print_mode(mode, run, seconds):
@@ -154,7 +162,7 @@ def print_mode(mode, run, seconds):
             f"| {r['sockets']} | {r['load']} |"
         )
     print(f"\nX-Cache on a second request after warming: {run['x_cache']}")
-    print("\n| listing page on the wire | status | Content-Encoding | body bytes |")
+    print(f"\n| {run['listing']} on the wire | status | Content-Encoding | body bytes |")
     print("| --- | ---: | --- | ---: |")
     for encoding, (status, content_encoding, size) in run["sizes"].items():
         print(f"| Accept-Encoding: {encoding} | {status} | {content_encoding} | {size:,} |")
