@@ -12,7 +12,8 @@ cache in Redis under a key prefix of its own. The page cache is switched by PAGE
 is requested once before timing (it must answer 200; this also fills the caches).
 
 wrk (Debian package `wrk`) then runs for --seconds against each target with 8 connections and 2
-threads, rotating through the target's addresses (bench/rotate.lua): first the floor, the site's
+threads, rotating through the target's addresses (bench/rotate.lua), without Accept-Encoding
+unless --accept-encoding gives one (the warm-up sends the same): first the floor, the site's
 own CSS file through the same gunicorn, Django and whitenoise; then home, factor pages, filtered
 listings, region sections, search, and research, case study and method pages; then the floor
 again. Each page type is reported as requests/s, latency p50/p99, responses other than 2xx and
@@ -74,12 +75,18 @@ def targets(seed, sample=10):
     }
 
 
-def measure(port, paths, seconds, workdir):
+def measure(port, paths, seconds, workdir, headers):
     """One wrk run over paths; returns wrk's figures plus requests/s and the load average."""
     listing = Path(workdir) / "paths.txt"
     listing.write_text("\n".join(paths) + "\n")
     command = servers.wrk_command(
-        port, "rotate.lua", [str(listing)], connections=8, threads=2, seconds=seconds
+        port,
+        "rotate.lua",
+        [str(listing)],
+        connections=8,
+        threads=2,
+        seconds=seconds,
+        headers=headers,
     )
     output = subprocess.run(
         command, capture_output=True, text=True, check=True, timeout=seconds + 60
@@ -92,17 +99,17 @@ def measure(port, paths, seconds, workdir):
     return result
 
 
-def warm(port, pages):
+def warm(port, pages, headers):
     """Request every address once (it must answer 200), then again to read X-Cache."""
     for paths in pages.values():
         for path in paths:
-            status = servers.get(port, path)[0]
+            status = servers.get(port, path, headers)[0]
             if status != 200:
                 raise RuntimeError(f"{path} answered {status}, not 200")
     seen = {}
     for paths in pages.values():
         for path in paths:
-            value = servers.get(port, path)[1].get("X-Cache", "absent")
+            value = servers.get(port, path, headers)[1].get("X-Cache", "absent")
             seen[value] = seen.get(value, 0) + 1
     return seen
 
@@ -118,18 +125,19 @@ def wire_sizes(port, path):
 
 def run_mode(mode, pages, args):
     page_cache_seconds, port = MODES[mode]
+    headers = {"Accept-Encoding": args.accept_encoding} if args.accept_encoding else {}
     workdir = tempfile.mkdtemp(prefix=f"bench-throughput-{mode}-")
     env = servers.production_env(page_cache_seconds, Path(workdir) / "static", mode)
     try:
         css = servers.collectstatic(env)
         with servers.gunicorn(port, env):
-            x_cache = warm(port, pages)
+            x_cache = warm(port, pages, headers)
             print(f"[{mode}] warmed; X-Cache on a second request: {x_cache}", flush=True)
-            results = {"floor (start)": measure(port, [css], args.seconds, workdir)}
+            results = {"floor (start)": measure(port, [css], args.seconds, workdir, headers)}
             for name, paths in pages.items():
-                results[name] = measure(port, paths, args.seconds, workdir)
+                results[name] = measure(port, paths, args.seconds, workdir, headers)
                 print(f"[{mode}] {name}: {results[name]['rps']:.0f} req/s", flush=True)
-            results["floor (end)"] = measure(port, [css], args.seconds, workdir)
+            results["floor (end)"] = measure(port, [css], args.seconds, workdir, headers)
             listing = pages["listing, 2 filters"][0]
             sizes = wire_sizes(port, listing)
     finally:
@@ -148,9 +156,10 @@ def run_mode(mode, pages, args):
     }
 
 
-def print_mode(mode, run, seconds):
-    page_cache_seconds = MODES[mode][0]
-    print(f"\n### {mode} (PAGE_CACHE_SECONDS={page_cache_seconds})")
+def print_mode(mode, run, args):
+    page_cache_seconds, seconds = MODES[mode][0], args.seconds
+    encoding = args.accept_encoding or "none"
+    print(f"\n### {mode} (PAGE_CACHE_SECONDS={page_cache_seconds}, Accept-Encoding: {encoding})")
     print(f"wrk 8 connections, 2 threads, {seconds} s per target; floor = mean of the two floor")
     print(f"runs = {run['floor']:.0f} req/s\n")
     print("| target | URLs | req/s | of floor | p50 ms | p99 ms | non-2xx | socket errors | load |")
@@ -190,6 +199,9 @@ def main():
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--mode", choices=["cached", "uncached", "both"], default="both")
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per target")
+    parser.add_argument(
+        "--accept-encoding", default="", help="send this Accept-Encoding (default: none)"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
@@ -207,7 +219,7 @@ def main():
     facts["load average after"] = servers.load()
     print(f"\nMachine: {facts}")
     for mode, run in runs.items():
-        print_mode(mode, run, args.seconds)
+        print_mode(mode, run, args)
     if len(runs) > 1:
         print_summary(runs)
     if args.json:
