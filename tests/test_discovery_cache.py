@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
 import pytest
 
@@ -60,12 +60,37 @@ def test_saving_content_makes_the_cache_stale(client, caching):
     assert client.get(url).context["result_count"] == 2
 
 
-def test_an_editors_action_in_another_process_makes_the_cache_stale(caching):
+def test_every_logged_editor_action_makes_the_cache_stale(caching):
     page = MethodPageFactory()
     before = discovery_cache.content_version()
-    # A log entry is what another process leaves behind when an editor publishes.
     PageLogEntry.objects.log_action(page, "wagtail.publish")
     assert discovery_cache.content_version() != before
+
+
+def test_a_new_version_from_another_process_is_seen_on_the_next_request(client, caching):
+    """The version lives in the shared cache: what another app server writes there is what
+    this one reads, with no signal in this process."""
+    url = "/utforska/?tagg=annanprocess"
+    page = add_page(MethodPage, "Metod som avpubliceras", tags=["annanprocess"])
+    assert client.get(url).context["result_count"] == 1
+    # Another server unpublishes the page: here only the row changes (update() sends no signal)
+    Page.objects.filter(pk=page.pk).update(live=False)
+    assert client.get(url).context["result_count"] == 1
+    # ... and that server's commit writes a new version into the shared cache.
+    cache.set(discovery_cache.VERSION_KEY, "written-by-another-server")
+    assert client.get(url).context["result_count"] == 0
+
+
+def test_the_version_changes_again_when_the_transaction_commits(
+    caching, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        TargetGroupFactory(name="Ny målgrupp")
+        during = discovery_cache.content_version()
+    assert callbacks
+    for callback in callbacks:
+        callback()
+    assert discovery_cache.content_version() != during
 
 
 def test_a_detail_pages_categories_follow_a_renamed_term(client, caching):

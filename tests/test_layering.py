@@ -29,6 +29,7 @@ ABOVE_CONTENT = (
     "pluginnovation.news",
     "pluginnovation.alerts",
     "pluginnovation.submissions",
+    "pluginnovation.delivery",
 )
 
 

@@ -393,7 +393,7 @@ def test_production_settings_refuse_mail_links_to_nowhere(base_url):
     assert "WAGTAILADMIN_BASE_URL" in result.stderr
 
 
-def test_redis_url_switches_the_cache_to_redis():
+def test_redis_url_switches_the_cache_to_redis_and_files_otherwise():
     # The cache the code gets, not the setting: a Redis client for the server in REDIS_URL
     # (made without connecting, so no Redis server or client library is needed here).
     code = (
@@ -403,5 +403,6 @@ def test_redis_url_switches_the_cache_to_redis():
     result = run_with_production_settings(code, REDIS_URL="redis://cache.internal:6379/0")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["RedisCache", "redis://cache.internal:6379/0"]
+    # Without Redis, the processes of one machine share files (several gunicorn workers).
     without = run_with_production_settings(code.replace(", *cache._servers", ""))
-    assert without.stdout.split() == ["LocMemCache"]
+    assert without.stdout.split() == ["FileBasedCache"]

@@ -1,49 +1,78 @@
-"""Cached results of the discovery queries that grow with the amount of content.
+"""The content version, and cached results of the discovery queries that grow with the content.
 
 Facet counts, search hits, related pages and a factor page's newest pages take tens of
-milliseconds at 10,000 pages, so their results (ids and numbers, never HTML) are cached. A
-cached result is valid for one *content version*, made of:
+milliseconds at 10,000 pages, so their results (ids and numbers, never HTML) are cached, and so
+are whole pages for anonymous visitors (pluginnovation/delivery/pagecache.py). A cached result
+is valid for one *content version*: a token in the shared cache (Redis with several app
+servers, files on one machine), so every process sees a new one on its next request.
 
-- the newest page and snippet log entries: Wagtail logs every editor action (publish, unpublish,
-  move, delete, view restriction, category edit), and the log is in the database, so every
-  process sees the change, whatever the cache backend;
-- a counter this process bumps on any save or delete of content, categories or restrictions,
-  for changes made in code (imports, tests) that write no log entry.
+The version changes when content that public pages show is saved or deleted (pages, categories,
+tags, view restrictions, sites, locales, site settings) and whenever Wagtail logs an editor's
+action (publish, unpublish, move, delete, privacy, snippets, settings, images, documents: every
+admin change writes a log entry). It changes at once, for this process, and again when the
+transaction commits: a request in another process that read the old rows while the transaction
+was open cached them under the version before the commit, which is then no longer asked for.
 
-Reading the log costs one small query per request that uses the cache. MAX_AGE bounds the rest:
-a change made in code in another process, without a log entry. Nothing is cached inside a
-transaction (so never in the tests' rolled-back transactions, unless a test turns it on).
+MAX_AGE bounds what depends on time alone. Nothing is cached inside a transaction (so never in
+the tests' rolled-back transactions, unless a test turns it on).
 """
 
 import hashlib
-import itertools
+import time
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from taggit.models import Tag
-from wagtail.models import ModelLogEntry, Page, PageLogEntry, PageViewRestriction
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import (
+    BaseLogEntry,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 
 from pluginnovation.content.models import PageTag
 from pluginnovation.taxonomy.models import Term
 
 MAX_AGE = 300
-_local_changes = itertools.count()
-_local_version = [next(_local_changes)]
+VERSION_KEY = "content-version"
+# What public pages show that code, imports and tests can change without an editor's logged
+# action; every change made in the admin also writes a log entry (BaseLogEntry).
+PUBLIC_DATA = (
+    Page,
+    PageTag,
+    Term,
+    Tag,
+    PageViewRestriction,
+    CollectionViewRestriction,
+    Site,
+    Locale,
+    BaseSiteSetting,
+    BaseLogEntry,
+)
+
+
+def new_version():
+    # Never a value used before, even if the cache lost the key (a restart, an eviction).
+    return f"{time.time_ns():x}"
+
+
+def bump():
+    cache.set(VERSION_KEY, new_version(), None)
 
 
 def changed(**kwargs):
-    """Signal receiver: content changed in this process."""
-    _local_version[0] = next(_local_changes)
-
-
-def is_discovery_data(model):
-    return issubclass(model, Page | PageTag | Term | Tag | PageViewRestriction)
+    """Public content changed: a new version now, and another once the transaction commits."""
+    bump()
+    transaction.on_commit(bump)
 
 
 def on_save_or_delete(sender, **kwargs):
-    if is_discovery_data(sender):
+    if issubclass(sender, PUBLIC_DATA):
         changed()
 
 
@@ -58,22 +87,22 @@ def connect_signals():
     m2m_changed.connect(on_m2m_changed, dispatch_uid="discovery-cache-m2m")
 
 
-def newest_log_entries():
-    quote = connection.ops.quote_name
-    pages, snippets = (quote(m._meta.db_table) for m in (PageLogEntry, ModelLogEntry))
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT (SELECT MAX(id) FROM {pages}), (SELECT MAX(id) FROM {snippets})")
-        return cursor.fetchone()
+def read_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, new_version(), None)
+        version = cache.get(VERSION_KEY)
+    return version
 
 
 def content_version(request=None):
-    """The content version; the log is read once per request."""
-    logs = getattr(request, "_discovery_logs", None)
-    if logs is None:
-        logs = newest_log_entries()
+    """The content version, read once per request."""
+    version = getattr(request, "_content_version", None)
+    if version is None:
+        version = read_version()
         if request is not None:
-            request._discovery_logs = logs
-    return (*logs, _local_version[0])
+            request._content_version = version
+    return version
 
 
 def caching_allowed():

@@ -39,10 +39,12 @@ INSTALLED_APPS = [
     "pluginnovation.projects",
     "pluginnovation.alerts",
     "pluginnovation.submissions",
+    "pluginnovation.delivery",
     "research",
     "casestudies",
     "methods",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
@@ -74,6 +76,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "pluginnovation.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304 Not Modified for a page whose ETag the browser or proxy already has.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Whole pages for anonymous visitors; a hit ends here, before the session and the database.
+    "pluginnovation.delivery.pagecache.PageCacheMiddleware",
+    "pluginnovation.delivery.compression.CompressionMiddleware",
     "pluginnovation.security.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -110,6 +117,8 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        # A connection the database dropped (a restart) is replaced at the next request.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -249,18 +258,57 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PlugInnovation <norep
 # Moderation notices (submitted, approved, rejected) from the "Granskning" workflow.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
-# One machine: each process keeps its own small cache. Several app servers: set REDIS_URL
-# (e.g. redis://cache.internal:6379/0) so they share one; needs the "redis" extra installed.
+# Every cache (whole pages, discovery data, menus, rate limits) and the content version that
+# invalidates them live in one cache all processes share: Redis when REDIS_URL is set (several app
+# servers, e.g. redis://cache.internal:6379/0), otherwise files under CACHE_DIR (the processes of
+# one machine). Give Redis a memory limit and `maxmemory-policy allkeys-lru` (docs/deployment.md).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "pluginnovation")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
+
+# Whole responses for anonymous visitors are kept this many seconds (0 turns the page cache
+# off), and a CDN or proxy in front may keep them FRONTEND_CACHE_SECONDS (s-maxage).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "60"))
+
+# A CDN or caching proxy in front, purged by Wagtail's frontend_cache when an editor publishes
+# (pluginnovation/delivery/purge.py; docs/deployment.md): FRONTEND_CACHE=http (Varnish, nginx
+# with a purge module: FRONTEND_CACHE_LOCATION), cloudflare (CLOUDFLARE_BEARER_TOKEN,
+# CLOUDFLARE_ZONE_ID) or cloudfront (CLOUDFRONT_DISTRIBUTION_ID; needs boto3).
+FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "")
+FRONTEND_CACHE_BACKENDS = {
+    "http": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_LOCATION"],
+    },
+    "cloudflare": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    },
+    "cloudfront": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    },
+}
+if FRONTEND_CACHE:
+    WAGTAILFRONTENDCACHE = {"default": FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE]()}
 
 LOGGING = {
     "version": 1,

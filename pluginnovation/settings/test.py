@@ -29,3 +29,8 @@ if "PLUGINNOVATION_TEST_MEDIA" not in os.environ:
     os.environ["PLUGINNOVATION_TEST_MEDIA"] = tempfile.mkdtemp(prefix="pluginnovation-media-")
     atexit.register(shutil.rmtree, os.environ["PLUGINNOVATION_TEST_MEDIA"], ignore_errors=True)
 MEDIA_ROOT = Path(os.environ["PLUGINNOVATION_TEST_MEDIA"])
+
+# In-process tests: each process its own memory cache. Servers the browser tests start share a
+# file cache (CACHE_DIR) or Redis (REDIS_URL) with the commands run beside them, as in production.
+if not REDIS_URL and "CACHE_DIR" not in os.environ:  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

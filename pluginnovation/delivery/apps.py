@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class DeliveryConfig(AppConfig):
+    name = "pluginnovation.delivery"
+    verbose_name = "Leverans och cachning"
+
+    def ready(self):
+        from pluginnovation.delivery import purge
+
+        purge.connect_signals()

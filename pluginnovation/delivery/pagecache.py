@@ -1,0 +1,125 @@
+"""Whole responses for anonymous visitors, kept in the shared cache (Redis or files).
+
+Built on Django's cache framework rather than its cache middleware, because a page here is
+valid for one *content version* (pluginnovation.discovery.cache), not for a fixed time: an
+editor's publish, move, unpublish or category edit in any process starts a new version, and
+every app server's next request renders the page anew. Django's UpdateCacheMiddleware keys on
+the full Cookie header and can only be emptied whole; wagtail-cache clears the whole cache
+backend on publish (in Redis: FLUSHDB, rate limits included).
+
+Served from the cache: GET and HEAD without personal cookies (policy.is_anonymous). Stored:
+200 responses that hold nothing of one visitor's (policy.is_shareable), made outside a
+transaction. The key is the scheme, host, language, path, query parameters in a fixed order
+(`?b=2&a=1` is `?a=1&b=2`; repeated values keep their order) and the content coding the
+response was compressed with. One entry per key holds the content version it was made for, so
+there is one read for the version and the page together; an entry of an older version, or older
+than PAGE_CACHE_SECONDS, is rendered anew, but kept STALE_SECONDS as the copy to serve if the
+database is down (5xx from the view: stale-if-error).
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost, TooManyFieldsSent
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+from django.utils.translation import get_language_from_path
+
+from pluginnovation.delivery.compression import negotiate
+from pluginnovation.delivery.policy import cache_control, is_anonymous, is_shareable
+from pluginnovation.discovery.cache import VERSION_KEY, caching_allowed, read_version
+
+STALE_SECONDS = 24 * 60 * 60
+# Headers made anew for every answer, never stored.
+NOT_STORED = {"date", "x-cache", "set-cookie"}
+
+
+def page_key(request):
+    """The cache key of this request's page, or None when it must not be cached."""
+    try:
+        host = request.get_host()
+        query = sorted(request.GET.lists(), key=lambda item: item[0])
+    except (DisallowedHost, TooManyFieldsSent):
+        return None  # the view answers 400
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    raw = repr((request.scheme, host, language, request.path, query, negotiate(request)))
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = None
+        if settings.PAGE_CACHE_SECONDS > 0 and is_anonymous(request) and caching_allowed():
+            key = page_key(request)
+        if key is None:
+            return finish(request, self.get_response(request))
+
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or read_version()
+        request._content_version = version  # the discovery caches use the same version
+        entry = found.get(key)
+        if entry and entry["version"] == version and is_fresh(entry):
+            return from_entry(entry, "hit")
+        response = self.get_response(request)
+        if response.status_code >= 500 and entry:
+            return from_entry(entry, "stale")
+        return finish(request, response, key, version)
+
+
+def is_fresh(entry):
+    return time.time() - entry["stored"] < settings.PAGE_CACHE_SECONDS
+
+
+def finish(request, response, key=None, version=None):
+    """Public responses say so, with an ETag; a page cache key stores them. Anything else is
+    for one visitor only: no CDN or proxy may keep it."""
+    if is_shareable(request, response):
+        make_public(response)
+        if key and request.method == "GET":
+            cache.set(key, to_entry(response, version), STALE_SECONDS)
+            response.headers["X-Cache"] = "miss"
+    elif "Cache-Control" not in response:
+        patch_cache_control(response, private=True)
+    response.headers.setdefault("X-Cache", "bypass")
+    return response
+
+
+def make_public(response):
+    """Browsers ask again each time (a 304 when nothing changed); a CDN or proxy may keep the
+    page FRONTEND_CACHE_SECONDS, and serve it for a day while this site is down. Last-Modified
+    is when this copy was made: the page may be older, never newer."""
+    directives = {
+        "public": True,
+        "s_maxage": settings.FRONTEND_CACHE_SECONDS,
+        "stale_if_error": STALE_SECONDS,
+    }
+    if "max-age" not in cache_control(response):  # a view's own max-age stays (suggestions)
+        directives["max_age"] = 0
+    patch_cache_control(response, **directives)
+    response.headers["Last-Modified"] = http_date()
+    set_response_etag(response)
+
+
+def to_entry(response, version):
+    headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED]
+    return {
+        "version": version,
+        "stored": time.time(),
+        "status": response.status_code,
+        "headers": headers,
+        "content": response.content,
+    }
+
+
+def from_entry(entry, state):
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response.headers[name] = value
+    response.headers["X-Cache"] = state
+    return response

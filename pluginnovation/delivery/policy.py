@@ -1,0 +1,58 @@
+"""Which requests and responses are the same for every anonymous visitor.
+
+One set of rules for the page cache (pagecache.py), for what a CDN may keep (Cache-Control)
+and for brotli (compression.py), so they never disagree.
+"""
+
+from django.conf import settings
+from django.utils.cache import cc_delim_re
+
+from pluginnovation.security import is_admin_path
+
+# Cookies that make a visitor's pages their own: a session (editors, and visitors with a
+# collection or a passed page password) and the messages framework's pending messages.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+# What a shared response may vary on: the page cache keys on the encoding, and on the path
+# for the language (Swedish without a prefix, English under /en/; LocaleMiddleware never
+# chooses by Accept-Language here, tests/test_page_cache.py checks), and only serves requests
+# without personal cookies.
+KNOWN_VARY = {"accept-encoding", "accept-language", "cookie"}
+NOT_SHARED = {"private", "no-store", "no-cache"}
+MAX_PATH_LENGTH = 2000
+
+
+def is_anonymous(request):
+    """A GET or HEAD from a visitor without personal cookies, to a public address."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+        and not getattr(request, "is_dummy", False)  # Wagtail's page previews
+        and not is_admin_path(request.path_info)
+        and len(request.get_full_path()) <= MAX_PATH_LENGTH
+    )
+
+
+def vary_headers(response):
+    return {part.lower() for part in cc_delim_re.split(response.get("Vary", "")) if part}
+
+
+def cache_control(response):
+    return {
+        part.split("=", 1)[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+        if part
+    }
+
+
+def is_shareable(request, response):
+    """A response every anonymous visitor would get alike: nothing set or read that belongs
+    to one visitor (cookies, a CSRF token, a session), and nothing against shared caching."""
+    return (
+        is_anonymous(request)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (cache_control(response) & NOT_SHARED)
+        and vary_headers(response) <= KNOWN_VARY
+    )

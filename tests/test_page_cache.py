@@ -1,0 +1,221 @@
+"""The page cache: whole responses for anonymous visitors, valid for one content version.
+
+Tests run inside a transaction, where nothing is cached; the `caching` fixture turns caching on
+as on the running site (the content version still changes at once on a save, as in any process).
+"""
+
+from django.db import OperationalError
+from django.test import Client
+from django.urls import reverse
+
+from wagtail.models import Page, PageViewRestriction, Site
+
+import pytest
+
+from methods.models import MethodPage
+from pluginnovation.delivery import pagecache
+from pluginnovation.discovery import cache as discovery_cache
+from pluginnovation.home.models import FooterSettings
+from pluginnovation.taxonomy.models import SuccessFactor
+from research.models import ResearchArticlePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def caching(monkeypatch):
+    monkeypatch.setattr(pagecache, "caching_allowed", lambda: True)
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+
+
+@pytest.fixture
+def article():
+    return ResearchArticlePage.objects.live().public().first()
+
+
+def get(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+def test_a_second_anonymous_request_is_served_without_the_database(
+    client, caching, article, django_assert_num_queries
+):
+    first = get(client, article.url)
+    assert first["X-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = get(client, article.url)
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_head_is_answered_from_the_get(client, caching, article):
+    get(client, article.url)
+    assert client.head(article.url)["X-Cache"] == "hit"
+
+
+def test_query_parameters_in_another_order_are_the_same_page(client, caching):
+    factors = list(SuccessFactor.objects.values_list("slug", flat=True)[:2])
+    first = get(client, f"/utforska/?faktor={factors[0]}&typ=metod&sida=1")
+    assert first["X-Cache"] == "miss"
+    again = get(client, f"/utforska/?sida=1&typ=metod&faktor={factors[0]}")
+    assert again["X-Cache"] == "hit"
+    other = get(client, f"/utforska/?faktor={factors[1]}&typ=metod&sida=1")
+    assert other["X-Cache"] == "miss"
+
+
+def test_each_language_and_coding_is_its_own_entry(client, caching):
+    assert get(client, "/")["X-Cache"] == "miss"
+    assert get(client, "/en/")["X-Cache"] == "miss"
+    assert get(client, "/", Accept_Encoding="gzip")["X-Cache"] == "miss"
+    assert get(client, "/", Accept_Encoding="gzip")["X-Cache"] == "hit"
+    english = get(client, "/en/")
+    assert english["X-Cache"] == "hit" and 'lang="en"' in english.content.decode()
+
+
+def test_accept_language_does_not_choose_the_language(client, caching):
+    """The language comes from the address alone, so the cache need not key on the header."""
+    swedish = get(client, "/", Accept_Language="en-GB,en;q=0.9")
+    assert '<html lang="sv"' in swedish.content.decode()
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["publish", "unpublish", "move", "delete", "restrict", "rename_factor", "footer"],
+)
+def test_a_change_is_visible_on_the_next_request(
+    client, caching, article, change, django_capture_on_commit_callbacks
+):
+    get(client, "/")
+    assert get(client, "/")["X-Cache"] == "hit"
+    page = get(client, article.url)
+    assert page["X-Cache"] == "miss"
+    if change == "publish":
+        article.title = "En helt ny rubrik på artikeln"
+        article.save_revision().publish()
+    elif change == "unpublish":
+        article.unpublish()
+    elif change == "move":
+        target = MethodPage.objects.live().first().get_parent()
+        article.move(target, pos="last-child")
+    elif change == "delete":
+        Page.objects.get(pk=article.pk).delete()
+    elif change == "restrict":
+        PageViewRestriction.objects.create(page=article, restriction_type="login")
+    elif change == "rename_factor":
+        factor = SuccessFactor.objects.first()
+        factor.name = "Nytt namn på faktorn"
+        factor.save()
+    elif change == "footer":
+        footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
+        footer.owner_text = "Ny text i sidfoten om vem som ger ut kunskapsbanken."
+        with django_capture_on_commit_callbacks(execute=True):  # the menu cache is cleared then
+            footer.save()
+    again = get(client, "/")
+    assert again["X-Cache"] == "miss"
+    after = get(client, article.url)
+    assert after["X-Cache"] in ("miss", "bypass")
+    if change == "publish":
+        assert "En helt ny rubrik på artikeln" in after.content.decode()
+    elif change in ("unpublish", "delete"):
+        assert after.status_code == 404
+    elif change == "move":  # Wagtail leaves a redirect to the new address
+        assert after.status_code == 301
+    elif change == "restrict":
+        assert after.status_code == 302 and "private" in after["Cache-Control"]
+    elif change == "rename_factor":
+        assert "Nytt namn på faktorn" in get(client, "/framgangsfaktorer/").content.decode()
+    elif change == "footer":
+        assert "Ny text i sidfoten" in again.content.decode()
+
+
+def test_a_logged_in_editor_is_never_served_or_stored(client, caching, article, admin_user):
+    get(client, article.url)  # an anonymous copy is in the cache
+    client.force_login(admin_user)
+    editor = get(client, article.url)
+    assert editor["X-Cache"] == "bypass"
+    assert "private" in editor["Cache-Control"]
+    assert "wagtail-userbar" in editor.content.decode()
+    anonymous = get(Client(), article.url)
+    assert anonymous["X-Cache"] == "hit"
+    assert "wagtail-userbar" not in anonymous.content.decode()
+
+
+def test_an_editors_page_does_not_become_the_anonymous_copy(client, caching, article, admin_user):
+    client.force_login(admin_user)
+    get(client, article.url)
+    anonymous = get(Client(), article.url)
+    assert anonymous["X-Cache"] == "miss"
+    assert "wagtail-userbar" not in anonymous.content.decode()
+
+
+def test_forms_with_a_csrf_token_are_not_stored(client, caching):
+    first = get(client, reverse("submissions:submit"))
+    assert "csrfmiddlewaretoken" in first.content.decode()
+    assert first["X-Cache"] == "bypass"
+    second = get(Client(), reverse("submissions:submit"))
+    assert second["X-Cache"] == "bypass"
+    assert "private" in second["Cache-Control"]
+
+
+def test_a_visitor_with_a_pending_message_gets_their_own_page(client, caching, article):
+    get(client, article.url)
+    client.cookies["messages"] = "anything"
+    assert get(client, article.url)["X-Cache"] == "bypass"
+
+
+def test_a_page_preview_is_never_stored(client, caching, article):
+    get(client, article.url)
+    article.title = "Utkast som inte får synas"
+    preview = article.make_preview_request()  # through the middleware, as the admin does
+    assert "Utkast som inte får synas" in preview.content.decode()
+    anonymous = get(client, article.url)
+    assert anonymous["X-Cache"] == "hit"
+    assert "Utkast som inte får synas" not in anonymous.content.decode()
+
+
+def test_public_pages_tell_caches_how_long_and_answer_304(client, caching, article):
+    first = get(client, article.url)
+    control = first["Cache-Control"]
+    assert "public" in control and "s-maxage=" in control and "stale-if-error=" in control
+    assert first["ETag"] and first["Last-Modified"]
+    again = get(client, article.url, If_None_Match=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_a_database_outage_serves_the_stale_copy_or_a_swedish_503(caching, article, monkeypatch):
+    client = Client(raise_request_exception=False)
+    first = get(client, article.url)
+    discovery_cache.changed()  # the copy is now stale
+
+    def unavailable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("wagtail.models.Page.route", unavailable)
+    stale = get(client, article.url)
+    assert stale.status_code == 200 and stale["X-Cache"] == "stale"
+    assert stale.content == first.content
+    never_cached = get(client, article.url + "?sida=2")
+    assert never_cached.status_code == 503
+    assert never_cached["Retry-After"] == "30"
+    assert "Sidan kan inte visas just nu" in never_cached.content.decode()
+
+
+def test_other_server_errors_stay_500(caching, monkeypatch, article):
+    client = Client(raise_request_exception=False)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("wagtail.models.Page.route", broken)
+    response = get(client, article.url)
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+
+
+def test_strange_requests_are_answered_not_cached(client, caching):
+    assert get(client, "/?" + "a=1&" * 1500)["X-Cache"] == "bypass"
+    assert get(client, "/sok/?q=" + "x" * 3000)["X-Cache"] == "bypass"
+    assert client.post("/")["X-Cache"] == "bypass"
