@@ -4,6 +4,7 @@ They run whenever /usr/bin/chromium exists; CI sets REQUIRE_BROWSER=1 so a missi
 fails instead of skipping.
 """
 
+import contextlib
 import json
 import os
 import socket
@@ -86,24 +87,30 @@ ADMIN_USERNAME = "granskare"
 ADMIN_PASSWORD = "webbtest-losenord-4711"
 
 
-@pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
-    """A server with DEBUG off over its own SQLite copy of the demo site."""
-    database = tmp_path_factory.mktemp("browser") / "db.sqlite3"
-    env = {
+MANAGE = [sys.executable, str(PROJECT_ROOT / "manage.py")]
+
+
+def site_environment(database_url, cache_dir):
+    """A server's environment: its database, and a cache it shares with the commands run
+    beside it (CACHE_DIR, or REDIS_URL given in `**extra` by the caller)."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "pluginnovation.settings.test",
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database_url,
+        "CACHE_DIR": str(cache_dir),
         "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,  # read by createsuperuser --noinput
     }
-    manage = [sys.executable, str(PROJECT_ROOT / "manage.py")]
+
+
+def prepare_demo_site(env):
+    """Migrate, load the demo content and add the superuser; {page type: {path, id}}."""
     superuser = ["createsuperuser", "--noinput", f"--username={ADMIN_USERNAME}", "--email=a@b.se"]
     for command in (["migrate", "--noinput"], ["load_demo_content"], superuser):
         subprocess.run(
-            manage + command + ["-v0"], env=env, check=True, cwd=PROJECT_ROOT, timeout=300
+            MANAGE + command + ["-v0"], env=env, check=True, cwd=PROJECT_ROOT, timeout=300
         )
     shell = subprocess.run(
-        manage + ["shell", "-c", DEMO_PAGES_SCRIPT],
+        MANAGE + ["shell", "-c", DEMO_PAGES_SCRIPT],
         env=env,
         check=True,
         cwd=PROJECT_ROOT,
@@ -111,10 +118,15 @@ def demo_server(tmp_path_factory):
         text=True,
         timeout=120,
     )
-    demo_pages = json.loads(shell.stdout.strip().splitlines()[-1])
+    return json.loads(shell.stdout.strip().splitlines()[-1])
+
+
+@contextlib.contextmanager
+def running_server(env):
+    """A server with DEBUG off on a free port; yields its address."""
     port = free_port()
     server = subprocess.Popen(
-        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
+        MANAGE + ["runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env,
         cwd=PROJECT_ROOT,
         stdout=subprocess.DEVNULL,
@@ -123,10 +135,20 @@ def demo_server(tmp_path_factory):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url + "/", server)
-        yield url, demo_pages, env
+        yield url
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """A server with DEBUG off over its own SQLite copy of the demo site."""
+    folder = tmp_path_factory.mktemp("browser")
+    env = site_environment(f"sqlite:///{folder / 'db.sqlite3'}", folder / "cache")
+    demo_pages = prepare_demo_site(env)
+    with running_server(env) as url:
+        yield url, demo_pages, env
 
 
 @pytest.fixture(scope="session")
@@ -147,7 +169,7 @@ def site_shell(demo_server):
 
     def run(script):
         subprocess.run(
-            [sys.executable, str(PROJECT_ROOT / "manage.py"), "shell", "-c", script],
+            MANAGE + ["shell", "-c", script],
             env=demo_server[2],
             check=True,
             cwd=PROJECT_ROOT,
