@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -249,7 +250,8 @@ class CaseStudyPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["similar"] = similar_case_studies(self)
+        # Read only if the template renders it: a shared body served from the cache does not.
+        context["similar"] = SimpleLazyObject(lambda: similar_case_studies(self))
         return context
 
     def save(self, *args, **kwargs):

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.formats import number_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -202,14 +203,9 @@ class MethodPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The explanation in the language being shown (its English translation under /en/).
-        explanation = (
-            EvidencePage.objects.live()
-            .filter(locale=Locale.get_active())
-            .only("url_path", "locale_id")
-            .first()
-        )
-        context["evidence_url"] = explanation.get_url(request) if explanation else ""
+        # The explanation in the language being shown (its English translation under /en/);
+        # read only if the template renders it: a shared body served from the cache does not.
+        context["evidence_url"] = SimpleLazyObject(lambda: evidence_url(request))
         return context
 
     def card_facts(self):
@@ -267,6 +263,17 @@ class EvidencePage(StandardPage):
         context["knowledge_bases"] = knowledge_bases()
         context["evidence_levels"] = evidence_levels()
         return context
+
+
+def evidence_url(request):
+    """The address of the explanation of evidence in the language shown, or ""."""
+    explanation = (
+        EvidencePage.objects.live()
+        .filter(locale=Locale.get_active())
+        .only("url_path", "locale_id")
+        .first()
+    )
+    return explanation.get_url(request) if explanation else ""
 
 
 def number(value):

@@ -38,18 +38,28 @@ SHOWN_VALUE_LENGTH = 40
 SHOWN_VALUES = 5
 
 
+def restricted_paths(request=None):
+    """The tree paths of the pages with a view restriction (a page at or below one is hidden),
+    read once per content version."""
+    paths = getattr(request, "_restricted_paths", None)
+    if paths is None:
+        paths = cached(
+            request,
+            "restricted",
+            None,
+            lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        )
+        if request is not None:
+            request._restricted_paths = paths
+    return paths
+
+
 def hidden_pages(request=None):
     """Ids of the pages a visitor may not see, as a subquery: drafts, and every page at or
     below a page with a view restriction (what Wagtail's .public() leaves out). The partial
     index on drafts and the path index answer it without reading the page table."""
-    paths = cached(
-        request,
-        "restricted",
-        None,
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
     hidden = Q(live=False)
-    for path in paths:
+    for path in restricted_paths(request):
         hidden |= Q(path__startswith=path)
     return Page.objects.filter(hidden).values("pk")
 

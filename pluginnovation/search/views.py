@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 
-from pluginnovation.discovery import fulltext
+from pluginnovation.discovery import fragments, fulltext
 from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.excerpts import excerpt, page_text
 from pluginnovation.discovery.facets import PARAMS, content_models, type_values
@@ -55,6 +55,9 @@ def swedish_fallbacks(factor):
 
 
 def factor_list(request):
+    context = {"meta_title": gettext("Framgångsfaktorer"), "shared_body": True}
+    if fragments.ready(request, "body"):
+        return render(request, "search/factor_list.html", context)
     factors = list(SuccessFactor.objects.all())
     counts = cached(request, "factor-counts", None, lambda: factor_counts(request))
     for factor in factors:
@@ -63,7 +66,7 @@ def factor_list(request):
             (model.listing_heading, counts.get(factor.pk, {}).get(model.listing_type, 0))
             for model in content_models()
         ]
-    context = {"factors": factors, "meta_title": gettext("Framgångsfaktorer")}
+    context["factors"] = factors
     return render(request, "search/factor_list.html", context)
 
 
@@ -99,6 +102,9 @@ def type_noun(model, count):
 
 def factor_detail(request, slug):
     factor = get_object_or_404(SuccessFactor, slug=slug)
+    if fragments.ready(request, "body"):
+        context = {"factor": factor, "fallback": swedish_fallbacks(factor), "shared_body": True}
+        return render(request, "search/factor_detail.html", context)
     rows, pages = cached(request, "factor-newest", factor.pk, lambda: newest_pages(factor, request))
     types = type_values()
     groups = []
@@ -124,13 +130,15 @@ def factor_detail(request, slug):
         "groups": groups,
         "explore_url": f"{explore}?{urlencode({'faktor': factor.slug})}",
         "other_factors": SuccessFactor.objects.exclude(pk=factor.pk),
+        "shared_body": True,
     }
     return render(request, "search/factor_detail.html", context)
 
 
 def explore(request):
-    context = listing_context(request, scope_key=("all",))
-    context["meta_title"] = gettext("Utforska allt innehåll")
+    context = {"meta_title": gettext("Utforska allt innehåll"), "shared_body": True}
+    if not fragments.ready(request, "body"):
+        context.update(listing_context(request, scope_key=("all",)))
     return render(request, "search/explore.html", context)
 
 
@@ -168,7 +176,15 @@ def search(request):
         "query": query,
         "messages": [message] if message else [],
         "meta_title": gettext("Sök"),
+        "shared_body": True,
     }
+    first_page = (requested_page_number(request.GET.get("sida")) or 1) == 1
+    # Paging through the results, or narrowing them with a filter, is not a new search.
+    counted = words and first_page and not any(request.GET.get(param) for param in PARAMS)
+    if fragments.ready(request, "body"):
+        if counted:
+            fulltext.record_search(query)
+        return render(request, "search/search_results.html", context)
     if fulltext.words_left_out(query):
         context["messages"].append(
             gettext("Sökningen använder de %(count)s första orden i sökfrågan.")
@@ -193,12 +209,10 @@ def search(request):
         }
     if found.fallback in fulltext.FALLBACK_MESSAGES:
         context["messages"].append(str(fulltext.FALLBACK_MESSAGES[found.fallback]))
-    first_page = (requested_page_number(request.GET.get("sida")) or 1) == 1
     if first_page:
         context["promotions"] = fulltext.promotions(query)
-        # Paging through the results, or narrowing them with a filter, is not a new search.
-        if not any(request.GET.get(param) for param in PARAMS):
-            fulltext.record_search(query)
+    if counted:
+        fulltext.record_search(query)
 
     if hits:
         within = [pk for pk, _type in hits]

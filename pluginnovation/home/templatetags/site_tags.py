@@ -4,6 +4,7 @@ import re
 from urllib.parse import urlencode, urlsplit
 
 from django import template
+from django.template import Node
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import escape
@@ -12,9 +13,12 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 
 from pluginnovation.content.categories import CATEGORIES, category_terms
 from pluginnovation.content.languages import other_language
+from pluginnovation.content.models import ContentIndexPage, ContentPage
 from pluginnovation.content.visibility import private_collection_ids
+from pluginnovation.discovery import fragments
 from pluginnovation.discovery.cache import cached
 from pluginnovation.home.alternates import home_url, switcher_links
+from pluginnovation.home.models import HomePage
 from pluginnovation.home.navigation import links_for_request
 
 register = template.Library()
@@ -240,3 +244,36 @@ def foreign_language(page):
     """The page's language code when it differs from the language shown ("sv" for a Swedish
     page among English ones), else "": for lang="…" and the "In Swedish" marker."""
     return other_language(page)
+
+
+# The Wagtail page types whose body is the same for every visitor; views say so in their
+# context (shared_body). Forms with a CSRF token, and pages about one visitor (Min samling,
+# the self-assessment), are neither.
+SHARED_PAGE_TYPES = (HomePage, ContentPage, ContentIndexPage)
+
+
+class SharedBodyNode(Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        page = context.get("page")
+        wanted = context.get("shared_body") or isinstance(page, SHARED_PAGE_TYPES)
+        if not (wanted and fragments.shareable(request, page)):
+            return self.nodelist.render(context)
+        html = fragments.get(request, "body")
+        if html is None:
+            html = self.nodelist.render(context)
+            fragments.put(request, "body", html)
+        return mark_safe(html)  # rendered by this template, escaped there
+
+
+@register.tag
+def shared_body(parser, token):
+    """{% shared_body %}…{% endshared_body %}: the page's body, rendered once per address,
+    language and content version for every visitor of a page type or view that shares it
+    (pluginnovation.discovery.fragments says when it may not be shared)."""
+    nodelist = parser.parse(("endshared_body",))
+    parser.delete_first_token()
+    return SharedBodyNode(nodelist)

@@ -1,0 +1,137 @@
+"""A page's body rendered once per address, language and content version for every visitor
+(pluginnovation.discovery.fragments), never for a logged-in user, a preview, a draft or a
+restricted page, and made anew after any change to the content."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.test import RequestFactory
+
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from methods.models import MethodPage
+from pluginnovation.discovery import cache as discovery_cache
+from pluginnovation.discovery import fragments
+from tests.discovery_support import add_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sharing(monkeypatch, settings):
+    """Caching as on the running site (tests run inside a transaction, which turns it off),
+    without the whole-page cache in front, which would answer before the view."""
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    monkeypatch.setattr(fragments, "caching_allowed", lambda: True)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def stored(monkeypatch):
+    """The names of the fragments stored."""
+    names = []
+    real = fragments.put
+    monkeypatch.setattr(
+        fragments, "put", lambda r, name, html: names.append(name) or real(r, name, html)
+    )
+    return names
+
+
+def body(response):
+    html = response.content.decode()
+    return html[html.index("<body") : html.index("</body>")]
+
+
+def queries(client, url, django_assert_max_num_queries):
+    with django_assert_max_num_queries(100) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, len(captured)
+
+
+@pytest.mark.parametrize("kind", ["listing", "search", "detail", "factor"])
+def test_the_second_visitor_gets_the_same_body_with_fewer_queries(
+    client, sharing, stored, kind, django_assert_max_num_queries
+):
+    page = add_page(MethodPage, "Zyxdelad metod", tags=["zyxdelad"], body="Zyxdelad text.")
+    url = {
+        "listing": "/utforska/?tagg=zyxdelad",
+        "search": "/sok/?q=zyxdelad",
+        "detail": page.url,
+        "factor": "/framgangsfaktorer/samverkan/",
+    }[kind]
+    first, cold = queries(client, url, django_assert_max_num_queries)
+    second, warm = queries(client, url, django_assert_max_num_queries)
+    assert stored == ["body"]
+    assert body(second) == body(first)
+    assert "Zyxdelad metod" in body(second)
+    assert warm < cold
+
+
+def test_a_publish_shows_on_the_next_request(client, sharing):
+    add_page(MethodPage, "Zyxförsta", tags=["zyxny"])
+    assert "Zyxförsta" in body(client.get("/utforska/?tagg=zyxny"))
+    add_page(MethodPage, "Zyxandra", tags=["zyxny"])
+    html = body(client.get("/utforska/?tagg=zyxny"))
+    assert "Zyxförsta" in html and "Zyxandra" in html
+
+
+def test_each_address_and_language_has_its_own_body(client, sharing):
+    add_page(MethodPage, "Zyxadress", tags=["zyxadress"])
+    swedish = body(client.get("/utforska/?tagg=zyxadress"))
+    english = body(client.get("/en/utforska/?tagg=zyxadress"))
+    other = body(client.get("/utforska/?tagg=zyxadress&typ=metod"))
+    assert len({swedish, english, other}) == 3
+
+
+def test_a_logged_in_editor_neither_gets_nor_leaves_a_shared_body(
+    client, admin_user, sharing, stored
+):
+    page = add_page(MethodPage, "Zyxredaktör")
+    client.force_login(admin_user)
+    response = client.get(page.url)
+    assert response.status_code == 200 and "Zyxredaktör" in body(response)
+    assert stored == []
+    client.logout()
+    anonymous = client.get(page.url)
+    assert stored == ["body"]
+    assert "userbar" not in anonymous.content.decode()
+
+
+def test_every_search_is_counted_also_when_its_body_is_cached(client, sharing):
+    add_page(MethodPage, "Zyxräknad", body="Zyxräknad text.")
+    for _ in range(3):
+        client.get("/sok/", {"q": "zyxräknad"})
+    assert Query.get("zyxräknad").hits == 3
+
+
+def request_for(user=None, method="get", **attributes):
+    request = getattr(RequestFactory(), method)("/")
+    request.user = user or AnonymousUser()
+    for name, value in attributes.items():
+        setattr(request, name, value)
+    return request
+
+
+def test_only_public_live_pages_for_anonymous_reads_are_shared(sharing, admin_user):
+    page = add_page(MethodPage, "Zyxöppen")
+    draft = add_page(MethodPage, "Zyxutkast", live=False)
+    hidden = add_page(MethodPage, "Zyxskyddad")
+    assert fragments.shareable(request_for(), page)
+    assert fragments.shareable(request_for(), None)
+    assert not fragments.shareable(request_for(), draft)
+    assert not fragments.shareable(request_for(is_preview=True), page)
+    assert not fragments.shareable(request_for(admin_user), page)
+    assert not fragments.shareable(request_for(method="post"), page)
+    PageViewRestriction.objects.create(page=hidden.get_parent(), restriction_type="login")
+    assert not fragments.shareable(request_for(), hidden)
+    assert fragments.shareable(request_for(), page)
+
+
+def test_nothing_is_shared_inside_a_transaction():
+    assert not fragments.shareable(request_for(), None)
