@@ -101,3 +101,12 @@ def test_a_detail_pages_categories_follow_a_renamed_term(client, caching):
     group.save()
     html = client.get(page.url).content.decode()
     assert "Omdöpt målgrupp" in html and "Målgrupp före" not in html
+
+
+def test_a_deployment_starts_a_new_version(caching):
+    """`migrate` runs with every deployment: pages cached by the old templates go."""
+    from django.core.management import call_command
+
+    before = discovery_cache.content_version()
+    call_command("migrate", verbosity=0)
+    assert discovery_cache.content_version() != before

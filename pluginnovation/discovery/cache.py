@@ -22,7 +22,7 @@ import time
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from taggit.models import Tag
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -85,6 +85,10 @@ def connect_signals():
     post_save.connect(on_save_or_delete, dispatch_uid="discovery-cache-save")
     post_delete.connect(on_save_or_delete, dispatch_uid="discovery-cache-delete")
     m2m_changed.connect(on_m2m_changed, dispatch_uid="discovery-cache-m2m")
+    # A deployment runs `migrate`: pages cached by the old code's templates are made anew.
+    post_migrate.connect(
+        lambda **kwargs: bump(), dispatch_uid="discovery-cache-migrate", weak=False
+    )
 
 
 def read_version():
