@@ -20,11 +20,10 @@ def test_a_public_page_is_brotli_when_asked(client):
 
 
 def test_a_listing_is_under_12_kib_on_the_wire(client):
+    """bench/throughput.py measures the same at 10,000 pages (docs/performance.md)."""
     plain = client.get("/utforska/")
     compressed = client.get("/utforska/", headers={"Accept-Encoding": "br"})
-    assert (
-        len(compressed.content) < 12 * 1024 < len(plain.content) or len(plain.content) < 12 * 1024
-    )
+    assert len(compressed.content) < 12 * 1024
     assert len(compressed.content) < len(plain.content) / 4
 
 
