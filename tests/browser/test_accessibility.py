@@ -58,3 +58,17 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_main(page, site_url)
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+
+
+@pytest.mark.parametrize("template", ["400.html", "500.html", "503.html"])
+def test_error_pages_without_the_database_have_no_wcag_violations(page, site_url, template):
+    """Plain HTML a server sends when it cannot render a page (the 503 while the database
+    restarts); shown here on the site's own address, so its stylesheet loads."""
+    from tests.browser.conftest import PROJECT_ROOT
+
+    page.goto(site_url + "/robots.txt")
+    page.set_content((PROJECT_ROOT / "templates" / template).read_text())
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page) == []
