@@ -1,8 +1,10 @@
 """/resultat/: the measured results of every visible case study, filterable and summed up."""
 
 from django.shortcuts import render
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
+from pluginnovation.discovery import fragments
+from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.results import (
     PARAMS,
     filter_options,
@@ -12,8 +14,18 @@ from pluginnovation.discovery.results import (
 
 
 def results(request):
-    options = filter_options()
+    # The options name the categories in the language shown: three small queries, kept per
+    # content version and language.
+    options = cached(request, "results-options", get_language(), filter_options)
     filters = parse_filters(request.GET, options)
+    head = {
+        "filtered": bool(filters.values),
+        "notices": filters.notices(),
+        "meta_title": gettext("Resultat från lokalt arbete"),
+        "shared_body": True,
+    }
+    if fragments.ready(request, "body"):
+        return render(request, "search/results_overview.html", head)
     context = results_overview(filters, request.GET.get("sida"), request)
     for row in context["items"] or []:
         # Each row links to its case study twice: work the address out once.
@@ -29,9 +41,7 @@ def results(request):
                 }
                 for param in PARAMS
             ],
-            "filtered": bool(filters.values),
-            "notices": filters.notices(),
-            "meta_title": gettext("Resultat från lokalt arbete"),
+            **head,
         }
     )
     return render(request, "search/results_overview.html", context)
