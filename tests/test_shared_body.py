@@ -5,6 +5,7 @@ restricted page, and made anew after any change to the content."""
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.test import RequestFactory
+from django.utils.module_loading import import_string
 
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import PageViewRestriction
@@ -24,8 +25,12 @@ def sharing(monkeypatch, settings):
     """Caching as on the running site (tests run inside a transaction, which turns it off),
     without the whole-page cache in front, which would answer before the view."""
     settings.PAGE_CACHE_SECONDS = 0
+    # Middleware that imports caching_allowed by name must bind the real one, not the
+    # stand-in below, if this is the first request of the test run.
+    for path in settings.MIDDLEWARE:
+        import_string(path)
     monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
-    monkeypatch.setattr(fragments, "caching_allowed", lambda: True)
+    monkeypatch.setattr(fragments, "sharing_allowed", lambda: True)
     cache.clear()
     yield
     cache.clear()

@@ -9,16 +9,23 @@ such things never use it: only the page types and views that say so (`shared_bod
 
 Never shared: previews, requests of logged-in users (they may see a page differently, and the
 admin links), anything but GET/HEAD, a page that is not live or lies under a view restriction,
-and anything rendered inside a transaction (caching_allowed).
+and anything rendered inside a transaction (sharing_allowed).
 """
 
 import hashlib
 
 from django.core.cache import cache
+from django.db import connection
 from django.utils.translation import get_language
 
-from pluginnovation.discovery.cache import MAX_AGE, caching_allowed, content_version
+from pluginnovation.discovery.cache import MAX_AGE, content_version
 from pluginnovation.discovery.listing import restricted_paths
+
+
+def sharing_allowed():
+    """As for the discovery cache (caching_allowed): never inside a transaction, where the
+    page may show data not yet committed, or later rolled back (as every test's data is)."""
+    return not connection.in_atomic_block
 
 
 def public_page(request, page):
@@ -33,7 +40,7 @@ def shareable(request, page=None):
     """Whether what this request renders may be shared with every other visitor."""
     if request is None or request.method not in ("GET", "HEAD"):
         return False
-    if getattr(request, "is_preview", False) or not caching_allowed():
+    if getattr(request, "is_preview", False) or not sharing_allowed():
         return False
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
