@@ -48,17 +48,18 @@ def prepare(pages, seed):
 
 def page_types(rng):
     """Addresses to request per page type; each round picks one of them."""
-    from casestudies.models import CaseStudyPage
+    from casestudies.models import CaseStudyPage, RegionSectionPage
     from methods.models import MethodPage
     from pluginnovation.taxonomy.models import SuccessFactor, TargetGroup
     from research.models import ResearchArticlePage
 
     factors = list(SuccessFactor.objects.values_list("slug", flat=True))
     groups = list(TargetGroup.objects.values_list("slug", flat=True))
-    details = []
+    details = {}
     for model in (ResearchArticlePage, CaseStudyPage, MethodPage):
         pks = list(model.objects.live().values_list("pk", flat=True))
-        details += [p.url for p in model.objects.filter(pk__in=rng.sample(pks, 10))]
+        details[model] = [p.url for p in model.objects.filter(pk__in=rng.sample(pks, 10))]
+    sections = [p.url for p in RegionSectionPage.objects.live().order_by("path")]
     return {
         "home": ["/"],
         "factor page": [f"/framgangsfaktorer/{slug}/" for slug in factors],
@@ -85,8 +86,12 @@ def page_types(rng):
             "/metoder/?ordning=insats&kunskapsgrund=beprovad-erfarenhet",
             "/utforska/?typ=metod&evidens=3&evidens=4&ordning=evidens",
         ],
+        "region section": sections,
         "county map": ["/karta/"],
-        "detail": details,
+        "detail": [url for urls in details.values() for url in urls],
+        "detail, research": details[ResearchArticlePage],
+        "detail, case study": details[CaseStudyPage],
+        "detail, method": details[MethodPage],
     }
 
 
@@ -154,9 +159,11 @@ def main():
     args = parser.parse_args()
     setup()
     live = prepare(args.pages, args.seed)
+    load_before = os.getloadavg()[0]
     results = run(args.rounds, args.seed, cold=args.cold)
     cache = "cold (discovery cache invalidated before each request)" if args.cold else "warm"
-    print(f"\n{live} live content pages, {cache}; {machine()}\n")
+    load = f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
+    print(f"\n{live} live content pages, {cache}; {machine()}; {load}\n")
     print("| page type | median ms | p95 ms | SQL queries |")
     print("| --- | ---: | ---: | ---: |")
     for name, (median, p95, queries) in results.items():
