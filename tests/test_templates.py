@@ -311,11 +311,21 @@ def test_unknown_address_gets_the_swedish_404_page(client):
     assert 'action="/sok/"' in html
 
 
-def test_500_page_renders_without_request_or_database(django_assert_num_queries):
+@pytest.mark.parametrize(
+    "template, heading",
+    [
+        ("400.html", "Förfrågan kunde inte tas emot"),
+        ("500.html", "Något gick fel"),
+        ("503.html", "Sidan kan inte visas just nu"),
+    ],
+)
+def test_error_pages_render_without_request_or_database(
+    django_assert_num_queries, template, heading
+):
     with django_assert_num_queries(0):
-        html = render_to_string("500.html")
-    assert '<html lang="sv">' in html and "Något gick fel" in html
-    assert "{%" not in html and "{{" not in html
+        html = render_to_string(template)
+    assert '<html lang="sv">' in html and f"<h1>{heading}</h1>" in html
+    assert "{%" not in html and "{{" not in html and "{#" not in html
 
 
 def test_wagtails_default_welcome_page_does_not_fail(client):

@@ -64,10 +64,10 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_main(page, site_url)
 def test_error_pages_without_the_database_have_no_wcag_violations(page, site_url, template):
     """Plain HTML a server sends when it cannot render a page (the 503 while the database
     restarts); shown here on the site's own address, so its stylesheet loads."""
-    from tests.browser.conftest import PROJECT_ROOT
+    from django.template.loader import render_to_string
 
     page.goto(site_url + "/robots.txt")
-    page.set_content((PROJECT_ROOT / "templates" / template).read_text())
+    page.set_content(render_to_string(template))
     page.wait_for_load_state("networkidle")
     assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
     assert page.locator("h1").count() == 1
