@@ -141,3 +141,19 @@ def test_only_public_live_pages_for_anonymous_reads_are_shared(sharing, admin_us
 
 def test_nothing_is_shared_inside_a_transaction():
     assert not fragments.shareable(request_for(), None)
+
+
+def test_a_search_is_counted_in_one_statement_on_postgresql(django_assert_max_num_queries):
+    from django.db import connection
+
+    from pluginnovation.discovery.fulltext import record_search
+
+    for _ in range(2):
+        if connection.vendor == "postgresql":
+            with django_assert_max_num_queries(1):
+                record_search("  Zyxräknad   Fråga ")
+        else:  # Wagtail's own Query.get(text).add_hit()
+            record_search("  Zyxräknad   Fråga ")
+    record_search("zyxannan")
+    assert Query.get("zyxräknad fråga").hits == 2
+    assert Query.get("zyxannan").hits == 1
