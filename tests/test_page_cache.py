@@ -219,3 +219,11 @@ def test_strange_requests_are_answered_not_cached(client, caching):
     assert get(client, "/?" + "a=1&" * 1500)["X-Cache"] == "bypass"
     assert get(client, "/sok/?q=" + "x" * 3000)["X-Cache"] == "bypass"
     assert client.post("/")["X-Cache"] == "bypass"
+
+
+def test_the_redis_cache_makes_one_client_per_pool_not_per_call():
+    from pluginnovation.cache_backends import SharedRedisCache
+
+    redis = SharedRedisCache("redis://127.0.0.1:6379/0", {})._cache  # connects on first command
+    assert redis.get_client("a") is redis.get_client("b")
+    assert redis.get_client("a", write=True) is redis.get_client("b", write=True)

@@ -267,7 +267,7 @@ CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "pluginnovation")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "pluginnovation.cache_backends.SharedRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
