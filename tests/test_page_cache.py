@@ -185,15 +185,25 @@ def test_public_pages_tell_caches_how_long_and_answer_304(client, caching, artic
     assert again.content == b""
 
 
-def test_a_database_outage_serves_the_stale_copy_or_a_swedish_503(caching, article, monkeypatch):
+@pytest.fixture
+def database_away(monkeypatch):
+    def switch():
+        def unavailable(*args, **kwargs):
+            raise OperationalError("connection refused")
+
+        monkeypatch.setattr("wagtail.models.Page.route", unavailable)
+
+    return switch
+
+
+def test_a_database_outage_serves_the_older_copy_or_a_swedish_503(
+    caching, article, database_away, monkeypatch
+):
     client = Client(raise_request_exception=False)
     first = get(client, article.url)
-    discovery_cache.changed()  # the copy is now stale
-
-    def unavailable(*args, **kwargs):
-        raise OperationalError("connection refused")
-
-    monkeypatch.setattr("wagtail.models.Page.route", unavailable)
+    # The copy is older than PAGE_CACHE_SECONDS, but of the current content version.
+    monkeypatch.setattr(pagecache, "is_fresh", lambda entry: False)
+    database_away()
     stale = get(client, article.url)
     assert stale.status_code == 200 and stale["X-Cache"] == "stale"
     assert stale.content == first.content
@@ -201,6 +211,49 @@ def test_a_database_outage_serves_the_stale_copy_or_a_swedish_503(caching, artic
     assert never_cached.status_code == 503
     assert never_cached["Retry-After"] == "30"
     assert "Sidan kan inte visas just nu" in never_cached.content.decode()
+
+
+def test_a_copy_of_an_older_version_is_never_served_even_while_the_database_is_away(
+    caching, article, database_away
+):
+    """The page may have been made private or unpublished since that copy was made."""
+    client = Client(raise_request_exception=False)
+    get(client, article.url)
+    PageViewRestriction.objects.create(page=article, restriction_type="login")
+    database_away()
+    response = get(client, article.url)
+    assert response.status_code == 503
+    assert "Sidan kan inte visas just nu" in response.content.decode()
+
+
+def test_a_visitor_with_a_session_gets_the_public_copy_while_the_database_is_away(
+    caching, article, database_away
+):
+    client = Client(raise_request_exception=False)
+    public = get(client, article.url)
+    client.cookies["sessionid"] = "a-visitor-with-a-collection"
+    database_away()
+    response = get(client, article.url)
+    assert response.status_code == 200 and response["X-Cache"] == "stale"
+    assert response.content == public.content
+
+
+def test_tracking_parameters_are_the_plain_page(client, caching):
+    plain = get(client, "/forskning/")
+    assert plain["X-Cache"] == "miss"
+    for query in ("?fbclid=IwAR1abc", "?utm_source=nyhetsbrev&utm_medium=email", "?gclid=x"):
+        tracked = get(client, "/forskning/" + query)
+        assert tracked["X-Cache"] == "hit", query
+        assert tracked.content == plain.content
+    filtered = get(client, "/forskning/?utm_campaign=v48&faktor=samverkan")
+    assert filtered["X-Cache"] == "miss"
+    assert "utm_campaign" not in filtered.content.decode()
+    assert get(client, "/forskning/?faktor=samverkan")["X-Cache"] == "hit"
+
+
+def test_swedish_pages_do_not_vary_on_accept_language(client, caching):
+    response = get(client, "/")
+    assert "accept-language" not in response.get("Vary", "").lower()
 
 
 def test_other_server_errors_stay_500(caching, monkeypatch, article):

@@ -11,28 +11,40 @@ Served from the cache: GET and HEAD without personal cookies (policy.is_anonymou
 200 responses that hold nothing of one visitor's (policy.is_shareable), made outside a
 transaction. The key is the scheme, host, language, path, query parameters in a fixed order
 (`?b=2&a=1` is `?a=1&b=2`; repeated values keep their order) and the content coding the
-response was compressed with. One entry per key holds the content version it was made for, so
-there is one read for the version and the page together; an entry of an older version, or older
-than PAGE_CACHE_SECONDS, is rendered anew, but kept STALE_SECONDS as the copy to serve if the
-database is down (5xx from the view: stale-if-error).
+response was compressed with; tracking parameters (utm_*, fbclid, …) are dropped from the request
+first. One entry per key holds the content version it was made for, so there is one read for
+the version and the page together. An entry is fresh for its version and PAGE_CACHE_SECONDS; an
+older one of the same version is served only if rendering the page fails (the database is away:
+stale-if-error, also to visitors with a session). An entry of an older version is never served:
+the page may have been unpublished or made private since.
 """
 
 import hashlib
+import re
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost, TooManyFieldsSent
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 from django.utils.translation import get_language_from_path
 
 from pluginnovation.delivery.compression import negotiate
-from pluginnovation.delivery.policy import cache_control, is_anonymous, is_shareable
+from pluginnovation.delivery.policy import (
+    cache_control,
+    has_personal_cookies,
+    is_cacheable_address,
+    is_shareable,
+)
 from pluginnovation.discovery.cache import VERSION_KEY, caching_allowed, read_version
 
-STALE_SECONDS = 24 * 60 * 60
+# How long a copy is kept, as the copy to serve while the database is away.
+STALE_SECONDS = 6 * 60 * 60
+TRACKING_PARAMETER = re.compile(
+    r"(?i)\b(utm_[a-z]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl)\b"
+)
 # Headers made anew for every answer, never stored.
 NOT_STORED = {"date", "x-cache", "set-cookie"}
 
@@ -54,22 +66,59 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method in ("GET", "HEAD"):
+            drop_tracking_parameters(request)
         key = None
-        if settings.PAGE_CACHE_SECONDS > 0 and is_anonymous(request) and caching_allowed():
+        if settings.PAGE_CACHE_SECONDS > 0 and is_cacheable_address(request) and caching_allowed():
             key = page_key(request)
         if key is None:
             return finish(request, self.get_response(request))
+        if has_personal_cookies(request):
+            return self.personal(request, key)
 
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY) or read_version()
         request._content_version = version  # the discovery caches use the same version
+        # A copy made for an older version is never served, not even while the database is
+        # away: the page may have been unpublished or made private since.
         entry = found.get(key)
-        if entry and entry["version"] == version and is_fresh(entry):
+        if entry and entry["version"] != version:
+            entry = None
+        if entry and is_fresh(entry):
             return from_entry(entry, "hit")
         response = self.get_response(request)
         if response.status_code >= 500 and entry:
             return from_entry(entry, "stale")
         return finish(request, response, key, version)
+
+    def personal(self, request, key):
+        """A visitor with a session (a collection, an editor) gets a page of their own; while
+        the database is away, the public copy of the current version is better than a 503."""
+        response = self.get_response(request)
+        if response.status_code >= 500:
+            found = cache.get_many([VERSION_KEY, key])
+            entry = found.get(key)
+            if entry and entry["version"] == found.get(VERSION_KEY):
+                return from_entry(entry, "stale")
+        return finish(request, response)
+
+
+def drop_tracking_parameters(request):
+    """Campaign and click ids (utm_*, fbclid, …) change nothing on this site, which runs no
+    analytics. They are removed before anything reads the query: a newsletter's link is the
+    same cached page as the plain address, and no visitor's click id ends up in the links of a
+    page another visitor is served."""
+    if not TRACKING_PARAMETER.search(request.META.get("QUERY_STRING", "")):
+        return
+    try:
+        query = request.GET.copy()
+    except TooManyFieldsSent:
+        return
+    for name in list(query):
+        if TRACKING_PARAMETER.fullmatch(name):
+            del query[name]
+    request.GET = query
+    request.META["QUERY_STRING"] = query.urlencode()
 
 
 def is_fresh(entry):
@@ -104,6 +153,14 @@ def make_public(response):
     patch_cache_control(response, **directives)
     response.headers["Last-Modified"] = http_date()
     set_response_etag(response)
+    # The language is in the address, never taken from the header (LocaleMiddleware adds it to
+    # Vary anyway): a proxy honouring Vary would keep a copy per browser language.
+    vary = [part for part in cc_delim_re.split(response.get("Vary", "")) if part]
+    kept = [part for part in vary if part.lower() != "accept-language"]
+    if kept != vary:
+        response.headers["Vary"] = ", ".join(kept)
+        if not kept:
+            del response.headers["Vary"]
 
 
 def to_entry(response, version):

@@ -21,15 +21,23 @@ NOT_SHARED = {"private", "no-store", "no-cache"}
 MAX_PATH_LENGTH = 2000
 
 
-def is_anonymous(request):
-    """A GET or HEAD from a visitor without personal cookies, to a public address."""
+def is_cacheable_address(request):
+    """A GET or HEAD of a public address: not the admin, not a Wagtail page preview."""
     return (
         request.method in ("GET", "HEAD")
-        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
-        and not getattr(request, "is_dummy", False)  # Wagtail's page previews
+        and not getattr(request, "is_dummy", False)
         and not is_admin_path(request.path_info)
         and len(request.get_full_path()) <= MAX_PATH_LENGTH
     )
+
+
+def has_personal_cookies(request):
+    return any(name in request.COOKIES for name in PERSONAL_COOKIES)
+
+
+def is_anonymous(request):
+    """A GET or HEAD from a visitor without personal cookies, to a public address."""
+    return is_cacheable_address(request) and not has_personal_cookies(request)
 
 
 def vary_headers(response):
