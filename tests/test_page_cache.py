@@ -280,3 +280,35 @@ def test_the_redis_cache_makes_one_client_per_pool_not_per_call():
     redis = SharedRedisCache("redis://127.0.0.1:6379/0", {})._cache  # connects on first command
     assert redis.get_client("a") is redis.get_client("b")
     assert redis.get_client("a", write=True) is redis.get_client("b", write=True)
+
+
+def test_a_search_served_from_the_cache_is_still_counted_for_the_editors(client, caching):
+    from wagtail.contrib.search_promotions.models import Query
+
+    first = get(client, "/sok/?q=frånvaro")
+    second = get(client, "/sok/?q=frånvaro")
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert Query.get("frånvaro").hits == 2
+    # A CDN must not keep it: it would answer without counting.
+    assert "s-maxage=0" in second["Cache-Control"]
+    # Paging through the results is not a new search, and may be kept.
+    get(client, "/sok/?q=frånvaro&sida=2")
+    assert get(client, "/sok/?q=frånvaro&sida=2")["X-Cache"] == "hit"
+    assert Query.get("frånvaro").hits == 2
+
+
+def test_the_file_cache_culls_now_and_then_not_on_every_write(tmp_path, monkeypatch):
+    from pluginnovation import cache_backends
+
+    files = cache_backends.FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10}})
+    listings = []
+    real = cache_backends.FileBasedCache._list_cache_files
+    monkeypatch.setattr(
+        cache_backends.FileBasedCache,
+        "_list_cache_files",
+        lambda self: listings.append(1) or real(self),
+    )
+    for number in range(1000):
+        files.set(f"key-{number}", number)
+    assert len(listings) == 1000 // cache_backends.CULL_EVERY
+    assert len(list(tmp_path.iterdir())) < 1000  # culled all the same

@@ -405,4 +405,4 @@ def test_redis_url_switches_the_cache_to_redis_and_files_otherwise():
     assert result.stdout.split() == ["SharedRedisCache", "redis://cache.internal:6379/0"]
     # Without Redis, the processes of one machine share files (several gunicorn workers).
     without = run_with_production_settings(code.replace(", *cache._servers", ""))
-    assert without.stdout.split() == ["FileBasedCache"]
+    assert without.stdout.split() == ["FileCache"]

@@ -2,6 +2,8 @@
 (pluginnovation.discovery.fragments), never for a logged-in user, a preview, a draft or a
 restricted page, and made anew after any change to the content."""
 
+from types import SimpleNamespace
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.test import RequestFactory
@@ -24,7 +26,6 @@ pytestmark = pytest.mark.django_db
 def sharing(monkeypatch, settings):
     """Caching as on the running site (tests run inside a transaction, which turns it off),
     without the whole-page cache in front, which would answer before the view."""
-    settings.PAGE_CACHE_SECONDS = 0
     # Middleware that imports caching_allowed by name must bind the real one, not the
     # stand-in below, if this is the first request of the test run.
     for path in settings.MIDDLEWARE:
@@ -157,3 +158,16 @@ def test_a_search_is_counted_in_one_statement_on_postgresql(django_assert_max_nu
     record_search("zyxannan")
     assert Query.get("zyxräknad fråga").hits == 2
     assert Query.get("zyxannan").hits == 1
+
+
+@pytest.mark.parametrize("seconds, shared", [(0, False), (600, True)])
+def test_the_page_cache_switch_turns_shared_bodies_off_too(
+    client, stored, settings, monkeypatch, seconds, shared
+):
+    """PAGE_CACHE_SECONDS=0 means no cached rendered HTML at all (the throughput run's
+    "uncached" pages)."""
+    settings.PAGE_CACHE_SECONDS = seconds
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    monkeypatch.setattr(fragments, "connection", SimpleNamespace(in_atomic_block=False))
+    client.get("/utforska/?faktor=samverkan")
+    assert ("body" in stored) is shared

@@ -20,15 +20,18 @@ the page may have been unpublished or made private since.
 """
 
 import hashlib
+import logging
 import re
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost, TooManyFieldsSent
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
 from django.utils.http import http_date
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language_from_path
 
 from pluginnovation.delivery.compression import negotiate
@@ -40,8 +43,13 @@ from pluginnovation.delivery.policy import (
 )
 from pluginnovation.discovery.cache import VERSION_KEY, caching_allowed, read_version
 
+logger = logging.getLogger(__name__)
+
 # How long a copy is kept, as the copy to serve while the database is away.
 STALE_SECONDS = 6 * 60 * 60
+# A view sets response.on_cache_hit = ("dotted.path.of.function", (args,)) for work that must
+# happen on every request, also when the page is served from the cache.
+ON_HIT = "on_cache_hit"
 TRACKING_PARAMETER = re.compile(
     r"(?i)\b(utm_[a-z]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl)\b"
 )
@@ -143,13 +151,12 @@ def make_public(response):
     """Browsers ask again each time (a 304 when nothing changed); a CDN or proxy may keep the
     page FRONTEND_CACHE_SECONDS, and serve it for a day while this site is down. Last-Modified
     is when this copy was made: the page may be older, never newer."""
-    directives = {
-        "public": True,
-        "s_maxage": settings.FRONTEND_CACHE_SECONDS,
-        "stale_if_error": STALE_SECONDS,
-    }
-    if "max-age" not in cache_control(response):  # a view's own max-age stays (suggestions)
+    directives = {"public": True, "stale_if_error": STALE_SECONDS}
+    own = cache_control(response)  # a view's own max-age (suggestions) or s-maxage stays
+    if "max-age" not in own:
         directives["max_age"] = 0
+    if "s-maxage" not in own:
+        directives["s_maxage"] = settings.FRONTEND_CACHE_SECONDS
     patch_cache_control(response, **directives)
     response.headers["Last-Modified"] = http_date()
     set_response_etag(response)
@@ -171,6 +178,7 @@ def to_entry(response, version):
         "status": response.status_code,
         "headers": headers,
         "content": response.content,
+        "on_hit": getattr(response, ON_HIT, None),
     }
 
 
@@ -179,4 +187,15 @@ def from_entry(entry, state):
     for name, value in entry["headers"]:
         response.headers[name] = value
     response.headers["X-Cache"] = state
+    if state == "hit" and entry.get("on_hit"):
+        run_on_hit(*entry["on_hit"])
     return response
+
+
+def run_on_hit(function, args):
+    """What the view does on every request even when its page comes from the cache (counting
+    a search for the editors' report); best effort, a hit must not fail for it."""
+    try:
+        import_string(function)(*args)
+    except DatabaseError:
+        logger.warning("Could not run %s for a cached page", function, exc_info=True)

@@ -14,6 +14,7 @@ and anything rendered inside a transaction (sharing_allowed).
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import get_language
@@ -24,8 +25,10 @@ from pluginnovation.discovery.listing import restricted_paths
 
 def sharing_allowed():
     """As for the discovery cache (caching_allowed): never inside a transaction, where the
-    page may show data not yet committed, or later rolled back (as every test's data is)."""
-    return not connection.in_atomic_block
+    page may show data not yet committed, or later rolled back (as every test's data is).
+    PAGE_CACHE_SECONDS=0 turns off every cache of rendered pages, this one too: bodies are a
+    second tier of the page cache, for visitors with a session, whom it does not serve."""
+    return settings.PAGE_CACHE_SECONDS > 0 and not connection.in_atomic_block
 
 
 def public_page(request, page):

@@ -7,6 +7,7 @@ from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 
 from pluginnovation.discovery import fragments, fulltext
@@ -184,6 +185,7 @@ def search(request):
     if fragments.ready(request, "body"):
         if counted:
             fulltext.record_search(query)
+            return counted_search(render(request, "search/search_results.html", context), query)
         return render(request, "search/search_results.html", context)
     if fulltext.words_left_out(query):
         context["messages"].append(
@@ -240,4 +242,14 @@ def search(request):
         )
     if not context.get("result_count"):
         context["factors"] = SuccessFactor.objects.all()
-    return render(request, "search/search_results.html", context)
+    response = render(request, "search/search_results.html", context)
+    return counted_search(response, query) if counted else response
+
+
+def counted_search(response, query):
+    """A new search is counted for the editors' report also when the page cache answers it
+    (pluginnovation.delivery.pagecache runs on_cache_hit on every hit); a CDN may not keep it,
+    since it would answer without counting."""
+    response.on_cache_hit = ("pluginnovation.discovery.fulltext.record_search", (query,))
+    patch_cache_control(response, s_maxage=0)
+    return response

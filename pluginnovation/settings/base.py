@@ -275,7 +275,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "pluginnovation.cache_backends.FileCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"MAX_ENTRIES": 50_000},
