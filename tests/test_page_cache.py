@@ -312,3 +312,16 @@ def test_the_file_cache_culls_now_and_then_not_on_every_write(tmp_path, monkeypa
         files.set(f"key-{number}", number)
     assert len(listings) == 1000 // cache_backends.CULL_EVERY
     assert len(list(tmp_path.iterdir())) < 1000  # culled all the same
+
+
+def test_a_page_kept_whole_is_not_also_kept_as_a_shared_body(client, caching, article, monkeypatch):
+    from pluginnovation.discovery import fragments
+
+    monkeypatch.setattr(fragments, "connection", type("C", (), {"in_atomic_block": False}))
+    stored = []
+    monkeypatch.setattr(fragments, "put", lambda request, name, html: stored.append(name))
+    assert get(client, article.url)["X-Cache"] == "miss"
+    assert stored == []
+    client.cookies["sessionid"] = "a-visitor-with-a-collection"
+    assert get(client, article.url)["X-Cache"] == "bypass"
+    assert stored == ["body"]

@@ -83,6 +83,9 @@ class PageCacheMiddleware:
             return finish(request, self.get_response(request))
         if has_personal_cookies(request):
             return self.personal(request, key)
+        # This response is kept whole: the second tier (shared bodies, for visitors with a
+        # session) need not store its body as well.
+        request.whole_page_cached = True
 
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY) or read_version()

@@ -45,6 +45,10 @@ def shareable(request, page=None):
         return False
     if getattr(request, "is_preview", False) or not sharing_allowed():
         return False
+    # The page cache keeps this whole response (pluginnovation.delivery.pagecache): a body
+    # stored beside it would be a second copy nobody reads.
+    if getattr(request, "whole_page_cached", False):
+        return False
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return False
