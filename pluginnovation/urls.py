@@ -17,6 +17,9 @@ urlpatterns = [
     path("samling/", include("pluginnovation.saved.urls")),
     path("bevaka/", include("pluginnovation.alerts.urls")),
     path("tipsa/", include("pluginnovation.submissions.urls")),
+    # Open data: the read-only API and the downloads, for anyone to reuse (docs/api.md).
+    path("api/v2/", include("pluginnovation.api.urls")),
+    path("oppna-data/", include("pluginnovation.opendata.urls")),
     path("", include("pluginnovation.places.urls")),
 ]
 

@@ -30,6 +30,10 @@ ABOVE_CONTENT = (
     "pluginnovation.alerts",
     "pluginnovation.submissions",
     "pluginnovation.delivery",
+    "pluginnovation.api",
+    "pluginnovation.opendata",
+    "pluginnovation.archive",
+    "pluginnovation.backup",
 )
 
 

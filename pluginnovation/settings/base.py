@@ -40,11 +40,18 @@ INSTALLED_APPS = [
     "pluginnovation.alerts",
     "pluginnovation.submissions",
     "pluginnovation.delivery",
+    "pluginnovation.api",
+    "pluginnovation.opendata",
+    "pluginnovation.archive",
+    "pluginnovation.backup",
     "research",
     "casestudies",
     "methods",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.frontend_cache",
+    "wagtail.api.v2",
+    "rest_framework",
+    "corsheaders",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
@@ -74,6 +81,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Access-Control-Allow-Origin on the open API and data (CORS_URLS_REGEX), also on cache hits.
+    "corsheaders.middleware.CorsMiddleware",
     "pluginnovation.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304 Not Modified for a page whose ETag the browser or proxy already has.
@@ -309,6 +318,13 @@ FRONTEND_CACHE_BACKENDS = {
 }
 if FRONTEND_CACHE:
     WAGTAILFRONTENDCACHE = {"default": FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE]()}
+
+# Open data (docs/api.md): anyone may read the API and the downloads from another site's
+# script, with GET only and no credentials (django-cors-headers).
+CORS_URLS_REGEX = r"^/(api/v2|oppna-data)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 LOGGING = {
     "version": 1,
