@@ -462,3 +462,13 @@ def test_the_footer_has_a_visible_link_to_the_feed(client):
     footer.feed(client.get("/").content.decode())
     texts = [" ".join(text.split()) for href, text in footer.links if href == "/flode/"]
     assert texts == ["Nytt innehåll som RSS-flöde"]
+
+
+def test_a_missing_page_is_not_indexed_and_names_no_canonical_address(client):
+    """A canonical link on a 404 would tell search engines the missing address is the page to
+    keep; the page says noindex instead."""
+    response = client.get("/finns-inte-alls/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'rel="canonical"' not in html
+    assert '<meta name="robots" content="noindex">' in html
