@@ -108,9 +108,11 @@ def build(folder, max_depth=4, max_pages=50_000, made_on=None):
         resource = Resource(key, file_for(key), "text/html")
         writer.write(resource.file, text)
         crawl.resources[key] = resource
-    index = search_index.entries(crawl, scope, lambda key: writer.read(crawl.resources[key].file), set(own_pages))
-    writer.write("sok/index-data.js", search_index.script(index))
-    crawl.resources[pages.INDEX_KEY] = Resource(pages.INDEX_KEY, "sok/index-data.js", "text/javascript")
+    index_file = file_for(pages.INDEX_KEY)
+    rendered = lambda key: writer.read(crawl.resources[key].file)  # noqa: E731
+    index = search_index.entries(crawl, scope, rendered, set(own_pages))
+    writer.write(index_file, search_index.script(index))
+    crawl.resources[pages.INDEX_KEY] = Resource(pages.INDEX_KEY, index_file, "text/javascript")
 
     links = rewrite.Links(
         crawl=crawl,
@@ -123,7 +125,8 @@ def build(folder, max_depth=4, max_pages=50_000, made_on=None):
     for key, resource in crawl.resources.items():
         if resource.content_type == "text/html":
             text = writer.read(resource.file)
-            writer.write(resource.file, rewrite.rewrite_html(text, key, resource.file, links, extras))
+            text = rewrite.rewrite_html(text, key, resource.file, links, extras)
+            writer.write(resource.file, text)
             report.pages += 1
         elif resource.content_type == "text/css":
             text = writer.read(resource.file)

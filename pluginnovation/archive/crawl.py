@@ -39,7 +39,8 @@ def html_links(text):
 
 
 def css_links(text):
-    return [match.group(2) for match in CSS_URL.finditer(text) if not match.group(2).startswith("data:")]
+    urls = [match.group(2) for match in CSS_URL.finditer(text)]
+    return [url for url in urls if not url.startswith("data:")]
 
 
 def is_asset(key):
@@ -89,10 +90,7 @@ class Fetcher:
         url = quote(path, safe="/:@!$&'()*+,;=-._~") + (f"?{query}" if query else "")
         self.client.cookies.clear()
         response = self.client.get(url, secure=True)
-        if response.streaming:
-            body = b"".join(response.streaming_content)
-        else:
-            body = response.content
+        body = b"".join(response.streaming_content) if response.streaming else response.content
         response.close()
         return response.status_code, response.get("Content-Type", ""), response, body
 

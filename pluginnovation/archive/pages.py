@@ -20,7 +20,11 @@ SEARCH_KEYS = {"sv": "/sok/", "en": "/en/sok/"}
 NOTICE_KEYS = {"sv": "/arkivet.html", "en": "/en/arkivet.html"}
 INDEX_KEY = "/sok/index-data.js"
 STYLESHEET = "archive/archive.css"
-LISTING_TYPES = ("research.ResearchIndexPage", "casestudies.CaseStudyIndexPage", "methods.MethodIndexPage")
+LISTING_TYPES = (
+    "research.ResearchIndexPage",
+    "casestudies.CaseStudyIndexPage",
+    "methods.MethodIndexPage",
+)
 
 
 def listing_links():

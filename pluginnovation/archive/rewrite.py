@@ -22,7 +22,9 @@ from pluginnovation.archive.crawl import CSS_URL
 
 FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.I | re.S)
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b([^<>]*)>")
-URL_ATTRIBUTE = re.compile(r"""(\s)(href|src|srcset|action|poster)(\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.I)
+URL_ATTRIBUTE = re.compile(
+    r"""(\s)(href|src|srcset|action|poster)(\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.I
+)
 SCRIPT_WITH_SRC = re.compile(r"<script\b[^>]*\ssrc=[^>]*>\s*</script>", re.I)
 SUGGEST_ATTRIBUTE = re.compile(r"""\sdata-suggest-[a-z-]+(?:="[^"]*")?""", re.I)
 HEADER_START = re.compile(r"""<header\b[^>]*class="[^"]*\bsite-header\b[^"]*"[^>]*>""", re.I)
@@ -69,7 +71,7 @@ class Links:
         return relative_url(page_file, target, fragment), True
 
 
-def replace_forms(text, language, notice_html, search_key):
+def replace_forms(text, notice_html, search_key):
     def replace(match):
         attributes, inner = match.group(1), match.group(2)
         classes = attribute(attributes, "class") or ""
@@ -91,7 +93,7 @@ def rewrite_html(text, page_key, page_file, links, extras):
     form notice and the stylesheet link (HTML with site addresses, rewritten here too)."""
     language = page_language(text)
     extra = extras[language]
-    text = replace_forms(text, language, extra["form_notice"], extra["search_key"])
+    text = replace_forms(text, extra["form_notice"], extra["search_key"])
     header = HEADER_START.search(text) or BODY_START.search(text)
     if header:
         text = text[: header.end()] + extra["banner"] + text[header.end() :]
