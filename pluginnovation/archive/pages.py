@@ -74,7 +74,11 @@ def archive_pages(words_by_language, host):
     for language, words in words_by_language.items():
         values = context(language, words)
         pages[SEARCH_KEYS[language]] = render_page(
-            "archive/search.html", SEARCH_KEYS[language], language, values, host
+            "archive/search.html",
+            SEARCH_KEYS[language],
+            language,
+            {**values, "on_search": True},
+            host,
         )
         pages[NOTICE_KEYS[language]] = render_page(
             "archive/notice.html", NOTICE_KEYS[language], language, values, host
