@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -213,6 +214,17 @@ class CaseStudyPage(ContentPage):
         index.SearchField("lessons_learned"),
         index.RelatedFields("municipality", [index.SearchField("name")]),
     ]
+    # The contact person's name and e-mail address stay on the page: an API invites copying
+    # in bulk, and the person agreed to be named on this site.
+    api_fields = ContentPage.api_fields + [
+        APIField("municipality"),
+        APIField("organisation"),
+        APIField("school_form"),
+        APIField("period"),
+        APIField("what_was_done"),
+        APIField("results"),
+        APIField("lessons_learned"),
+    ]
 
     listing_filters = (
         FieldFilter(
@@ -381,6 +393,18 @@ class CaseStudyResult(Orderable):
         FieldPanel("students"),
         FieldPanel("period"),
         FieldPanel("source"),
+    ]
+    api_fields = [
+        APIField("indicator"),
+        APIField("description"),
+        APIField("value_before"),
+        APIField("value_after"),
+        APIField("unit"),
+        APIField("better"),
+        APIField("direction"),
+        APIField("students"),
+        APIField("period"),
+        APIField("source"),
     ]
 
     class Meta(Orderable.Meta):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable
 from wagtail.search import index
@@ -144,6 +145,20 @@ class MethodPage(ContentPage):
         index.SearchField("purpose", boost=1.5),
         index.SearchField("audience"),
         index.SearchField("steps"),
+    ]
+    # related_links lists only the linked pages a visitor may see.
+    api_fields = ContentPage.api_fields + [
+        APIField("knowledge_basis"),
+        APIField("evidence_level"),
+        APIField("staff_hours_per_week"),
+        APIField("one_off_cost"),
+        APIField("weeks_to_start"),
+        APIField("purpose"),
+        APIField("audience"),
+        APIField("steps"),
+        APIField("time_and_resources"),
+        APIField("material"),
+        APIField("related_links"),
     ]
 
     listing_filters = (
@@ -296,6 +311,7 @@ class MethodRelatedPage(Orderable):
             "page", page_type=["casestudies.CaseStudyPage", "research.ResearchArticlePage"]
         )
     ]
+    api_fields = [APIField("page")]
 
     class Meta(Orderable.Meta):
         verbose_name = "relaterad sida"

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -127,6 +128,18 @@ class ResearchArticlePage(ContentPage):
         index.SearchField("authors"),
         index.SearchField("key_findings"),
         index.SearchField("publisher"),
+    ]
+    # The PDF is null in the API when it is in a private collection.
+    api_fields = ContentPage.api_fields + [
+        APIField("publication_type"),
+        APIField("study_design"),
+        APIField("authors"),
+        APIField("year"),
+        APIField("publisher"),
+        APIField("link"),
+        APIField("doi"),
+        APIField("pdf"),
+        APIField("key_findings"),
     ]
 
     class Meta:

@@ -22,6 +22,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -186,6 +187,15 @@ class ContentPage(Page):
         index.SearchField("body"),
         index.FilterField("published_date"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+    ]
+    # What the open API at /api/v2/ shows of every content page (docs/api.md); each category
+    # as a list of {"slug", "name"}.
+    api_fields = [
+        APIField("summary"),
+        APIField("published_date"),
+        APIField("last_reviewed"),
+        *(APIField(category.field) for category in CATEGORIES),
+        APIField("body"),
     ]
 
     class Meta:

@@ -22,6 +22,7 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
@@ -210,6 +211,16 @@ class NewsPage(Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    # For the open API at /api/v2/ (docs/api.md).
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("image"),
+        APIField("image_alt"),
+        APIField("body"),
+        APIField("factors"),
+        APIField("projects"),
+    ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
@@ -365,6 +376,18 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("place"),
         index.SearchField("report"),
         index.FilterField("start"),
+    ]
+    # Slides whose document is private are left out of the API, as off the page.
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("place"),
+        APIField("organiser"),
+        APIField("summary"),
+        APIField("programme"),
+        APIField("registration_url"),
+        APIField("report"),
+        APIField("presentations"),
     ]
     parent_page_types = ["news.EventIndexPage"]
     subpage_types = []

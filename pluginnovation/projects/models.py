@@ -15,6 +15,7 @@ from django.http import Http404
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
+from wagtail.api import APIField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -216,6 +217,15 @@ class ProjectPage(Page):
         index.SearchField("goals"),
         index.SearchField("what_was_done"),
         index.RelatedFields("project", [index.SearchField("description")]),
+    ]
+    # For the open API at /api/v2/: the project's own facts come with it (docs/api.md).
+    api_fields = [
+        APIField("project"),
+        APIField("partners"),
+        APIField("funding_amounts"),
+        APIField("goals"),
+        APIField("what_was_done"),
+        APIField("reports"),
     ]
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []

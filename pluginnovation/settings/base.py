@@ -325,6 +325,14 @@ CORS_URLS_REGEX = r"^/(api/v2|oppna-data)/"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
+# The API at /api/v2/ (pluginnovation/api): at most 100 items per request, and per client
+# address (pluginnovation.security.client_ip) at most this many requests a minute, counted in
+# the shared cache. Decimals (a method's staff hours, a result's values) as JSON numbers.
+WAGTAILAPI_LIMIT_MAX = 100
+REST_FRAMEWORK = {
+    "DEFAULT_THROTTLE_RATES": {"api": "300/minute"},
+    "COERCE_DECIMAL_TO_STRING": False,
+}
 
 LOGGING = {
     "version": 1,
