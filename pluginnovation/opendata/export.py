@@ -146,9 +146,11 @@ def fresh(request=None):
     manifest = made_by_another(version)
     if manifest:
         return from_manifest(manifest)
-    export = build(version)
-    store(export)
-    cache.delete(BUILDING_KEY.format(version))
+    try:
+        export = build(version)
+        store(export)
+    finally:
+        cache.delete(BUILDING_KEY.format(version))
     return export
 
 
