@@ -349,7 +349,7 @@ def test_the_command_refuses_a_folder_that_is_not_empty(tmp_path):
 
 @pytest.mark.parametrize("value", ["0", "-1", "²", "tre"])
 def test_the_command_refuses_a_bad_number(tmp_path, value):
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match="heltal större än noll"):
         call_command("build_archive", str(tmp_path / "ny"), "--max-depth", value)
 
 

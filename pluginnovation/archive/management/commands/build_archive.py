@@ -1,5 +1,6 @@
 """manage.py build_archive <folder>: the public site as static files (docs/archive.md)."""
 
+import argparse
 import shutil
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from pluginnovation.archive.pages import NOTICE_KEYS
 
 
 def positive(text):
+    # "²".isdigit() is True: only ASCII digits are a number here.
     if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        raise ValueError(text)
+        raise argparse.ArgumentTypeError(f"ska vara ett heltal större än noll, inte {text!r}")
     return int(text)
 
 
