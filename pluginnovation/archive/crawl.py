@@ -90,8 +90,10 @@ class Fetcher:
         url = quote(path, safe="/:@!$&'()*+,;=-._~") + (f"?{query}" if query else "")
         self.client.cookies.clear()
         response = self.client.get(url, secure=True)
+        # Reading a streamed body to its end closes the response; the client closes the others.
+        # (Closing it here would send request_finished, which ends the database connection
+        # inside a transaction.)
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        response.close()
         return response.status_code, response.get("Content-Type", ""), response, body
 
 
