@@ -422,6 +422,32 @@ def test_private_documents_are_left_out_everywhere(client, hidden):
     assert_no_secret(method)
 
 
+def test_event_slides_and_project_reports_leave_private_documents_out(client, hidden):
+    secret, public = hidden["document"], hidden["public_document"]
+    event = EventPage.objects.live().public().first()
+    event.presentations = [
+        ("slides", {"title": f"{SECRET} bilder", "speaker": "", "document": secret}),
+        ("slides", {"title": "Öppna bilder", "speaker": "", "document": public}),
+        ("recording", {"title": "Inspelning", "speaker": "", "url": "https://example.org/film"}),
+    ]
+    event.save_revision().publish()
+    data = get(client, f"{PAGES}{event.pk}/")
+    assert [block["value"]["title"] for block in data["presentations"]] == [
+        "Öppna bilder",
+        "Inspelning",
+    ]
+    project_page = ProjectPage.objects.live().public().first()
+    project_page.reports = [
+        ("report", {"document": secret, "title": f"{SECRET} rapport", "description": ""}),
+        ("report", {"document": public, "title": "Slutrapport", "description": ""}),
+    ]
+    project_page.save_revision().publish()
+    data = get(client, f"{PAGES}{project_page.pk}/")
+    assert [block["value"]["document"] for block in data["reports"]] == [public.pk]
+    listing = get(client, type="projects.ProjectPage", fields="reports", limit=100)
+    assert_no_secret(listing)
+
+
 def test_a_public_pdf_is_shown_with_its_download_address(client, tree):
     document = DocumentFactory(title="Rapporten")
     page = ResearchArticlePageFactory(parent=tree.research, pdf=document)
@@ -539,6 +565,19 @@ def test_field_filters_and_ordering_on_a_types_own_fields(client, tree):
     data = get(client, type="research.ResearchArticlePage", order="year", fields="year")
     years = [item["year"] for item in data["items"]]
     assert years == sorted(years) and years[0] == 1999
+
+
+def test_empty_values_sort_last_in_both_directions(client, tree):
+    for level in (None, 2, None, 4):
+        MethodPageFactory(parent=tree.methods, evidence_level=level)
+    for order in ("evidence_level", "-evidence_level"):
+        data = get(
+            client, type="methods.MethodPage", order=order, fields="evidence_level", limit=100
+        )
+        levels = [item["evidence_level"] for item in data["items"]]
+        given = [level for level in levels if level is not None]
+        assert given == sorted(given, reverse=order.startswith("-"))
+        assert levels == given + [None] * (len(levels) - len(given))
 
 
 def test_paging_never_repeats_a_page_when_values_tie(client, tree):

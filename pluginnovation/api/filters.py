@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from wagtail.api.v2.filters import LocaleFilter, OrderingFilter, SearchFilter
@@ -163,17 +163,20 @@ class FieldsFilter(BaseFilterBackend):
 
 
 class StableOrderingFilter(OrderingFilter):
-    """Wagtail's ?order=, with the id as the last key so that pages of results never overlap
-    when many pages share a value (a date, a year). Search results keep the backend's order."""
+    """Wagtail's ?order= (which checks the fields), then the same order with empty values last
+    on every database (PostgreSQL would put them first when descending, SQLite when
+    ascending) and the id as the last key, so that pages of results never overlap when many
+    pages share a value. Search results keep the backend's order."""
 
     def filter_queryset(self, request, queryset, view):
         ordered = super().filter_queryset(request, queryset, view)
         order = request.GET.get("order")
         if not order or order == "random" or "search" in request.GET:
             return ordered
-        keys = order.split(",")
-        if "id" in keys or "-id" in keys:
-            return ordered
+        keys = [
+            F(key[1:]).desc(nulls_last=True) if key.startswith("-") else F(key).asc(nulls_last=True)
+            for key in order.split(",")
+        ]
         return ordered.order_by(*keys, "pk")
 
 

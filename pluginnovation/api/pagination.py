@@ -1,8 +1,8 @@
 """`limit` and `offset` read strictly: plain ASCII digits within bounds, or a 400.
 
-Wagtail's own paging uses int(), which takes "²"-free but odd input such as " 12", "١٢"
-(Arabic-Indic digits) or "1_000", and any size of offset, which the database then refuses
-with an error (a 500) once it no longer fits a 64-bit integer.
+Wagtail's own paging uses int(), which also takes " 12", "١٢" (Arabic-Indic digits) and
+"1_000", and any size of offset, which the database refuses with an error (a 500) once it no
+longer fits a 64-bit integer.
 """
 
 import re
