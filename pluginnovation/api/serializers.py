@@ -10,9 +10,11 @@
   or deleted), as the site leaves them off the page.
 """
 
+from django.urls import NoReverseMatch
+
 from taggit.managers import _TaggableManager
 from wagtail import blocks
-from wagtail.api.v2.serializers import PageSerializer, RelatedField
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer, RelatedField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
@@ -130,7 +132,19 @@ class PublicStreamField(Field):
         return shown
 
 
+class HtmlUrlField(PageHtmlUrlField):
+    """The page's address on the site, with the site's root paths read once per request
+    (Wagtail's field reads them from the cache for every page)."""
+
+    def to_representation(self, page):
+        try:
+            return page.get_full_url(request=self.context["request"])
+        except NoReverseMatch:
+            return None
+
+
 class PublicPageSerializer(PageSerializer):
+    html_url = HtmlUrlField(read_only=True)
     serializer_field_mapping = {
         **PageSerializer.serializer_field_mapping,
         StreamField: PublicStreamField,
