@@ -137,6 +137,7 @@ def test_text_with_commas_quotes_new_lines_and_swedish_letters_survives(client):
     page = ResearchArticlePageFactory(
         parent=demo_index(ResearchIndexPage),
         title="Åtgärder för öar, ängar och älvdalar",
+        slug="åtgärder-för-öar",
         summary=summary,
         body=[
             {"type": "paragraph", "value": "<p>Ett stycke.</p><ul><li>Ett</li><li>Två</li></ul>"}
@@ -146,7 +147,9 @@ def test_text_with_commas_quotes_new_lines_and_swedish_letters_survives(client):
     assert row["title"] == "Åtgärder för öar, ängar och älvdalar"
     assert row["summary"] == summary
     assert row["body"] == "Ett stycke.\n\n• Ett\n• Två"
-    assert row["url"] == BASE + page.url
+    assert (
+        row["url"] == BASE + page.url == BASE + "/forskning/%C3%A5tg%C3%A4rder-f%C3%B6r-%C3%B6ar/"
+    )
     item = next(i for i in json_items(download(client, "forskning.json")) if i["id"] == page.pk)
     assert item["summary"] == summary and item["factors"] == ["samverkan"]
 
@@ -489,6 +492,16 @@ def test_the_command_writes_the_same_bytes_as_the_site_serves(client, caching, t
         path = folder / name
         assert path.read_bytes() == download(client, name), name
         assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_the_command_without_a_folder_makes_the_files_for_the_site(
+    client, caching, monkeypatch, django_assert_max_num_queries
+):
+    call_command("export_open_data", stdout=io.StringIO())
+    monkeypatch.setattr(export, "build", lambda *args: pytest.fail("made the files again"))
+    call_command("export_open_data", stdout=io.StringIO())  # nothing changed: one cache read
+    with django_assert_max_num_queries(CACHED_CEILING):
+        assert download(client, "resultat.csv").startswith(BOM)
 
 
 def test_the_command_replaces_older_files(tmp_path):

@@ -71,17 +71,24 @@ def about(meta):
 
 
 def json_bytes(dataset, rows, meta):
-    document = {
+    """The file's description indented, then the rows under "items", one to a line: readable,
+    and written by the json module's C encoder (which indent turns off) at a tenth of the
+    time."""
+    about_file = {
         "title": f"PlugInnovation: {dataset.title}",
         "description": dataset.description,
         **about(meta),
         "columns": {column.name: column.description for column in dataset.columns},
         "count": len(rows),
-        "items": [
-            {column.name: row.get(column.name) for column in dataset.columns} for row in rows
-        ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    head = json.dumps(about_file, ensure_ascii=False, indent=2).removesuffix("\n}")
+    names = [column.name for column in dataset.columns]
+    items = ",\n".join(
+        "    " + json.dumps({name: row.get(name) for name in names}, ensure_ascii=False)
+        for row in rows
+    )
+    items = f"\n{items}\n  " if rows else ""
+    return f'{head},\n  "items": [{items}]\n}}\n'.encode()
 
 
 def readme_text(datasets, meta):

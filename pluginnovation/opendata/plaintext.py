@@ -7,65 +7,49 @@ is a formula to a spreadsheet program). Documents in the body are left out: whet
 public is a question of its collection, and their download links are not prose.
 """
 
+import html
 import re
-from html.parser import HTMLParser
 
-BLOCK_TAGS = {
-    "p",
-    "div",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "table",
-    "tr",
-}
+# Wagtail stores rich text as simple, well-formed HTML (its own DB format), so regular
+# expressions read it as well as a parser would, at a tenth of the time: the export reads
+# every page's text.
+BLOCK_TAG = re.compile(r"</?(?:p|div|ul|ol|h[1-6]|blockquote|table|tr)\b[^>]*>", re.IGNORECASE)
+ITEM_TAG = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
+BREAK_TAG = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
+ANY_TAG = re.compile(r"<[^>]*>")
 SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+SPACE_AT_LINE_ENDS = re.compile(r" ?\n ?")
+# An item's own paragraph (<li><p>…</p></li>) stays on the bullet's line.
+EMPTY_BULLET = re.compile(r"^•\n+", re.MULTILINE)
 BLANK_LINES = re.compile(r"\n{3,}")
 
 
-class TextParser(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n\n")
-        elif tag == "li":
-            self.parts.append("\n• ")
-        elif tag == "br":
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data):
-        self.parts.append(data.replace("\n", " "))
-
-
 def tidy(text):
-    lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    text = "\n".join(lines)
-    # An item's own paragraph (<li><p>…</p></li>) stays on the bullet's line.
-    text = re.sub(r"^•\n+", "• ", text, flags=re.MULTILINE)
-    return BLANK_LINES.sub("\n\n", text).strip()
+    """One space between words, no spaces at line ends, at most one blank line in a row."""
+    text = SPACE_AT_LINE_ENDS.sub("\n", SPACES.sub(" ", text))
+    if "•" in text:
+        text = EMPTY_BULLET.sub("• ", text)
+    if "\n\n\n" in text:
+        text = BLANK_LINES.sub("\n\n", text)
+    return text.strip()
 
 
-def html_text(html):
-    """Rich text (HTML as stored) as plain text."""
-    if not html:
+def strip_html(value):
+    """Rich text as text, its spacing not yet tidied (tidy() does it once for a whole body)."""
+    if not value:
         return ""
-    parser = TextParser()
-    parser.feed(str(html))
-    parser.close()
-    return tidy("".join(parser.parts))
+    text = str(value).replace("\n", " ")
+    if "<" not in text and "&" not in text:
+        return text
+    text = BLOCK_TAG.sub("\n\n", text)
+    text = ITEM_TAG.sub("\n• ", text)
+    text = BREAK_TAG.sub("\n", text)
+    return html.unescape(ANY_TAG.sub("", text))
+
+
+def html_text(value):
+    """Rich text (HTML as stored) as plain text."""
+    return tidy(strip_html(value))
 
 
 def join(*parts, separator="\n\n"):
@@ -76,7 +60,7 @@ def body_block_text(block):
     """One block of the shared body (pluginnovation.content.blocks.BodyBlock)."""
     kind, value = block.get("type"), block.get("value")
     if kind == "paragraph":
-        return html_text(value)
+        return strip_html(value)
     if kind == "heading":
         return (value or {}).get("text", "").strip()
     if kind == "quote":
@@ -93,7 +77,7 @@ def body_block_text(block):
         source = value.get("source", "").strip()
         return join(
             value.get("title", "").strip(),
-            html_text(value.get("text")),
+            strip_html(value.get("text")),
             f"Källa: {source}" if source else "",
         )
     return ""  # documents, and any block type added later until it is described here

@@ -11,17 +11,19 @@ for the public documents, plus a few small ones; none per page (tests/test_open_
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from urllib.parse import quote
 
 from django.conf import settings
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.http import RFC3986_SUBDELIMS
 
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 
-from casestudies.models import CaseStudyPage, CaseStudyResult, Direction, SchoolForm
-from methods.evidence import EvidenceLevel, KnowledgeBasis
+from casestudies.models import CaseStudyPage, CaseStudyResult, Direction
 from methods.models import MethodPage, MethodRelatedPage
 from pluginnovation.content.categories import CATEGORIES
 from pluginnovation.content.models import ContentPage, PageTag
@@ -41,6 +43,8 @@ from pluginnovation.taxonomy.models import (
 from research.models import ResearchArticlePage
 
 NEWEST_FIRST = ("-published_date", "-pk")
+# What Django's reverse() leaves unquoted in a path (django.urls.resolvers).
+URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 
 def date(value):
@@ -67,28 +71,28 @@ class Reading:
     links of the content pages, each read once."""
 
     base_url: str = field(default_factory=lambda: settings.WAGTAILADMIN_BASE_URL.rstrip("/"))
-    read: dict = field(default_factory=dict, repr=False)
 
     @cached_property
-    def default_site_id(self):
-        site = Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()
-        return site
+    def site_roots(self):
+        """(tree path, address) of every site's root page in every language, in Wagtail's
+        order: the default site's address is the site's public address (WAGTAILADMIN_BASE_URL,
+        as in the e-mails), and a language other than Swedish adds its prefix (/en/)."""
+        default = Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()
+        roots = []
+        for site_id, root_path, root_url, language in Site.get_site_root_paths():
+            base = self.base_url if site_id == default else root_url.rstrip("/")
+            with translation.override(language):
+                roots.append((root_path, base + reverse("wagtail_serve", args=("",))))
+        return roots
 
-    def rows_of(self, reader):
-        """reader(self), read once: the results are made from the case studies' rows."""
-        if reader not in self.read:
-            self.read[reader] = reader(self)
-        return self.read[reader]
-
-    def url(self, page):
-        """The page's absolute address: the site's public address (WAGTAILADMIN_BASE_URL, as
-        in the e-mails) and the page's path; None for a page no site serves."""
-        parts = page.get_url_parts()
-        if not parts or parts[2] is None:
-            return None
-        site_id, root_url, path = parts
-        base = self.base_url if site_id == self.default_site_id else root_url.rstrip("/")
-        return base + path
+    def url(self, url_path):
+        """The absolute address of the page at `url_path`, as Wagtail's get_url_parts() makes
+        it but without its work per page (the export makes ten thousand); None for a page no
+        site serves."""
+        for root_path, address in self.site_roots:
+            if url_path.startswith(root_path):
+                return address + quote(url_path[len(root_path) :], safe=URL_SAFE)
+        return None
 
     def absolute(self, path):
         return self.base_url + path
@@ -100,6 +104,7 @@ class Reading:
         return {document.pk: document for document in documents.order_by("pk")}
 
     def document_url(self, document_id):
+        """The address of a document anyone may download, else None."""
         document = self.documents.get(document_id)
         return self.absolute(document.url) if document else None
 
@@ -132,50 +137,77 @@ class Reading:
         return found
 
 
-def content_rows(reading, pages, own_fields):
-    """Rows of content pages: the shared columns, then the type's own (own_fields(page))."""
+def labels(model, field):
+    """{stored value: label} of a field's choices, in the language active (Swedish here)."""
+    return {value: str(label) for value, label in model._meta.get_field(field).flatchoices}
+
+
+# Read as values, not model instances: a page instance (with modelcluster's set-up) costs
+# several times what its row does, and the export reads every page.
+PAGE_VALUES = (
+    "pk",
+    "title",
+    "url_path",
+    "published_date",
+    "last_reviewed",
+    "first_published_at",
+    "last_published_at",
+    "summary",
+    "body",
+)
+
+
+def content_rows(reading, model, values, own, pages=None):
+    """Rows of the visible pages of a content type, newest first: the shared columns, then
+    the type's own (own(page) from the page's `values`), then the body."""
+    if pages is None:
+        pages = visible(model.objects.all())
+    pages = pages.order_by(*NEWEST_FIRST).values(*PAGE_VALUES, *values)
     rows = []
-    for page in pages:
-        url = reading.url(page)
+    # In chunks: a server-side cursor on PostgreSQL, so the bodies are not all held twice.
+    for page in pages.iterator(chunk_size=500):
+        url = reading.url(page["url_path"])
         if url is None:
             continue
         row = {
-            "id": page.pk,
-            "title": page.title,
+            "id": page["pk"],
+            "title": page["title"],
             "url": url,
-            "published_date": date(page.published_date),
-            "last_reviewed": date(page.last_reviewed),
-            "first_published_at": moment(page.first_published_at),
-            "last_published_at": moment(page.last_published_at),
-            "summary": page.summary,
+            "published_date": date(page["published_date"]),
+            "last_reviewed": date(page["last_reviewed"]),
+            "first_published_at": moment(page["first_published_at"]),
+            "last_published_at": moment(page["last_published_at"]),
+            "summary": page["summary"],
         }
         for category in CATEGORIES:
-            row[category.field] = reading.terms[category.field].get(page.pk, [])
-        row.update(own_fields(page))
-        row["body"] = body_text(page.body)
+            row[category.field] = reading.terms[category.field].get(page["pk"], [])
+        row.update(own(page))
+        row["body"] = body_text(page["body"])
         rows.append(row)
     return rows
 
 
 def research(reading):
-    pages = visible(ResearchArticlePage.objects.all()).order_by(*NEWEST_FIRST)
+    model = ResearchArticlePage
+    types, designs = labels(model, "publication_type"), labels(model, "study_design")
 
     def own(page):
         return {
-            "authors": page.authors,
-            "year": page.year,
-            "publisher": page.publisher,
-            "publication_type": page.publication_type or None,
-            "publication_type_label": page.get_publication_type_display() or None,
-            "study_design": page.study_design or None,
-            "study_design_label": page.get_study_design_display() or None,
-            "link": page.link or None,
-            "doi": page.doi or None,
-            "pdf_url": reading.document_url(page.pdf_id) if page.pdf_id else None,
-            "key_findings": html_text(page.key_findings),
+            "authors": page["authors"],
+            "year": page["year"],
+            "publisher": page["publisher"],
+            "publication_type": page["publication_type"] or None,
+            "publication_type_label": types.get(page["publication_type"]),
+            "study_design": page["study_design"] or None,
+            "study_design_label": designs.get(page["study_design"]),
+            "link": page["link"] or None,
+            "doi": page["doi"] or None,
+            "pdf_url": reading.document_url(page["pdf_id"]),
+            "key_findings": html_text(page["key_findings"]),
         }
 
-    return content_rows(reading, pages, own)
+    values = ("authors", "year", "publisher", "publication_type", "study_design", "link", "doi")
+    return content_rows(reading, model, (*values, "pdf_id", "key_findings"), own)
 
 
 def visible_case_studies():
@@ -183,28 +215,33 @@ def visible_case_studies():
 
 
 def case_studies(reading):
-    pages = visible_case_studies().select_related("municipality").order_by(*NEWEST_FIRST)
+    forms = labels(CaseStudyPage, "school_form")
 
     def own(page):
         return {
-            "organisation": page.organisation,
-            "municipality": page.municipality.slug,
-            "municipality_code": page.municipality.code,
-            "school_form": page.school_form or None,
-            "school_form_label": SchoolForm(page.school_form).label if page.school_form else None,
-            "period": page.period,
-            "what_was_done": html_text(page.what_was_done),
-            "lessons_learned": html_text(page.lessons_learned),
+            "organisation": page["organisation"],
+            "municipality": page["municipality__slug"],
+            "municipality_code": page["municipality__code"],
+            "school_form": page["school_form"] or None,
+            "school_form_label": forms.get(page["school_form"]),
+            "period": page["period"],
+            "what_was_done": html_text(page["what_was_done"]),
+            "lessons_learned": html_text(page["lessons_learned"]),
         }
 
-    return content_rows(reading, pages, own)
+    values = ("organisation", "municipality__slug", "municipality__code", "school_form")
+    values += ("period", "what_was_done", "lessons_learned")
+    return content_rows(reading, CaseStudyPage, values, own, pages=visible_case_studies())
 
 
 def methods(reading):
-    pages = visible(MethodPage.objects.all()).order_by(*NEWEST_FIRST)
+    model = MethodPage
+    bases, levels = labels(model, "knowledge_basis"), labels(model, "evidence_level")
     # The linked research and case studies a visitor may see: one query for all methods.
     links = (
-        MethodRelatedPage.objects.filter(page_owner__in=pages.values("pk"), page__live=True)
+        MethodRelatedPage.objects.filter(
+            page_owner__in=visible(model.objects.all()).values("pk"), page__live=True
+        )
         .exclude(restricted("page__path"))
         .order_by("page_owner_id", "sort_order", "pk")
         .values_list("page_owner_id", "page_id")
@@ -216,56 +253,61 @@ def methods(reading):
     def own(page):
         material = [
             reading.document_url((block.get("value") or {}).get("document"))
-            for block in raw_blocks(page.material)
+            for block in raw_blocks(page["material"])
             if block.get("type") == "document"
         ]
         return {
-            "knowledge_basis": page.knowledge_basis or None,
-            "knowledge_basis_label": (
-                str(KnowledgeBasis(page.knowledge_basis).label) if page.knowledge_basis else None
-            ),
-            "evidence_level": page.evidence_level,
-            "evidence_level_label": (
-                str(EvidenceLevel(page.evidence_level).label) if page.evidence_level else None
-            ),
-            "staff_hours_per_week": number(page.staff_hours_per_week),
-            "one_off_cost": page.one_off_cost,
-            "weeks_to_start": page.weeks_to_start,
-            "purpose": page.purpose,
-            "audience": page.audience,
-            "steps": steps_text(page.steps),
-            "time_and_resources": page.time_and_resources,
+            "knowledge_basis": page["knowledge_basis"] or None,
+            "knowledge_basis_label": bases.get(page["knowledge_basis"]),
+            "evidence_level": page["evidence_level"],
+            "evidence_level_label": levels.get(page["evidence_level"]),
+            "staff_hours_per_week": number(page["staff_hours_per_week"]),
+            "one_off_cost": page["one_off_cost"],
+            "weeks_to_start": page["weeks_to_start"],
+            "purpose": page["purpose"],
+            "audience": page["audience"],
+            "steps": steps_text(page["steps"]),
+            "time_and_resources": page["time_and_resources"],
             "material_urls": [url for url in material if url],
-            "related_page_ids": related.get(page.pk, []),
+            "related_page_ids": related.get(page["pk"], []),
         }
 
-    return content_rows(reading, pages, own)
+    values = ("knowledge_basis", "evidence_level", "staff_hours_per_week", "one_off_cost")
+    values += ("weeks_to_start", "purpose", "audience", "steps", "time_and_resources", "material")
+    return content_rows(reading, model, values, own)
 
 
 def results(reading):
-    """One row per measured result of the visible case studies, in the case studies' order."""
-    by_page = {row["id"]: row for row in reading.rows_of(case_studies)}
-    rows = CaseStudyResult.objects.filter(page__in=visible_case_studies().values("pk")).order_by(
-        "page_id", "sort_order", "pk"
+    """One row per measured result of the visible case studies, in the case studies' order.
+    The direction and change are the model's own, as the case study's page shows them."""
+    case_studies = (
+        visible_case_studies()
+        .order_by(*NEWEST_FIRST)
+        .values_list("pk", "title", "url_path", "municipality__slug", "municipality__code")
     )
+    rows = CaseStudyResult.objects.filter(page__in=visible_case_studies().values("pk"))
     grouped = {}
-    for result in rows:
+    for result in rows.order_by("page_id", "sort_order", "pk"):
         grouped.setdefault(result.page_id, []).append(result)
+    indicators = labels(CaseStudyResult, "indicator")
     found = []
-    for page_id, page in by_page.items():
+    for page_id, title, url_path, municipality, code in case_studies:
+        url = reading.url(url_path)
+        if url is None:
+            continue
         for result in grouped.get(page_id, []):
             change = result.change
             found.append(
                 {
                     "result_id": result.pk,
                     "case_study_id": page_id,
-                    "case_study_title": page["title"],
-                    "case_study_url": page["url"],
-                    "municipality": page["municipality"],
-                    "municipality_code": page["municipality_code"],
-                    "regions": page["regions"],
+                    "case_study_title": title,
+                    "case_study_url": url,
+                    "municipality": municipality,
+                    "municipality_code": code,
+                    "regions": reading.terms["regions"].get(page_id, []),
                     "indicator": result.indicator,
-                    "indicator_label": result.get_indicator_display(),
+                    "indicator_label": indicators.get(result.indicator, result.indicator),
                     "description": result.description,
                     "value_before": number(result.value_before),
                     "value_after": number(result.value_after),
@@ -291,7 +333,7 @@ def news(reading):
     )
     rows = []
     for page in pages:
-        url = reading.url(page)
+        url = reading.url(page.url_path)
         if url is None:
             continue
         rows.append(
@@ -344,7 +386,7 @@ def events(reading):
     pages = visible(EventPage.objects.all()).order_by("-start", "-pk")
     rows = []
     for page in pages:
-        url = reading.url(page)
+        url = reading.url(page.url_path)
         if url is None:
             continue
         rows.append(
@@ -387,7 +429,7 @@ def projects(reading):
     )
     rows = []
     for page in pages:
-        url = reading.url(page)
+        url = reading.url(page.url_path)
         if url is None:
             continue
         project = page.project
