@@ -448,18 +448,22 @@ def test_without_pg_dump_the_message_says_what_to_install(monkeypatch, tmp_path)
 def test_a_failing_pg_dump_stops_the_backup_with_its_message(media_root, tmp_path):
     fake = tmp_path / "bin" / "pg_dump"
     fake.parent.mkdir()
+    seen = tmp_path / "seen"
     fake.write_text(
         "#!/bin/sh\n"
         'case "$1" in --version) echo "pg_dump (PostgreSQL) 99.0"; exit 0;; esac\n'
+        f'printf "%s\\n" "$@" > {seen}.args; printf "%s" "$PGPASSWORD" > {seen}.password\n'
         'for arg; do case "$arg" in --file=*) echo PGDMP-half > "${arg#--file=}";; esac; done\n'
         'echo "pg_dump: error: connection lost" >&2; exit 1\n'
     )
     fake.chmod(0o755)
     output = tmp_path / "backups"
+    # The test database, with a password (the local server trusts 127.0.0.1 and ignores it).
+    url = urlsplit(os.environ["DATABASE_URL"])
+    password = url.password or "hemligt-lösen-42"
+    netloc = f"{url.username}:{password}@{url.hostname}" + (f":{url.port}" if url.port else "")
+    test_database = url._replace(netloc=netloc, path=f"/{connection.settings_dict['NAME']}")
     # In a process of its own: the backup must not run inside this test's transaction.
-    test_database = urlsplit(os.environ["DATABASE_URL"])._replace(
-        path=f"/{connection.settings_dict['NAME']}"
-    )
     result = manage(
         "backup_site",
         "--output",
@@ -472,6 +476,10 @@ def test_a_failing_pg_dump_stops_the_backup_with_its_message(media_root, tmp_pat
     assert "Ingen säkerhetskopia togs. pg_dump misslyckades" in result.stderr
     assert "connection lost" in result.stderr
     assert list(output.iterdir()) == []
+    # The password went in the environment, never on the command line (ps shows that).
+    assert Path(f"{seen}.password").read_text() == password
+    arguments = Path(f"{seen}.args").read_text()
+    assert password not in arguments and "--format=custom" in arguments
 
 
 # A damaged or hostile backup is refused before anything is written
