@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.management import call_command
@@ -83,8 +84,6 @@ def copy_media(settings_media_root, target):
 @pytest.fixture(scope="module")
 def demo_backup(django_db_setup, django_db_blocker, tmp_path_factory):
     """A backup of the demo site: (folder, media folder it was made from, command output)."""
-    from django.conf import settings
-
     assert_test_database()
     base = tmp_path_factory.mktemp("demo-backup")
     media = copy_media(settings.MEDIA_ROOT, base / "media")
@@ -171,10 +170,10 @@ def admin_sql(sql):
     """A statement on the server's maintenance database, outside any transaction."""
     import psycopg
 
-    settings = connection.settings_dict
-    params = {"host": settings["HOST"], "port": settings["PORT"], "user": settings["USER"]}
-    if settings["PASSWORD"]:
-        params["password"] = settings["PASSWORD"]
+    database = connection.settings_dict
+    params = {"host": database["HOST"], "port": database["PORT"], "user": database["USER"]}
+    if database["PASSWORD"]:
+        params["password"] = database["PASSWORD"]
     with psycopg.connect(
         dbname="postgres", autocommit=True, **{k: v for k, v in params.items() if v}
     ) as admin:
@@ -370,6 +369,9 @@ def test_a_backup_restores_into_an_empty_database_with_nothing_lost(
             after = content(db)
     for kind in before:
         assert after[kind] == before[kind], kind
+    restored_pages = {row[0]: row for row in after["pages"]}
+    assert restored_pages[added["never"].pk][5] is False  # live: still a draft
+    assert restored_pages[added["draft"].pk][6] is True  # has_unpublished_changes
     assert files(restored_media) == files(media_root)
     document = added["document"].file.name
     assert (restored_media / document).read_bytes() == (media_root / document).read_bytes()
