@@ -55,3 +55,11 @@ def test_the_files_table_names_its_headers_and_every_file_downloads(open_data):
         open_data.get_by_role("link", name="resultat.csv", exact=True).click()
     assert download.value.suggested_filename == "resultat.csv"
     assert Path(download.value.path()).read_bytes().startswith(b"\xef\xbb\xbfresult_id,")
+
+
+def test_the_404_for_an_unknown_file_passes_axe(page, site_url):
+    response = page.goto(site_url + "/oppna-data/finns-inte.csv")
+    assert response.status == 404
+    assert page.locator("h1").all_inner_texts() == ["Filen finns inte"]
+    assert axe_violations(page) == []
+    page.screenshot(path=str(SCREENSHOTS / "finns-inte-1280.png"), full_page=True)
