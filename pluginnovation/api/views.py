@@ -14,6 +14,8 @@ What differs from Wagtail's own endpoints, and why:
 - A rate limit per client address (throttling.py).
 """
 
+import math
+
 from django.core.exceptions import FieldDoesNotExist, SuspiciousOperation
 from django.db.models import Q
 from django.http import Http404, JsonResponse
@@ -200,7 +202,7 @@ class PublicEndpoint:
         if isinstance(exc, Throttled):
             response.data = {
                 "message": "För många anrop från samma adress. "
-                f"Försök igen om {exc.wait or 1:.0f} sekunder."
+                f"Försök igen om {math.ceil(exc.wait or 1)} sekunder."
             }
         elif isinstance(exc, MethodNotAllowed):
             response.data = {"message": "API:t går bara att läsa: använd GET."}
