@@ -1,22 +1,17 @@
-"""Deployment recipes in deploy/: the backup really restores, private documents stay private.
+"""Deployment recipes in deploy/: private documents stay private.
 
-The backup tests run the real scripts against the local PostgreSQL as root (CI does); the nginx
-tests parse deploy/nginx.conf and, where nginx is installed, run its rules for real.
+The nginx tests parse deploy/nginx.conf and, where nginx is installed, run its rules for real.
+Backups are manage.py commands, tested in tests/test_backup.py.
 """
 
 import http.client
 import importlib
 import io
-import os
-import pwd
 import re
 import shutil
-import stat
 import subprocess
-import tarfile
 import threading
 import time
-import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -33,231 +28,8 @@ from PIL import Image as PILImage
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = PROJECT_ROOT / "deploy"
-BACKUP_SCRIPT = DEPLOY / "pluginnovation-backup"
-RESTORE_SCRIPT = DEPLOY / "pluginnovation-restore"
 NGINX_CONF = DEPLOY / "nginx.conf"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-# ---------------------------------------------------------------------------------------------
-# Backups: deploy/pluginnovation-backup and deploy/pluginnovation-restore
-
-PG_ENV = {"PGHOST": "127.0.0.1", "PGPORT": "5432"}
-SCRIPT_PATH = "/usr/sbin:/sbin:" + os.environ.get("PATH", "/usr/bin:/bin")  # as the scripts set it
-
-
-def postgres_unavailable_reason():
-    if os.geteuid() != 0:
-        return "the backup scripts run as root (they switch to the postgres user); not root here"
-    for tool in ("runuser", "pg_dump", "pg_restore", "psql", "createdb", "dropdb", "tar"):
-        if not shutil.which(tool, path=SCRIPT_PATH):
-            return f"{tool} is not installed"
-    try:
-        pwd.getpwnam("postgres")
-    except KeyError:
-        return "there is no postgres system user"
-    ready = subprocess.run(
-        ["psql", "-U", "postgres", "-d", "postgres", "-Atc", "select 1"],
-        env={**os.environ, **PG_ENV},
-        capture_output=True,
-        timeout=10,
-    )
-    if ready.returncode != 0:
-        return "PostgreSQL does not answer on 127.0.0.1:5432 as user postgres"
-    return None
-
-
-POSTGRES_UNAVAILABLE = postgres_unavailable_reason()
-needs_postgres = pytest.mark.skipif(bool(POSTGRES_UNAVAILABLE), reason=POSTGRES_UNAVAILABLE or "")
-
-
-def psql(sql, database="postgres"):
-    result = subprocess.run(
-        ["psql", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-qAtc", sql],
-        env={**os.environ, **PG_ENV},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip()
-
-
-@pytest.fixture
-def scratch_names():
-    """Unique database and role names, dropped afterwards (tests may run side by side)."""
-    suffix = uuid.uuid4().hex[:10]
-    names = {
-        "source": f"pi_backup_src_{suffix}",
-        "restored": f"pi_backup_dst_{suffix}",
-        "owner": f"pi_backup_owner_{suffix}",
-    }
-    yield names
-    for database in (names["source"], names["restored"]):
-        psql(f'drop database if exists "{database}"')
-    psql(f'drop role if exists "{names["owner"]}"')
-
-
-@pytest.fixture
-def source_database(scratch_names):
-    database = scratch_names["source"]
-    psql(f"create database \"{database}\" encoding 'UTF8' template template0")
-    psql(
-        "create table kunskap (id integer primary key, rubrik text not null);"
-        "insert into kunskap values (1, 'Mentorskap'), (2, 'Närvarouppföljning'),"
-        " (3, 'Studie- och yrkesvägledning');",
-        database,
-    )
-    return database
-
-
-@pytest.fixture
-def media_dir(tmp_path):
-    media = tmp_path / "media"
-    (media / "documents").mkdir(parents=True)
-    (media / "images").mkdir()
-    (media / "documents" / "rapport.pdf").write_bytes(PDF)
-    (media / "images" / "bild.max-800x600.png").write_bytes(b"\x89PNG fake")
-    return media
-
-
-def run_script(script, *args, **env):
-    return subprocess.run(
-        [str(script), *args],
-        env={**os.environ, **PG_ENV, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def run_backup(database, media, dest, **env):
-    return run_script(
-        BACKUP_SCRIPT,
-        BACKUP_DB=database,
-        BACKUP_MEDIA_DIR=str(media),
-        BACKUP_DIR=str(dest),
-        **env,
-    )
-
-
-def mode(path):
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@needs_postgres
-def test_backup_writes_private_files_that_restore_to_the_same_rows(
-    tmp_path, source_database, media_dir, scratch_names
-):
-    dest = tmp_path / "backups" / "pluginnovation"  # does not exist yet: the script makes it
-
-    backup = run_backup(source_database, media_dir, dest)
-
-    assert backup.returncode == 0, backup.stderr
-    assert mode(dest) == 0o700 and dest.stat().st_uid == 0
-    dumps = sorted(dest.glob("db-*.dump"))
-    archives = sorted(dest.glob("media-*.tar.gz"))
-    assert len(dumps) == 1 and len(archives) == 1
-    assert sorted(dest.iterdir()) == sorted([*dumps, *archives])  # no partial files left
-    for backup_file in (*dumps, *archives):
-        assert mode(backup_file) == 0o600, backup_file
-        assert backup_file.stat().st_uid == 0, backup_file
-    with tarfile.open(archives[0]) as archive:
-        assert {"media/documents/rapport.pdf", "media/images/bild.max-800x600.png"} <= set(
-            archive.getnames()
-        )
-
-    # Restore into a fresh database owned by an ordinary role, as the app's user would be.
-    owner = scratch_names["owner"]
-    psql(f'create role "{owner}" nologin')
-    restore = run_script(
-        RESTORE_SCRIPT, str(dumps[0]), scratch_names["restored"], RESTORE_OWNER=owner
-    )
-
-    assert restore.returncode == 0, restore.stderr
-    restored = scratch_names["restored"]
-    assert psql(f'set role "{owner}"; select rubrik from kunskap order by id', restored) == (
-        "Mentorskap\nNärvarouppföljning\nStudie- och yrkesvägledning"
-    )
-    assert psql("select tableowner from pg_tables where tablename = 'kunskap'", restored) == owner
-
-
-@needs_postgres
-def test_a_second_run_tightens_an_existing_backup_folder(tmp_path, source_database, media_dir):
-    dest = tmp_path / "backups"
-    dest.mkdir(mode=0o755)
-    dest.chmod(0o755)
-
-    backup = run_backup(source_database, media_dir, dest)
-
-    assert backup.returncode == 0, backup.stderr
-    assert mode(dest) == 0o700
-
-
-@needs_postgres
-def test_with_media_in_a_bucket_the_backup_dumps_only_the_database(tmp_path, source_database):
-    dest = tmp_path / "backups"
-
-    backup = run_backup(source_database, "none", dest)
-
-    assert backup.returncode == 0, backup.stderr
-    assert [path.name.split("-")[0] for path in dest.iterdir()] == ["db"]
-
-
-@needs_postgres
-def test_backup_keeps_only_the_configured_number_of_days(tmp_path, source_database, media_dir):
-    dest = tmp_path / "backups"
-    dest.mkdir(mode=0o700)
-    forty_days_ago = time.time() - 40 * 86400
-    old = [dest / "db-2000-01-01_030000.dump", dest / "media-2000-01-01_030000.tar.gz"]
-    recent = dest / "db-2000-02-01_030000.dump"
-    unrelated = dest / "LÄS-MIG.txt"
-    for path in (*old, recent, unrelated):
-        path.write_bytes(b"x")
-    for path in (*old, unrelated):
-        os.utime(path, (forty_days_ago, forty_days_ago))
-    os.utime(recent, (time.time() - 86400,) * 2)
-
-    backup = run_backup(source_database, media_dir, dest, BACKUP_KEEP_DAYS="30")
-
-    assert backup.returncode == 0, backup.stderr
-    assert not any(path.exists() for path in old)
-    assert recent.exists() and unrelated.exists()
-    assert len(list(dest.glob("db-*.dump"))) == 2
-
-
-@needs_postgres
-@pytest.mark.parametrize("broken", ["database", "media", "keep_days"])
-def test_a_failed_backup_exits_non_zero_and_leaves_no_files(
-    tmp_path, source_database, media_dir, broken
-):
-    dest = tmp_path / "backups"
-    database, media, keep = source_database, media_dir, "30"
-    if broken == "database":
-        database = f"pi_backup_missing_{uuid.uuid4().hex[:10]}"
-    elif broken == "media":
-        media = tmp_path / "no-such-media"
-    else:
-        keep = "trettio"
-
-    backup = run_backup(database, media, dest, BACKUP_KEEP_DAYS=keep)
-
-    assert backup.returncode != 0
-    assert backup.stderr.strip()  # says why
-    assert not dest.exists() or list(dest.iterdir()) == []
-
-
-@needs_postgres
-def test_restore_refuses_to_overwrite_an_existing_database(tmp_path, source_database, media_dir):
-    dest = tmp_path / "backups"
-    assert run_backup(source_database, media_dir, dest).returncode == 0
-    dump = next(dest.glob("db-*.dump"))
-    psql("insert into kunskap values (4, 'Ny rad')", source_database)
-
-    restore = run_script(RESTORE_SCRIPT, str(dump), source_database, RESTORE_OWNER="postgres")
-
-    assert restore.returncode != 0
-    assert "already exists" in restore.stderr
-    assert psql("select count(*) from kunskap", source_database) == "4"
-
 
 # ---------------------------------------------------------------------------------------------
 # nginx: deploy/nginx.conf serves images from disk and nothing else under /media/
@@ -400,13 +172,7 @@ def test_the_nginx_recipe_sends_documents_to_django(recipe):
 def test_the_deployment_guide_points_at_the_committed_recipes():
     guide = (PROJECT_ROOT / "docs" / "deployment.md").read_text()
 
-    for path in (
-        "deploy/nginx.conf",
-        "deploy/pluginnovation-backup",
-        "deploy/pluginnovation-restore",
-    ):
-        assert f"(../{path})" in guide, path  # a working link from docs/
-    assert "sudo -u postgres pg_dump --format=custom --file=" not in guide
+    assert "(../deploy/nginx.conf)" in guide  # a working link from docs/
 
 
 def test_the_guides_nginx_excerpts_are_copied_from_the_recipe():
@@ -416,14 +182,6 @@ def test_the_guides_nginx_excerpts_are_copied_from_the_recipe():
     assert excerpts
     for excerpt in excerpts:
         assert excerpt in NGINX_CONF.read_text(), excerpt
-
-
-def test_the_guide_names_exactly_the_settings_the_scripts_read():
-    guide = (PROJECT_ROOT / "docs" / "deployment.md").read_text()
-    scripts = BACKUP_SCRIPT.read_text() + RESTORE_SCRIPT.read_text()
-
-    read = set(re.findall(r"\$\{((?:BACKUP|RESTORE)_[A-Z_]+):-", scripts))
-    assert read == set(re.findall(r"`((?:BACKUP|RESTORE)_[A-Z_]+)`", guide))
 
 
 # Running the recipe's rules in a real nginx, with a stand-in for gunicorn.
