@@ -472,3 +472,11 @@ def test_a_missing_page_is_not_indexed_and_names_no_canonical_address(client):
     html = response.content.decode()
     assert 'rel="canonical"' not in html
     assert '<meta name="robots" content="noindex">' in html
+
+
+def test_every_page_links_to_the_open_data_in_its_footer(client):
+    for address, text in (("/", "Öppna data"), ("/en/", "Open data (in Swedish)")):
+        footer = FooterLinks()
+        footer.feed(client.get(address).content.decode())
+        texts = [" ".join(t.split()) for href, t in footer.links if href == "/oppna-data/"]
+        assert texts == [text], address

@@ -20,6 +20,7 @@ FIXED_PATHS = {
     "methods sorted by evidence": "/metoder/?ordning=evidens&kunskapsgrund=vetenskaplig-grund",
     "not found": "/finns-inte-alls/",
     "results overview": "/resultat/",
+    "open data": "/oppna-data/",
 }
 DETAIL_TYPES = ["ResearchArticlePage", "CaseStudyPage", "MethodPage", "RegionSectionPage"]
 
