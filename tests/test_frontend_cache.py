@@ -64,3 +64,15 @@ def test_nothing_is_purged_without_a_cdn(settings):
     settings.WAGTAILFRONTENDCACHE = {}
     CaseStudyPage.objects.live().first().save_revision().publish()
     assert PURGED == []
+
+
+def test_publishing_purges_the_open_api_and_the_open_data_files(cdn):
+    """What the API and the downloads say of a page changes with it: the page's API address, the
+    API's pages listing without filters, /oppna-data/ and each of its files."""
+    case = CaseStudyPage.objects.live().first()
+    case.save_revision().publish()
+    purged = paths(cdn)
+    assert {f"/api/v2/pages/{case.pk}/", "/api/v2/pages/", "/oppna-data/"} <= purged
+    assert {"/oppna-data/fallstudier.csv", "/oppna-data/resultat.json", "/oppna-data/allt.zip"} <= (
+        purged
+    )

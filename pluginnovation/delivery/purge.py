@@ -2,8 +2,8 @@
 
 Wagtail purges a published or unpublished page's own address. A page also shows in its
 section's listing, on the home page, in the success-factor pages, the explore and results
-views, the map, the feeds and the sitemap, so those addresses go in the same batch, in every
-language the site has. Addresses with a query string (filtered listings, searches) cannot be
+views, the map, the feeds and the sitemap, and in the open API and the open-data files, so those
+addresses go in the same batch, in every language the site has. Addresses with a query string (filtered listings, searches) cannot be
 listed; a CDN keeps them at most FRONTEND_CACHE_SECONDS (s-maxage), as it does pages after an
 edit of a category or a site setting. Nothing happens unless WAGTAILFRONTENDCACHE is set.
 """
@@ -17,6 +17,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from pluginnovation.opendata.export import FILE_NAMES
 from pluginnovation.taxonomy.models import SuccessFactor
 
 # Views that list or count pages, and the feeds.
@@ -38,6 +39,17 @@ def listing_paths():
     return sorted(set(paths))
 
 
+def open_data_paths(page):
+    """The page in the API, the API's unfiltered pages listing, and /oppna-data/ with its files
+    (Swedish only: the API and the downloads have no English addresses)."""
+    paths = [
+        reverse("wagtailapi:pages:detail", args=[page.pk]),
+        reverse("wagtailapi:pages:listing"),
+        reverse("opendata:index"),
+    ]
+    return paths + [reverse("opendata:download", args=[name]) for name in FILE_NAMES]
+
+
 def purge_around(page):
     """The page, the pages above it (its section, the home page) and the listing views."""
     if not get_backends():
@@ -46,7 +58,7 @@ def purge_around(page):
     batch.add_pages(page.get_ancestors(inclusive=True).filter(depth__gt=1).specific())
     site = page.get_site()
     if site is not None:
-        batch.add_urls(site.root_url + path for path in listing_paths())
+        batch.add_urls(site.root_url + path for path in listing_paths() + open_data_paths(page))
     batch.purge()
 
 
