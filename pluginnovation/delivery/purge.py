@@ -5,7 +5,8 @@ section's listing, on the home page, in the success-factor pages, the explore an
 views, the map, the feeds and the sitemap, and in the open API and the open-data files, so
 those addresses go in the same batch, in every language the site has. Addresses with a query
 string (filtered listings, searches) cannot be listed; a CDN keeps them at most
-FRONTEND_CACHE_SECONDS (s-maxage), as it does pages after an edit of a category or a setting. Nothing happens unless WAGTAILFRONTENDCACHE is set.
+FRONTEND_CACHE_SECONDS (s-maxage), as it does pages after an edit of a category or a
+setting. Nothing happens unless WAGTAILFRONTENDCACHE is set.
 """
 
 from django.conf import settings
