@@ -305,6 +305,22 @@ def test_the_search_page_is_at_the_sites_search_address(archive):
     assert "Search the archive" in english
 
 
+def test_the_search_page_says_what_to_do_without_javascript(archive):
+    # The search runs in the browser; a reader with JavaScript off who types a word and
+    # presses Sök would otherwise get the same page back with no word of why.
+    folder = archive[0]
+    page = (folder / "sok" / "index.html").read_text("utf-8")
+    assert (
+        '<noscript><p class="archive-search__noscript">Sökningen behöver JavaScript, som är '
+        "avstängt i din webbläsare. Bläddra i listorna nedan i stället.</p></noscript>"
+    ) in page
+    english = (folder / "en" / "sok" / "index.html").read_text("utf-8")
+    assert (
+        '<noscript><p class="archive-search__noscript">The search needs JavaScript, which is '
+        "turned off in your browser. Browse the listings below instead.</p></noscript>"
+    ) in english
+
+
 # Addresses
 
 

@@ -39,6 +39,10 @@ TEXTS = {
         "search_one": "1 träff för ”{q}”",
         "search_none": "Inga träffar för ”{q}”. Pröva ett annat ord eller bläddra i listorna.",
         "search_empty": "Skriv ett sökord.",
+        "search_noscript": (
+            "Sökningen behöver JavaScript, som är avstängt i din webbläsare. "
+            "Bläddra i listorna nedan i stället."
+        ),
         "results_heading": "Träffar",
         "browse_heading": "Bläddra i arkivet",
         "browse_lead": "Allt innehåll finns också i listorna:",
@@ -81,6 +85,10 @@ TEXTS = {
         "search_one": "1 result for “{q}”",
         "search_none": "No results for “{q}”. Try another word or browse the listings.",
         "search_empty": "Type a search term.",
+        "search_noscript": (
+            "The search needs JavaScript, which is turned off in your browser. "
+            "Browse the listings below instead."
+        ),
         "results_heading": "Results",
         "browse_heading": "Browse the archive",
         "browse_lead": "All content is also in the listings:",
