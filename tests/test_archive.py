@@ -381,3 +381,16 @@ def test_what_is_public_is_read_in_a_fixed_number_of_queries():
         StandardPageFactory(parent=site_root(), title=f"Extra {n}", slug=f"extra-{n}")
     assert queries() == few
     assert {f"/extra-{n}/" for n in range(15)} <= set(Scope.current().visible_paths)
+
+
+def test_the_archived_open_data_page_makes_no_live_site_promises(archive):
+    # The archive is frozen: the files are not remade on publish, and there is no API to call.
+    # The live page says both; the archive copy keeps the files, the date and the licence.
+    folder = archive[0]
+    page = (folder / "oppna-data" / "index.html").read_text("utf-8")
+    assert "Senast publicerade ändring" in page
+    assert 'href="forskning.csv"' in page
+    assert "Licens och hur du anger källan" in page
+    assert "Filerna skapas på nytt" not in page
+    assert "Hämta innehållet med API:et" not in page
+    assert "data-archive-omit" not in page

@@ -7,6 +7,8 @@
 - Forms need a server: "Spara" buttons are removed; search forms go to the archive's own
   search page; every other form becomes a short notice with a link to the notice page.
 - Each page gets the archive banner at the top of its header, and the banner's stylesheet.
+- An element marked `data-archive-omit` is left out: text true only of the live site (files
+  remade on publish, the API). Such an element must not hold another element of its own tag.
 
 The pages are the site's own well-formed output (checked with the Nu HTML Checker by its
 tests), so attributes and forms are found with regular expressions: fast, and the rest of
@@ -29,6 +31,9 @@ SCRIPT_WITH_SRC = re.compile(r"<script\b[^>]*\ssrc=[^>]*>\s*</script>", re.I)
 SUGGEST_ATTRIBUTE = re.compile(r"""\sdata-suggest-[a-z-]+(?:="[^"]*")?""", re.I)
 HEADER_START = re.compile(r"""<header\b[^>]*class="[^"]*\bsite-header\b[^"]*"[^>]*>""", re.I)
 BODY_START = re.compile(r"<body\b[^>]*>", re.I)
+ARCHIVE_OMIT = re.compile(
+    r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\sdata-archive-omit\b[^>]*>.*?</\1\s*>", re.I | re.S
+)
 HTML_LANG = re.compile(r"""<html\b[^>]*\blang="([a-zA-Z-]+)\"""", re.I)
 
 
@@ -93,6 +98,7 @@ def rewrite_html(text, page_key, page_file, links, extras):
     form notice and the stylesheet link (HTML with site addresses, rewritten here too)."""
     language = page_language(text)
     extra = extras[language]
+    text = ARCHIVE_OMIT.sub("", text)
     text = replace_forms(text, extra["form_notice"], extra["search_key"])
     header = HEADER_START.search(text) or BODY_START.search(text)
     if header:
