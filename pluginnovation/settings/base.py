@@ -329,6 +329,8 @@ CORS_ALLOW_CREDENTIALS = False
 # address (pluginnovation.security.client_ip) at most this many requests a minute, counted in
 # the shared cache. Decimals (a method's staff hours, a result's values) as JSON numbers.
 WAGTAILAPI_LIMIT_MAX = 100
+# The API's detail_url and download_url use the site's public address, as the open-data files do.
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"api": "300/minute"},
     "COERCE_DECIMAL_TO_STRING": False,
