@@ -130,6 +130,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # runserver's threads write at once (an editor's preview, the session, the content version);
+    # under load SQLite's default 5 s wait for the write lock ran out ("database is locked", a 503).
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
