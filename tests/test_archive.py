@@ -27,7 +27,7 @@ from pluginnovation.archive.build import build
 from pluginnovation.archive.check import broken_links, page_links
 from pluginnovation.archive.scope import Scope
 from pluginnovation.home import navigation
-from tests.factories import StandardPageFactory, site_root
+from tests.factories import ImageFactory, StandardPageFactory, site_root
 
 # Every test reads the archive the module builds from the database (and pytest-django sets
 # the test database up only for tests that ask for it).
@@ -72,11 +72,16 @@ def add_private_things():
         f'<a href="{url}">länk {n}</a> '
         for n, url in enumerate([restricted.url, child.url, never.url, document.url])
     )
+    # A public image too (the demo content has none): its rendition must come along.
+    figure = {"image": {"image": ImageFactory().pk, "alt_text": "En bild", "decorative": False}}
     linking = StandardPageFactory(
         parent=home,
         title="Länksida för arkivtest",
         slug="lanksida-arkiv",
-        body=[("paragraph", f"<p>{links}</p>")],
+        body=[
+            {"type": "paragraph", "value": f"<p>{links}</p>"},
+            {"type": "image", "value": {**figure, "caption": "Bildtext"}},
+        ],
     )
     pages = {"restricted": restricted, "child": child, "never": never, "linking": linking}
     urls = {name: page.url for name, page in pages.items()}
@@ -150,6 +155,17 @@ def test_stylesheets_scripts_and_documents_are_copied(archive):
         assert (folder / "static" / name).is_file(), name
     documents = list((folder / "dokument").rglob("*.pdf"))
     assert documents and all(doc.read_bytes().startswith(b"%PDF") for doc in documents)
+
+
+def test_a_pages_images_are_copied_and_shown_from_the_archive(archive):
+    folder, _, private, _ = archive
+    page_file = folder / private["linking"].strip("/") / "index.html"
+    sources = [url for tag, name, url in page_links(page_file.read_text("utf-8")) if tag == "img"]
+    assert sources
+    for url in sources:
+        image = (page_file.parent / url).resolve()
+        assert image.is_relative_to(folder.resolve()) and image.is_file(), url
+        assert image.read_bytes()[:3] in (b"\x89PN", b"\xff\xd8\xff", b"GIF"), url
 
 
 # What is in it
