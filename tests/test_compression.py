@@ -79,6 +79,18 @@ def test_documents_and_images_are_not_compressed_again(client):
     assert response.get("Content-Encoding") not in ("gzip", "br")
 
 
+@pytest.mark.parametrize("accept_encoding", ["", "gzip, br"])
+def test_a_document_names_no_content_encoding_it_does_not_have(client, accept_encoding):
+    """A PDF is sent as it is stored; "Content-Encoding: None" would name a coding no client
+    knows."""
+    from wagtail.documents.models import Document
+
+    document = Document.objects.filter(collection__view_restrictions__isnull=True).first()
+    response = client.get(document.url, headers={"Accept-Encoding": accept_encoding})
+    assert response.status_code == 200
+    assert not response.has_header("Content-Encoding")
+
+
 @pytest.mark.parametrize("header", ["", "*", "identity", "gzip;q=abc", "br;q=" + "9" * 400, "ä"])
 def test_odd_accept_encodings_are_answered(client, header):
     response = client.get("/", headers={"Accept-Encoding": header})

@@ -63,6 +63,10 @@ def is_compressible(response):
 
 class CompressionMiddleware(GZipMiddleware):
     def process_response(self, request, response):
+        # Wagtail's document view (wagtail.utils.sendfile) writes the guessed encoding even
+        # when there is none, and a header of None reads "None": a coding no client knows.
+        if response.get("Content-Encoding") == "None":
+            del response.headers["Content-Encoding"]
         if not is_compressible(response):
             return response
         if (
