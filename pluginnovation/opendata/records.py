@@ -325,12 +325,9 @@ def results(reading):
     return found
 
 
-def news(reading):
-    pages = (
-        visible(NewsPage.objects.all())
-        .order_by("-date", "-pk")
-        .prefetch_related("factors", "projects")
-    )
+def page_rows(reading, pages, own):
+    """Rows of the news, event and project pages that have an address: the shared columns and
+    the type's own, own(page)."""
     rows = []
     for page in pages:
         url = reading.url(page.url_path)
@@ -341,16 +338,31 @@ def news(reading):
                 "id": page.pk,
                 "title": page.title,
                 "url": url,
-                "date": date(page.date),
                 "first_published_at": moment(page.first_published_at),
                 "last_published_at": moment(page.last_published_at),
-                "summary": page.summary,
-                "factors": [term.slug for term in page.factors.all()],
-                "projects": [term.slug for term in page.projects.all()],
-                "body": body_text(page.body),
+                **own(page),
             }
         )
     return rows
+
+
+def news(reading):
+    pages = (
+        visible(NewsPage.objects.all())
+        .order_by("-date", "-pk")
+        .prefetch_related("factors", "projects")
+    )
+    return page_rows(
+        reading,
+        pages,
+        lambda page: {
+            "date": date(page.date),
+            "summary": page.summary,
+            "factors": [term.slug for term in page.factors.all()],
+            "projects": [term.slug for term in page.projects.all()],
+            "body": body_text(page.body),
+        },
+    )
 
 
 def programme_text(stream):
@@ -384,30 +396,21 @@ def presentations(reading, stream):
 
 def events(reading):
     pages = visible(EventPage.objects.all()).order_by("-start", "-pk")
-    rows = []
-    for page in pages:
-        url = reading.url(page.url_path)
-        if url is None:
-            continue
-        rows.append(
-            {
-                "id": page.pk,
-                "title": page.title,
-                "url": url,
-                "start": moment(page.start),
-                "end": moment(page.end),
-                "place": page.place,
-                "organiser": page.organiser or None,
-                "summary": page.summary,
-                "programme": programme_text(page.programme),
-                "registration_url": page.registration_url or None,
-                "report": html_text(page.report),
-                "presentations": presentations(reading, page.presentations),
-                "first_published_at": moment(page.first_published_at),
-                "last_published_at": moment(page.last_published_at),
-            }
-        )
-    return rows
+    return page_rows(
+        reading,
+        pages,
+        lambda page: {
+            "start": moment(page.start),
+            "end": moment(page.end),
+            "place": page.place,
+            "organiser": page.organiser or None,
+            "summary": page.summary,
+            "programme": programme_text(page.programme),
+            "registration_url": page.registration_url or None,
+            "report": html_text(page.report),
+            "presentations": presentations(reading, page.presentations),
+        },
+    )
 
 
 def funding_text(stream):
@@ -420,6 +423,17 @@ def funding_text(stream):
     return "\n".join(lines)
 
 
+def report_urls(reading, stream):
+    """The addresses of a project's reports that anyone may download."""
+    urls = []
+    for block in raw_blocks(stream):
+        value = block.get("value") or {}
+        document_url = reading.document_url(value.get("document"))
+        if block.get("type") == "report" and document_url:
+            urls.append(document_url)
+    return urls
+
+
 def projects(reading):
     pages = (
         visible(ProjectPage.objects.all())
@@ -427,40 +441,24 @@ def projects(reading):
         .prefetch_related("project__regions")
         .order_by("project__start_year", "project__end_year", "project__name", "pk")
     )
-    rows = []
-    for page in pages:
-        url = reading.url(page.url_path)
-        if url is None:
-            continue
-        project = page.project
-        reports = []
-        for block in raw_blocks(page.reports):
-            value = block.get("value") or {}
-            document_url = reading.document_url(value.get("document"))
-            if block.get("type") == "report" and document_url:
-                reports.append(document_url)
-        rows.append(
-            {
-                "id": page.pk,
-                "title": page.title,
-                "url": url,
-                "project": project.slug,
-                "start_year": project.start_year,
-                "end_year": project.end_year,
-                "owner": project.owner,
-                "funding": project.funding or None,
-                "description": project.description,
-                "regions": [region.slug for region in project.regions.all()],
-                "partners": page.partners,
-                "funding_amounts": funding_text(page.funding_amounts),
-                "goals": html_text(page.goals),
-                "what_was_done": html_text(page.what_was_done),
-                "report_urls": reports,
-                "first_published_at": moment(page.first_published_at),
-                "last_published_at": moment(page.last_published_at),
-            }
-        )
-    return rows
+    return page_rows(
+        reading,
+        pages,
+        lambda page: {
+            "project": page.project.slug,
+            "start_year": page.project.start_year,
+            "end_year": page.project.end_year,
+            "owner": page.project.owner,
+            "funding": page.project.funding or None,
+            "description": page.project.description,
+            "regions": [region.slug for region in page.project.regions.all()],
+            "partners": page.partners,
+            "funding_amounts": funding_text(page.funding_amounts),
+            "goals": html_text(page.goals),
+            "what_was_done": html_text(page.what_was_done),
+            "report_urls": report_urls(reading, page.reports),
+        },
+    )
 
 
 def taxonomy(reading):

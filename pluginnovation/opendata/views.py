@@ -15,8 +15,6 @@ from pluginnovation.opendata.catalogue import (
     LICENCE_URL,
 )
 
-# The read-only API (pluginnovation.api, docs/api.md).
-API_URL = "/api/v2/pages/"
 FORMAT_NAMES = {"csv": "CSV", "json": "JSON", "zip": "Zip"}
 KNOWN = set(export.FILE_NAMES)
 # Longer names are not repeated back in the message.
@@ -64,7 +62,8 @@ def index(request):
             "licence_name": LICENCE_NAME,
             "licence_url": LICENCE_URL,
             "attribution": ATTRIBUTION,
-            "api_url": API_URL,
+            # The read-only API (pluginnovation.api, docs/api.md).
+            "api_url": reverse("wagtailapi:pages:listing"),
             "meta_title": "Öppna data",
             "meta_description": "Ladda ner kunskapsbankens forskning, fallstudier, metoder, "
             "resultat och taxonomi som CSV och JSON, fritt att använda under CC BY 4.0.",
@@ -77,7 +76,7 @@ def parse(moment):
 
 
 def not_found(request, message):
-    response = render(
+    return render(
         request,
         "opendata/not_found.html",
         {
@@ -90,7 +89,6 @@ def not_found(request, message):
         },
         status=404,
     )
-    return response
 
 
 def download(request, name):
