@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 import pytest
 
+from pluginnovation.content import languages
 from pluginnovation.home import navigation
 
 
@@ -20,4 +21,5 @@ def fresh_cache():
     a test's transaction never reaches), and the rate limits count per client address, which
     every test client shares."""
     navigation.clear()
+    languages.forget()
     cache.clear()

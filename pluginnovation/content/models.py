@@ -80,7 +80,14 @@ def content_edit_handler(content_panels, with_place=True):
     )
 
 
-class ContentPage(Page):
+class ViewRestrictionsInOneQuery:
+    """Wagtail asks every page it serves for its view restrictions: in one query here."""
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
+
+
+class ContentPage(ViewRestrictionsInOneQuery, Page):
     """Fields every research article, case study and method page carries."""
 
     summary = models.TextField(
@@ -207,9 +214,6 @@ class ContentPage(Page):
             models.Index(fields=["published_date", "page_ptr"], name="content_published_idx"),
         ]
 
-    def get_view_restrictions(self):
-        return view_restrictions(self)
-
     @property
     def type_label(self):
         return type_name(self.specific_class)
@@ -244,7 +248,7 @@ def with_card_fields(pages):
 INDEX_TEMPLATE = "content/content_index_page.html"
 
 
-class ContentIndexPage(Page):
+class ContentIndexPage(ViewRestrictionsInOneQuery, Page):
     """An index listing the live content pages below it, newest first, 20 to a page."""
 
     intro = models.TextField(
@@ -270,9 +274,6 @@ class ContentIndexPage(Page):
                 page._cached_parent_obj = self
                 return page.route(request, path_components[1:])
         return super().route(request, path_components)
-
-    def get_view_restrictions(self):
-        return view_restrictions(self)
 
     def hidden_facets(self):
         """Facets that cannot vary here: the type, and on a region's section the region."""

@@ -6,53 +6,40 @@ translation key). A view inside i18n_patterns (search, the factor pages) exists 
 language at Django's translated address. Anything else exists in Swedish only, and the switcher
 leads to the other language's home page.
 
-Translations change rarely and every page asks, so a page's alternates are cached. Publishing
-or unpublishing a page forgets its own entry; moving or deleting a page, publishing one with
-children (its slug may have moved them) or changing a view restriction starts a new generation
-of the whole cache.
+Every page asks, so a page's alternates are cached per content version (the version every
+publish, move, deletion and view restriction change replaces).
 """
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page
 
 from pluginnovation.content.languages import locale_codes
 from pluginnovation.content.visibility import visible
-
-MAX_AGE = 300
-GENERATION_KEY = "alternates-generation"
+from pluginnovation.discovery.cache import cached
 
 
 def language_names():
     return dict(settings.LANGUAGES)
 
 
-def cache_key(translation_key):
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
-    return f"alternates:{generation}:{translation_key}"
-
-
 def page_alternates(page, request=None):
     """{language code: url} of the page's live, public translations, the page included."""
-    key = cache_key(page.translation_key)
-    alternates = cache.get(key)
-    if alternates is None:
+
+    def compute():
         codes = locale_codes()
         translations = visible(Page.objects.filter(translation_key=page.translation_key))
-        alternates = {
+        return {
             codes[item.locale_id]: item.get_url(request)
             for item in translations.only("url_path", "locale_id", "depth", "path")
             if item.locale_id in codes
         }
-        cache.set(key, alternates, MAX_AGE)
-    return alternates
+
+    return cached(request, "alternates", page.translation_key, compute)
 
 
 def view_alternates(path):
@@ -77,12 +64,18 @@ def home_url(language):
 
 
 def alternates_for(page, request):
-    """{language code: url} of the current page or view in every language it exists in."""
-    if isinstance(page, Page):
-        return page_alternates(page, request)
+    """{language code: url} of the current page or view in every language it exists in.
+    Asked twice per page (the hreflang links and the switcher): worked out once per request."""
     if request is None:
-        return {}
-    return view_alternates(request.get_full_path())
+        return page_alternates(page) if isinstance(page, Page) else {}
+    memo = request.__dict__.setdefault("_alternates", {})
+    key = page.pk if isinstance(page, Page) else None
+    if key not in memo:
+        if isinstance(page, Page):
+            memo[key] = page_alternates(page, request)
+        else:
+            memo[key] = view_alternates(request.get_full_path())
+    return memo[key]
 
 
 def switcher_links(page, request):
@@ -100,32 +93,3 @@ def switcher_links(page, request):
         for code, name in settings.LANGUAGES
         if code != current
     ]
-
-
-def new_generation(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
-
-
-def forget_page(instance, **kwargs):
-    """A page was published or unpublished: its own translations' links change, and, if it
-    has children, their addresses may have changed with its slug."""
-    if instance.numchild:
-        new_generation()
-    else:
-        cache.delete(cache_key(instance.translation_key))
-
-
-def on_change(sender, instance, **kwargs):
-    if isinstance(instance, Page | PageViewRestriction):
-        new_generation()
-
-
-def connect_signals():
-    for signal in (page_published, page_unpublished):
-        signal.connect(forget_page, dispatch_uid=f"alternates-{id(signal)}")
-    post_page_move.connect(new_generation, dispatch_uid="alternates-move")
-    post_delete.connect(on_change, dispatch_uid="alternates-delete")
-    post_save.connect(on_change, sender=PageViewRestriction, dispatch_uid="alternates-restriction")

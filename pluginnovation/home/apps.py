@@ -7,7 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = "Startsida och informationssidor"
 
     def ready(self):
-        from pluginnovation.home import alternates, navigation
+        from pluginnovation.home import navigation
 
         navigation.connect_signals()
-        alternates.connect_signals()

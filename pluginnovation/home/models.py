@@ -12,14 +12,19 @@ from wagtail.search import index
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.content.forms import PageForm
 from pluginnovation.content.languages import page_language
-from pluginnovation.content.models import ContentIndexPage, ContentPage
+from pluginnovation.content.models import (
+    ContentIndexPage,
+    ContentPage,
+    ViewRestrictionsInOneQuery,
+)
 from pluginnovation.content.visibility import visible
+from pluginnovation.discovery.cache import cached
 from pluginnovation.taxonomy.models import SuccessFactor
 
 LATEST_COUNT = 6
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsInOneQuery, Page):
     intro = models.TextField(
         "ingress", help_text="Välkomsttext överst på startsidan: vad kunskapsbanken är och för vem."
     )
@@ -44,16 +49,23 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["factors"] = SuccessFactor.objects.all()
+        # Read once per content version: every visitor's first stop, and nothing on it is theirs.
+        context.update(cached(request, "home", self.pk, self.ways_in))
+        return context
+
+    def ways_in(self):
+        """What the home page lists, as lists: the factors, the sections, the newest content
+        and the role pages."""
+        found = {"factors": list(SuccessFactor.objects.all())}
         # The ways into the content: the index pages below the (Swedish) home page, wherever an
         # editor has moved or renamed them, each with its search description as its card's text.
         # The English home page lists the same Swedish sections, marked as being in Swedish,
         # and first the pages translated into English below it.
         swedish_home = self.swedish_home()
-        context["sections"] = visible(swedish_home.get_children().type(*content_index_models()))
+        found["sections"] = list(visible(swedish_home.get_children().type(*content_index_models())))
         if swedish_home.pk != self.pk:
-            context["translated_pages"] = visible(self.get_children().type(StandardPage))
-        context["latest"] = (
+            found["translated_pages"] = list(visible(self.get_children().type(StandardPage)))
+        found["latest"] = list(
             visible(ContentPage.objects.all())
             .order_by("-published_date", "-pk")
             .prefetch_related("factors")
@@ -62,8 +74,8 @@ class HomePage(Page):
         )
         # Ingång för din roll: the role pages (/for/<roll>/), in the page tree's order.
         roles = apps.get_model("audiences", "AudiencePage").objects.order_by("path")
-        context["roles"] = visible(roles).only("title", "url_path", "path", "locale_id")
-        return context
+        found["roles"] = list(visible(roles).only("title", "url_path", "path", "locale_id"))
+        return found
 
     def swedish_home(self):
         """The home page in the site's main language: this one, or its Swedish original."""
@@ -76,7 +88,7 @@ def content_index_models():
     return [model for model in apps.get_models() if issubclass(model, ContentIndexPage)]
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsInOneQuery, Page):
     """A plain page: about the knowledge bank, contact, the accessibility statement."""
 
     intro = models.TextField(

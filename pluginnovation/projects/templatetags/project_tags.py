@@ -12,6 +12,8 @@ from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage, RegionSectionPage
 from pluginnovation.content.visibility import visible
+from pluginnovation.discovery.cache import cached
+from pluginnovation.discovery.results import region_summary
 from pluginnovation.projects.models import ProjectPage
 from pluginnovation.taxonomy.models import Municipality, Project, Region
 
@@ -43,9 +45,14 @@ def project_page_path(project):
 def region_facts(context, section):
     """What a region section shows about its region: the projects it took part in (linked to
     their visible project pages), its municipalities with their numbers of visible case
-    studies, and the number of visible case studies in all. One query: the municipalities and
-    the projects are read as one union of rows of the same shape."""
+    studies, the number of visible case studies in all and the summary of their results. Two
+    queries, once per content version: the municipalities and the projects are read as one
+    union of rows of the same shape, then the results are counted."""
     request = context.get("request")
+    return cached(request, "region-facts", section.region_id, lambda: facts_of(section, request))
+
+
+def facts_of(section, request):
     region_id = section.region_id
     none = Value(None, output_field=IntegerField())
     municipalities = (
@@ -99,6 +106,7 @@ def region_facts(context, section):
             facts["municipalities"].append({"municipality": municipality, "count": count})
     facts["projects"].sort(key=lambda i: (i["project"].start_year, i["project"].name))
     facts["municipalities"].sort(key=lambda i: (i["municipality"].name, i["municipality"].pk))
+    facts["results"] = region_summary(region_id) if facts["case_study_count"] else None
     return facts
 
 

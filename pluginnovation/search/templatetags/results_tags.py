@@ -7,7 +7,6 @@ from django.template.defaultfilters import floatformat
 from django.utils.html import format_html, format_html_join
 
 from casestudies.figures import PERCENT_UNITS
-from pluginnovation.discovery.results import region_summary
 
 register = template.Library()
 
@@ -141,9 +140,3 @@ def results_chart(results, chart_id="results-chart"):
         description,
         rows,
     )
-
-
-@register.simple_tag
-def region_results(region_id):
-    """The summary of a region's results, for its section page, or None."""
-    return region_summary(region_id)
