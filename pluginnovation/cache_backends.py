@@ -1,6 +1,13 @@
-"""Django's cache backends, with two costs of every write or read taken out.
+"""Django's cache backends, with two costs of every write or read taken out, and Redis that
+may go away.
 
-SharedRedisCache: one Redis client per connection pool instead of one per call.
+SharedRedisCache: one Redis client per connection pool instead of one per call; and a cache
+that fails as a miss. Django's RedisCache raises on every operation while Redis is down (a
+restart, a fail-over, a cut network), and every page reads the cache first: the whole site
+would answer 500. Here a failed operation is a miss (get gives the default, add False, incr a
+ValueError as for a missing key, a write is dropped), logged once per outage, and Redis is not
+asked again for RETRY_SECONDS, so a request does not wait for a connection timeout per call.
+Rate limits let everyone through meanwhile (their counters are in Redis).
 
 Django's RedisCacheClient builds a new `redis.Redis` (and its table of response callbacks) for
 every cache operation; on a page cache hit that was about a sixth of the request's CPU time
@@ -13,23 +20,81 @@ the first one included.
 """
 
 import itertools
+import logging
+import time
 
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
+import redis
+
 CULL_EVERY = 200
+RETRY_SECONDS = 5
+UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+logger = logging.getLogger(__name__)
+
+
+class RedisUnavailable(Exception):
+    pass
+
+
+# What each operation gives while Redis is away: what it gives for a key that is not there.
+MISSING = {
+    "get": lambda args, kwargs: kwargs.get("default", args[1] if len(args) > 1 else None),
+    "get_many": lambda args, kwargs: {},
+    "add": lambda args, kwargs: False,
+    "set": lambda args, kwargs: None,
+    "set_many": lambda args, kwargs: None,
+    "touch": lambda args, kwargs: False,
+    "delete": lambda args, kwargs: False,
+    "delete_many": lambda args, kwargs: None,
+    "has_key": lambda args, kwargs: False,
+    "clear": lambda args, kwargs: False,
+}
 
 
 class ReusedClient(RedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}
+        self._away_until = 0.0
 
     def get_client(self, key=None, *, write=False):
         index = self._get_connection_pool_index(write)
         if index not in self._clients:
             self._clients[index] = super().get_client(key, write=write)
         return self._clients[index]
+
+    def _call(self, name, *args, **kwargs):
+        if time.monotonic() < self._away_until:
+            raise RedisUnavailable
+        try:
+            return getattr(super(), name)(*args, **kwargs)
+        except UNAVAILABLE as error:
+            logger.warning("Redis unavailable, serving without the cache: %s", error)
+            self._away_until = time.monotonic() + RETRY_SECONDS
+            raise RedisUnavailable from error
+
+    def incr(self, key, delta):
+        try:
+            return self._call("incr", key, delta)
+        except RedisUnavailable:
+            raise ValueError(f"Key '{key}' not found (Redis unavailable).") from None
+
+
+def missing_when_unavailable(name):
+    def operation(self, *args, **kwargs):
+        try:
+            return self._call(name, *args, **kwargs)
+        except RedisUnavailable:
+            return MISSING[name](args, kwargs)
+
+    operation.__name__ = name
+    return operation
+
+
+for _name in MISSING:
+    setattr(ReusedClient, _name, missing_when_unavailable(_name))
 
 
 class SharedRedisCache(RedisCache):

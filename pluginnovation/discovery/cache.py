@@ -61,8 +61,20 @@ def new_version():
     return f"{time.time_ns():x}"
 
 
+# A new version the shared cache did not take (Redis away: cache_backends turns the failure
+# into a dropped write) is written again on this process's next request, so no process goes on
+# serving what was cached before the change once Redis is back.
+_unsaved = {"bump": False}
+
+
 def bump():
-    cache.set(VERSION_KEY, new_version(), None)
+    version = new_version()
+    cache.set(VERSION_KEY, version, None)
+    _unsaved["bump"] = cache.get(VERSION_KEY) != version
+
+
+def bump_pending():
+    return _unsaved["bump"]
 
 
 def changed(**kwargs):
@@ -103,6 +115,8 @@ def content_version(request=None):
     """The content version, read once per request."""
     version = getattr(request, "_content_version", None)
     if version is None:
+        if _unsaved["bump"]:
+            bump()
         version = read_version()
         if request is not None:
             request._content_version = version

@@ -283,6 +283,8 @@ if REDIS_URL:
             "BACKEND": "pluginnovation.cache_backends.SharedRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # A Redis that hangs is a Redis that is away (cache_backends): no request waits long.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 2},
         }
     }
 else:
