@@ -71,7 +71,7 @@ def get(port, path, headers=None, timeout=30):
 
 
 @contextlib.contextmanager
-def gunicorn(port, env, workers=2, ready_path="/"):
+def gunicorn(port, env, workers=2, threads=1, ready_path="/"):
     """Run the site under gunicorn on 127.0.0.1:port until the block ends (also on errors)."""
     descriptor, log_path = tempfile.mkstemp(prefix=f"bench-gunicorn-{port}-", suffix=".log")
     os.close(descriptor)
@@ -81,6 +81,8 @@ def gunicorn(port, env, workers=2, ready_path="/"):
                 VENV_BIN / "gunicorn",
                 "pluginnovation.wsgi",
                 f"--workers={workers}",
+                # More than one thread makes gunicorn's gthread worker (docs/deployment.md).
+                f"--threads={threads}",
                 f"--bind=127.0.0.1:{port}",
                 "--timeout=30",
                 "--graceful-timeout=5",

@@ -174,7 +174,7 @@ def report(args, facts, results, probe, restart):
         f"\n{args.connections} connections for {args.seconds} s "
         f"({args.connections - args.search_connections} on warm pages, "
         f"{args.search_connections} on uncached searches), PAGE_CACHE_SECONDS="
-        f"{args.page_cache_seconds}; {restart_text}\n"
+        f"{args.page_cache_seconds}, {args.threads} thread(s) per worker; {restart_text}\n"
     )
     rows = [
         ("responses", "responses"),
@@ -225,6 +225,7 @@ def main():
     parser.add_argument("--cluster", default="15 main", help="PostgreSQL version and cluster")
     parser.add_argument("--no-restart", action="store_true", help="a control run: no restart")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, stop)
 
@@ -248,7 +249,7 @@ def main():
     processes = []
     try:
         servers.collectstatic(env)
-        with servers.gunicorn(PORT, env) as log:
+        with servers.gunicorn(PORT, env, threads=args.threads) as log:
             print(f"gunicorn's log (tracebacks of 500s): {log}", flush=True)
             for path in warm_paths:
                 status = servers.get(PORT, path)[0]

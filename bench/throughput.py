@@ -130,7 +130,7 @@ def run_mode(mode, pages, args):
     env = servers.production_env(page_cache_seconds, Path(workdir) / "static", mode)
     try:
         css = servers.collectstatic(env)
-        with servers.gunicorn(port, env):
+        with servers.gunicorn(port, env, threads=args.threads):
             x_cache = warm(port, pages, headers)
             print(f"[{mode}] warmed; X-Cache on a second request: {x_cache}", flush=True)
             results = {"floor (start)": measure(port, [css], args.seconds, workdir, headers)}
@@ -203,6 +203,7 @@ def main():
         "--accept-encoding", default="", help="send this Accept-Encoding (default: none)"
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, stop)
