@@ -248,6 +248,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Slugs made from titles lose å, ä and ö (/franvaro/, not /fr%C3%A5nvaro/): addresses people
 # can type and read aloud.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Pages and documents an editor protects: the password form in the site's own layout, and for
+# "logged-in users only" the admin's sign-in (the only accounts are editors'), which returns to
+# the page. Wagtail's defaults are bare, unstyled pages.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Upload rules (allowed types, size, content matching the extension; image descriptions).

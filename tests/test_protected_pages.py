@@ -1,0 +1,95 @@
+"""A page or document an editor protects shows the site's own password form, in Swedish, with
+nothing of the protected content: not its title, its place in the site or its description.
+"Logged-in users only" leads to the editors' sign-in, which returns to the page."""
+
+from django.core.files.base import ContentFile
+
+from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+import pytest
+
+from methods.models import MethodPage
+
+pytestmark = pytest.mark.django_db
+
+SECRET_TITLE = "Hemlig metod om mentorskap"
+SECRET_SUMMARY = "Intern sammanfattning som inte får synas."
+
+
+@pytest.fixture
+def protected_page():
+    page = MethodPage.objects.live().order_by("pk").first()
+    page.title = SECRET_TITLE
+    page.summary = SECRET_SUMMARY
+    page.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="solros-42"
+    )
+    return page
+
+
+def test_a_protected_page_shows_the_sites_password_form_and_nothing_of_the_page(
+    client, protected_page
+):
+    response = client.get(protected_page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="sv">' in html
+    assert "<h1>Lösenord krävs</h1>" in html
+    assert 'class="site-header"' in html and "css/access.css" in html
+    assert '<label for="id_password">Lösenord</label>' in html
+    assert 'autocomplete="current-password"' in html
+    assert '<meta name="robots" content="noindex">' in html
+    # The address is the visitor's own (the form returns to it); nothing else of the page.
+    for secret in (SECRET_TITLE, SECRET_SUMMARY):
+        assert secret not in html
+    assert "application/ld+json" not in html
+    assert response["X-Cache"] == "bypass"
+
+
+def test_a_wrong_password_says_so_in_swedish_and_the_right_one_opens_the_page(
+    client, protected_page
+):
+    form = client.get(protected_page.url).content.decode()
+    action = form.split('class="access-form" method="post" action="', 1)[1].split('"', 1)[0]
+    wrong = client.post(action, {"password": "fel", "return_url": protected_page.url})
+    assert wrong.status_code == 200
+    html = wrong.content.decode()
+    assert "Lösenordet stämmer inte. Försök igen." in html
+    assert 'aria-invalid="true"' in html and 'aria-describedby="losenord-fel"' in html
+    assert SECRET_TITLE not in html
+    right = client.post(action, {"password": "solros-42", "return_url": protected_page.url})
+    assert right.status_code == 302
+    assert SECRET_TITLE in client.get(protected_page.url).content.decode()
+
+
+def test_a_page_for_signed_in_users_leads_to_the_editors_sign_in_and_back(client):
+    page = MethodPage.objects.live().order_by("pk").last()
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(page.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/?next=")
+    assert page.url in response["Location"]
+    sign_in = client.get(response["Location"])
+    assert sign_in.status_code == 200
+
+
+def test_a_password_protected_document_shows_the_same_form(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    collection = Collection.get_first_root_node().add_child(name="Skyddade underlag")
+    CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password="solros-42",
+    )
+    document = Document.objects.create(
+        title="Intern rapport",
+        file=ContentFile(b"%PDF-1.4\n" + b"x" * 100, name="intern-rapport.pdf"),
+        collection=collection,
+    )
+    response = client.get(document.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Lösenord krävs</h1>" in html and 'class="site-header"' in html
+    assert "Intern rapport" not in html
