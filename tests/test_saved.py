@@ -195,6 +195,7 @@ def test_public_pages_have_spara_forms_without_tokens_or_visitor_state(client):
     method = demo_pages()[0]
     fresh = Client().get(method.url).content.decode()
     save(client, method)
+    client.get(method.url)  # the page returned to says, once, that it was just saved
     mine = client.get(method.url).content.decode()
     assert mine == fresh
     assert "csrfmiddlewaretoken" not in mine
@@ -488,3 +489,19 @@ def test_viewing_a_collection_counts_as_use(client):
     Collection.objects.filter(pk=collection.pk).update(last_used=long_ago)
     Client().get(f"/samling/delad/{collection.share_token}/")
     assert Collection.objects.get(pk=collection.pk).last_used > long_ago
+
+
+def test_the_saved_confirmation_shows_once_and_only_to_whoever_saved(client):
+    """Without JavaScript the visitor comes back to #spara-<id>, and CSS shows "Sparad i Min
+    samling" for that form. The address can be copied and shared: the confirmation must come
+    from the saver's session, once, not from the fragment alone."""
+    page = demo_pages()[0]
+    response = save(client, page, next_url="/metoder/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/metoder/#spara-{page.pk}"
+    back = client.get("/metoder/").content.decode()
+    assert re.search(r'<body class="[^"]*\bsaved-now\b', back)
+    again = client.get("/metoder/").content.decode()
+    assert not re.search(r'<body class="[^"]*\bsaved-now\b', again)
+    someone_else = Client().get("/metoder/")
+    assert not re.search(r'<body class="[^"]*\bsaved-now\b', someone_else.content.decode())

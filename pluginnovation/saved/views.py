@@ -31,6 +31,7 @@ from pluginnovation.printing import pages as print_pages
 from pluginnovation.ratelimit import allow
 from pluginnovation.saved import collections
 from pluginnovation.saved.models import MAX_ITEMS, MAX_NAME_LENGTH, RETENTION_TEXT
+from pluginnovation.saved.templatetags.saved_tags import JUST_SAVED
 
 ANCHOR = re.compile(r"spara-[0-9]{1,12}(-[0-9]{1,4})?")
 
@@ -147,6 +148,7 @@ def save_and_answer(request, page):
         )
     if wants_json(request):
         return JsonResponse({"saved": True, "message": "Sparad i Min samling"})
+    request.session[JUST_SAVED] = True
     return redirect(back_to(request, page))
 
 
