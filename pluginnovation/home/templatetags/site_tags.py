@@ -7,7 +7,7 @@ from django import template
 from django.template import Node
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.html import escape
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy
 
@@ -116,6 +116,27 @@ def breadcrumbs(*trail):
 @register.simple_tag
 def factor_url(factor):
     return reverse("factor_detail", args=[factor.slug])
+
+
+FACTOR_TAG = '<li><a class="factor-tag factor-tag--{}" href="{}">{}</a></li>'
+
+
+@register.simple_tag
+def card_factors(item):
+    """The success factors of a card's page (item) as links to their factor pages; nothing
+    when it has none. Rendered here: it is on every card, twenty to a listing."""
+    factors = list(item.factors.all())
+    if not factors:
+        return ""
+    tags = format_html_join(
+        "\n", FACTOR_TAG, ((f.slug, factor_url(f), f.local_name) for f in factors)
+    )
+    return format_html(
+        '<div class="card__factors">\n<span class="visually-hidden">{}</span>\n'
+        '<ul class="factor-tags">\n{}\n</ul>\n</div>',
+        gettext("Framgångsfaktorer:"),
+        tags,
+    )
 
 
 @register.simple_tag
