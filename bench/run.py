@@ -57,7 +57,7 @@ def page_types(rng):
     groups = list(TargetGroup.objects.values_list("slug", flat=True))
     details = {}
     for model in (ResearchArticlePage, CaseStudyPage, MethodPage):
-        pks = list(model.objects.live().values_list("pk", flat=True))
+        pks = list(model.objects.live().order_by("pk").values_list("pk", flat=True))
         details[model] = [p.url for p in model.objects.filter(pk__in=rng.sample(pks, 10))]
     sections = [p.url for p in RegionSectionPage.objects.live().order_by("path")]
     return {

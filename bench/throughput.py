@@ -31,47 +31,34 @@ import statistics
 import subprocess
 import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 from bench import servers
 
 MODES = {"cached": (600, 8101), "uncached": (0, 8102)}
-SEARCHES = [
-    "/sok/?q=fr%C3%A5nvaro",
-    "/sok/?q=mentorerna",
-    "/sok/?q=avhoppen",
-    "/sok/?q=samverkan+socialtj%C3%A4nsten",
-    "/sok/?q=studieavbrotten&faktor=samverkan",
-    "/sok/?q=blockl%C3%A4sning",
-]
 
 
-def targets(seed, sample=10):
-    """Addresses per page type; wrk rotates through each list."""
-    from casestudies.models import CaseStudyPage, RegionSectionPage
-    from methods.models import MethodPage
-    from pluginnovation.taxonomy.models import SuccessFactor, TargetGroup
-    from research.models import ResearchArticlePage
+# The page types of bench/run.py that are measured here, under the names reported.
+PAGE_TYPES = {
+    "home": "home",
+    "factor page": "factor page",
+    "listing, 2 filters": "listing, 2 filters",
+    "region section": "region section",
+    "search": "search",
+    "research article": "detail, research",
+    "case study": "detail, case study",
+    "method": "detail, method",
+}
 
-    rng = random.Random(seed)
-    factors = list(SuccessFactor.objects.values_list("slug", flat=True))
-    groups = list(TargetGroup.objects.values_list("slug", flat=True))
 
-    def some(model):
-        pks = sorted(model.objects.live().values_list("pk", flat=True))
-        return [page.url for page in model.objects.filter(pk__in=rng.sample(pks, sample))]
+def targets(seed):
+    """Addresses per page type (bench/run.py's), as wrk sends them; wrk rotates through each."""
+    from bench.run import page_types
 
+    chosen = page_types(random.Random(seed))
     return {
-        "home": ["/"],
-        "factor page": [f"/framgangsfaktorer/{slug}/" for slug in factors],
-        "listing, 2 filters": [
-            f"/utforska/?faktor={f}&malgrupp={g}" for f in factors for g in groups
-        ]
-        + [f"/fallstudier/?faktor={f}&typ=fallstudie" for f in factors],
-        "region section": [page.url for page in RegionSectionPage.objects.live()],
-        "search": SEARCHES,
-        "research article": some(ResearchArticlePage),
-        "case study": some(CaseStudyPage),
-        "method": some(MethodPage),
+        name: [quote(path, safe="/?=&+") for path in chosen[source]]
+        for name, source in PAGE_TYPES.items()
     }
 
 
