@@ -59,8 +59,8 @@ def test_the_password_is_given_with_the_keyboard_alone(page, protected):
     else:
         pytest.fail("the password field cannot be reached with Tab")
     page.keyboard.type("fel-losenord")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     error = page.locator(".access-error")
     assert error.inner_text() == "Lösenordet stämmer inte. Försök igen."
     assert field.get_attribute("aria-invalid") == "true"
@@ -69,6 +69,6 @@ def test_the_password_is_given_with_the_keyboard_alone(page, protected):
     page.screenshot(path=str(SCREENSHOTS / "password-wrong-1280.png"), full_page=True)
     field.focus()
     page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation(url=f"**{PATH}"):
+        page.keyboard.press("Enter")
     assert page.locator("h1").inner_text() == TITLE
