@@ -297,6 +297,27 @@ def test_a_search_served_from_the_cache_is_still_counted_for_the_editors(client,
     assert Query.get("frånvaro").hits == 2
 
 
+def test_a_cached_search_is_counted_without_the_database_until_the_counts_are_written(
+    client, caching, settings, django_assert_num_queries
+):
+    """A cached search's only work is counting it: kept in the process and written every
+    SEARCH_COUNT_SECONDS, so a hit costs no query, and no count is lost."""
+    from wagtail.contrib.search_promotions.models import Query
+
+    from pluginnovation.discovery import search_counts
+
+    settings.SEARCH_COUNT_SECONDS = 60
+    search_counts.write_counts()  # start the interval now
+    assert get(client, "/sok/?q=skolnärvaro")["X-Cache"] == "miss"
+    for _ in range(3):
+        with django_assert_num_queries(0):
+            assert get(client, "/sok/?q=skolnärvaro")["X-Cache"] == "hit"
+    assert not Query.objects.filter(query_string="skolnärvaro").exists()
+    search_counts._written_at[0] -= 61  # a minute has passed since the counts were written
+    get(client, "/sok/?q=skolnärvaro")
+    assert Query.get("skolnärvaro").hits == 5
+
+
 def test_the_file_cache_culls_now_and_then_not_on_every_write(tmp_path, monkeypatch):
     from pluginnovation import cache_backends
 

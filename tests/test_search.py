@@ -8,7 +8,8 @@ import pytest
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
-from pluginnovation.discovery.fulltext import clean_query, record_search
+from pluginnovation.discovery.fulltext import clean_query
+from pluginnovation.discovery.search_counts import record_search
 from research.models import ResearchArticlePage
 from tests.discovery_support import add_page, listed, only_postgresql
 

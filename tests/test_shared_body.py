@@ -147,7 +147,7 @@ def test_nothing_is_shared_inside_a_transaction():
 def test_a_search_is_counted_in_one_statement_on_postgresql(django_assert_max_num_queries):
     from django.db import connection
 
-    from pluginnovation.discovery.fulltext import record_search
+    from pluginnovation.discovery.search_counts import record_search
 
     for _ in range(2):
         if connection.vendor == "postgresql":

@@ -16,10 +16,9 @@ from datetime import date
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, Value
-from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
@@ -230,31 +229,6 @@ def newest_first(hits):
         )
     )
     return sorted(hits, key=lambda hit: (dates.get(hit[0]) or date.min, hit[0]), reverse=True)
-
-
-def record_search(text):
-    """Count one search for the editors' report of popular queries (search promotions).
-
-    On PostgreSQL one statement (two upserts), where Wagtail's Query.get(text).add_hit() reads
-    the query, reads the day's row and updates it: three round trips on every search.
-    """
-    normalised = normalise_query_string(text)
-    if not normalised:
-        return
-    if connection.vendor != "postgresql":
-        Query.get(text).add_hit(date=timezone.localdate())
-        return
-    quote = connection.ops.quote_name
-    queries, hits = (quote(m._meta.db_table) for m in (Query, QueryDailyHits))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH found AS (INSERT INTO {queries} (query_string) VALUES (%s) "
-            "ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string "
-            f"RETURNING id) INSERT INTO {hits} (query_id, date, hits) "
-            "SELECT id, %s, 1 FROM found "
-            f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1",
-            [normalised, timezone.localdate()],
-        )
 
 
 def promotions(text):

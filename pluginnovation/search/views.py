@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 
-from pluginnovation.discovery import fragments, fulltext
+from pluginnovation.discovery import fragments, fulltext, search_counts
 from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.excerpts import excerpt, page_text
 from pluginnovation.discovery.facets import PARAMS, content_models, type_values
@@ -184,7 +184,7 @@ def search(request):
     counted = words and first_page and not any(request.GET.get(param) for param in PARAMS)
     if fragments.ready(request, "body"):
         if counted:
-            fulltext.record_search(query)
+            search_counts.record_search(query)
             return counted_search(render(request, "search/search_results.html", context), query)
         return render(request, "search/search_results.html", context)
     if fulltext.words_left_out(query):
@@ -214,7 +214,7 @@ def search(request):
     if first_page:
         context["promotions"] = fulltext.promotions(query)
     if counted:
-        fulltext.record_search(query)
+        search_counts.record_search(query)
 
     if hits:
         within = [pk for pk, _type in hits]
@@ -250,6 +250,6 @@ def counted_search(response, query):
     """A new search is counted for the editors' report also when the page cache answers it
     (pluginnovation.delivery.pagecache runs on_cache_hit on every hit); a CDN may not keep it,
     since it would answer without counting."""
-    response.on_cache_hit = ("pluginnovation.discovery.fulltext.record_search", (query,))
+    response.on_cache_hit = ("pluginnovation.discovery.search_counts.record_search", (query,))
     patch_cache_control(response, s_maxage=0)
     return response

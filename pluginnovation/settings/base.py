@@ -306,6 +306,8 @@ else:
 # Whole responses for anonymous visitors are kept this many seconds (0 turns the page cache
 # off), and a CDN or proxy in front may keep them FRONTEND_CACHE_SECONDS (s-maxage).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Searches counted for the editors' report are written this often (discovery/search_counts.py).
+SEARCH_COUNT_SECONDS = int(os.environ.get("SEARCH_COUNT_SECONDS", "10"))
 FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "60"))
 
 # A CDN or caching proxy in front, purged by Wagtail's frontend_cache when an editor publishes

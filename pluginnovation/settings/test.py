@@ -34,3 +34,6 @@ MEDIA_ROOT = Path(os.environ["PLUGINNOVATION_TEST_MEDIA"])
 # file cache (CACHE_DIR) or Redis (REDIS_URL) with the commands run beside them, as in production.
 if not REDIS_URL and "CACHE_DIR" not in os.environ:  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The tests read the editors' report of popular searches right after searching.
+SEARCH_COUNT_SECONDS = 0
