@@ -1,7 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import SimpleLazyObject
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +12,6 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from casestudies.figures import PERCENT_UNITS, FigureField, check_plausible
-from casestudies.similar import similar_case_studies
 from pluginnovation.content.forms import ContentPageForm
 from pluginnovation.content.listing_options import FieldFilter, FilterOption
 from pluginnovation.content.models import (
@@ -259,12 +257,6 @@ class CaseStudyPage(ContentPage):
     class Meta:
         verbose_name = "fallstudie"
         verbose_name_plural = "fallstudier"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Read only if the template renders it: a shared body served from the cache does not.
-        context["similar"] = SimpleLazyObject(lambda: similar_case_studies(self))
-        return context
 
     def save(self, *args, **kwargs):
         # The region is the section's, never typed in, so filters and permissions agree.

@@ -2,6 +2,7 @@
 case studies under a case study, the kommungrupp filter on the listings, and the demo data."""
 
 import datetime
+import re
 import shutil
 
 from django.contrib.auth import get_user_model
@@ -111,7 +112,7 @@ def test_the_case_study_page_shows_its_group_form_and_similar_ones(client):
     assert "<dd>Pendlingskommun nära storstad</dd>" in html
     assert "<dd>Kommunala aktivitetsansvaret (KAA)</dd>" in html
     assert "Liknande skolor och kommuner" in html
-    similar_slugs = [match.page.slug for match in response.context["similar"]]
+    similar_slugs = re.findall(r'class="similar-item__title"><a href="[^"]*/([^/"]+)/"', html)
     # Mölndal and Alingsås share both the group (A2) and the form (KAA).
     assert set(similar_slugs[:2]) == {"molndal-uppfoljningsansvar", "mojligheten-alingsas"}
     assert "porten-partille" not in similar_slugs
@@ -232,7 +233,7 @@ def test_the_case_study_page_stays_within_the_ceiling_at_two_sizes(
                 response = client.get(url)
             counts[url] = len(captured)
             if "fallstudier/gr/" in url:
-                assert response.context["similar"]
+                assert 'class="similar-item"' in response.content.decode()
         return counts
 
     small = measure()

@@ -10,8 +10,10 @@ from django.db.models import prefetch_related_objects
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 
+from casestudies.similar import similar_case_studies as casestudies_similar
 from pluginnovation.content.models import ContentIndexPage, ContentPage
 from pluginnovation.content.models import type_name as content_type_name
+from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.facets import PARAMS
 from pluginnovation.discovery.listing import listing_context, pages_below
 from pluginnovation.discovery.related import related_pages
@@ -61,6 +63,13 @@ def related_content(context, page):
     related = related_pages(page, request=context.get("request"))
     prefetch_related_objects([*related, *page.cards_shown()], "factors")
     return related
+
+
+@register.simple_tag(takes_context=True)
+def similar_case_studies(context, page):
+    """Schools like this case study's (casestudies.similar): one query at any amount of content,
+    read once per content version."""
+    return cached(context.get("request"), "similar", page.pk, lambda: casestudies_similar(page))
 
 
 @register.filter
