@@ -5,7 +5,7 @@ SharedRedisCache: one Redis client per connection pool instead of one per call; 
 that fails as a miss. Django's RedisCache raises on every operation while Redis is down (a
 restart, a fail-over, a cut network), and every page reads the cache first: the whole site
 would answer 500. Here a failed operation is a miss (get gives the default, add False, incr a
-ValueError as for a missing key, a write is dropped), logged once per outage, and Redis is not
+ValueError as for a missing key, a write is dropped), logged, and Redis is not
 asked again for RETRY_SECONDS, so a request does not wait for a connection timeout per call.
 Rate limits let everyone through meanwhile (their counters are in Redis).
 
