@@ -165,3 +165,24 @@ def test_title_and_summary_weigh_more_than_body(client):
     found = titles(client.get("/sok/?q=pendelskolan"))
     assert found.index("Pendelskolan") < found.index("Något annat")
     assert found.index("Annat igen") < found.index("Något annat")
+
+
+def test_searches_the_database_did_not_take_are_written_the_next_time(monkeypatch):
+    from django.db import DatabaseError
+
+    from pluginnovation.discovery import search_counts
+
+    real = search_counts.add_hits
+
+    def database_away(*args):
+        raise DatabaseError("the database system is shutting down")
+
+    monkeypatch.setattr(search_counts, "add_hits", database_away)
+    with pytest.raises(DatabaseError):
+        record_search("Omläsning")
+    with pytest.raises(DatabaseError):
+        record_search("omläsning")
+    monkeypatch.setattr(search_counts, "add_hits", real)
+    record_search("omläsning")
+    today = timezone.localdate()
+    assert QueryDailyHits.objects.get(query__query_string="omläsning", date=today).hits == 3

@@ -41,13 +41,19 @@ def record_search(text):
 
 
 def write_counts():
-    """Write the counts kept so far: one statement per query and day."""
+    """Write the counts kept so far: one statement per query and day. Counts the database did
+    not take (it is restarting, say) are kept for the next time."""
     with _lock:
-        counts = dict(_pending)
+        counts = list(_pending.items())
         _pending.clear()
         _written_at[0] = time.monotonic()
-    for (normalised, day), searches in counts.items():
-        add_hits(normalised, day, searches)
+    for done, ((normalised, day), searches) in enumerate(counts):
+        try:
+            add_hits(normalised, day, searches)
+        except Exception:
+            with _lock:
+                _pending.update(dict(counts[done:]))
+            raise
 
 
 def add_hits(normalised, day, searches):
