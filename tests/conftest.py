@@ -1,10 +1,17 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils.module_loading import import_string
 
 import pytest
 
 from pluginnovation.content import languages
 from pluginnovation.home import navigation
+
+# Middleware that imports discovery.cache.caching_allowed by name binds the real one, whichever
+# test makes the first request of a test process (many tests stand in for that function).
+for path in settings.MIDDLEWARE:
+    import_string(path)
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,10 @@
 """Facets: the GET parameters every listing and the search take, the filters they make and the
-counts shown next to each option.
+options shown, with the counts of pluginnovation.discovery.facet_index.
 
 Values are slugs (years for `ar`), several per parameter (repeated or comma-separated): OR within
 a facet, AND across facets. An option's count is what the listing would hold if it were chosen
 together with the other facets' active filters, so every facet's counts come from the listing
-filtered by all facets but itself. All of them are computed in one UNION ALL query, so a page's
-query count does not grow with the number of facets or pages.
+filtered by all facets but itself.
 """
 
 import re
@@ -14,8 +13,7 @@ from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, F, Q, Value
-from django.db.models.functions import Cast, ExtractYear
+from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
 from taggit.models import Tag
@@ -176,6 +174,8 @@ class Scope:
 
     hidden: object
     within: object = None
+    # The tree paths of the pages with a view restriction: `hidden` for the facet index.
+    restricted: tuple = ()
 
 
 def content_types():
@@ -222,68 +222,8 @@ def filtered(scope, selection):
     return ContentPage.objects.filter(*narrowing(scope, selection))
 
 
+# The columns of the facet index's load query (discovery.facet_index).
 COLUMNS = ["f_facet", "f_slug", "f_name", "f_sort", "f_n"]
-
-
-def term_counts(facet, scope, selection):
-    """Per term, the pages that match the other facets: counted in the link table itself."""
-    link, page_column, term_field = facet.link
-    return (
-        link.objects.filter(*narrowing(scope, selection, page_column, skip=facet.param))
-        .order_by()
-        .values(f_slug=F(f"{term_field}__slug"))
-        .annotate(
-            f_facet=Value(facet.param),
-            f_name=F(f"{term_field}__name"),
-            f_sort=Value(0),
-            f_n=Count(page_column),
-        )
-        .values_list(*COLUMNS)
-    )
-
-
-def term_list(facet, selection):
-    """The options shown even without hits: all of a small vocabulary, the chosen ones of a
-    large one. Their counts come from term_counts."""
-    sort = F("start_year") if facet.relation == "projects" else F("sort_order")
-    terms = facet.term_model.objects.order_by()
-    if facet.relation == "tags":
-        sort = Value(0)
-    if not facet.show_all:
-        terms = terms.filter(slug__in=selection.values.get(facet.param, []))
-    return terms.annotate(
-        f_facet=Value(facet.param), f_slug=F("slug"), f_name=F("name"), f_sort=sort, f_n=Value(0)
-    ).values_list(*COLUMNS)
-
-
-def grouped_counts(queryset, param, key):
-    """Counts grouped by an expression of the page (its type, its year)."""
-    return (
-        queryset.order_by()
-        .annotate(f_facet=Value(param), f_slug=Cast(key, CharField()))
-        .values("f_facet", "f_slug")
-        .annotate(f_name=Value(""), f_sort=Value(0), f_n=Count("pk"))
-        .values_list(*COLUMNS)
-    )
-
-
-def count_query(scope, selection, facets):
-    """One UNION ALL query: the total, then per facet its options and counts."""
-    content = Page.objects.filter(content_type__in=content_types())
-    parts = [grouped_counts(content.filter(*narrowing(scope, selection)), "", Value(""))]
-    for facet in facets:
-        if facet.param == "typ":
-            pages = content.filter(*narrowing(scope, selection, skip="typ"))
-            parts.append(grouped_counts(pages, "typ", "content_type_id"))
-        elif facet.param == "ar":
-            pages = ContentPage.objects.filter(*narrowing(scope, selection, skip="ar"))
-            parts.append(grouped_counts(pages, "ar", ExtractYear("published_date")))
-        elif facet.field_filter is not None:
-            pages = facet.model.objects.filter(*narrowing(scope, selection, skip=facet.param))
-            parts.append(grouped_counts(pages, facet.param, facet.field_filter.field))
-        else:
-            parts += [term_list(facet, selection), term_counts(facet, scope, selection)]
-    return parts[0].union(*parts[1:], all=True)
 
 
 @dataclass
@@ -386,10 +326,11 @@ def options_for(facet, rows, chosen):
 
 
 def build_groups(rows, selection, facets):
-    """Split the count query's rows into the total and one option list per facet.
+    """Split the counted rows (facet_index.count_rows) into the total and one option list
+    per facet.
 
-    A term can come twice, from term_list (with its sort key) and term_counts (with its
-    count): the larger of each wins.
+    A term can come twice, as a term shown even without hits (with its sort key) and with its
+    count: the larger of each wins.
     """
     total = 0
     merged = {}
@@ -420,29 +361,3 @@ def unknown_values(groups, selection):
         if missing:
             unknown[group.facet.param] = missing
     return unknown
-
-
-def count_facets(scope, selection, facets=FACETS, memo=None):
-    """The total and each facet's options with counts, in one query (two after bad input).
-
-    Every chosen taxonomy facet is counted even when hidden, so unknown slugs are always found:
-    an unknown value is dropped from the selection; only if that empties a facet does its filter
-    change, and then the counts are made again. memo(key, compute) may cache the query's rows.
-    """
-    counted = [f for f in FACETS if f in facets or f.param in selection.values]
-
-    def rows():
-        def compute():
-            return list(count_query(scope, selection, counted))
-
-        key = (selection.as_pairs(), [facet.param for facet in counted])
-        return memo(key, compute) if memo else compute()
-
-    total, groups = build_groups(rows(), selection, counted)
-    unknown = unknown_values(groups, selection)
-    for param, values in unknown.items():
-        selection.drop(param, values)
-    if any(param not in selection.values for param in unknown):
-        total, groups = build_groups(rows(), selection, counted)
-    names = {(g.facet.param, o.value): o.name for g in groups for o in g.options}
-    return FacetResult(total, [g for g in groups if g.facet in facets], names)

@@ -17,12 +17,12 @@ from wagtail.models import Page, PageViewRestriction
 
 from pluginnovation.content.models import ContentPage
 from pluginnovation.discovery.cache import MAX_AGE, cached
+from pluginnovation.discovery.facet_index import count_facets
 from pluginnovation.discovery.facets import (
     FACETS,
     Scope,
     Selection,
     content_models,
-    count_facets,
     filtered,
     parse_selection,
 )
@@ -243,7 +243,9 @@ def listing_context(
     (None: all), whose own filters and sorts are offered.
     """
     keep = list(keep)
-    scope = Scope(hidden=hidden_pages(request), within=within)
+    scope = Scope(
+        hidden=hidden_pages(request), within=within, restricted=tuple(restricted_paths(request))
+    )
     selection = parse_selection(request.GET)
     shown = [
         facet

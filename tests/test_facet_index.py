@@ -1,0 +1,149 @@
+"""The facet index (pluginnovation.discovery.facet_index): counts from bit sets kept per bucket
+of page ids, checked against the database, and renewed bucket by bucket as pages change."""
+
+from django.core.cache import cache
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from methods.models import MethodPage
+from pluginnovation.content.models import ContentPage
+from pluginnovation.discovery import cache as discovery_cache
+from pluginnovation.discovery import facet_index
+from pluginnovation.discovery.facets import FACETS, Scope, Selection, filtered
+from pluginnovation.discovery.listing import hidden_pages, pages_below, restricted_paths
+from research.models import ResearchArticlePage
+from tests.discovery_support import add_page
+from tests.factories import TargetGroupFactory
+
+pytestmark = pytest.mark.django_db
+
+SELECTIONS = [
+    {},
+    {"faktor": ["samverkan"]},
+    {"faktor": ["samverkan", "uppfoljning"], "typ": ["metod"]},
+    {"typ": ["fallstudie"], "kommungrupp": ["a1", "b3"]},
+    {"malgrupp": ["nationella-program"], "ar": ["2016", "2024"]},
+    {"evidens": ["3", "4"], "kunskapsgrund": ["vetenskaplig-grund"]},
+    {"region": ["gr"], "projekt": ["plug-in"], "niva": ["individ"]},
+]
+
+
+def scope(within=None):
+    return Scope(hidden=hidden_pages(), within=within, restricted=tuple(restricted_paths()))
+
+
+def database_count(within, values):
+    """The oracle: what the listing itself would hold, counted by the database."""
+    return filtered(scope(within), Selection(values)).count()
+
+
+def check_against_the_database(within, values):
+    result = facet_index.count_facets(scope(within), Selection(dict(values)))
+    assert result.total == database_count(within, values), values
+    checked = 0
+    for group in result.groups:
+        for option in group.options:
+            asked = {p: v for p, v in values.items() if p != group.facet.param}
+            asked[group.facet.param] = [option.value]
+            assert option.count == database_count(within, asked), (values, option)
+            checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("values", SELECTIONS)
+def test_every_count_is_what_the_database_counts(values):
+    # A draft and a page below a view restriction are in the content, and in no count.
+    add_page(MethodPage, "Utkast", live=False, factors=("samverkan",))
+    secret = add_page(MethodPage, "Bakom lösenord", factors=("samverkan",))
+    PageViewRestriction.objects.create(page=secret.get_parent(), password="hemligt")
+    assert check_against_the_database(None, values) > 20
+
+
+def test_counts_within_an_index_and_within_search_hits():
+    index = ResearchArticlePage.objects.live().first().get_parent()
+    hits = list(ContentPage.objects.live().order_by("pk").values_list("pk", flat=True)[::3])
+    for within in (pages_below(index), hits):
+        for values in SELECTIONS[:3]:
+            check_against_the_database(within, values)
+
+
+@pytest.fixture
+def caching(monkeypatch):
+    """Caching as on the running site, with small buckets so the demo content fills several."""
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    monkeypatch.setattr(facet_index, "BUCKET_SIZE", 16)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def loaded_ranges(monkeypatch):
+    """The page id ranges each load read from the database."""
+    seen = []
+    original = facet_index.page_parts
+
+    def spy(ranges, restricted):
+        seen.append(ranges)
+        return original(ranges, restricted)
+
+    monkeypatch.setattr(facet_index, "page_parts", spy)
+    return seen
+
+
+def total(**values):
+    return facet_index.count_facets(scope(), Selection(values)).total
+
+
+def test_a_changed_page_renews_its_bucket_only(caching, loaded_ranges):
+    page = add_page(MethodPage, "Metod i en hink", factors=("samverkan",))
+    before = total(faktor=["samverkan"])
+    total(faktor=["samverkan"])  # every bucket now has a version and is kept
+    loaded_ranges.clear()
+    assert total(faktor=["samverkan"]) == before
+    assert loaded_ranges == []  # every bucket came from the cache
+
+    page.unpublish()
+    assert total(faktor=["samverkan"]) == before - 1
+    bucket = page.pk // facet_index.BUCKET_SIZE
+    start = bucket * facet_index.BUCKET_SIZE
+    assert loaded_ranges == [[(start, start + facet_index.BUCKET_SIZE)]]
+
+
+def test_a_new_view_restriction_hides_pages_in_every_bucket(caching):
+    page = add_page(MethodPage, "Snart skyddad", factors=("samverkan",))
+    before = total(faktor=["samverkan"])
+    total(faktor=["samverkan"])
+    PageViewRestriction.objects.create(page=page.get_parent(), password="hemligt")
+    assert total(faktor=["samverkan"]) == before - 1
+
+
+def test_a_renamed_term_is_counted_under_its_new_name(caching):
+    group = TargetGroupFactory(name="Före namnbytet")
+    add_page(MethodPage, "Metod med målgrupp", target_groups=[group])
+
+    def names():
+        result = facet_index.count_facets(scope(), Selection())
+        return {o.name for g in result.groups for o in g.options if g.facet.param == "malgrupp"}
+
+    assert "Före namnbytet" in names()
+    group.name = "Efter namnbytet"
+    group.save()
+    assert "Efter namnbytet" in names()
+
+
+def test_a_page_beyond_every_bucket_is_counted(caching):
+    before = total(faktor=["samverkan"])
+    total(faktor=["samverkan"])
+    # A new page: its id is past the highest bucket so far (buckets of 16 ids).
+    for n in range(20):
+        add_page(MethodPage, f"Ny metod {n}", factors=("samverkan",))
+    assert total(faktor=["samverkan"]) == before + 20
+
+
+def test_every_facet_is_counted():
+    result = facet_index.count_facets(scope(), Selection())
+    assert {g.facet.param for g in result.groups} == {f.param for f in FACETS}
+    assert all(sum(o.count for o in g.options) > 0 for g in result.groups)
