@@ -90,6 +90,8 @@ MIDDLEWARE = [
     # Whole pages for anonymous visitors; a hit ends here, before the session and the database.
     "pluginnovation.delivery.pagecache.PageCacheMiddleware",
     "pluginnovation.delivery.compression.CompressionMiddleware",
+    # The request's Wagtail site, without a query once this process has seen the host.
+    "pluginnovation.delivery.sites.SiteMiddleware",
     "pluginnovation.security.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,0 +1,45 @@
+"""The Wagtail site a request is for, looked up once per content version and host.
+
+Wagtail finds it with a query on every request (`Site.find_for_request`), which was one of the
+larger costs of a page the page cache does not answer. Which site serves a host changes only
+when a site or its root page does, and either gives a new content version
+(pluginnovation.discovery.cache), so each process keeps what it found per version and host.
+It is kept pickled: every request gets a copy of its own, so nothing one request sets on the
+site or its root page reaches another.
+"""
+
+import pickle
+
+from django.http.request import split_domain_port
+
+from wagtail.models import Site
+
+from pluginnovation.discovery.cache import caching_allowed, content_version
+
+# Hosts and versions seen by this process; old versions are simply dropped when it fills.
+MAX_ENTRIES = 64
+_found = {}
+
+
+def site_for(request):
+    """Site.find_for_request's answer, without its query when this process knows it."""
+    if not caching_allowed():
+        return Site.find_for_request(request)
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = (content_version(request), hostname, request.get_port())
+    if key not in _found:
+        if len(_found) >= MAX_ENTRIES:
+            _found.clear()
+        _found[key] = pickle.dumps(Site._find_for_request(request))
+    return pickle.loads(_found[key])
+
+
+class SiteMiddleware:
+    """Sets the request's site (Wagtail reads `request._wagtail_site`) from site_for."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = site_for(request)
+        return self.get_response(request)

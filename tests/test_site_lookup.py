@@ -1,0 +1,56 @@
+"""The request's Wagtail site is looked up once per content version and host in a process
+(pluginnovation.delivery.sites), not with a query on every request."""
+
+from django.test import RequestFactory
+
+from wagtail.models import Site
+
+import pytest
+
+from pluginnovation.delivery import sites
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def caching(monkeypatch):
+    monkeypatch.setattr(sites, "caching_allowed", lambda: True)
+    sites._found.clear()
+    yield
+    sites._found.clear()
+
+
+def site_queries(client, django_assert_max_num_queries, url="/"):
+    with django_assert_max_num_queries(50) as captured:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in captured if '"wagtailcore_site"' in q["sql"]]
+
+
+def test_the_site_is_read_once_per_content_version(client, caching, django_assert_max_num_queries):
+    assert site_queries(client, django_assert_max_num_queries)
+    assert not site_queries(client, django_assert_max_num_queries)
+    assert not site_queries(client, django_assert_max_num_queries, "/forskning/")
+
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Nytt namn"
+    site.save()  # a new content version
+    assert site_queries(client, django_assert_max_num_queries)
+
+
+def test_each_request_gets_a_copy_of_its_own(caching):
+    factory = RequestFactory()
+    first = sites.site_for(factory.get("/"))
+    first.site_name = "Ändrad av en förfrågan"
+    second = sites.site_for(factory.get("/"))
+    assert second.pk == first.pk
+    assert second.site_name != first.site_name
+
+
+def test_each_host_is_looked_up_on_its_own(caching, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    other = Site.objects.create(
+        hostname="annan.example", root_page=Site.objects.get(is_default_site=True).root_page
+    )
+    factory = RequestFactory()
+    assert sites.site_for(factory.get("/", HTTP_HOST="annan.example")).pk == other.pk
+    assert sites.site_for(factory.get("/", HTTP_HOST="testserver")).is_default_site
