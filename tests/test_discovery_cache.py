@@ -7,8 +7,8 @@ from wagtail.models import Page, PageLogEntry
 import pytest
 
 from methods.models import MethodPage
+from pluginnovation.discovery import buckets
 from pluginnovation.discovery import cache as discovery_cache
-from pluginnovation.discovery import facet_index
 from tests.discovery_support import add_page
 from tests.factories import MethodPageFactory, TargetGroupFactory
 
@@ -80,7 +80,7 @@ def test_a_new_version_from_another_process_is_seen_on_the_next_request(client, 
     # ... and that server's commit writes a new version into the shared cache, and one for
     # the page's bucket of the facet index.
     cache.set(discovery_cache.VERSION_KEY, "written-by-another-server")
-    cache.set(f"facet-bucket:{page.pk // facet_index.BUCKET_SIZE}", "written-by-another-server")
+    cache.set(buckets.version_key(buckets.number(page.pk)), "written-by-another-server")
     assert client.get(url).context["result_count"] == 0
 
 

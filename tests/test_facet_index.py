@@ -9,8 +9,8 @@ import pytest
 
 from methods.models import MethodPage
 from pluginnovation.content.models import ContentPage
+from pluginnovation.discovery import buckets, facet_index
 from pluginnovation.discovery import cache as discovery_cache
-from pluginnovation.discovery import facet_index
 from pluginnovation.discovery.facets import FACETS, Scope, Selection, filtered
 from pluginnovation.discovery.listing import hidden_pages, pages_below, restricted_paths
 from research.models import ResearchArticlePage
@@ -73,7 +73,7 @@ def test_counts_within_an_index_and_within_search_hits():
 def caching(monkeypatch):
     """Caching as on the running site, with small buckets so the demo content fills several."""
     monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
-    monkeypatch.setattr(facet_index, "BUCKET_SIZE", 16)
+    monkeypatch.setattr(buckets, "BUCKET_SIZE", 16)
     cache.clear()
     yield
     cache.clear()
@@ -107,9 +107,9 @@ def test_a_changed_page_renews_its_bucket_only(caching, loaded_ranges):
 
     page.unpublish()
     assert total(faktor=["samverkan"]) == before - 1
-    bucket = page.pk // facet_index.BUCKET_SIZE
-    start = bucket * facet_index.BUCKET_SIZE
-    assert loaded_ranges == [[(start, start + facet_index.BUCKET_SIZE)]]
+    bucket = page.pk // buckets.BUCKET_SIZE
+    start = bucket * buckets.BUCKET_SIZE
+    assert loaded_ranges == [[(start, start + buckets.BUCKET_SIZE)]]
 
 
 def test_a_new_view_restriction_hides_pages_in_every_bucket(caching):

@@ -5,12 +5,10 @@ tables: 60–150 ms at 10,000 pages, paid again for every combination of filters
 publish. Here the pages with a facet value are a Python int used as a bit set (bit n: the page
 with id `base + n` of its bucket) and a count is `(pages & others).bit_count()`: microseconds.
 
-The bit sets are kept per bucket of BUCKET_SIZE page ids, each under a version of its own
-that changes when a page of the bucket, its categories or keywords change (`bump_bucket`), so
-after a publish only that bucket is read again from the database. Whatever else a bucket
-depends on (categories, view restrictions, a move, a deletion of a term) gives every bucket a
-new version at once (`bump_index`). Like the rest of the discovery cache, nothing is kept
-inside a transaction: then, and on a cache miss, everything needed comes in one query.
+The bit sets are kept per bucket of page ids (pluginnovation.discovery.buckets), each under
+its bucket's version, so after a publish only that bucket is read again from the database.
+Like the rest of the discovery cache, nothing is kept inside a transaction: then, and on a
+cache miss, everything needed comes in one query.
 """
 
 import hashlib
@@ -18,16 +16,16 @@ import time
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db import connection, transaction
-from django.db.models import CharField, F, Max, Q, Value
+from django.db import connection
+from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, ExtractYear
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
-from wagtail.models import BaseLogEntry, Page
+from wagtail.models import Page
 
-from pluginnovation.content.models import ContentPage, PageTag
+from pluginnovation.content.models import ContentPage
+from pluginnovation.discovery import buckets
 from pluginnovation.discovery import cache as discovery_cache
-from pluginnovation.discovery.cache import MAX_AGE, new_version
+from pluginnovation.discovery.cache import MAX_AGE
 from pluginnovation.discovery.facets import (
     COLUMNS,
     FACETS,
@@ -38,36 +36,16 @@ from pluginnovation.discovery.facets import (
     type_values,
     unknown_values,
 )
-from pluginnovation.taxonomy.models import Term
 
-BUCKET_SIZE = 512
-INDEX_VERSION_KEY = "facet-index-version"
-TOP_KEY = "facet-index-top"
 # Bucket contents are immutable under their key, so each process also keeps the ones it read
 # (for MAX_AGE, as the shared cache does: a change made without signals is seen by then).
 MEMO_SIZE = 256
 _memo = {}  # key -> (time read, bucket)
 
-# Editors' actions that change one page only; that page's own save already renewed its bucket.
-# Any other logged action (a move, a view restriction, a copy of a subtree …) renews them all.
-ONE_PAGE_ACTIONS = (
-    "wagtail.create",
-    "wagtail.edit",
-    "wagtail.publish",
-    "wagtail.unpublish",
-    "wagtail.revert",
-    "wagtail.rename",
-    "wagtail.lock",
-    "wagtail.unlock",
-    "wagtail.workflow",
-    "wagtail.schedule",
-    "wagtail.comments",
-)
-
 
 @dataclass
 class Bucket:
-    """The bit sets of the pages with ids base … base + BUCKET_SIZE - 1."""
+    """The bit sets of the pages with ids base … base + buckets.BUCKET_SIZE - 1."""
 
     base: int
     listed: int = 0  # pages of the listed content types
@@ -77,63 +55,6 @@ class Bucket:
     def add(self, param, value, pk):
         bits = self.values.setdefault(param, {})
         bits[value] = bits.get(value, 0) | (1 << (pk - self.base))
-
-
-# --- versions ---------------------------------------------------------------------------------
-
-_unsaved = {"index": False}
-
-
-def _write(key, version):
-    cache.set(key, version, None)
-    return cache.get(key) == version
-
-
-def bump_index():
-    """Every bucket is out of date; if the shared cache did not take it, try again later."""
-    _unsaved["index"] = not _write(INDEX_VERSION_KEY, new_version())
-
-
-def bump_bucket(pk):
-    if not _write(f"facet-bucket:{pk // BUCKET_SIZE}", new_version()):
-        _unsaved["index"] = True
-    # A page beyond the highest bucket known: the highest page id is read again.
-    if pk // BUCKET_SIZE > cache.get(TOP_KEY, pk // BUCKET_SIZE):
-        cache.delete(TOP_KEY)
-
-
-def renewed(bump, *args):
-    """Renew now and again when the transaction commits (see discovery.cache.changed)."""
-    bump(*args)
-    transaction.on_commit(lambda: bump(*args))
-
-
-def on_save_or_delete(sender, instance, **kwargs):
-    if issubclass(sender, Page):
-        renewed(bump_bucket, instance.pk)
-    elif issubclass(sender, PageTag):
-        renewed(bump_bucket, instance.content_object_id)
-    elif issubclass(sender, BaseLogEntry):
-        if not instance.action.startswith(ONE_PAGE_ACTIONS):
-            renewed(bump_index)
-    elif issubclass(sender, Term):
-        renewed(bump_index)
-
-
-def on_m2m_changed(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        renewed(bump_bucket, instance.pk)
-    elif isinstance(instance, Term):
-        renewed(bump_index)
-
-
-def connect_signals():
-    post_save.connect(on_save_or_delete, dispatch_uid="facet-index-save")
-    post_delete.connect(on_save_or_delete, dispatch_uid="facet-index-delete")
-    m2m_changed.connect(on_m2m_changed, dispatch_uid="facet-index-m2m")
-    post_migrate.connect(
-        lambda **kwargs: bump_index(), dispatch_uid="facet-index-migrate", weak=False
-    )
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -238,18 +159,6 @@ class Index:
     within: set | None  # page ids of a scope given as a query, read with the index
 
 
-def bucket_ranges(numbers):
-    """[start, end) page id ranges of the bucket numbers, adjacent ones joined."""
-    ranges = []
-    for number in sorted(numbers):
-        start, end = number * BUCKET_SIZE, (number + 1) * BUCKET_SIZE
-        if ranges and ranges[-1][1] == start:
-            ranges[-1] = (ranges[-1][0], end)
-        else:
-            ranges.append((start, end))
-    return ranges
-
-
 def read(parts):
     """The rows of a UNION ALL of the parts, as the database gives them (the ORM's
     converters per row cost more than the rest of a bucket's reading)."""
@@ -260,16 +169,19 @@ def read(parts):
         return cursor.fetchall()
 
 
-def fill(rows_, buckets, terms, within):
-    """Sort the load query's rows into buckets, terms and the scope's pages."""
+def fill(rows_, into, terms, within):
+    """Sort the load query's rows into buckets ({number: Bucket}), terms and the scope's
+    pages."""
     for param, slug, name, sort, pk in rows_:
         if param == "!within":
             within.add(pk)
         elif param.startswith("="):
             terms.setdefault(param[1:], []).append((slug, name, sort, pk))
         else:
-            number = pk // BUCKET_SIZE
-            bucket = buckets.get(number) or buckets.setdefault(number, Bucket(number * BUCKET_SIZE))
+            number = pk // buckets.BUCKET_SIZE
+            bucket = into.get(number) or into.setdefault(
+                number, Bucket(number * buckets.BUCKET_SIZE)
+            )
             if param == "!type":
                 bucket.listed |= 1 << (pk - bucket.base)
                 bucket.add("typ", str(sort), pk)
@@ -285,18 +197,18 @@ def fill(rows_, buckets, terms, within):
 def load(restricted, within_query=None):
     """The index: what the cache does not hold is read in one query, none if it holds all."""
     if not discovery_cache.caching_allowed():
-        buckets, terms, within = {}, {}, set()
+        built, terms, within = {}, {}, set()
         parts = term_parts() + page_parts([(0, None)], restricted)
         if within_query is not None:
             parts.append(rows("!within", Page.objects.filter(pk__in=within_query)))
-        fill(read(parts), buckets, terms, within)
-        return Index([buckets[n] for n in sorted(buckets)], terms, within)
+        fill(read(parts), built, terms, within)
+        return Index([built[n] for n in sorted(built)], terms, within)
 
-    index_version = read_index_version()
+    index_version = buckets.all_version()
     restricted_key = hashlib.sha1(repr(sorted(restricted)).encode()).hexdigest()[:12]
     keys = {
         number: f"facet-index:{index_version}:{restricted_key}:{number}:{version}"
-        for number, version in bucket_versions().items()
+        for number, version in buckets.versions().items()
     }
     terms_key = f"facet-index:{index_version}:terms"
     now = time.monotonic()
@@ -308,7 +220,7 @@ def load(restricted, within_query=None):
     terms = found.get(terms_key)
     parts = [] if terms is not None else term_parts()
     if missing:
-        parts += page_parts(bucket_ranges(missing), restricted)
+        parts += page_parts(buckets.id_ranges(missing), restricted)
     if within_query is not None:
         parts.append(rows("!within", Page.objects.filter(pk__in=within_query)))
     if parts:
@@ -316,49 +228,19 @@ def load(restricted, within_query=None):
     writes = {}
     if terms is None:
         terms = writes[terms_key] = new_terms
-    buckets = []
+    kept = []
     for number, key in keys.items():
         if key in found:
             bucket = found[key]
         else:
-            bucket = writes[key] = built.get(number) or Bucket(number * BUCKET_SIZE)
+            bucket = writes[key] = built.get(number) or Bucket(number * buckets.BUCKET_SIZE)
         _memo[key] = (now, bucket)
-        buckets.append(bucket)
+        kept.append(bucket)
     if len(_memo) > MEMO_SIZE:
         _memo.clear()
     if writes:
         cache.set_many(writes, MAX_AGE)
-    return Index(buckets, terms, within)
-
-
-def bucket_versions():
-    """{bucket number: version} of every bucket up to the highest page id, each given a
-    version where it has none (never read, or evicted)."""
-    top = cache.get(TOP_KEY)
-    if top is None:
-        top = (Page.objects.aggregate(top=Max("pk"))["top"] or 0) // BUCKET_SIZE
-        cache.set(TOP_KEY, top, None)
-    names = [f"facet-bucket:{number}" for number in range(top + 1)]
-    versions = cache.get_many(names)
-    if len(versions) < len(names):
-        for name in names:
-            if name not in versions:
-                cache.add(name, new_version(), None)
-        versions = cache.get_many(names)
-    # A version the cache cannot keep (Redis away) leaves the bucket unkept: read each time.
-    return {
-        number: versions.get(name, f"unkept-{new_version()}") for number, name in enumerate(names)
-    }
-
-
-def read_index_version():
-    if _unsaved["index"]:
-        bump_index()
-    version = cache.get(INDEX_VERSION_KEY)
-    if version is None:
-        cache.add(INDEX_VERSION_KEY, new_version(), None)
-        version = cache.get(INDEX_VERSION_KEY)
-    return version
+    return Index(kept, terms, within)
 
 
 # --- counting ---------------------------------------------------------------------------------
@@ -380,7 +262,7 @@ def within_bits(ids):
     """{bucket base: bit set} of the page ids."""
     bits = {}
     for pk in ids:
-        base = pk - pk % BUCKET_SIZE
+        base = pk - pk % buckets.BUCKET_SIZE
         bits[base] = bits.get(base, 0) | (1 << (pk - base))
     return bits
 

@@ -7,7 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Sök och utforska"
 
     def ready(self):
-        from pluginnovation.discovery import cache, facet_index
+        from pluginnovation.discovery import buckets, cache
 
         cache.connect_signals()
-        facet_index.connect_signals()
+        buckets.connect_signals()

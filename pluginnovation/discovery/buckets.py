@@ -1,0 +1,146 @@
+"""Buckets of page ids, each with a version of its own: what a publish changes, and no more.
+
+The content version (pluginnovation.discovery.cache) changes with every edit, so everything
+cached under it is computed anew after each publish. The facet index and the search's
+rankings are made of parts per bucket of BUCKET_SIZE page ids instead: a bucket's version
+changes when one of its pages, or their categories or keywords, change (`bump_bucket`), so
+after a publish only that bucket's part is read again. Whatever else the parts depend on
+(categories, view restrictions, a move, the deletion of a term) gives every bucket a new
+version at once (`bump_all`).
+
+Versions live in the shared cache, as the content version does, and change at once and again
+when the transaction commits (see discovery.cache.changed). A version the cache did not take
+(Redis away) makes every bucket new once it is back.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Max
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+
+from wagtail.models import BaseLogEntry, Page
+
+from pluginnovation.content.models import PageTag
+from pluginnovation.discovery.cache import new_version
+from pluginnovation.taxonomy.models import Term
+
+BUCKET_SIZE = 512
+ALL_KEY = "buckets-version"
+TOP_KEY = "buckets-top"
+
+# Editors' actions that change one page only; that page's own save already renewed its bucket.
+# Any other logged action (a move, a view restriction, a copy of a subtree …) renews them all.
+ONE_PAGE_ACTIONS = (
+    "wagtail.create",
+    "wagtail.edit",
+    "wagtail.publish",
+    "wagtail.unpublish",
+    "wagtail.revert",
+    "wagtail.rename",
+    "wagtail.lock",
+    "wagtail.unlock",
+    "wagtail.workflow",
+    "wagtail.schedule",
+    "wagtail.comments",
+)
+
+_unsaved = {"all": False}
+
+
+def version_key(number):
+    return f"bucket-version:{number}"
+
+
+def _write(key, version):
+    cache.set(key, version, None)
+    return cache.get(key) == version
+
+
+def bump_all():
+    """Every bucket is out of date; if the shared cache did not take it, try again later."""
+    _unsaved["all"] = not _write(ALL_KEY, new_version())
+
+
+def bump_bucket(pk):
+    if not _write(version_key(pk // BUCKET_SIZE), new_version()):
+        _unsaved["all"] = True
+    # A page beyond the highest bucket known: the highest page id is read again.
+    if pk // BUCKET_SIZE > cache.get(TOP_KEY, pk // BUCKET_SIZE):
+        cache.delete(TOP_KEY)
+
+
+def renewed(bump, *args):
+    """Renew now and again when the transaction commits."""
+    bump(*args)
+    transaction.on_commit(lambda: bump(*args))
+
+
+def on_save_or_delete(sender, instance, **kwargs):
+    if issubclass(sender, Page):
+        renewed(bump_bucket, instance.pk)
+    elif issubclass(sender, PageTag):
+        renewed(bump_bucket, instance.content_object_id)
+    elif issubclass(sender, BaseLogEntry):
+        if not instance.action.startswith(ONE_PAGE_ACTIONS):
+            renewed(bump_all)
+    elif issubclass(sender, Term):
+        renewed(bump_all)
+
+
+def on_m2m_changed(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        renewed(bump_bucket, instance.pk)
+    elif isinstance(instance, Term):
+        renewed(bump_all)
+
+
+def connect_signals():
+    post_save.connect(on_save_or_delete, dispatch_uid="buckets-save")
+    post_delete.connect(on_save_or_delete, dispatch_uid="buckets-delete")
+    m2m_changed.connect(on_m2m_changed, dispatch_uid="buckets-m2m")
+    post_migrate.connect(lambda **kwargs: bump_all(), dispatch_uid="buckets-migrate", weak=False)
+
+
+def all_version():
+    """The version every bucket's key holds besides its own."""
+    if _unsaved["all"]:
+        bump_all()
+    version = cache.get(ALL_KEY)
+    if version is None:
+        cache.add(ALL_KEY, new_version(), None)
+        version = cache.get(ALL_KEY)
+    return version
+
+
+def versions():
+    """{bucket number: version} of every bucket up to the highest page id, each given a
+    version where it has none (never read, or evicted)."""
+    top = cache.get(TOP_KEY)
+    if top is None:
+        top = (Page.objects.aggregate(top=Max("pk"))["top"] or 0) // BUCKET_SIZE
+        cache.set(TOP_KEY, top, None)
+    names = [version_key(number) for number in range(top + 1)]
+    found = cache.get_many(names)
+    if len(found) < len(names):
+        for name in names:
+            if name not in found:
+                cache.add(name, new_version(), None)
+        found = cache.get_many(names)
+    # A version the cache cannot keep (Redis away) leaves the bucket unkept: read each time.
+    return {number: found.get(name, f"unkept-{new_version()}") for number, name in enumerate(names)}
+
+
+def number(pk):
+    return pk // BUCKET_SIZE
+
+
+def id_ranges(numbers):
+    """[start, end) page id ranges of the bucket numbers, adjacent ones joined."""
+    ranges = []
+    for n in sorted(numbers):
+        start, end = n * BUCKET_SIZE, (n + 1) * BUCKET_SIZE
+        if ranges and ranges[-1][1] == start:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+    return ranges
