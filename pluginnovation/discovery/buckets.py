@@ -5,8 +5,8 @@ cached under it is computed anew after each publish. The facet index and the sea
 rankings are made of parts per bucket of BUCKET_SIZE page ids instead: a bucket's version
 changes when one of its pages, or their categories or keywords, change (`bump_bucket`), so
 after a publish only that bucket's part is read again. Whatever else the parts depend on
-(categories, view restrictions, a move, the deletion of a term) gives every bucket a new
-version at once (`bump_all`).
+(categories, view restrictions, a move, an editor's action on more than one page) gives every
+bucket a new version at once (`bump_all`).
 
 Versions live in the shared cache, as the content version does, and change at once and again
 when the transaction commits (see discovery.cache.changed). A version the cache did not take
@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
-from wagtail.models import BaseLogEntry, Page
+from wagtail.models import BaseLogEntry, Page, PageViewRestriction
 
 from pluginnovation.content.models import PageTag
 from pluginnovation.discovery.cache import new_version
@@ -83,7 +83,7 @@ def on_save_or_delete(sender, instance, **kwargs):
     elif issubclass(sender, BaseLogEntry):
         if not instance.action.startswith(ONE_PAGE_ACTIONS):
             renewed(bump_all)
-    elif issubclass(sender, Term):
+    elif issubclass(sender, Term | PageViewRestriction):
         renewed(bump_all)
 
 

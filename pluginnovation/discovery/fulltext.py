@@ -27,15 +27,16 @@ from wagtail.search.utils import normalise_query_string
 
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.visibility import restricted
+from pluginnovation.discovery import cache as discovery_cache
+from pluginnovation.discovery import rankings
 from pluginnovation.discovery.facets import content_types
+from pluginnovation.discovery.rankings import MAX_HITS
 from pluginnovation.discovery.swedish import stem
 from pluginnovation.discovery.synonyms import group, synonym_map
 from pluginnovation.discovery.vocabulary import vocabulary
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
-# Enough for facet counts to be meaningful; more are rarely looked at and cost time.
-MAX_HITS = 500
 WORD = re.compile(r"\w+")
 # Unicode categories nobody types on purpose: control, format (bidi overrides, zero widths),
 # surrogates, private use, unassigned.
@@ -90,7 +91,10 @@ def searchable_pages():
 
 
 def ranked(query, pages):
-    """(pk, content type id) of the best MAX_HITS matches among `pages`, best first."""
+    """(pk, content type id) of the best MAX_HITS matches among `pages`, best first: on
+    PostgreSQL, outside a transaction, kept per bucket of pages (discovery.rankings)."""
+    if connection.vendor == "postgresql" and discovery_cache.caching_allowed():
+        return rankings.best(query, pages)
     results = get_search_backend().search(query, pages)
     return [(page.pk, page.content_type_id) for page in results[:MAX_HITS]]
 

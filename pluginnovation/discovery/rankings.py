@@ -1,0 +1,88 @@
+"""A search's ranking, kept with the bucket versions it was made under, so that the first
+search after a publish ranks only the pages of the changed bucket again.
+
+Ranking every match of a common word (`ts_rank` on each, then the best MAX_HITS) is most of a
+search's time at 10,000 pages, and every publish used to make every search rank everything
+again. A page's score depends on its own text and the query alone (PostgreSQL's `ts_rank` has
+no corpus statistics), so a ranking stays true for the buckets of pages that did not change
+(pluginnovation.discovery.buckets): their hits are kept with their scores, the changed buckets
+are ranked again, and the two are merged in the backend's order (score, then newest id).
+
+A ranking cut at MAX_HITS does not know the matches after its last hit. The merge is used only
+when its first MAX_HITS hits all come before the earliest such cut; otherwise (pages that
+were hits are gone and others would move up) everything is ranked again. PostgreSQL only:
+SQLite's FTS5 rank (bm25) depends on the whole corpus, so there every ranking is made whole.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from wagtail.search.backends import get_search_backend
+
+from pluginnovation.discovery import buckets
+from pluginnovation.discovery.cache import MAX_AGE
+
+# Enough for facet counts to be meaningful; more are rarely looked at and cost time.
+MAX_HITS = 500
+
+
+@dataclass
+class Ranking:
+    versions: dict  # bucket number -> its version when ranked
+    hits: list  # (score, page id, content type id), best first
+    cut: tuple | None  # order key of the last hit if more matches may follow; None: all known
+
+
+def order(hit):
+    """The backend's order: highest score first, then the highest id."""
+    return (-hit[0], -hit[1])
+
+
+def rank(query, pages):
+    """(hits, cut) of the best MAX_HITS matches among `pages`."""
+    results = get_search_backend().search(query, pages).annotate_score("_score")
+    hits = [(page._score, page.pk, page.content_type_id) for page in results[:MAX_HITS]]
+    return hits, (order(hits[-1]) if len(hits) >= MAX_HITS else None)
+
+
+def in_buckets(numbers):
+    condition = Q()
+    for start, end in buckets.id_ranges(numbers):
+        condition |= Q(pk__gte=start, pk__lt=end)
+    return condition
+
+
+def merged(old, changed, query, pages):
+    """(hits, cut) from `old` for the unchanged buckets and a new ranking of the changed ones,
+    or None where that cannot be known to be the whole ranking's best MAX_HITS."""
+    fresh, fresh_cut = rank(query, pages.filter(in_buckets(changed)))
+    kept = [hit for hit in old.hits if buckets.number(hit[1]) not in changed]
+    hits = sorted(kept + fresh, key=order)
+    cuts = [cut for cut in (old.cut, fresh_cut) if cut is not None]
+    if not cuts:  # every match is known
+        return hits[:MAX_HITS], (order(hits[MAX_HITS - 1]) if len(hits) > MAX_HITS else None)
+    if len(hits) >= MAX_HITS and order(hits[MAX_HITS - 1]) <= min(cuts):
+        return hits[:MAX_HITS], order(hits[MAX_HITS - 1])
+    return None
+
+
+def best(query, pages):
+    """(page id, content type id) of the best MAX_HITS matches of `query` among `pages` (the
+    live, public content pages), best first; ranked again only where pages changed."""
+    versions = buckets.versions()
+    digest = hashlib.sha1(repr((buckets.all_version(), query)).encode()).hexdigest()
+    key = f"ranking:{digest}"
+    old = cache.get(key)
+    found = None
+    if old is not None:
+        changed = {
+            number for number, version in versions.items() if old.versions.get(number) != version
+        }
+        found = merged(old, changed, query, pages) if changed else (old.hits, old.cut)
+    if found is None:
+        found = rank(query, pages)
+    cache.set(key, Ranking(versions, *found), MAX_AGE)
+    return [(pk, content_type_id) for _score, pk, content_type_id in found[0]]

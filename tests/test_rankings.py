@@ -1,0 +1,101 @@
+"""A search's ranking is kept per bucket of pages (pluginnovation.discovery.rankings): after a
+change only the changed bucket is ranked again, and the result is always the whole ranking's."""
+
+from django.core.cache import cache
+
+from wagtail.search.query import PlainText
+
+import pytest
+
+from methods.models import MethodPage
+from pluginnovation.discovery import buckets, rankings
+from pluginnovation.discovery import cache as discovery_cache
+from pluginnovation.discovery.fulltext import searchable_pages
+from tests.discovery_support import add_page, only_postgresql
+
+pytestmark = [pytest.mark.django_db, only_postgresql]
+
+WORD = "zyxrankord"
+
+
+@pytest.fixture
+def small(monkeypatch):
+    """Caching on, buckets of 4 page ids and rankings cut at 5 hits, so a few pages exercise
+    every case: several buckets, cut rankings, hits moving across the cut."""
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    monkeypatch.setattr(buckets, "BUCKET_SIZE", 4)
+    monkeypatch.setattr(rankings, "MAX_HITS", 5)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def ranked_pages(monkeypatch):
+    """How many pages each ranking was made over."""
+    seen = []
+    original = rankings.rank
+
+    def spy(query, pages):
+        seen.append(pages.count())
+        return original(query, pages)
+
+    monkeypatch.setattr(rankings, "rank", spy)
+    return seen
+
+
+def whole():
+    hits, _cut = rankings.rank(PlainText(WORD), searchable_pages())
+    return [(pk, content_type) for _score, pk, content_type in hits]
+
+
+def kept():
+    return rankings.best(PlainText(WORD), searchable_pages())
+
+
+def page(n, times):
+    """A page whose text holds the word `times` times: the more, the higher it ranks."""
+    return add_page(MethodPage, f"Metod {n}", body=" ".join([WORD] * times + ["och annat"] * 5))
+
+
+def test_after_each_change_the_ranking_is_the_whole_rankings(small, ranked_pages):
+    pages = [page(n, 1 + n % 4) for n in range(12)]
+    assert kept() == whole() and len(kept()) == 5
+
+    ranked_pages.clear()
+    assert kept() == whole()
+    assert ranked_pages == [len(searchable_pages())]  # only the check above ranked anything
+
+    # The best hit goes: the pages below the cut that move up are not known, so everything
+    # is ranked again.
+    best = MethodPage.objects.get(pk=kept()[0][0])
+    best.unpublish()
+    assert kept() == whole()
+
+    # A page that was no hit becomes the best: its bucket alone is ranked again.
+    last = pages[0]
+    last.body = [{"type": "paragraph", "value": f"<p>{' '.join([WORD] * 20)}</p>"}]
+    last.save_revision().publish()
+    ranked_pages.clear()
+    found = kept()
+    assert found == whole() and found[0][0] == last.pk
+    assert ranked_pages[0] <= buckets.BUCKET_SIZE
+
+    # A new page in a new bucket.
+    newest = page(99, 30)
+    assert kept() == whole() and kept()[0][0] == newest.pk
+
+
+def test_a_ranking_of_every_match_is_merged_without_ranking_all_again(
+    monkeypatch, small, ranked_pages
+):
+    monkeypatch.setattr(rankings, "MAX_HITS", 100)
+    pages = [page(n, 1 + n % 3) for n in range(10)]
+    kept()
+    pages[3].unpublish()
+    pages[5].title = "Metod omdöpt"
+    pages[5].save_revision().publish()
+    ranked_pages.clear()
+    assert kept() == whole()
+    assert all(count <= 2 * buckets.BUCKET_SIZE for count in ranked_pages[:-1])
+    assert pages[3].pk not in {pk for pk, _type in kept()}
