@@ -147,3 +147,25 @@ def test_every_facet_is_counted():
     result = facet_index.count_facets(scope(), Selection())
     assert {g.facet.param for g in result.groups} == {f.param for f in FACETS}
     assert all(sum(o.count for o in g.options) > 0 for g in result.groups)
+
+
+def test_nothing_is_used_longer_than_five_minutes_after_it_was_read(caching):
+    """A change made without signals (here a raw update) is seen once what was read before
+    it is older than MAX_AGE, in this process's memory as in the shared cache."""
+    page = add_page(MethodPage, "Metod som tas ner utan signal", factors=("samverkan",))
+    before = total(faktor=["samverkan"])
+    total(faktor=["samverkan"])
+    MethodPage.objects.filter(pk=page.pk).update(live=False)
+    assert total(faktor=["samverkan"]) == before
+    for bucket in facet_index._memo.values():
+        bucket.made -= discovery_cache.MAX_AGE + 1
+    cache.clear()
+    assert total(faktor=["samverkan"]) == before - 1
+
+
+def test_a_new_keyword_can_be_chosen_at_once(caching):
+    add_page(MethodPage, "Första metoden", tags=["gammalt nyckelord"])
+    assert total(tagg=["gammalt-nyckelord"]) == 1  # the keywords are now kept
+    add_page(MethodPage, "Andra metoden", tags=["zyxnytt nyckelord"])
+    # Not dropped as an unknown keyword (which would list everything).
+    assert total(tagg=["zyxnytt-nyckelord"]) == 1

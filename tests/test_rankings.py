@@ -50,7 +50,7 @@ def whole():
 
 
 def kept():
-    return rankings.best(PlainText(WORD), searchable_pages())
+    return rankings.best(PlainText(WORD), searchable_pages)
 
 
 def page(n, times):
@@ -99,3 +99,13 @@ def test_a_ranking_of_every_match_is_merged_without_ranking_all_again(
     assert kept() == whole()
     assert all(count <= 2 * buckets.BUCKET_SIZE for count in ranked_pages[:-1])
     assert pages[3].pk not in {pk for pk, _type in kept()}
+
+
+def test_a_newly_restricted_page_leaves_a_kept_ranking(small):
+    from wagtail.models import PageViewRestriction
+
+    pages = [page(n, 1 + n % 4) for n in range(6)]
+    assert pages[5].pk in {pk for pk, _type in kept()}
+    PageViewRestriction.objects.create(page=pages[5].get_parent(), password="hemligt")
+    assert pages[5].pk not in {pk for pk, _type in kept()}
+    assert kept() == whole()

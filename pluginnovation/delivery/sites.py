@@ -23,10 +23,11 @@ _found = {}
 
 def site_for(request):
     """Site.find_for_request's answer, without its query when this process knows it."""
-    if not caching_allowed():
+    version = content_version(request) if caching_allowed() else None
+    if version is None:  # in a transaction, or the shared cache is away
         return Site.find_for_request(request)
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = (content_version(request), hostname, request.get_port())
+    key = (version, hostname, request.get_port())
     if key not in _found:
         if len(_found) >= MAX_ENTRIES:
             _found.clear()

@@ -10,7 +10,9 @@ bucket a new version at once (`bump_all`).
 
 Versions live in the shared cache, as the content version does, and change at once and again
 when the transaction commits (see discovery.cache.changed). A version the cache did not take
-(Redis away) makes every bucket new once it is back.
+(Redis away) makes every bucket new on this process's next read once it is back; whatever is
+kept per bucket is also used for at most MAX_AGE after it was read from the database, so a
+change made without signals, or a lost version, is seen within five minutes.
 """
 
 from django.core.cache import cache
@@ -18,6 +20,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
+from taggit.models import Tag
 from wagtail.models import BaseLogEntry, Page, PageViewRestriction
 
 from pluginnovation.content.models import PageTag
@@ -27,6 +30,8 @@ from pluginnovation.taxonomy.models import Term
 BUCKET_SIZE = 512
 ALL_KEY = "buckets-version"
 TOP_KEY = "buckets-top"
+# Versions made up while the shared cache is away: unique, so nothing is kept under them.
+UNKEPT = "unkept-"
 
 # Editors' actions that change one page only; that page's own save already renewed its bucket.
 # Any other logged action (a move, a view restriction, a copy of a subtree …) renews them all.
@@ -83,7 +88,7 @@ def on_save_or_delete(sender, instance, **kwargs):
     elif issubclass(sender, BaseLogEntry):
         if not instance.action.startswith(ONE_PAGE_ACTIONS):
             renewed(bump_all)
-    elif issubclass(sender, Term | PageViewRestriction):
+    elif issubclass(sender, Term | Tag | PageViewRestriction):
         renewed(bump_all)
 
 
@@ -109,7 +114,7 @@ def all_version():
     if version is None:
         cache.add(ALL_KEY, new_version(), None)
         version = cache.get(ALL_KEY)
-    return version
+    return version if version is not None else UNKEPT + new_version()
 
 
 def versions():

@@ -37,10 +37,17 @@ from pluginnovation.discovery.facets import (
     unknown_values,
 )
 
-# Bucket contents are immutable under their key, so each process also keeps the ones it read
-# (for MAX_AGE, as the shared cache does: a change made without signals is seen by then).
+# Bucket contents are immutable under their key, so each process also keeps the ones it read.
 MEMO_SIZE = 256
-_memo = {}  # key -> (time read, bucket)
+_memo = {}  # key -> Bucket
+
+
+@dataclass
+class Terms:
+    """Every term of every category facet: param -> [(slug, name, sort, id)]."""
+
+    by_facet: dict
+    made: float = field(default_factory=time.time)
 
 
 @dataclass
@@ -48,6 +55,7 @@ class Bucket:
     """The bit sets of the pages with ids base … base + buckets.BUCKET_SIZE - 1."""
 
     base: int
+    made: float = field(default_factory=time.time)
     listed: int = 0  # pages of the listed content types
     hidden: int = 0  # drafts and pages at or below a view restriction
     values: dict = field(default_factory=dict)  # param -> {value: bit set}
@@ -189,9 +197,10 @@ def fill(rows_, into, terms, within):
                 bucket.hidden |= 1 << (pk - bucket.base)
             elif param == "ar":
                 bucket.add("ar", str(sort), pk)
+            elif FACETS_BY_PARAM[param].field_filter is not None:
+                bucket.add(param, slug, pk)  # a field's value, as text
             else:
-                # A field's value is text, a category's the term's id.
-                bucket.add(param, slug or sort, pk)
+                bucket.add(param, sort, pk)  # a category's term id
 
 
 def load(restricted, within_query=None):
@@ -211,9 +220,12 @@ def load(restricted, within_query=None):
         for number, version in buckets.versions().items()
     }
     terms_key = f"facet-index:{index_version}:terms"
-    now = time.monotonic()
-    found = {key: _memo[key][1] for key in keys.values() if now - _memo.get(key, (0,))[0] < MAX_AGE}
-    found.update(cache.get_many([key for key in keys.values() if key not in found] + [terms_key]))
+    found = {key: _memo.get(key) for key in keys.values()}
+    found.update(cache.get_many([key for key, bucket in found.items() if bucket is None]))
+    found.update(cache.get_many([terms_key]))
+    # Nothing is used longer than MAX_AGE after it was read from the database, wherever it
+    # was kept: a change made without signals, or a lost version, is seen by then.
+    found = {key: part for key, part in found.items() if part is not None and fresh(part)}
     missing = [number for number, key in keys.items() if key not in found]
 
     built, new_terms, within = {}, {}, set()
@@ -227,20 +239,26 @@ def load(restricted, within_query=None):
         fill(read(parts), built, new_terms, within)
     writes = {}
     if terms is None:
-        terms = writes[terms_key] = new_terms
+        terms = writes[terms_key] = Terms(new_terms)
+    if len(_memo) > MEMO_SIZE:
+        _memo.clear()
     kept = []
     for number, key in keys.items():
         if key in found:
             bucket = found[key]
         else:
             bucket = writes[key] = built.get(number) or Bucket(number * buckets.BUCKET_SIZE)
-        _memo[key] = (now, bucket)
+        if buckets.UNKEPT not in key:
+            _memo[key] = bucket
         kept.append(bucket)
-    if len(_memo) > MEMO_SIZE:
-        _memo.clear()
+    writes = {key: part for key, part in writes.items() if buckets.UNKEPT not in key}
     if writes:
         cache.set_many(writes, MAX_AGE)
-    return Index(kept, terms, within)
+    return Index(kept, terms.by_facet, within)
+
+
+def fresh(part):
+    return time.time() - part.made < MAX_AGE
 
 
 # --- counting ---------------------------------------------------------------------------------

@@ -175,7 +175,8 @@ class Scope:
     hidden: object
     within: object = None
     # The tree paths of the pages with a view restriction: `hidden` for the facet index.
-    restricted: tuple = ()
+    # Required, so no scope counts restricted pages by leaving it out.
+    restricted: tuple = field(kw_only=True)
 
 
 def content_types():

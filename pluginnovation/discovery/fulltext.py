@@ -91,10 +91,11 @@ def searchable_pages():
 
 
 def ranked(query, pages):
-    """(pk, content type id) of the best MAX_HITS matches among `pages`, best first: on
-    PostgreSQL, outside a transaction, kept per bucket of pages (discovery.rankings)."""
+    """(pk, content type id) of the best MAX_HITS matches among `pages` (searchable_pages()),
+    best first. On PostgreSQL, outside a transaction, kept per bucket of pages
+    (discovery.rankings), which reads the pages' view restrictions again itself."""
     if connection.vendor == "postgresql" and discovery_cache.caching_allowed():
-        return rankings.best(query, pages)
+        return rankings.best(query, searchable_pages)
     results = get_search_backend().search(query, pages)
     return [(page.pk, page.content_type_id) for page in results[:MAX_HITS]]
 

@@ -104,8 +104,9 @@ def page_number(raw, num_pages):
     return min(max(number, 1), num_pages)
 
 
-def specific_pages(pairs, with_body=False):
-    """The specific pages for (pk, content type id) pairs, in the same order.
+def specific_pages(pairs, with_body=False, hidden=None):
+    """The specific pages for (pk, content type id) pairs, in the same order, leaving out any
+    in `hidden` (a subquery of page ids).
 
     One query per content type, plus one for the success factors every card shows.
     """
@@ -116,6 +117,8 @@ def specific_pages(pairs, with_body=False):
     for content_type_id, pks in pks_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         pages = model.objects.filter(pk__in=pks)
+        if hidden is not None:
+            pages = pages.exclude(pk__in=hidden)
         if not with_body:
             pages = pages.defer_streamfields()
         by_pk.update((page.pk, page) for page in pages)
@@ -275,6 +278,9 @@ def listing_context(
         lambda: specific_pages(
             page_rows(scope, selection, ranked, (number - 1) * PAGE_SIZE, ordering),
             with_body=ranked is not None,
+            # Search hits come from a ranking kept apart from the content version: never show
+            # one that has since become a draft or restricted.
+            hidden=scope.hidden if ranked is not None else None,
         ),
     )
 

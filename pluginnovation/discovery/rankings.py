@@ -8,13 +8,17 @@ no corpus statistics), so a ranking stays true for the buckets of pages that did
 (pluginnovation.discovery.buckets): their hits are kept with their scores, the changed buckets
 are ranked again, and the two are merged in the backend's order (score, then newest id).
 
-A ranking cut at MAX_HITS does not know the matches after its last hit. The merge is used only
+A merged ranking is trusted for MAX_AGE after everything was last ranked (a change made
+without signals, `update_index` renewing every title's length norm, a lost version), then
+everything is ranked again. A ranking cut at MAX_HITS does not know the matches after its last
+hit. The merge is used only
 when its first MAX_HITS hits all come before the earliest such cut; otherwise (pages that
 were hits are gone and others would move up) everything is ranked again. PostgreSQL only:
 SQLite's FTS5 rank (bm25) depends on the whole corpus, so there every ranking is made whole.
 """
 
 import hashlib
+import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -34,6 +38,7 @@ class Ranking:
     versions: dict  # bucket number -> its version when ranked
     hits: list  # (score, page id, content type id), best first
     cut: tuple | None  # order key of the last hit if more matches may follow; None: all known
+    made: float  # when everything was last ranked: merged rankings are trusted for MAX_AGE
 
 
 def order(hit):
@@ -69,20 +74,26 @@ def merged(old, changed, query, pages):
     return None
 
 
-def best(query, pages):
-    """(page id, content type id) of the best MAX_HITS matches of `query` among `pages` (the
-    live, public content pages), best first; ranked again only where pages changed."""
+def best(query, searchable_pages):
+    """(page id, content type id) of the best MAX_HITS matches of `query` among the pages
+    searchable_pages() gives (live and public), best first; ranked again only where pages
+    changed.
+
+    The versions are read before the pages' view restrictions are: a restriction made in
+    between gives a ranking stricter than its versions ask for, never one that shows more."""
     versions = buckets.versions()
-    digest = hashlib.sha1(repr((buckets.all_version(), query)).encode()).hexdigest()
-    key = f"ranking:{digest}"
+    everything = buckets.all_version()
+    pages = searchable_pages()
+    key = "ranking:" + hashlib.sha1(repr((everything, query)).encode()).hexdigest()
     old = cache.get(key)
     found = None
-    if old is not None:
-        changed = {
-            number for number, version in versions.items() if old.versions.get(number) != version
-        }
+    if old is not None and time.time() - old.made < MAX_AGE:
+        numbers = set(versions) | set(old.versions)
+        changed = {n for n in numbers if old.versions.get(n) != versions.get(n)}
         found = merged(old, changed, query, pages) if changed else (old.hits, old.cut)
+        made = old.made
     if found is None:
-        found = rank(query, pages)
-    cache.set(key, Ranking(versions, *found), MAX_AGE)
+        found, made = rank(query, pages), time.time()
+    if buckets.UNKEPT not in repr((everything, versions)):
+        cache.set(key, Ranking(versions, *found, made), MAX_AGE)
     return [(pk, content_type_id) for _score, pk, content_type_id in found[0]]
