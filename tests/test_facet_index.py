@@ -83,13 +83,13 @@ def caching(monkeypatch):
 def loaded_ranges(monkeypatch):
     """The page id ranges each load read from the database."""
     seen = []
-    original = facet_index.page_parts
+    original = facet_index.bucket_rows
 
     def spy(ranges, restricted):
         seen.append(ranges)
         return original(ranges, restricted)
 
-    monkeypatch.setattr(facet_index, "page_parts", spy)
+    monkeypatch.setattr(facet_index, "bucket_rows", spy)
     return seen
 
 
@@ -169,3 +169,12 @@ def test_a_new_keyword_can_be_chosen_at_once(caching):
     add_page(MethodPage, "Andra metoden", tags=["zyxnytt nyckelord"])
     # Not dropped as an unknown keyword (which would list everything).
     assert total(tagg=["zyxnytt-nyckelord"]) == 1
+
+
+@pytest.mark.parametrize("values", SELECTIONS[:4])
+def test_counts_from_kept_buckets_are_what_the_database_counts(caching, values):
+    add_page(MethodPage, "Utkast i en hink", live=False, factors=("samverkan",))
+    check_against_the_database(None, values)  # the buckets are read and kept
+    check_against_the_database(None, values)  # now from the kept buckets
+    index = ResearchArticlePage.objects.live().first().get_parent()
+    check_against_the_database(pages_below(index), values)

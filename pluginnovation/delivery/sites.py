@@ -28,11 +28,13 @@ def site_for(request):
         return Site.find_for_request(request)
     hostname = split_domain_port(request._get_raw_host())[0]
     key = (version, hostname, request.get_port())
-    if key not in _found:
+    found = _found.get(key)
+    if found is None:
+        found = pickle.dumps(Site._find_for_request(request))
         if len(_found) >= MAX_ENTRIES:
             _found.clear()
-        _found[key] = pickle.dumps(Site._find_for_request(request))
-    return pickle.loads(_found[key])
+        _found[key] = found
+    return pickle.loads(found)
 
 
 class SiteMiddleware:
