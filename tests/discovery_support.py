@@ -84,3 +84,17 @@ def add_page(
 def listed(response):
     """The pages of a listing or search response, in order."""
     return list(response.context["items"].object_list)
+
+
+def record_calls(monkeypatch, module, name, what):
+    """Stand in for module.name, which still does its work, and return the list of
+    what(*args) for each call."""
+    seen = []
+    original = getattr(module, name)
+
+    def spy(*args):
+        seen.append(what(*args))
+        return original(*args)
+
+    monkeypatch.setattr(module, name, spy)
+    return seen

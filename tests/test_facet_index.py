@@ -14,7 +14,7 @@ from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.facets import FACETS, Scope, Selection, filtered
 from pluginnovation.discovery.listing import hidden_pages, pages_below, restricted_paths
 from research.models import ResearchArticlePage
-from tests.discovery_support import add_page
+from tests.discovery_support import add_page, record_calls
 from tests.factories import TargetGroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,15 +82,7 @@ def caching(monkeypatch):
 @pytest.fixture
 def loaded_ranges(monkeypatch):
     """The page id ranges each load read from the database."""
-    seen = []
-    original = facet_index.bucket_rows
-
-    def spy(ranges, restricted):
-        seen.append(ranges)
-        return original(ranges, restricted)
-
-    monkeypatch.setattr(facet_index, "bucket_rows", spy)
-    return seen
+    return record_calls(monkeypatch, facet_index, "bucket_rows", lambda ranges, _r: ranges)
 
 
 def total(**values):

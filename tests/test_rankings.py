@@ -11,7 +11,7 @@ from methods.models import MethodPage
 from pluginnovation.discovery import buckets, rankings
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.fulltext import searchable_pages
-from tests.discovery_support import add_page, only_postgresql
+from tests.discovery_support import add_page, only_postgresql, record_calls
 
 pytestmark = [pytest.mark.django_db, only_postgresql]
 
@@ -33,15 +33,7 @@ def small(monkeypatch):
 @pytest.fixture
 def ranked_pages(monkeypatch):
     """How many pages each ranking was made over."""
-    seen = []
-    original = rankings.rank
-
-    def spy(query, pages):
-        seen.append(pages.count())
-        return original(query, pages)
-
-    monkeypatch.setattr(rankings, "rank", spy)
-    return seen
+    return record_calls(monkeypatch, rankings, "rank", lambda _query, pages: pages.count())
 
 
 def whole():
