@@ -22,10 +22,12 @@ _found = {}
 
 
 def site_for(request):
-    """Site.find_for_request's answer, without its query when this process knows it."""
+    """Site.find_for_request's answer, without its query when this process knows it; None
+    where nothing may be kept (in a transaction, or the shared cache is away): Wagtail then
+    looks the site up itself, if anything asks for it."""
     version = content_version(request) if caching_allowed() else None
-    if version is None:  # in a transaction, or the shared cache is away
-        return Site.find_for_request(request)
+    if version is None:
+        return None
     hostname = split_domain_port(request._get_raw_host())[0]
     key = (version, hostname, request.get_port())
     found = _found.get(key)
@@ -44,5 +46,7 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = site_for(request)
+        site = site_for(request)
+        if site is not None:
+            request._wagtail_site = site
         return self.get_response(request)
