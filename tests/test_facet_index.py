@@ -14,7 +14,7 @@ from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.facets import FACETS, Scope, Selection, filtered
 from pluginnovation.discovery.listing import hidden_pages, pages_below, restricted_paths
 from research.models import ResearchArticlePage
-from tests.discovery_support import add_page, record_calls
+from tests.discovery_support import add_page, record_calls, small_buckets
 from tests.factories import TargetGroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,10 +71,8 @@ def test_counts_within_an_index_and_within_search_hits():
 
 @pytest.fixture
 def caching(monkeypatch):
-    """Caching as on the running site, with small buckets so the demo content fills several."""
-    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
-    monkeypatch.setattr(buckets, "BUCKET_SIZE", 16)
-    cache.clear()
+    """Caching on, with small buckets so the demo content fills several."""
+    small_buckets(monkeypatch, 16)
     yield
     cache.clear()
 

@@ -9,9 +9,8 @@ import pytest
 
 from methods.models import MethodPage
 from pluginnovation.discovery import buckets, rankings
-from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.fulltext import searchable_pages
-from tests.discovery_support import add_page, only_postgresql, record_calls
+from tests.discovery_support import add_page, only_postgresql, record_calls, small_buckets
 
 pytestmark = [pytest.mark.django_db, only_postgresql]
 
@@ -22,10 +21,8 @@ WORD = "zyxrankord"
 def small(monkeypatch):
     """Caching on, buckets of 4 page ids and rankings cut at 5 hits, so a few pages exercise
     every case: several buckets, cut rankings, hits moving across the cut."""
-    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
-    monkeypatch.setattr(buckets, "BUCKET_SIZE", 4)
+    small_buckets(monkeypatch, 4)
     monkeypatch.setattr(rankings, "MAX_HITS", 5)
-    cache.clear()
     yield
     cache.clear()
 
