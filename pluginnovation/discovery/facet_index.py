@@ -76,18 +76,7 @@ def field_facets():
     return [facet for facet in FACETS if facet.field_filter is not None]
 
 
-def in_ranges(column, ranges):
-    """`column` within any of the [start, end) ranges (end None: no upper bound)."""
-    condition = Q()
-    for start, end in ranges:
-        bounds = {f"{column}__gte": start}
-        if end is not None:
-            bounds[f"{column}__lt"] = end
-        condition |= Q(**bounds)
-    return condition
-
-
-def rows(param, queryset, key=None, value=None, page="pk"):
+def part(param, queryset, key=None, value=None, page="pk"):
     """A part of the load query: (param, text value, "", int value, page id) per row."""
     return (
         queryset.order_by()
@@ -102,36 +91,35 @@ def rows(param, queryset, key=None, value=None, page="pk"):
     )
 
 
-def page_parts(ranges, restricted):
-    """The load query's parts for the pages with ids in `ranges`."""
-    pages = in_ranges("pk", ranges)
+def page_parts(restricted):
+    """The load query's parts for every page (bucket_rows narrows them to some buckets)."""
     hidden = Q(live=False)
     for path in restricted:
         hidden |= Q(path__startswith=path)
     parts = [
-        rows(
+        part(
             "!type",
-            Page.objects.filter(pages, content_type__in=content_types()),
+            Page.objects.filter(content_type__in=content_types()),
             value=F("content_type_id"),
         ),
-        rows("!hidden", Page.objects.filter(pages).filter(hidden)),
-        rows("ar", ContentPage.objects.filter(pages), value=ExtractYear("published_date")),
+        part("!hidden", Page.objects.filter(hidden)),
+        part("ar", ContentPage.objects.all(), value=ExtractYear("published_date")),
     ]
     for facet in field_facets():
         column = facet.field_filter.field
         parts.append(
-            rows(
+            part(
                 facet.param,
-                facet.model.objects.filter(pages, **{f"{column}__isnull": False}),
+                facet.model.objects.filter(**{f"{column}__isnull": False}),
                 key=Cast(column, CharField()),
             )
         )
     for facet in taxonomy_facets():
         link, page_column, term_field = facet.link
         parts.append(
-            rows(
+            part(
                 facet.param,
-                link.objects.filter(in_ranges(page_column, ranges)),
+                link.objects.all(),
                 value=F(f"{term_field}_id"),
                 page=page_column,
             )
@@ -196,23 +184,23 @@ def bucket_rows(ranges, restricted):
     if restricted not in _every_page:
         if len(_every_page) > 16:
             _every_page.clear()
-        _every_page[restricted] = compiled(page_parts([(0, None)], restricted))
+        _every_page[restricted] = compiled(page_parts(restricted))
     sql, params = _every_page[restricted]
     condition = " OR ".join("(f_n >= %s AND f_n < %s)" for _range in ranges)
     bounds = [bound for pair in ranges for bound in pair]
     return execute(f"SELECT * FROM ({sql}) AS parts WHERE {condition}", [*params, *bounds])
 
 
-def fill(rows_, into, terms, within):
+def fill(rows, into, terms, within):
     """Sort the load query's rows into buckets ({number: Bucket}), terms and the scope's
     pages."""
-    for param, slug, name, sort, pk in rows_:
+    for param, slug, name, sort, pk in rows:
         if param == "!within":
             within.add(pk)
         elif param.startswith("="):
             terms.setdefault(param[1:], []).append((slug, name, sort, pk))
         else:
-            number = pk // buckets.BUCKET_SIZE
+            number = buckets.number(pk)
             bucket = into.get(number) or into.setdefault(
                 number, Bucket(number * buckets.BUCKET_SIZE)
             )
@@ -233,9 +221,9 @@ def load(restricted, within_query=None):
     """The index: what the cache does not hold is read in one query, none if it holds all."""
     if not discovery_cache.caching_allowed():
         built, terms, within = {}, {}, set()
-        parts = term_parts() + page_parts([(0, None)], restricted)
+        parts = term_parts() + page_parts(restricted)
         if within_query is not None:
-            parts.append(rows("!within", Page.objects.filter(pk__in=within_query)))
+            parts.append(part("!within", Page.objects.filter(pk__in=within_query)))
         fill(read(parts), built, terms, within)
         return Index([built[n] for n in sorted(built)], terms, within)
 
@@ -258,7 +246,7 @@ def load(restricted, within_query=None):
     terms = found.get(terms_key)
     parts = [] if terms is not None else term_parts()
     if within_query is not None:
-        parts.append(rows("!within", Page.objects.filter(pk__in=within_query)))
+        parts.append(part("!within", Page.objects.filter(pk__in=within_query)))
     if parts:
         fill(read(parts), built, new_terms, within)
     if missing:
@@ -354,19 +342,19 @@ def count_rows(scope, selection, facets):
 
 
 def as_rows(total, counts, facets, selection, index):
-    rows_ = [("", "", "", 0, total)]
+    rows = [("", "", "", 0, total)]
     for facet in facets:
         found = counts.get(facet.param, {})
         if facet.relation is None:
-            rows_ += [(facet.param, value, "", 0, n) for value, n in found.items()]
+            rows += [(facet.param, value, "", 0, n) for value, n in found.items()]
             continue
         chosen = selection.values.get(facet.param, [])
         for slug, name, sort, term_id in index.terms.get(facet.param, []):
             if facet.show_all or slug in chosen:
-                rows_.append((facet.param, slug, name, sort, 0))
+                rows.append((facet.param, slug, name, sort, 0))
             if found.get(term_id):
-                rows_.append((facet.param, slug, name, 0, found[term_id]))
-    return rows_
+                rows.append((facet.param, slug, name, 0, found[term_id]))
+    return rows
 
 
 def count_facets(scope, selection, facets=FACETS, memo=None):
@@ -378,16 +366,16 @@ def count_facets(scope, selection, facets=FACETS, memo=None):
     """
     counted = [f for f in FACETS if f in facets or f.param in selection.values]
 
-    def rows():
+    def counted_rows():
         key = (selection.as_pairs(), [facet.param for facet in counted])
         compute = lambda: count_rows(scope, selection, counted)  # noqa: E731
         return memo(key, compute) if memo else compute()
 
-    total, groups = build_groups(rows(), selection, counted)
+    total, groups = build_groups(counted_rows(), selection, counted)
     unknown = unknown_values(groups, selection)
     for param, values in unknown.items():
         selection.drop(param, values)
     if any(param not in selection.values for param in unknown):
-        total, groups = build_groups(rows(), selection, counted)
+        total, groups = build_groups(counted_rows(), selection, counted)
     names = {(g.facet.param, o.value): o.name for g in groups for o in g.options}
     return FacetResult(total, [g for g in groups if g.facet in facets], names)
