@@ -100,17 +100,18 @@ def record_calls(monkeypatch, module, name, what):
     return seen
 
 
-def small_buckets(monkeypatch, size):
+def small_buckets(monkeypatch, size, ranking_size=None):
     """Caching as on the running site (tests run inside a transaction, which turns it off),
-    with buckets of `size` page ids (pluginnovation.discovery.buckets), so a few pages fill
-    several."""
+    with buckets of `size` page ids (pluginnovation.discovery.buckets; the rankings' of
+    `ranking_size`, by default the same), so a few pages fill several."""
     from django.core.cache import cache, caches
 
     from pluginnovation.discovery import buckets
     from pluginnovation.discovery import cache as discovery_cache
 
     monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
-    monkeypatch.setattr(buckets, "BUCKET_SIZE", size)
+    monkeypatch.setattr(buckets, "INDEX_SIZE", size)
+    monkeypatch.setattr(buckets, "RANKING_SIZE", ranking_size or size)
     # PostgreSQL's page ids grow through a test run (a sequence is not rolled back with the
     # test's transaction): small buckets of them are more versions than the memory cache keeps
     # by default (300), which would evict them, as Redis does not here.

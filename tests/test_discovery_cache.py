@@ -80,7 +80,8 @@ def test_a_new_version_from_another_process_is_seen_on_the_next_request(client, 
     # ... and that server's commit writes a new version into the shared cache, and one for
     # the page's bucket of the facet index.
     cache.set(discovery_cache.VERSION_KEY, "written-by-another-server")
-    cache.set(buckets.version_key(buckets.number(page.pk)), "written-by-another-server")
+    size = buckets.INDEX_SIZE
+    cache.set(buckets.version_key(size, page.pk // size), "written-by-another-server")
     assert client.get(url).context["result_count"] == 0
 
 

@@ -97,9 +97,9 @@ def test_a_changed_page_renews_its_bucket_only(caching, loaded_ranges):
 
     page.unpublish()
     assert total(faktor=["samverkan"]) == before - 1
-    bucket = page.pk // buckets.BUCKET_SIZE
-    start = bucket * buckets.BUCKET_SIZE
-    assert loaded_ranges == [[(start, start + buckets.BUCKET_SIZE)]]
+    bucket = page.pk // buckets.INDEX_SIZE
+    start = bucket * buckets.INDEX_SIZE
+    assert loaded_ranges == [[(start, start + buckets.INDEX_SIZE)]]
 
 
 def test_a_new_view_restriction_hides_pages_in_every_bucket(caching):

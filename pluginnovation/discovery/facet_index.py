@@ -52,7 +52,7 @@ class Terms:
 
 @dataclass
 class Bucket:
-    """The bit sets of the pages with ids base … base + buckets.BUCKET_SIZE - 1."""
+    """The bit sets of the pages with ids base … base + buckets.INDEX_SIZE - 1."""
 
     base: int
     made: float = field(default_factory=time.time)
@@ -200,9 +200,9 @@ def fill(rows, into, terms, within):
         elif param.startswith("="):
             terms.setdefault(param[1:], []).append((slug, name, sort, pk))
         else:
-            number = buckets.number(pk)
+            number = buckets.number(pk, buckets.INDEX_SIZE)
             bucket = into.get(number) or into.setdefault(
-                number, Bucket(number * buckets.BUCKET_SIZE)
+                number, Bucket(number * buckets.INDEX_SIZE)
             )
             if param == "!type":
                 bucket.listed |= 1 << (pk - bucket.base)
@@ -231,7 +231,7 @@ def load(restricted, within_query=None):
     restricted_key = hashlib.sha1(repr(sorted(restricted)).encode()).hexdigest()[:12]
     keys = {
         number: f"facet-index:{index_version}:{restricted_key}:{number}:{version}"
-        for number, version in buckets.versions().items()
+        for number, version in buckets.versions(buckets.INDEX_SIZE).items()
     }
     terms_key = f"facet-index:{index_version}:terms"
     found = {key: _memo.get(key) for key in keys.values()}
@@ -250,7 +250,8 @@ def load(restricted, within_query=None):
     if parts:
         fill(read(parts), built, new_terms, within)
     if missing:
-        fill(bucket_rows(buckets.id_ranges(missing), tuple(restricted)), built, {}, set())
+        ranges = buckets.id_ranges(missing, buckets.INDEX_SIZE)
+        fill(bucket_rows(ranges, tuple(restricted)), built, {}, set())
     writes = {}
     if terms is None:
         terms = writes[terms_key] = Terms(new_terms)
@@ -261,7 +262,7 @@ def load(restricted, within_query=None):
         if key in found:
             bucket = found[key]
         else:
-            bucket = writes[key] = built.get(number) or Bucket(number * buckets.BUCKET_SIZE)
+            bucket = writes[key] = built.get(number) or Bucket(number * buckets.INDEX_SIZE)
         if buckets.UNKEPT not in key:
             _memo[key] = bucket
         kept.append(bucket)
@@ -294,7 +295,7 @@ def within_bits(ids):
     """{bucket base: bit set} of the page ids."""
     bits = {}
     for pk in ids:
-        base = pk - pk % buckets.BUCKET_SIZE
+        base = pk - pk % buckets.INDEX_SIZE
         bits[base] = bits.get(base, 0) | (1 << (pk - base))
     return bits
 
