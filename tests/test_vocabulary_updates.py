@@ -1,7 +1,7 @@
 """The search vocabulary follows publishing without counting every page again: after a change
 only the buckets of pages whose index entries or visibility changed are counted anew."""
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 import pytest
 
@@ -9,7 +9,7 @@ from methods.models import MethodPage
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery import vocabulary as vocabulary_module
 from pluginnovation.discovery.vocabulary import Vocabulary
-from tests.discovery_support import add_page, only_postgresql
+from tests.discovery_support import add_page, only_postgresql, record_calls
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +40,19 @@ def caching(monkeypatch):
     monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
     monkeypatch.setattr(vocabulary_module, "caching_allowed", lambda: True)
     monkeypatch.setattr(vocabulary_module, "_words", vocabulary_module.Words())
+    # Room for the versions of PostgreSQL's growing page ids (see small_buckets).
+    monkeypatch.setattr(caches["default"], "_max_entries", 10**6)
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def fingerprinted(monkeypatch):
+    """The buckets each fingerprint query read: None for all of them."""
+    return record_calls(
+        monkeypatch, vocabulary_module, "fingerprints", lambda numbers, request: numbers
+    )
 
 
 @only_postgresql
@@ -66,10 +76,34 @@ def test_publishing_and_hiding_a_page_recount_only_its_bucket(caching, monkeypat
     page.save_revision().publish()
     words = vocabulary_module.vocabulary()
     assert words.known("zyxblockläsning") and words.known("zyxkvällsskolan")
-    assert counted == [[page.pk % vocabulary_module.BUCKETS]]
+    assert counted == [[page.pk // vocabulary_module.bucket_size()]]
 
     page.live = False
     page.save(update_fields=["live"])
     words = vocabulary_module.vocabulary()
     assert not words.known("zyxblockläsning") and words.known("zyxkvällsskolan")
+    assert state(words) == state(vocabulary_module.build())
+
+
+@only_postgresql
+def test_a_publish_fingerprints_only_its_bucket_and_a_restriction_every_bucket(
+    caching, fingerprinted
+):
+    from wagtail.models import PageViewRestriction
+
+    page = add_page(MethodPage, "Zyxfyra", body="Zyxlovskola i fyra veckor.")
+    assert vocabulary_module.vocabulary().known("zyxlovskola")
+    fingerprinted.clear()
+
+    page.body = [{"type": "paragraph", "value": "<p>Zyxsommarskola i fyra veckor.</p>"}]
+    page.save_revision().publish()
+    words = vocabulary_module.vocabulary()
+    assert words.known("zyxsommarskola") and not words.known("zyxlovskola")
+    assert fingerprinted == [[page.pk // vocabulary_module.bucket_size()]]
+
+    # A view restriction may hide pages of any bucket: every bucket is fingerprinted again.
+    PageViewRestriction.objects.create(page=page.get_parent(), password="hemligt")
+    words = vocabulary_module.vocabulary()
+    assert not words.known("zyxsommarskola")
+    assert fingerprinted[-1] is None
     assert state(words) == state(vocabulary_module.build())

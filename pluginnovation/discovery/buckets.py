@@ -133,11 +133,18 @@ def all_version():
     return version if version is not None else UNKEPT + new_version()
 
 
-def versions(size):
+def versions(size, request=None):
     """{bucket number: version} of every bucket of `size` ids up to the end of the largest
     size's bucket of the highest page id (a new page with a higher id in that bucket need not
     read the highest id again), each given a version where it has none (never read, or
-    evicted)."""
+    evicted). Read once per request: a search's vocabulary and ranking both need them."""
+    read = request.__dict__.setdefault("_bucket_versions", {}) if request is not None else {}
+    if size not in read:
+        read[size] = read_versions(size)
+    return read[size]
+
+
+def read_versions(size):
     largest = max(sizes())
     top = cache.get(top_key())
     if top is None:

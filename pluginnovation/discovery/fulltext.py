@@ -90,12 +90,12 @@ def searchable_pages():
     return ContentPage.objects.live().public().only("pk", "content_type_id")
 
 
-def ranked(query, pages):
+def ranked(query, pages, request=None):
     """(pk, content type id) of the best MAX_HITS matches among `pages` (searchable_pages()),
     best first. On PostgreSQL, outside a transaction, kept per bucket of pages
     (discovery.rankings), which reads the pages' view restrictions again itself."""
     if connection.vendor == "postgresql" and discovery_cache.caching_allowed():
-        return rankings.best(query, searchable_pages)
+        return rankings.best(query, searchable_pages, request)
     results = get_search_backend().search(query, pages)
     return [(page.pk, page.content_type_id) for page in results[:MAX_HITS]]
 
@@ -211,7 +211,7 @@ def find(query_words, request=None):
     suggestion = " ".join(fixes.get(word, word) for word in query_words) if fixes else ""
     # Built once: .public() reads the view restrictions when it is called.
     pages = searchable_pages()
-    hits = ranked(all_units(units, words, fixes), pages)
+    hits = ranked(all_units(units, words, fixes), pages, request)
     if hits:
         # The corrected words are not on any page: the hits are for the corrections.
         return Found(hits, "corrected" if fixes else "", suggestion)
@@ -220,7 +220,7 @@ def find(query_words, request=None):
         if hits:
             return Found(hits, "fuzzy", suggestion)
     if len(units) > 1:
-        hits = ranked(any_unit(units, words, fixes), pages)
+        hits = ranked(any_unit(units, words, fixes), pages, request)
         if hits:
             return Found(hits, "any", suggestion)
     return Found([], "", suggestion)

@@ -82,14 +82,14 @@ def merged(old, changed, query, pages):
     return None
 
 
-def best(query, searchable_pages):
+def best(query, searchable_pages, request=None):
     """(page id, content type id) of the best MAX_HITS matches of `query` among the pages
     searchable_pages() gives (live and public), best first; ranked again only where pages
     changed.
 
     The versions are read before the pages' view restrictions are: a restriction made in
     between gives a ranking stricter than its versions ask for, never one that shows more."""
-    versions = buckets.versions(buckets.RANKING_SIZE)
+    versions = buckets.versions(buckets.RANKING_SIZE, request)
     everything = buckets.all_version()
     pages = searchable_pages()
     identity = repr((everything, buckets.RANKING_SIZE, query))

@@ -5,17 +5,18 @@ so a word a visitor cannot see is never suggested. On PostgreSQL the database co
 (ts_stat); on SQLite Python does. It follows every content version (see cache.py), so a publish
 is reflected on the next search. On SQLite it is rebuilt and kept in this process and in the
 shared cache; on PostgreSQL each process updates its own from per-bucket counts in the shared
-cache, counting again only the buckets whose pages changed (BUCKETS below).
+cache, counting again only the buckets whose pages changed (see bucketed_entries).
 """
 
 import bisect
 import hashlib
 import re
+import time
 from collections import Counter
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import CharField, Count, Sum
+from django.db.models import CharField, Count, Q, Sum
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
@@ -24,7 +25,8 @@ from wagtail.search.models import IndexEntry
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.text import without_diacritics
 from pluginnovation.content.visibility import visible
-from pluginnovation.discovery.cache import caching_allowed, content_version
+from pluginnovation.discovery import buckets
+from pluginnovation.discovery.cache import MAX_AGE, caching_allowed, content_version
 from pluginnovation.discovery.facets import content_types
 from pluginnovation.discovery.listing import hidden_pages
 
@@ -184,38 +186,48 @@ def visible_entries():
     )
 
 
-# On PostgreSQL the words are counted per bucket of pages (page id modulo BUCKETS), and each
-# bucket's counts are kept in the shared cache under a fingerprint of its rows (the visible
-# pages' ids and the row versions of their index entries, PostgreSQL's xmin). After a publish
-# only the buckets whose fingerprint changed are counted again: a few dozen pages instead of all
-# of them (4 s at 10,000 pages under load), so the next search still knows the new words.
-BUCKETS = 256
+# On PostgreSQL the words are counted per bucket of pages (the rankings' buckets of page ids,
+# pluginnovation.discovery.buckets), and each bucket's counts are kept in the shared cache under
+# a fingerprint of its rows (the visible pages' ids and the row versions of their index entries,
+# PostgreSQL's xmin). After a publish only the buckets whose version changed are fingerprinted
+# again, and those whose fingerprint changed are counted again: a few dozen pages instead of all
+# of them (4 s at 10,000 pages under load), so the next search still knows the new words. Every
+# bucket is fingerprinted (one query that reads no text, about 10 ms at 10,000 pages) when
+# every bucket's version changed (a view restriction, a move) and at least every MAX_AGE, which
+# also finds a change made without signals.
 
 
-def bucketed_entries(buckets=None, request=None):
-    """The visible pages' index entries with their bucket and fingerprint. Visible as in the
-    listings: not among the hidden pages (drafts and restricted subtrees, few, found by index),
-    which is cheaper than joining every page."""
+def bucket_size():
+    return buckets.RANKING_SIZE
+
+
+def bucketed_entries(numbers=None, request=None):
+    """The visible pages' index entries with their bucket and fingerprint, of the buckets
+    `numbers` (all if None). Visible as in the listings: not among the hidden pages (drafts and
+    restricted subtrees, few, found by index), which is cheaper than joining every page."""
     table = connection.ops.quote_name(IndexEntry._meta.db_table)
     hidden = hidden_pages(request).annotate(text_id=Cast("pk", CharField())).values("text_id")
-    entries = (
-        IndexEntry.objects.filter(content_type__in=content_types())
-        .exclude(object_id__in=hidden)
-        .annotate(
-            bucket=RawSQL(f"CAST({table}.object_id AS bigint) %% %s", (BUCKETS,)),
-            row_print=RawSQL(f"hashtext({table}.object_id || ':' || {table}.xmin::text)", ()),
-        )
+    entries = IndexEntry.objects.filter(content_type__in=content_types()).exclude(
+        object_id__in=hidden
     )
-    if buckets is not None:
-        entries = entries.filter(bucket__in=buckets)
-    return entries
+    if numbers is not None:
+        # Through the pages' ids, so that PostgreSQL finds the entries by index.
+        ids = Q()
+        for start, end in buckets.id_ranges(numbers, bucket_size()):
+            ids |= Q(pk__gte=start, pk__lt=end)
+        pages = ContentPage.objects.filter(ids).annotate(text_id=Cast("pk", CharField()))
+        entries = entries.filter(object_id__in=pages.values("text_id"))
+    return entries.annotate(
+        bucket=RawSQL(f"CAST({table}.object_id AS bigint) / %s", (bucket_size(),)),
+        row_print=RawSQL(f"hashtext({table}.object_id || ':' || {table}.xmin::text)", ()),
+    )
 
 
-def fingerprints(request=None):
-    """{bucket: (pages, fingerprint)} of the visible index entries: one query that reads no
-    text, about 10 ms at 10,000 pages."""
+def fingerprints(numbers=None, request=None):
+    """{bucket: (pages, fingerprint)} of the visible index entries of the buckets `numbers`
+    (all if None), in one query that reads no text."""
     rows = (
-        bucketed_entries(request=request)
+        bucketed_entries(numbers, request)
         .order_by()
         .values("bucket")
         .annotate(n=Count("pk"), h=Sum("row_print"))
@@ -224,11 +236,11 @@ def fingerprints(request=None):
     return {bucket: (n, int(h)) for bucket, n, h in rows}
 
 
-def count_buckets_postgresql(buckets):
+def count_buckets_postgresql(numbers):
     """{bucket: {word: pages}} for the given buckets, in one query."""
-    entries = bucketed_entries(buckets).values("bucket", "title_text", "body_text")
+    entries = bucketed_entries(numbers).values("bucket", "title_text", "body_text")
     sql, params = entries.query.sql_with_params()
-    counts = {bucket: {} for bucket in buckets}
+    counts = {number: {} for number in numbers}
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT e.bucket, w.lexeme, COUNT(*) FROM "
@@ -243,18 +255,19 @@ def count_buckets_postgresql(buckets):
 
 
 def bucket_key(bucket, fingerprint):
-    return f"discovery:vocabulary-bucket:{BUCKETS}:{bucket}:{fingerprint[0]}:{fingerprint[1]}"
+    size = bucket_size()
+    return f"discovery:vocabulary-bucket:{size}:{bucket}:{fingerprint[0]}:{fingerprint[1]}"
 
 
-def bucket_counts(prints, buckets):
+def bucket_counts(prints, numbers):
     """{bucket: {word: pages}} from the shared cache, counting the missing ones."""
-    keys = {bucket: bucket_key(bucket, prints[bucket]) for bucket in buckets}
+    keys = {number: bucket_key(number, prints[number]) for number in numbers}
     found = cache.get_many(list(keys.values()))
-    counts = {bucket: found[key] for bucket, key in keys.items() if key in found}
-    missing = [bucket for bucket in buckets if bucket not in counts]
+    counts = {number: found[key] for number, key in keys.items() if key in found}
+    missing = [number for number in numbers if number not in counts]
     if missing:
         made = count_buckets_postgresql(missing)
-        cache.set_many({keys[bucket]: made[bucket] for bucket in missing}, CACHE_SECONDS)
+        cache.set_many({keys[number]: made[number] for number in missing}, CACHE_SECONDS)
         counts.update(made)
     return counts
 
@@ -292,21 +305,40 @@ class Words:
     """This process's vocabulary on PostgreSQL, kept up to date bucket by bucket."""
 
     def __init__(self):
-        self.version = None
+        self.version = None  # the content version last seen
+        self.versions = None  # the buckets' versions and every bucket's, when last seen
         self.prints = None
+        self.printed = 0.0  # when every bucket was last fingerprinted
         self.totals = None
         self.vocabulary = None
 
     def get(self, version, request=None):
         if version == self.version:
             return self.vocabulary
-        prints = fingerprints(request)
+        versions = (buckets.all_version(), buckets.versions(bucket_size(), request))
+        if self.vocabulary is None or self.stale(versions):
+            prints = fingerprints(None, request)
+            self.printed = time.time()
+        else:
+            now, before = versions[1], self.versions[1]
+            changed = [n for n in now.keys() | before.keys() if now.get(n) != before.get(n)]
+            prints = {n: p for n, p in self.prints.items() if n not in changed}
+            prints.update(fingerprints(changed, request) if changed else {})
         if self.vocabulary is None:
             self.count_all(prints)
         elif prints != self.prints:
             self.apply(prints)
-        self.prints, self.version = prints, version
+        self.prints, self.versions, self.version = prints, versions, version
         return self.vocabulary
+
+    def stale(self, versions):
+        """Whether every bucket must be fingerprinted again: they all have new versions, one
+        of the versions could not be kept (Redis away), or MAX_AGE has passed."""
+        return (
+            versions[0] != self.versions[0]
+            or buckets.UNKEPT in repr(versions)
+            or time.time() - self.printed > MAX_AGE
+        )
 
     def apply(self, prints):
         """Replace the counts of the buckets whose fingerprint changed."""
