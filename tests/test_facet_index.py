@@ -13,6 +13,7 @@ from pluginnovation.discovery import buckets, facet_index
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.facets import FACETS, Scope, Selection, filtered
 from pluginnovation.discovery.listing import hidden_pages, pages_below, restricted_paths
+from pluginnovation.taxonomy.models import SuccessFactor
 from research.models import ResearchArticlePage
 from tests.discovery_support import add_page, record_calls, small_buckets
 from tests.factories import TargetGroupFactory
@@ -100,6 +101,27 @@ def test_a_changed_page_renews_its_bucket_only(caching, loaded_ranges):
     bucket = page.pk // buckets.INDEX_SIZE
     start = bucket * buckets.INDEX_SIZE
     assert loaded_ranges == [[(start, start + buckets.INDEX_SIZE)]]
+
+
+def test_a_changed_page_renews_only_its_part_of_a_large_bucket(monkeypatch, loaded_ranges):
+    """A bucket this process read before is read again only where the rankings' smaller
+    buckets within it changed; every count stays the database's."""
+    small_buckets(monkeypatch, 64, ranking_size=4)
+    page = add_page(MethodPage, "Metod i en stor hink", factors=("samverkan",))
+    total(faktor=["samverkan"])
+    loaded_ranges.clear()
+
+    page.unpublish()
+    check_against_the_database(None, {"faktor": ["samverkan"]})
+    start = page.pk - page.pk % 4
+    assert loaded_ranges == [[(start, start + 4)]]
+
+    # Published again with another success factor: its bits move from one value to another.
+    page.factors.set(SuccessFactor.objects.filter(slug="flexibilitet"))
+    page.save_revision().publish()
+    assert check_against_the_database(None, SELECTIONS[2]) > 20
+    assert check_against_the_database(None, {"faktor": ["flexibilitet"]}) > 20
+    cache.clear()
 
 
 def test_a_new_view_restriction_hides_pages_in_every_bucket(caching):

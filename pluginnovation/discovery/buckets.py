@@ -31,6 +31,7 @@ from pluginnovation.taxonomy.models import Term
 # The facet index goes through every part to count, so its parts are few and large; the
 # rankings' are small, since PostgreSQL ranked 5 × 512 changed pages no faster than all 10,000
 # (and 5 × 32 in 8 ms).
+# The facet index reads a bucket again in parts of RANKING_SIZE: a multiple of it.
 INDEX_SIZE = 512
 RANKING_SIZE = 32
 ALL_KEY = "buckets-version"
@@ -81,7 +82,9 @@ def bump_all():
 
 
 def bump_bucket(pk):
-    for size in sizes():
+    # Smallest first: a reader that sees a bucket's new version and then reads the versions
+    # of the smaller buckets within it (the facet index does) sees which of them changed.
+    for size in sorted(sizes()):
         if not _write(version_key(size, pk // size), new_version()):
             _unsaved["all"] = True
     # A page beyond the highest bucket known: the highest page id is read again.
@@ -150,16 +153,25 @@ def read_versions(size):
     if top is None:
         top = (Page.objects.aggregate(top=Max("pk"))["top"] or 0) // largest
         cache.set(top_key(), top, None)
-    count = -(-(top + 1) * largest // size)
-    names = [version_key(size, number) for number in range(count)]
-    found = cache.get_many(names)
+    return versions_of(size, range(-(-(top + 1) * largest // size)))
+
+
+def versions_of(size, numbers):
+    """{bucket number: version} of the given buckets of `size` ids."""
+    names = {number: version_key(size, number) for number in numbers}
+    found = cache.get_many(list(names.values()))
     if len(found) < len(names):
-        for name in names:
+        for name in names.values():
             if name not in found:
                 cache.add(name, new_version(), None)
-        found = cache.get_many(names)
+        found = cache.get_many(list(names.values()))
     # A version the cache cannot keep (Redis away) leaves the bucket unkept: read each time.
-    return {number: found.get(name, f"unkept-{new_version()}") for number, name in enumerate(names)}
+    return {number: found.get(name, f"{UNKEPT}{new_version()}") for number, name in names.items()}
+
+
+def parts(number, size, part_size):
+    """The numbers of the buckets of `part_size` ids within bucket `number` of `size` ids."""
+    return range(number * size // part_size, (number + 1) * size // part_size)
 
 
 def number(pk, size):
