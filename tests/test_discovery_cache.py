@@ -78,10 +78,10 @@ def test_a_new_version_from_another_process_is_seen_on_the_next_request(client, 
     Page.objects.filter(pk=page.pk).update(live=False)
     assert client.get(url).context["result_count"] == 1
     # ... and that server's commit writes a new version into the shared cache, and one for
-    # the page's bucket of the facet index.
+    # the page's bucket of each size.
     cache.set(discovery_cache.VERSION_KEY, "written-by-another-server")
-    size = buckets.INDEX_SIZE
-    cache.set(buckets.version_key(size, page.pk // size), "written-by-another-server")
+    for size in buckets.sizes():
+        cache.set(buckets.version_key(size, page.pk // size), "written-by-another-server")
     assert client.get(url).context["result_count"] == 0
 
 
