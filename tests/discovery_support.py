@@ -100,18 +100,20 @@ def record_calls(monkeypatch, module, name, what):
     return seen
 
 
-def small_buckets(monkeypatch, size, ranking_size=None):
+def small_buckets(monkeypatch, size, small_size=None):
     """Caching as on the running site (tests run inside a transaction, which turns it off),
     with buckets of `size` page ids (pluginnovation.discovery.buckets; the rankings' of
-    `ranking_size`, by default the same), so a few pages fill several."""
+    `small_size`, by default the same), so a few pages fill several."""
     from django.core.cache import cache, caches
 
-    from pluginnovation.discovery import buckets
+    from pluginnovation.discovery import buckets, facet_index
     from pluginnovation.discovery import cache as discovery_cache
 
     monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
     monkeypatch.setattr(buckets, "INDEX_SIZE", size)
-    monkeypatch.setattr(buckets, "RANKING_SIZE", ranking_size or size)
+    monkeypatch.setattr(buckets, "SMALL_SIZE", small_size or size)
+    # What this process read before, under the sizes of another test.
+    monkeypatch.setattr(facet_index, "_latest", {})
     # PostgreSQL's page ids grow through a test run (a sequence is not rolled back with the
     # test's transaction): small buckets of them are more versions than the memory cache keeps
     # by default (300), which would evict them, as Redis does not here.

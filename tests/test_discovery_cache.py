@@ -114,3 +114,31 @@ def test_a_deployment_starts_a_new_version(caching):
     before = discovery_cache.content_version()
     call_command("migrate", verbosity=0)
     assert discovery_cache.content_version() != before
+
+
+def test_at_commit_the_buckets_are_renewed_before_the_content_version(
+    caching, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A request that reads the new content version must also read the pages' new bucket
+    versions: otherwise it caches, under the new content version, hits or words made from the
+    rows before the commit (kept under the old bucket versions), until the next change."""
+    page = add_page(MethodPage, "Metod som byter namn")
+    written = []
+    real_set = cache.set
+    monkeypatch.setattr(
+        cache,
+        "set",
+        lambda key, *args, **kwargs: written.append(key) or real_set(key, *args, **kwargs),
+    )
+    # A bare save, as a script would make it: no logged action renews the version after it.
+    page.title = "Metod med nytt namn"
+    with django_capture_on_commit_callbacks() as callbacks:
+        page.save()
+    written.clear()
+    for callback in callbacks:
+        callback()
+    last_content = max(i for i, key in enumerate(written) if key == discovery_cache.VERSION_KEY)
+    for size in buckets.sizes():
+        key = buckets.version_key(size, page.pk // size)
+        assert key in written and written.index(key) < last_content
+        assert max(i for i, k in enumerate(written) if k == key) < last_content

@@ -106,7 +106,7 @@ def test_a_changed_page_renews_its_bucket_only(caching, loaded_ranges):
 def test_a_changed_page_renews_only_its_part_of_a_large_bucket(monkeypatch, loaded_ranges):
     """A bucket this process read before is read again only where the rankings' smaller
     buckets within it changed; every count stays the database's."""
-    small_buckets(monkeypatch, 64, ranking_size=4)
+    small_buckets(monkeypatch, 64, small_size=4)
     page = add_page(MethodPage, "Metod i en stor hink", factors=("samverkan",))
     total(faktor=["samverkan"])
     loaded_ranges.clear()

@@ -68,7 +68,7 @@ def test_after_each_change_the_ranking_is_the_whole_rankings(small, ranked_pages
     ranked_pages.clear()
     found = kept()
     assert found == whole() and found[0][0] == last.pk
-    assert ranked_pages[0] <= buckets.RANKING_SIZE
+    assert ranked_pages[0] <= buckets.SMALL_SIZE
 
     # A new page in a new bucket.
     newest = page(99, 30)
@@ -86,7 +86,7 @@ def test_a_ranking_of_every_match_is_merged_without_ranking_all_again(
     pages[5].save_revision().publish()
     ranked_pages.clear()
     assert kept() == whole()
-    assert all(count <= 2 * buckets.RANKING_SIZE for count in ranked_pages[:-1])
+    assert all(count <= 2 * buckets.SMALL_SIZE for count in ranked_pages[:-1])
     assert pages[3].pk not in {pk for pk, _type in kept()}
 
 
@@ -104,7 +104,7 @@ def test_rankings_are_kept_in_smaller_buckets_than_the_facet_index(monkeypatch, 
     """A publish ranks again only the few pages of its ranking bucket, also where the facet
     index's bucket holds many more; a new page is ranked too, though the highest page id is
     read again only when a new bucket of the facet index begins."""
-    small_buckets(monkeypatch, 64, ranking_size=4)
+    small_buckets(monkeypatch, 64, small_size=4)
     monkeypatch.setattr(rankings, "MAX_HITS", 5)
     pages = [page(n, 1 + n % 4) for n in range(12)]
     assert kept() == whole()

@@ -1,11 +1,11 @@
 """Buckets of page ids, each with a version of its own: what a publish changes, and no more.
 
 The content version (pluginnovation.discovery.cache) changes with every edit, so everything
-cached under it is computed anew after each publish. The facet index and the search's
-rankings are made of parts per bucket of page ids instead, each of a size that suits it
-(INDEX_SIZE, RANKING_SIZE): a bucket's version changes when one of its pages, or their
-categories or keywords, change (`bump_bucket` renews the page's bucket of each size), so
-after a publish only that bucket's part is read again. Whatever else the parts depend on
+cached under it is computed anew after each publish. The facet index, the search's rankings
+and the search vocabulary are made of parts per bucket of page ids instead: the facet index's
+of INDEX_SIZE ids, the others' of SMALL_SIZE. A bucket's version changes when one of its
+pages, or their categories or keywords, change (`bump_bucket` renews the page's bucket of each
+size), so after a publish only that bucket's part is read again. Whatever else the parts depend on
 (categories, view restrictions, a move, an editor's action on more than one page) gives every
 bucket a new version at once (`bump_all`).
 
@@ -25,15 +25,16 @@ from taggit.models import Tag
 from wagtail.models import BaseLogEntry, Page, PageViewRestriction
 
 from pluginnovation.content.models import PageTag
-from pluginnovation.discovery.cache import new_version
+from pluginnovation.discovery.cache import MAX_AGE, new_version
 from pluginnovation.taxonomy.models import Term
 
-# The facet index goes through every part to count, so its parts are few and large; the
+# The facet index goes through every bucket to count, so its buckets are few and large; the
 # rankings' are small, since PostgreSQL ranked 5 × 512 changed pages no faster than all 10,000
-# (and 5 × 32 in 8 ms).
-# The facet index reads a bucket again in parts of RANKING_SIZE: a multiple of it.
+# (and 5 × 32 in 8 ms). The facet index reads a bucket again in its small buckets that
+# changed, so INDEX_SIZE is a multiple of SMALL_SIZE.
 INDEX_SIZE = 512
-RANKING_SIZE = 32
+SMALL_SIZE = 32
+assert INDEX_SIZE % SMALL_SIZE == 0
 ALL_KEY = "buckets-version"
 TOP_KEY = "buckets-top"
 # Versions made up while the shared cache is away: unique, so nothing is kept under them.
@@ -59,7 +60,7 @@ _unsaved = {"all": False}
 
 
 def sizes():
-    return {INDEX_SIZE, RANKING_SIZE}
+    return {INDEX_SIZE, SMALL_SIZE}
 
 
 def version_key(size, number):
@@ -84,9 +85,11 @@ def bump_all():
 def bump_bucket(pk):
     # Smallest first: a reader that sees a bucket's new version and then reads the versions
     # of the smaller buckets within it (the facet index does) sees which of them changed.
+    # If one is not taken, the larger ones are left alone: the next read here renews all.
     for size in sorted(sizes()):
         if not _write(version_key(size, pk // size), new_version()):
             _unsaved["all"] = True
+            break
     # A page beyond the highest bucket known: the highest page id is read again.
     largest = max(sizes())
     if pk // largest > cache.get(top_key(), pk // largest):
@@ -152,7 +155,9 @@ def read_versions(size):
     top = cache.get(top_key())
     if top is None:
         top = (Page.objects.aggregate(top=Max("pk"))["top"] or 0) // largest
-        cache.set(top_key(), top, None)
+        # For MAX_AGE only: a page committed just after the read above, in a bucket of its
+        # own, would otherwise be left out until a page beyond it is saved.
+        cache.set(top_key(), top, MAX_AGE)
     return versions_of(size, range(-(-(top + 1) * largest // size)))
 
 
@@ -169,9 +174,9 @@ def versions_of(size, numbers):
     return {number: found.get(name, f"{UNKEPT}{new_version()}") for number, name in names.items()}
 
 
-def parts(number, size, part_size):
-    """The numbers of the buckets of `part_size` ids within bucket `number` of `size` ids."""
-    return range(number * size // part_size, (number + 1) * size // part_size)
+def smaller(number, size, small_size):
+    """The numbers of the buckets of `small_size` ids within bucket `number` of `size` ids."""
+    return range(number * size // small_size, (number + 1) * size // small_size)
 
 
 def number(pk, size):

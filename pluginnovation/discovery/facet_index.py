@@ -6,7 +6,8 @@ publish. Here the pages with a facet value are a Python int used as a bit set (b
 with id `base + n` of its bucket) and a count is `(pages & others).bit_count()`: microseconds.
 
 The bit sets are kept per bucket of page ids (pluginnovation.discovery.buckets), each under
-its bucket's version, so after a publish only that bucket is read again from the database.
+its bucket's version, so after a publish only that bucket is read again from the database, and
+only its changed small buckets where this process read it before.
 Like the rest of the discovery cache, nothing is kept inside a transaction: then, and on a
 cache miss, everything needed comes in one query.
 """
@@ -290,47 +291,48 @@ def fresh(part):
 
 
 # The bucket this process last read from the database for each number, with the versions of the
-# rankings' smaller buckets within it then: when its version changes only the smaller buckets
-# whose version changed are read again (32 page ids instead of 512 after a publish).
-_latest = {}  # (index version, restrictions, number) -> (Bucket, {part number: version})
+# small buckets within it then: when its version changes only the small buckets whose version
+# changed are read again (32 page ids instead of 512 after a publish).
+_latest = {}  # (index version, restrictions, size, number) -> (Bucket, {small number: version})
 
 
 def read_buckets(numbers, scope, restricted):
     """{number: Bucket} of the buckets `numbers` from the database: whole, or where this
     process read one before (under the same index version and restrictions, at most MAX_AGE
-    ago), only its parts whose version changed since; the rest is kept. The parts' versions
-    are read before the rows, and a part's version changes before its bucket's does
-    (buckets.bump_bucket), so a change never goes unread."""
-    size, part_size = buckets.INDEX_SIZE, buckets.RANKING_SIZE
-    parts = {n: buckets.parts(n, size, part_size) for n in numbers}
-    versions = buckets.versions_of(part_size, [p for n in numbers for p in parts[n]])
+    ago), only its small buckets whose version changed since; the rest is kept. The small
+    buckets' versions are read before the rows, and renewed before their bucket's is
+    (buckets.bump_bucket), so a reader that sees a bucket's new version sees which of its
+    small buckets changed."""
+    size, small_size = buckets.INDEX_SIZE, buckets.SMALL_SIZE
+    smaller = {n: buckets.smaller(n, size, small_size) for n in numbers}
+    versions = buckets.versions_of(small_size, [s for n in numbers for s in smaller[n]])
     earlier, changed = {}, {}
     for n in numbers:
-        kept = _latest.get((*scope, n))
+        kept = _latest.get((*scope, size, n))
         if kept is not None and fresh(kept[0]):
             earlier[n] = kept[0]
-            changed[n] = [p for p in parts[n] if kept[1].get(p) != versions[p]]
+            changed[n] = [s for s in smaller[n] if kept[1].get(s) != versions[s]]
     whole = [n for n in numbers if n not in earlier]
     ranges = buckets.id_ranges(whole, size) + buckets.id_ranges(
-        [p for n in changed for p in changed[n]], part_size
+        [s for n in changed for s in changed[n]], small_size
     )
-    read = {}
+    reread = {}
     if ranges:
-        fill(bucket_rows(ranges, tuple(restricted)), read, {}, set())
+        fill(bucket_rows(ranges, tuple(restricted)), reread, {}, set())
     made = {}
     if len(_latest) > MEMO_SIZE:
         _latest.clear()
     for n in numbers:
-        bucket = read.get(n) or Bucket(n * size)
+        bucket = reread.get(n) or Bucket(n * size)
         if n in earlier:
             mask = 0
-            for p in changed[n]:
-                mask |= ((1 << part_size) - 1) << (p * part_size - n * size)
+            for s in changed[n]:
+                mask |= ((1 << small_size) - 1) << (s * small_size - n * size)
             bucket = earlier[n].patched(bucket, mask)
         made[n] = bucket
-        mine = {p: versions[p] for p in parts[n]}
-        if buckets.UNKEPT not in repr((scope, mine)):
-            _latest[(*scope, n)] = (bucket, mine)
+        seen = {s: versions[s] for s in smaller[n]}
+        if buckets.UNKEPT not in repr((scope, seen)):
+            _latest[(*scope, size, n)] = (bucket, seen)
     return made
 
 

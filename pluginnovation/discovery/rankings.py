@@ -31,8 +31,8 @@ from pluginnovation.discovery.cache import MAX_AGE
 
 # Enough for facet counts to be meaningful; more are rarely looked at and cost time.
 MAX_HITS = 500
-# Ranking more changed pages than this took PostgreSQL about as long as ranking all of them
-# (10,000 pages), so then all are.
+# Ranking the pages of more changed page ids than this took PostgreSQL about as long as
+# ranking all of them (10,000 pages), so then all are.
 MAX_RANKED_AGAIN = 1024
 
 
@@ -60,7 +60,7 @@ def rank(query, pages):
 
 def in_buckets(numbers):
     condition = Q()
-    for start, end in buckets.id_ranges(numbers, buckets.RANKING_SIZE):
+    for start, end in buckets.id_ranges(numbers, buckets.SMALL_SIZE):
         condition |= Q(pk__gte=start, pk__lt=end)
     return condition
 
@@ -69,10 +69,10 @@ def merged(old, changed, query, pages):
     """(hits, cut) from `old` for the unchanged buckets and a new ranking of the changed ones,
     or None where that cannot be known to be the whole ranking's best MAX_HITS, or where so
     many pages changed that ranking all of them is as quick."""
-    if len(changed) * buckets.RANKING_SIZE > MAX_RANKED_AGAIN:
+    if len(changed) * buckets.SMALL_SIZE > MAX_RANKED_AGAIN:
         return None
     fresh, fresh_cut = rank(query, pages.filter(in_buckets(changed)))
-    kept = [hit for hit in old.hits if buckets.number(hit[1], buckets.RANKING_SIZE) not in changed]
+    kept = [hit for hit in old.hits if buckets.number(hit[1], buckets.SMALL_SIZE) not in changed]
     hits = sorted(kept + fresh, key=order)
     cuts = [cut for cut in (old.cut, fresh_cut) if cut is not None]
     if not cuts:  # every match is known
@@ -89,10 +89,10 @@ def best(query, searchable_pages, request=None):
 
     The versions are read before the pages' view restrictions are: a restriction made in
     between gives a ranking stricter than its versions ask for, never one that shows more."""
-    versions = buckets.versions(buckets.RANKING_SIZE, request)
+    versions = buckets.versions(buckets.SMALL_SIZE, request)
     everything = buckets.all_version()
     pages = searchable_pages()
-    identity = repr((everything, buckets.RANKING_SIZE, query))
+    identity = repr((everything, buckets.SMALL_SIZE, query))
     key = "ranking:" + hashlib.sha1(identity.encode()).hexdigest()
     old = cache.get(key)
     found = None

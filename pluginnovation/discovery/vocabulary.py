@@ -2,10 +2,10 @@
 
 Built from the search index's plain text (titles and bodies of live, public content pages),
 so a word a visitor cannot see is never suggested. On PostgreSQL the database counts the words
-(ts_stat); on SQLite Python does. It follows every content version (see cache.py), so a publish
-is reflected on the next search. On SQLite it is rebuilt and kept in this process and in the
-shared cache; on PostgreSQL each process updates its own from per-bucket counts in the shared
-cache, counting again only the buckets whose pages changed (see bucketed_entries).
+(ts_stat); on SQLite Python does. A publish is reflected on the next search: on SQLite it is
+built anew for each content version (see cache.py) and kept in this process and in the shared
+cache; on PostgreSQL each process updates its own from per-bucket counts in the shared cache,
+counting again only the buckets whose pages changed (see bucketed_entries).
 """
 
 import bisect
@@ -198,7 +198,7 @@ def visible_entries():
 
 
 def bucket_size():
-    return buckets.RANKING_SIZE
+    return buckets.SMALL_SIZE
 
 
 def bucketed_entries(numbers=None, request=None):
@@ -305,38 +305,43 @@ class Words:
     """This process's vocabulary on PostgreSQL, kept up to date bucket by bucket."""
 
     def __init__(self):
-        self.version = None  # the content version last seen
-        self.versions = None  # the buckets' versions and every bucket's, when last seen
+        self.all_version = None  # buckets.all_version() when last seen
+        self.bucket_versions = None  # the buckets' versions when last seen
         self.prints = None
         self.printed = 0.0  # when every bucket was last fingerprinted
         self.totals = None
         self.vocabulary = None
 
-    def get(self, version, request=None):
-        if version == self.version:
-            return self.vocabulary
-        versions = (buckets.all_version(), buckets.versions(bucket_size(), request))
-        if self.vocabulary is None or self.stale(versions):
+    def get(self, request=None):
+        """Up to date with the bucket versions. They are read first, and renewed at a commit
+        after the rows are visible, so a change is never missed for an older reading."""
+        all_version = buckets.all_version()
+        versions = buckets.versions(bucket_size(), request)
+        if self.vocabulary is None or self.stale(all_version, versions):
             prints = fingerprints(None, request)
             self.printed = time.time()
         else:
-            now, before = versions[1], self.versions[1]
-            changed = [n for n in now.keys() | before.keys() if now.get(n) != before.get(n)]
+            before = self.bucket_versions
+            changed = [
+                n for n in versions.keys() | before.keys() if versions.get(n) != before.get(n)
+            ]
+            if not changed:
+                return self.vocabulary
             prints = {n: p for n, p in self.prints.items() if n not in changed}
-            prints.update(fingerprints(changed, request) if changed else {})
+            prints.update(fingerprints(changed, request))
         if self.vocabulary is None:
             self.count_all(prints)
         elif prints != self.prints:
             self.apply(prints)
-        self.prints, self.versions, self.version = prints, versions, version
+        self.prints, self.all_version, self.bucket_versions = prints, all_version, versions
         return self.vocabulary
 
-    def stale(self, versions):
-        """Whether every bucket must be fingerprinted again: they all have new versions, one
-        of the versions could not be kept (Redis away), or MAX_AGE has passed."""
+    def stale(self, all_version, versions):
+        """Whether every bucket must be fingerprinted again: they all have new versions, a
+        version could not be kept (Redis away), or MAX_AGE has passed."""
         return (
-            versions[0] != self.versions[0]
-            or buckets.UNKEPT in repr(versions)
+            all_version != self.all_version
+            or buckets.UNKEPT in repr((all_version, versions))
             or time.time() - self.printed > MAX_AGE
         )
 
@@ -378,12 +383,12 @@ _words = Words()
 
 
 def vocabulary(request=None):
-    """The vocabulary of the current content version."""
+    """The vocabulary of the content as it is now."""
     if not caching_allowed():
         return build()
-    version = content_version(request)
     if connection.vendor == "postgresql":
-        return _words.get(version, request)
+        return _words.get(request)
+    version = content_version(request)
     if _memo.get("version") == version:
         return _memo["vocabulary"]
     key = "discovery:vocabulary:" + hashlib.sha1(repr(version).encode()).hexdigest()
