@@ -98,12 +98,16 @@ def log_in(page, site_url, admin_login):
 
 def add_fact_box(page):
     """Add a fact box at the end of the body, through the block menu, and fill it in."""
+    from playwright.sync_api import expect
+
     body = page.locator("#panel-child-innehall-body-section")
     count = page.locator("input[name='body-count']")
     blocks_before = int(count.input_value())
     body.locator("button.c-sf-add-button").last.click()
     page.get_by_role("option", name="Faktaruta").click()
-    assert int(count.input_value()) == blocks_before + 1
+    # The admin's script adds the block a moment after the click: wait for it (CI once read
+    # the count before).
+    expect(count).to_have_value(str(blocks_before + 1))
     prefix = f"body-{blocks_before}-value"
     new_block = body.locator("[data-streamfield-child]").filter(
         has=page.locator(f"[name='{prefix}-title']")
