@@ -127,6 +127,30 @@ def test_the_case_study_index_links_every_region(client, project_index):
     assert "region-sections" not in client.get("/metoder/").content.decode()
 
 
+def test_the_region_links_are_counted_once_per_content_version(
+    client, project_index, monkeypatch, django_assert_max_num_queries
+):
+    """Counting every region's visible case studies took 25 ms at 10,000 pages: the links
+    are kept per content version, and a publish shows the new count on the next request."""
+    from django.core.cache import cache
+
+    from pluginnovation.discovery import cache as discovery_cache
+
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    cache.clear()
+    client.get("/fallstudier/")
+    with django_assert_max_num_queries(100) as captured:
+        first = text(client.get("/fallstudier/"))
+    assert not any("regionsectionpage" in q["sql"] for q in captured.captured_queries)
+    assert "Västerbotten inga fallstudier ännu" in first
+
+    page = section("vasterbotten")
+    umea = Municipality.objects.get(slug="umea")
+    CaseStudyPageFactory(parent=page, municipality=umea, title="Umeås lovskola")
+    assert "Västerbotten 1 fallstudie" in text(client.get("/fallstudier/"))
+    cache.clear()
+
+
 def test_a_hidden_region_section_is_not_linked(client, project_index):
     page = section("vasterbotten")
     page.unpublish()
