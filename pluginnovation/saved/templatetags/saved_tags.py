@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 register = template.Library()
@@ -71,7 +72,7 @@ def form_constants(request):
             "save": gettext("Spara"),
             "saved_in": gettext("Sparad i"),
             # "Min samling" is the feature's Swedish name in every language.
-            "lang": "" if language == "sv" else format_html(' lang="sv"'),
+            "lang": "" if language == "sv" else mark_safe(' lang="sv"'),  # a constant
             "next_field": next_field,
         }
     return memo[language]
