@@ -6,6 +6,7 @@ from django.core.cache import cache, caches
 import pytest
 
 from methods.models import MethodPage
+from pluginnovation.discovery import buckets
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery import vocabulary as vocabulary_module
 from pluginnovation.discovery.vocabulary import Vocabulary
@@ -76,7 +77,7 @@ def test_publishing_and_hiding_a_page_recount_only_its_bucket(caching, monkeypat
     page.save_revision().publish()
     words = vocabulary_module.vocabulary()
     assert words.known("zyxblockläsning") and words.known("zyxkvällsskolan")
-    assert counted == [[page.pk // vocabulary_module.bucket_size()]]
+    assert counted == [[page.pk // buckets.SMALL_SIZE]]
 
     page.live = False
     page.save(update_fields=["live"])
@@ -99,7 +100,7 @@ def test_a_publish_fingerprints_only_its_bucket_and_a_restriction_every_bucket(
     page.save_revision().publish()
     words = vocabulary_module.vocabulary()
     assert words.known("zyxsommarskola") and not words.known("zyxlovskola")
-    assert fingerprinted == [[page.pk // vocabulary_module.bucket_size()]]
+    assert fingerprinted == [[page.pk // buckets.SMALL_SIZE]]
 
     # A view restriction may hide pages of any bucket: every bucket is fingerprinted again.
     PageViewRestriction.objects.create(page=page.get_parent(), password="hemligt")

@@ -18,7 +18,7 @@ change made without signals, or a lost version, is seen within five minutes.
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from taggit.models import Tag
@@ -181,6 +181,14 @@ def smaller(number, size, small_size):
 
 def number(pk, size):
     return pk // size
+
+
+def within(numbers, size, column="pk"):
+    """A condition for `column` (a page id) in the buckets `numbers` of `size` ids."""
+    condition = Q()
+    for start, end in id_ranges(numbers, size):
+        condition |= Q(**{f"{column}__gte": start, f"{column}__lt": end})
+    return condition
 
 
 def id_ranges(numbers, size):

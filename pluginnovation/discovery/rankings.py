@@ -22,7 +22,6 @@ import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Q
 
 from wagtail.search.backends import get_search_backend
 
@@ -58,20 +57,13 @@ def rank(query, pages):
     return hits, (order(hits[-1]) if len(hits) >= MAX_HITS else None)
 
 
-def in_buckets(numbers):
-    condition = Q()
-    for start, end in buckets.id_ranges(numbers, buckets.SMALL_SIZE):
-        condition |= Q(pk__gte=start, pk__lt=end)
-    return condition
-
-
 def merged(old, changed, query, pages):
     """(hits, cut) from `old` for the unchanged buckets and a new ranking of the changed ones,
     or None where that cannot be known to be the whole ranking's best MAX_HITS, or where so
     many pages changed that ranking all of them is as quick."""
     if len(changed) * buckets.SMALL_SIZE > MAX_RANKED_AGAIN:
         return None
-    fresh, fresh_cut = rank(query, pages.filter(in_buckets(changed)))
+    fresh, fresh_cut = rank(query, pages.filter(buckets.within(changed, buckets.SMALL_SIZE)))
     kept = [hit for hit in old.hits if buckets.number(hit[1], buckets.SMALL_SIZE) not in changed]
     hits = sorted(kept + fresh, key=order)
     cuts = [cut for cut in (old.cut, fresh_cut) if cut is not None]

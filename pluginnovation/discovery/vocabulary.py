@@ -16,7 +16,7 @@ from collections import Counter
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import CharField, Count, Q, Sum
+from django.db.models import CharField, Count, Sum
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
@@ -197,10 +197,6 @@ def visible_entries():
 # also finds a change made without signals.
 
 
-def bucket_size():
-    return buckets.SMALL_SIZE
-
-
 def bucketed_entries(numbers=None, request=None):
     """The visible pages' index entries with their bucket and fingerprint, of the buckets
     `numbers` (all if None). Visible as in the listings: not among the hidden pages (drafts and
@@ -212,13 +208,11 @@ def bucketed_entries(numbers=None, request=None):
     )
     if numbers is not None:
         # Through the pages' ids, so that PostgreSQL finds the entries by index.
-        ids = Q()
-        for start, end in buckets.id_ranges(numbers, bucket_size()):
-            ids |= Q(pk__gte=start, pk__lt=end)
-        pages = ContentPage.objects.filter(ids).annotate(text_id=Cast("pk", CharField()))
+        pages = ContentPage.objects.filter(buckets.within(numbers, buckets.SMALL_SIZE))
+        pages = pages.annotate(text_id=Cast("pk", CharField()))
         entries = entries.filter(object_id__in=pages.values("text_id"))
     return entries.annotate(
-        bucket=RawSQL(f"CAST({table}.object_id AS bigint) / %s", (bucket_size(),)),
+        bucket=RawSQL(f"CAST({table}.object_id AS bigint) / %s", (buckets.SMALL_SIZE,)),
         row_print=RawSQL(f"hashtext({table}.object_id || ':' || {table}.xmin::text)", ()),
     )
 
@@ -255,7 +249,7 @@ def count_buckets_postgresql(numbers):
 
 
 def bucket_key(bucket, fingerprint):
-    size = bucket_size()
+    size = buckets.SMALL_SIZE
     return f"discovery:vocabulary-bucket:{size}:{bucket}:{fingerprint[0]}:{fingerprint[1]}"
 
 
@@ -316,7 +310,7 @@ class Words:
         """Up to date with the bucket versions. They are read first, and renewed at a commit
         after the rows are visible, so a change is never missed for an older reading."""
         all_version = buckets.all_version()
-        versions = buckets.versions(bucket_size(), request)
+        versions = buckets.versions(buckets.SMALL_SIZE, request)
         if self.vocabulary is None or self.stale(all_version, versions):
             prints = fingerprints(None, request)
             self.printed = time.time()
