@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "pluginnovation.delivery.compression.CompressionMiddleware",
     # The request's Wagtail site, without a query once this process has seen the host.
     "pluginnovation.delivery.sites.SiteMiddleware",
+    # The page a path reaches, without reading the pages on it once this process has seen it.
+    "pluginnovation.delivery.routes.RouteMiddleware",
     "pluginnovation.security.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,0 +1,116 @@
+"""The page a path routes to is kept per content version, site, language and path in each
+process (pluginnovation.delivery.routes): a page asked for again is found without reading the
+pages on its path, and a publish, unpublish, move or restriction is seen on the next request."""
+
+from django.test import RequestFactory
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from casestudies.models import CaseStudyPage
+from methods.models import MethodPage
+from pluginnovation.delivery import routes
+from tests.discovery_support import add_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def caching(monkeypatch):
+    from pluginnovation.discovery import cache as discovery_cache
+
+    monkeypatch.setattr(routes, "caching_allowed", lambda: True)
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    routes.clear()
+    yield
+    routes.clear()
+
+
+def routing_queries(client, django_assert_max_num_queries, url, status=200):
+    """The queries of a request that look a page up by its slug, as routing does."""
+    with django_assert_max_num_queries(60) as captured:
+        response = client.get(url)
+    assert response.status_code == status
+    return [query["sql"] for query in captured if '"slug" =' in query["sql"]]
+
+
+def test_a_page_asked_for_again_is_not_routed_again(client, caching, django_assert_max_num_queries):
+    page = add_page(CaseStudyPage, "Zyxfallet")
+    assert routing_queries(client, django_assert_max_num_queries, page.url)
+    assert not routing_queries(client, django_assert_max_num_queries, page.url)
+    # Its index and region section are kept on their own.
+    section = page.get_parent()
+    assert routing_queries(client, django_assert_max_num_queries, section.url)
+    assert not routing_queries(client, django_assert_max_num_queries, section.url)
+
+
+def test_each_request_gets_a_page_of_its_own(client, caching):
+    page = add_page(MethodPage, "Zyxkopia")
+    first = client.get(page.url).context["page"]
+    first.title = "Ändrad av en förfrågan"
+    second = client.get(page.url).context["page"]
+    assert second.pk == first.pk and type(second) is MethodPage
+    assert second.title == "Zyxkopia"
+
+
+def test_an_unpublished_page_is_gone_on_the_next_request(client, caching):
+    page = add_page(MethodPage, "Zyxavpublicerad")
+    assert client.get(page.url).status_code == 200
+    page.unpublish()
+    assert client.get(page.url).status_code == 404
+
+
+def test_a_new_address_is_followed_on_the_next_request(client, caching):
+    page = add_page(MethodPage, "Zyxflyttad")
+    old_url = page.url
+    assert client.get(old_url).status_code == 200
+    page.slug = "zyxny-adress"
+    page.save_revision().publish()
+    new = client.get(page.get_parent().url + "zyxny-adress/")
+    assert new.status_code == 200 and new.context["page"].pk == page.pk
+    assert client.get(old_url).status_code in (301, 302, 404)
+
+
+def test_a_restriction_is_checked_on_a_kept_route(client, caching):
+    page = add_page(MethodPage, "Zyxbegränsad")
+    assert client.get(page.url).status_code == 200
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    response = client.get(page.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert "Zyxbegränsad" not in response.content.decode()
+
+
+def test_the_kept_route_is_the_languages_own(client, caching):
+    swedish = client.get("/")
+    english = client.get("/en/")
+    assert swedish.status_code == english.status_code == 200
+    assert swedish.context["page"].locale.language_code == "sv"
+    assert english.context["page"].locale.language_code == "en"
+    assert client.get("/").context["page"].locale.language_code == "sv"
+
+
+def test_routable_pages_sub_views_are_routed_each_time(client, caching):
+    for _ in range(2):
+        index = client.get("/aktuellt/")
+        assert index.status_code == 200 and "/aktuellt/rss/" in index.content.decode()
+        assert "xml" in client.get("/aktuellt/rss/")["Content-Type"]
+        assert client.get("/aktuellt/2017/").status_code == 200
+
+
+def test_what_is_not_found_is_not_kept(caching):
+    factory = RequestFactory()
+    for number in range(routes.MAX_ENTRIES + 10):
+        path = f"finns-inte-{number}/"
+        assert routes.route(factory.get("/" + path), path) is None
+    assert routes.kept() == 0
+
+
+def test_the_number_kept_is_bounded(caching, monkeypatch):
+    monkeypatch.setattr(routes, "MAX_ENTRIES", 3)
+    factory = RequestFactory()
+    pages = [add_page(MethodPage, f"Zyxsida {number}") for number in range(5)]
+    for page in pages:
+        path = page.url.lstrip("/")
+        assert routes.route(factory.get(page.url), path).page.pk == page.pk
+    assert routes.kept() == 3
