@@ -7,7 +7,7 @@ from django import template
 from django.template import Node
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy
 
@@ -20,6 +20,7 @@ from pluginnovation.discovery.cache import cached
 from pluginnovation.home.alternates import home_url, switcher_links
 from pluginnovation.home.models import HomePage
 from pluginnovation.home.navigation import links_for_request
+from pluginnovation.html import format_html, format_html_join
 
 register = template.Library()
 

@@ -1,9 +1,10 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
+
+from pluginnovation.html import format_html
 
 register = template.Library()
 

@@ -7,7 +7,6 @@ models need not know how content is found (pluginnovation.discovery builds on th
 from django import template
 from django.conf import settings
 from django.db.models import prefetch_related_objects
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 
 from casestudies.similar import similar_case_studies as casestudies_similar
@@ -17,6 +16,7 @@ from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.facets import PARAMS
 from pluginnovation.discovery.listing import listing_context, pages_below
 from pluginnovation.discovery.related import related_pages
+from pluginnovation.html import format_html, format_html_join
 
 register = template.Library()
 
