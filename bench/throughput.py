@@ -15,11 +15,12 @@ wrk (Debian package `wrk`) then runs for --seconds against each target with 8 co
 threads, rotating through the target's addresses (bench/rotate.lua), without Accept-Encoding
 unless --accept-encoding gives one (the warm-up sends the same): first the floor, the site's
 own CSS file through the same gunicorn, Django and whitenoise; then home, factor pages, filtered
-listings, region sections, search, and research, case study and method pages; then the floor
-again. Each page type is reported as requests/s, latency p50/p99, responses other than 2xx and
-socket errors, and as a fraction of the mean of the two floor runs. Last, the size on the wire of
-a listing page with `Accept-Encoding: br`, `gzip` and none. Everything runs on 127.0.0.1 and
-stops at the end, also after an error or Ctrl-C.
+listings, region sections, search, and research, case study and method pages; then, as a
+reference, the site's simplest page (/om/: a short text in the shared header, menu and footer);
+then the floor again. Each page type is reported as requests/s, latency p50/p99, responses
+other than 2xx and socket errors, and as a fraction of the mean of the two floor runs. Last,
+the size on the wire of a listing page with `Accept-Encoding: br`, `gzip` and none. Everything
+runs on 127.0.0.1 and stops at the end, also after an error or Ctrl-C.
 """
 
 import argparse
@@ -37,6 +38,8 @@ from bench import servers
 
 MODES = {"cached": (600, 8101), "uncached": (0, 8102)}
 
+
+REFERENCE = "reference: information page"
 
 # The page types of bench/run.py that are measured here, under the names reported.
 PAGE_TYPES = {
@@ -56,10 +59,14 @@ def targets(seed):
     from bench.run import page_types
 
     chosen = page_types(random.Random(seed))
-    return {
+    pages = {
         name: [quote(path, safe="/?=&+") for path in chosen[source]]
         for name, source in PAGE_TYPES.items()
     }
+    # Not a page type of the issue: the site's simplest page (a heading and two paragraphs
+    # inside the header, menu and footer every page has), for what the shared parts cost.
+    pages[REFERENCE] = ["/om/"]
+    return pages
 
 
 def measure(port, paths, seconds, workdir, headers):

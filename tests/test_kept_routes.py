@@ -72,13 +72,29 @@ def test_a_new_address_is_followed_on_the_next_request(client, caching):
     assert client.get(old_url).status_code in (301, 302, 404)
 
 
-def test_a_restriction_is_checked_on_a_kept_route(client, caching):
+def test_a_restriction_is_checked_on_a_kept_route(
+    client, caching, django_assert_max_num_queries, django_user_model
+):
     page = add_page(MethodPage, "Zyxbegränsad")
-    assert client.get(page.url).status_code == 200
     PageViewRestriction.objects.create(page=page, restriction_type="login")
-    response = client.get(page.url)
-    assert response.status_code == 302 and "login" in response["Location"]
-    assert "Zyxbegränsad" not in response.content.decode()
+    for _ in range(2):
+        response = client.get(page.url)
+        assert response.status_code == 302 and "login" in response["Location"]
+        assert "Zyxbegränsad" not in response.content.decode()
+    assert not routing_queries(client, django_assert_max_num_queries, page.url, status=302)
+    client.force_login(django_user_model.objects.create_user("zyxlasare", password="x"))
+    assert not routing_queries(client, django_assert_max_num_queries, page.url)
+
+
+def test_routes_are_kept_no_longer_than_other_cached_results(
+    client, caching, django_assert_max_num_queries, monkeypatch
+):
+    """A new content version the shared cache did not take (Redis away for a moment) is seen
+    within MAX_AGE here too."""
+    page = add_page(MethodPage, "Zyxgammal")
+    assert routing_queries(client, django_assert_max_num_queries, page.url)
+    monkeypatch.setattr(routes, "MAX_AGE", -1)
+    assert routing_queries(client, django_assert_max_num_queries, page.url)
 
 
 def test_the_kept_route_is_the_languages_own(client, caching):
@@ -90,12 +106,13 @@ def test_the_kept_route_is_the_languages_own(client, caching):
     assert client.get("/").context["page"].locale.language_code == "sv"
 
 
-def test_routable_pages_sub_views_are_routed_each_time(client, caching):
+def test_routable_pages_are_routed_each_time(client, caching):
     for _ in range(2):
         index = client.get("/aktuellt/")
         assert index.status_code == 200 and "/aktuellt/rss/" in index.content.decode()
         assert "xml" in client.get("/aktuellt/rss/")["Content-Type"]
         assert client.get("/aktuellt/2017/").status_code == 200
+    assert routes.kept() == 0
 
 
 def test_what_is_not_found_is_not_kept(caching):

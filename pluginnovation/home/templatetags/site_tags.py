@@ -20,7 +20,7 @@ from pluginnovation.discovery.cache import cached
 from pluginnovation.home.alternates import home_url, switcher_links
 from pluginnovation.home.models import HomePage
 from pluginnovation.home.navigation import links_for_request
-from pluginnovation.html import format_html, format_html_join
+from pluginnovation.html_format import format_html, format_html_join
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from pluginnovation.html import format_html
+from pluginnovation.html_format import format_html
 
 register = template.Library()
 

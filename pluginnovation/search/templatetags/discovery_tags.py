@@ -16,7 +16,7 @@ from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.facets import PARAMS
 from pluginnovation.discovery.listing import listing_context, pages_below
 from pluginnovation.discovery.related import related_pages
-from pluginnovation.html import format_html, format_html_join
+from pluginnovation.html_format import format_html, format_html_join
 
 register = template.Library()
 

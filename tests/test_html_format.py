@@ -1,4 +1,4 @@
-"""pluginnovation.html builds the HTML of listings' hot loops (facet options, a card's factor
+"""pluginnovation.html_format builds the HTML of listings' hot loops (facet options, a card's factor
 links) as Django's format_html would, escaping every value that is not already safe."""
 
 from django.utils.html import format_html, format_html_join
@@ -6,7 +6,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 import pytest
 
-from pluginnovation import html
+from pluginnovation import html_format as html
 
 ROW = '<li class="{}"><a href="{}" title="{}">{}</a> ({})</li>'
 STRANGE = [
@@ -40,6 +40,12 @@ def test_named_values_are_escaped_too():
     assert html.format_html(template, STRANGE[0], **values) == format_html(
         template, STRANGE[0], **values
     )
+
+
+def test_rows_of_named_values_are_joined_too():
+    template = '<a href="{href}">{text}</a>'
+    rows = [{"href": f"/?q={text}", "text": text} for text in STRANGE]
+    assert html.format_html_join(", ", template, rows) == format_html_join(", ", template, rows)
 
 
 def test_safe_values_are_kept_as_they_are():

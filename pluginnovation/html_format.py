@@ -7,6 +7,7 @@ every listing and search the page cache does not answer. These escape exactly as
 (html.escape with quotes, a value with __html__ kept as it is) and return safe strings.
 """
 
+from collections.abc import Mapping
 from html import escape
 
 from django.utils.safestring import mark_safe
@@ -24,8 +25,12 @@ def format_html(template, *args, **kwargs):
 
 
 def format_html_join(separator, template, rows):
+    """Each row a sequence of values, or a mapping of named ones."""
     return mark_safe(
         conditional_escape(separator).join(
-            template.format(*map(conditional_escape, row)) for row in rows
+            format_html(template, **row)
+            if isinstance(row, Mapping)
+            else format_html(template, *row)
+            for row in rows
         )
     )
