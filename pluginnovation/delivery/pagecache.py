@@ -13,7 +13,8 @@ transaction. The key is the scheme, host, language, path, query parameters in a 
 (`?b=2&a=1` is `?a=1&b=2`; repeated values keep their order) and the content coding the
 response was compressed with; tracking parameters (utm_*, fbclid, …) are dropped from the request
 first. One entry per key holds the content version it was made for, so there is one read for
-the version and the page together. An entry is fresh for its version and PAGE_CACHE_SECONDS; an
+the version and the page together (its body is kept apart, once per distinct body, and in each
+process: page_bodies.py). An entry is fresh for its version and PAGE_CACHE_SECONDS; an
 older one of the same version is served only if rendering the page fails (the database is away:
 stale-if-error, also to visitors with a session). An entry of an older version is never served:
 the page may have been unpublished or made private since.
@@ -34,6 +35,7 @@ from django.utils.http import http_date
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language_from_path
 
+from pluginnovation.delivery import page_bodies
 from pluginnovation.delivery.compression import negotiate
 from pluginnovation.delivery.policy import (
     cache_control,
@@ -92,7 +94,7 @@ class PageCacheMiddleware:
         request._content_version = version  # the discovery caches use the same version
         # A copy made for an older version is never served, not even while the database is
         # away: the page may have been unpublished or made private since.
-        entry = found.get(key)
+        entry = with_body(found.get(key))
         if entry and entry["version"] != version:
             entry = None
         if entry and is_fresh(entry):
@@ -108,7 +110,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if response.status_code >= 500:
             found = cache.get_many([VERSION_KEY, key])
-            entry = found.get(key)
+            entry = with_body(found.get(key))
             if entry and entry["version"] == found.get(VERSION_KEY):
                 return from_entry(entry, "stale")
         return finish(request, response)
@@ -142,7 +144,7 @@ def finish(request, response, key=None, version=None):
     if is_shareable(request, response):
         make_public(response)
         if key and request.method == "GET":
-            cache.set(key, to_entry(response, version), STALE_SECONDS)
+            cache.set_many(to_entry(key, response, version), STALE_SECONDS)
             response.headers["X-Cache"] = "miss"
     elif "Cache-Control" not in response:
         patch_cache_control(response, private=True)
@@ -173,16 +175,29 @@ def make_public(response):
             del response.headers["Vary"]
 
 
-def to_entry(response, version):
+def to_entry(key, response, version):
+    """What to write for the response: its entry under `key`, and its body under the body's
+    digest (page_bodies), which the entry names."""
     headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED]
-    return {
+    content = response.content
+    body = page_bodies.digest(content)
+    page_bodies.keep(body, content)
+    entry = {
         "version": version,
         "stored": time.time(),
         "status": response.status_code,
         "headers": headers,
-        "content": response.content,
+        "body": body,
         "on_hit": getattr(response, ON_HIT, None),
     }
+    return {key: entry, page_bodies.body_key(body): content}
+
+
+def with_body(entry):
+    """The entry with its body, or None when it has none (the shared cache dropped the body,
+    or it is an entry written before bodies were stored apart: the page is made again)."""
+    content = page_bodies.get(entry["body"]) if entry and "body" in entry else None
+    return {**entry, "content": content} if content is not None else None
 
 
 def from_entry(entry, state):
