@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 import uuid
 
@@ -134,3 +135,45 @@ def test_a_publish_through_one_server_is_seen_through_the_other(two_servers, bro
             assert headers["X-Cache"] == "hit", (server, path)
             assert "userbar" not in html
             assert "csrfmiddlewaretoken" not in html
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def status(url):
+    """The status of url's own answer (a redirect is not followed)."""
+    try:
+        with urllib.request.build_opener(NoRedirects).open(url, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_a_new_address_is_followed_through_the_other(two_servers, browser, admin_login):
+    """Each server keeps the page a path reaches (pluginnovation.delivery.routes), per content
+    version: a page renamed through one server is at its new address on the other, and its old
+    address no longer serves it."""
+    first, second, pages = two_servers
+    article = pages["ResearchArticlePage"]
+    old_path = article["path"]
+    assert status(second + old_path) == 200
+    assert status(second + old_path) == 200  # kept by now, in whichever worker answered
+
+    context = browser.new_context(locale="sv-SE")
+    editor = context.new_page()
+    log_in(editor, first, admin_login)
+    editor.goto(f"{first}/admin/pages/{article['id']}/edit/")
+    editor.get_by_role("tab", name="Marknadsföring").click()
+    editor.locator("#id_slug").fill("zyx-nytt-namn")
+    editor.get_by_role("button", name="Fler åtgärder").click()
+    with editor.expect_navigation():
+        editor.get_by_role("button", name="Publicera").click()
+    assert editor.locator(".messages .success").count() == 1
+    context.close()
+
+    new_path = old_path.rstrip("/").rsplit("/", 1)[0] + "/zyx-nytt-namn/"
+    headers, html = fetch(second + new_path)
+    assert headers["X-Cache"] == "miss" and "<h1" in html
+    assert status(second + old_path) in (301, 302, 404)
