@@ -6,6 +6,7 @@ from django.utils.module_loading import import_string
 import pytest
 
 from pluginnovation.content import languages
+from pluginnovation.delivery import page_bodies, routes
 from pluginnovation.home import navigation
 
 # Middleware that imports discovery.cache.caching_allowed by name binds the real one, whichever
@@ -26,7 +27,9 @@ def fresh_cache():
     """Each test starts from an empty cache: the menu and footer an earlier test cached may
     come from data its rolled-back transaction removed (the cache is cleared on commit, which
     a test's transaction never reaches), and the rate limits count per client address, which
-    every test client shares."""
+    every test client shares. What the process keeps (routes, page bodies) goes too."""
     navigation.clear()
     languages.forget()
+    routes.clear()
+    page_bodies.forget()
     cache.clear()

@@ -22,9 +22,6 @@ def caching(monkeypatch):
 
     monkeypatch.setattr(routes, "caching_allowed", lambda: True)
     monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
-    routes.clear()
-    yield
-    routes.clear()
 
 
 def routing_queries(client, django_assert_max_num_queries, url, status=200):
