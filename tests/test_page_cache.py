@@ -418,18 +418,71 @@ def test_an_entry_whose_body_is_gone_is_made_again(client, caching, article):
     assert client.get(article.url)["X-Cache"] == "hit"
 
 
+def stored_body(body):
+    name = page_bodies.digest(body)
+    cache.set(page_bodies.body_key(name), body, 60)
+    return name
+
+
 def test_what_a_process_keeps_is_bounded_by_size(caching, monkeypatch):
-    monkeypatch.setattr(page_bodies, "MAX_BYTES", 2500)
-    bodies = [bytes([n]) * 1000 for n in range(5)]
-    for body in bodies:
-        cache.set(page_bodies.body_key(page_bodies.digest(body)), body, 60)
-        page_bodies.keep(page_bodies.digest(body), body)
-    assert page_bodies.kept_bytes() <= 2500
-    # The newest are kept; the oldest are read from the shared cache again.
-    assert page_bodies.get(page_bodies.digest(bodies[-1])) == bodies[-1]
-    assert page_bodies.get(page_bodies.digest(bodies[0])) == bodies[0]
-    assert page_bodies.kept_bytes() <= 2500
+    monkeypatch.setattr(page_bodies, "MAX_BYTES", 3 * (900 + page_bodies.OVERHEAD))
+    bodies = [bytes([n]) * 900 for n in range(4)]
+    names = [stored_body(body) for body in bodies]
+    for name, body in zip(names[:3], bodies[:3], strict=True):
+        page_bodies.keep(name, body)
+    assert page_bodies.get(names[0], 60) == bodies[0]  # served last: the second goes first
+    page_bodies.keep(names[3], bodies[3])
+    assert page_bodies.kept_bytes() <= page_bodies.MAX_BYTES
+    cache.clear()  # what is still kept is served from the process alone
+    assert [page_bodies.get(name, 60) for name in names] == [bodies[0], None, *bodies[2:]]
+
+
+def test_a_body_larger_than_a_sixteenth_is_not_kept(caching):
+    huge = b"x" * (page_bodies.LARGEST + 1)
+    name = stored_body(huge)
+    page_bodies.keep(page_bodies.digest(b"liten"), b"liten")
+    assert page_bodies.get(name, 60) == huge
+    assert page_bodies.kept_bytes() < 1000
+
+
+def test_a_body_served_from_the_process_is_touched_in_the_shared_cache(caching, monkeypatch):
+    """Redis would otherwise evict it (least recently used) while its entry stays."""
+    touched = []
+    monkeypatch.setattr(cache, "touch", lambda key, timeout: touched.append((key, timeout)))
+    name = stored_body(b"<p>sida</p>")
+    assert page_bodies.get(name, 600) == b"<p>sida</p>"  # read from the shared cache
+    assert page_bodies.get(name, 600) == b"<p>sida</p>"
+    assert touched == []
+    monkeypatch.setattr(page_bodies, "TOUCH_SECONDS", -1)
+    assert page_bodies.get(name, 600) == b"<p>sida</p>"
+    assert touched == [(page_bodies.body_key(name), 600)]
 
 
 def test_a_body_the_shared_cache_does_not_have_is_none(caching):
-    assert page_bodies.get(page_bodies.digest(b"aldrig lagrad")) is None
+    assert page_bodies.get(page_bodies.digest(b"aldrig lagrad"), 60) is None
+
+
+def test_while_the_database_is_away_the_body_comes_from_the_shared_cache_or_a_503_is_sent(
+    caching, article, database_away, monkeypatch
+):
+    client = Client(raise_request_exception=False)
+    first = get(client, article.url)
+    monkeypatch.setattr(pagecache, "is_fresh", lambda entry: False)
+    database_away()
+    page_bodies.forget()  # another app server's process
+    stale = get(client, article.url)
+    assert stale.status_code == 200 and stale["X-Cache"] == "stale"
+    assert stale.content == first.content
+    page_bodies.forget()
+    cache.delete(page_bodies.body_key(page_bodies.digest(first.content)))
+    gone = get(client, article.url)
+    assert gone.status_code == 503 and "Sidan kan inte visas just nu" in gone.content.decode()
+
+
+def test_each_coding_is_its_own_body(client, caching, article):
+    plain = get(client, article.url)
+    packed = get(client, article.url, Accept_Encoding="br")
+    assert packed["Content-Encoding"] == "br" and packed.content != plain.content
+    page_bodies.forget()
+    assert get(client, article.url, Accept_Encoding="br").content == packed.content
+    assert get(client, article.url).content == plain.content

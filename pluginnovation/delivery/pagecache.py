@@ -68,7 +68,9 @@ def page_key(request):
         return None  # the view answers 400
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     raw = repr((request.scheme, host, language, request.path, query, negotiate(request)))
-    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+    # "page-entry:": entries name their body (page_bodies); the code before stored the body in
+    # the entry under "page:", and the two must not read each other's while both run.
+    return "page-entry:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 class PageCacheMiddleware:
@@ -94,14 +96,14 @@ class PageCacheMiddleware:
         request._content_version = version  # the discovery caches use the same version
         # A copy made for an older version is never served, not even while the database is
         # away: the page may have been unpublished or made private since.
-        entry = with_body(found.get(key))
+        entry = found.get(key)
         if entry and entry["version"] != version:
             entry = None
-        if entry and is_fresh(entry):
-            return from_entry(entry, "hit")
+        if entry and is_fresh(entry) and (hit := with_body(entry)):
+            return from_entry(hit, "hit")
         response = self.get_response(request)
-        if response.status_code >= 500 and entry:
-            return from_entry(entry, "stale")
+        if response.status_code >= 500 and entry and (stale := with_body(entry)):
+            return from_entry(stale, "stale")
         return finish(request, response, key, version)
 
     def personal(self, request, key):
@@ -110,9 +112,9 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if response.status_code >= 500:
             found = cache.get_many([VERSION_KEY, key])
-            entry = with_body(found.get(key))
-            if entry and entry["version"] == found.get(VERSION_KEY):
-                return from_entry(entry, "stale")
+            entry = found.get(key)
+            if entry and entry["version"] == found.get(VERSION_KEY) and (stale := with_body(entry)):
+                return from_entry(stale, "stale")
         return finish(request, response)
 
 
@@ -190,13 +192,14 @@ def to_entry(key, response, version):
         "body": body,
         "on_hit": getattr(response, ON_HIT, None),
     }
-    return {key: entry, page_bodies.body_key(body): content}
+    # The body first: a reader between the two writes (the file cache) finds no entry yet.
+    return {page_bodies.body_key(body): content, key: entry}
 
 
 def with_body(entry):
-    """The entry with its body, or None when it has none (the shared cache dropped the body,
-    or it is an entry written before bodies were stored apart: the page is made again)."""
-    content = page_bodies.get(entry["body"]) if entry and "body" in entry else None
+    """The entry with its body, or None when the shared cache has dropped the body (the page
+    is then made again)."""
+    content = page_bodies.get(entry["body"], STALE_SECONDS)
     return {**entry, "content": content} if content is not None else None
 
 

@@ -51,11 +51,15 @@ def routes_of(version):
     MAX_AGE."""
     global _kept
     kept_version, since, routes = _kept
-    now = time.monotonic()
-    if kept_version != version or now - since > MAX_AGE:
-        routes = {}
-        _kept = (version, now, routes)
-    return routes
+    if kept_version == version and time.monotonic() - since <= MAX_AGE:
+        return routes
+    with _storing:
+        kept_version, since, routes = _kept
+        now = time.monotonic()
+        if kept_version != version or now - since > MAX_AGE:
+            routes = {}
+            _kept = (version, now, routes)
+        return routes
 
 
 def route(request, path):
