@@ -199,14 +199,19 @@ def database_away(monkeypatch):
     return switch
 
 
-def test_a_database_outage_serves_the_older_copy_or_a_swedish_503(
-    caching, article, database_away, monkeypatch
-):
+@pytest.fixture
+def outage(caching, article, database_away, monkeypatch):
+    """The article's page in the cache, older than PAGE_CACHE_SECONDS but of the current
+    content version, then the database away: the client and the cached page."""
     client = Client(raise_request_exception=False)
     first = get(client, article.url)
-    # The copy is older than PAGE_CACHE_SECONDS, but of the current content version.
     monkeypatch.setattr(pagecache, "is_fresh", lambda entry: False)
     database_away()
+    return client, first
+
+
+def test_a_database_outage_serves_the_older_copy_or_a_swedish_503(outage, article):
+    client, first = outage
     stale = get(client, article.url)
     assert stale.status_code == 200 and stale["X-Cache"] == "stale"
     assert stale.content == first.content
@@ -463,12 +468,9 @@ def test_a_body_the_shared_cache_does_not_have_is_none(caching):
 
 
 def test_while_the_database_is_away_the_body_comes_from_the_shared_cache_or_a_503_is_sent(
-    caching, article, database_away, monkeypatch
+    outage, article
 ):
-    client = Client(raise_request_exception=False)
-    first = get(client, article.url)
-    monkeypatch.setattr(pagecache, "is_fresh", lambda entry: False)
-    database_away()
+    client, first = outage
     page_bodies.forget()  # another app server's process
     stale = get(client, article.url)
     assert stale.status_code == 200 and stale["X-Cache"] == "stale"
