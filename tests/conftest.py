@@ -6,7 +6,7 @@ from django.utils.module_loading import import_string
 import pytest
 
 from pluginnovation.content import languages
-from pluginnovation.delivery import page_bodies, routes
+from pluginnovation.delivery import page_bodies, routes, sites
 from pluginnovation.home import navigation
 
 # Middleware that imports discovery.cache.caching_allowed by name binds the real one, whichever
@@ -30,6 +30,7 @@ def fresh_cache():
     every test client shares. What the process keeps (routes, page bodies) goes too."""
     navigation.clear()
     languages.forget()
-    routes.clear()
+    routes.KEPT.clear()
+    sites.KEPT.clear()
     page_bodies.forget()
     cache.clear()

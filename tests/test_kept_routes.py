@@ -10,7 +10,7 @@ import pytest
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
-from pluginnovation.delivery import routes
+from pluginnovation.delivery import kept, routes
 from tests.discovery_support import add_page
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_routes_are_kept_no_longer_than_other_cached_results(
     within MAX_AGE here too."""
     page = add_page(MethodPage, "Zyxgammal")
     assert routing_queries(client, django_assert_max_num_queries, page.url)
-    monkeypatch.setattr(routes, "MAX_AGE", -1)
+    monkeypatch.setattr(kept, "MAX_AGE", -1)
     assert routing_queries(client, django_assert_max_num_queries, page.url)
 
 
@@ -109,22 +109,22 @@ def test_routable_pages_are_routed_each_time(client, caching):
         assert index.status_code == 200 and "/aktuellt/rss/" in index.content.decode()
         assert "xml" in client.get("/aktuellt/rss/")["Content-Type"]
         assert client.get("/aktuellt/2017/").status_code == 200
-    assert routes.kept() == 0
+    assert len(routes.KEPT) == 0
 
 
 def test_what_is_not_found_is_not_kept(caching):
     factory = RequestFactory()
-    for number in range(routes.MAX_ENTRIES + 10):
+    for number in range(routes.KEPT.size + 10):
         path = f"finns-inte-{number}/"
         assert routes.route(factory.get("/" + path), path) is None
-    assert routes.kept() == 0
+    assert len(routes.KEPT) == 0
 
 
 def test_the_number_kept_is_bounded(caching, monkeypatch):
-    monkeypatch.setattr(routes, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(routes.KEPT, "size", 3)
     factory = RequestFactory()
     pages = [add_page(MethodPage, f"Zyxsida {number}") for number in range(5)]
     for page in pages:
         path = page.url.lstrip("/")
         assert routes.route(factory.get(page.url), path).page.pk == page.pk
-    assert routes.kept() == 3
+    assert len(routes.KEPT) == 3

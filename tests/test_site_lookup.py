@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def caching(monkeypatch):
     monkeypatch.setattr(sites, "caching_allowed", lambda: True)
-    sites._found.clear()
+    sites.KEPT.clear()
     yield
-    sites._found.clear()
+    sites.KEPT.clear()
 
 
 def site_queries(client, django_assert_max_num_queries, url="/"):

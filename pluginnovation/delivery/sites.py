@@ -3,22 +3,20 @@
 Wagtail finds it with a query on every request (`Site.find_for_request`), which was one of the
 larger costs of a page the page cache does not answer. Which site serves a host changes only
 when a site or its root page does, and either gives a new content version
-(pluginnovation.discovery.cache), so each process keeps what it found per version and host.
-It is kept pickled: every request gets a copy of its own, so nothing one request sets on the
-site or its root page reaches another.
+(pluginnovation.discovery.cache), so each process keeps what it found per version and host
+(delivery/kept.py: a copy for every request, so nothing one request sets on the site or its
+root page reaches another).
 """
-
-import pickle
 
 from django.http.request import split_domain_port
 
 from wagtail.models import Site
 
+from pluginnovation.delivery.kept import MISSING, Kept
 from pluginnovation.discovery.cache import caching_allowed, content_version
 
-# Hosts and versions seen by this process; old versions are simply dropped when it fills.
-MAX_ENTRIES = 64
-_found = {}
+# Hosts and ports seen by this process.
+KEPT = Kept(size=64)
 
 
 def site_for(request):
@@ -28,15 +26,12 @@ def site_for(request):
     version = content_version(request) if caching_allowed() else None
     if version is None:
         return None
-    hostname = split_domain_port(request._get_raw_host())[0]
-    key = (version, hostname, request.get_port())
-    found = _found.get(key)
-    if found is None:
-        found = pickle.dumps(Site._find_for_request(request))
-        if len(_found) >= MAX_ENTRIES:
-            _found.clear()
-        _found[key] = found
-    return pickle.loads(found)
+    key = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    found = KEPT.get(version, key)
+    if found is MISSING:
+        found = Site._find_for_request(request)
+        KEPT.put(version, key, found)
+    return found
 
 
 class SiteMiddleware:
