@@ -17,10 +17,10 @@ from pluginnovation.content.models import ContentIndexPage, ContentPage
 from pluginnovation.content.visibility import private_collection_ids
 from pluginnovation.discovery import fragments
 from pluginnovation.discovery.cache import cached
+from pluginnovation.home import cards
 from pluginnovation.home.alternates import home_url, switcher_links
 from pluginnovation.home.models import HomePage
 from pluginnovation.home.navigation import links_for_request
-from pluginnovation.html_format import format_html, format_html_join
 
 register = template.Library()
 
@@ -114,30 +114,12 @@ def breadcrumbs(*trail):
     return {"crumbs": crumbs, "current": current}
 
 
-@register.simple_tag
-def factor_url(factor):
-    return reverse("factor_detail", args=[factor.slug])
-
-
-FACTOR_TAG = '<li><a class="factor-tag factor-tag--{}" href="{}">{}</a></li>'
-
-
-@register.simple_tag
-def card_factors(item):
-    """The success factors of a card's page (item) as links to their factor pages; nothing
-    when it has none. Rendered here: it is on every card, twenty to a listing."""
-    factors = list(item.factors.all())
-    if not factors:
-        return ""
-    tags = format_html_join(
-        "\n", FACTOR_TAG, ((f.slug, factor_url(f), f.local_name) for f in factors)
-    )
-    return format_html(
-        '<div class="card__factors">\n<span class="visually-hidden">{}</span>\n'
-        '<ul class="factor-tags">\n{}\n</ul>\n</div>',
-        gettext("Framgångsfaktorer:"),
-        tags,
-    )
+register.simple_tag(cards.factor_url)
+register.simple_tag(cards.card_factors)
+register.simple_tag(takes_context=True)(cards.content_card)
+register.simple_tag(takes_context=True)(cards.search_hit)
+register.simple_tag(takes_context=True)(cards.card_title)
+register.simple_tag(cards.language_note)
 
 
 @register.simple_tag
@@ -247,11 +229,7 @@ def with_frame_title(embed_html, title):
     return mark_safe(html.replace("<iframe", f'<iframe title="{escape(title or "")}"', 1))
 
 
-@register.filter
-def page_kind(page):
-    """A short name for a page's type, for CSS classes: "researcharticle", "casestudy", "method"."""
-    model = getattr(page, "specific_class", None) or type(page)
-    return model._meta.model_name.removesuffix("page")
+register.filter(cards.page_kind)
 
 
 @register.filter
