@@ -6,6 +6,7 @@ cards, the listings' filters and the public explanation page (/om/evidens/) all 
 """
 
 from django.db import models
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 
@@ -71,3 +72,12 @@ def evidence_levels():
 
 def knowledge_bases():
     return [(basis.label, KNOWLEDGE_BASIS_DEFINITIONS[basis]) for basis in KnowledgeBasis]
+
+
+def choice_label(choices, value):
+    """What get_FOO_display shows for `value` of a field with these choices (a Choices enum):
+    its label, or the value itself when it is none of them."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return force_str(value, strings_only=True)

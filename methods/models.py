@@ -21,6 +21,7 @@ from methods.evidence import (
     KNOWLEDGE_BASIS_FILTER,
     EvidenceLevel,
     KnowledgeBasis,
+    choice_label,
     evidence_levels,
     knowledge_bases,
 )
@@ -194,6 +195,14 @@ class MethodPage(ContentPage):
     class Meta:
         verbose_name = "metod"
         verbose_name_plural = "metoder"
+
+    # Django's get_FOO_display hashes every label of the field to find one, translating each:
+    # a quarter of a method card's time. The choices' own lookup translates the one shown.
+    def get_knowledge_basis_display(self):
+        return choice_label(KnowledgeBasis, self.knowledge_basis)
+
+    def get_evidence_level_display(self):
+        return choice_label(EvidenceLevel, self.evidence_level)
 
     @property
     def evidence_label(self):

@@ -3,6 +3,9 @@ in the listings, explained at /om/evidens/."""
 
 from decimal import Decimal
 
+from django.db import models
+from django.utils import translation
+
 from wagtail.models import Page
 
 import pytest
@@ -167,3 +170,25 @@ def test_every_demo_method_has_its_evidence_filled_in():
         if "evidensprov" in {tag.name for tag in page.tags.all()}:
             continue
         assert page.knowledge_basis and page.evidence_level, page.slug
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_labels_are_django_s_own_for_every_value_and_an_unknown_one(language):
+    """MethodPage reads its choice labels without Django's get_FOO_display; what a visitor reads
+    is the same, in both languages, also for a value the choices no longer have."""
+    fields = {
+        "knowledge_basis": [*KnowledgeBasis.values, "", "nedlagd-grund"],
+        "evidence_level": [*EvidenceLevel.values, None, 9],
+    }
+    with translation.override(language):
+        for name, values in fields.items():
+            field = MethodPage._meta.get_field(name)
+            for value in values:
+                page = MethodPage(**{name: value})
+                ours = getattr(page, f"get_{name}_display")()
+                assert ours == models.Model._get_FIELD_display(page, field), (name, value)
+    # Translated as it is read, not when the class was defined.
+    with translation.override("en"):
+        assert (
+            MethodPage(evidence_level=1).get_evidence_level_display() == "Single local experience"
+        )
