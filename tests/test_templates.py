@@ -412,6 +412,39 @@ def test_pagination_leaves_gaps_in_long_listings():
     assert '?sida=1"' in html and '?sida=20"' in html and '?sida=5"' not in html
 
 
+def test_pagination_links_every_step_and_escapes_what_the_visitor_typed():
+    request = RequestFactory().get("/sok/", {"q": '<script>"x" & y', "sida": "1"})
+    first = Paginator(list(range(100)), 20).get_page(1)
+    html = " ".join(
+        render_to_string("includes/pagination.html", {"items": first}, request=request).split()
+    )
+    query = "?q=%3Cscript%3E%22x%22+%26+y&amp;sida="
+    assert "<script>" not in html and "Föregående" not in html
+    assert (
+        f'<li><a class="pagination__number" href="{query}1" aria-current="page">'
+        '<span class="visually-hidden">Sida </span>1</a></li>'
+    ) in html
+    assert (
+        f'<li><a class="pagination__number" href="{query}2">'
+        '<span class="visually-hidden">Sida </span>2</a></li>'
+    ) in html
+    assert (
+        f'<li><a class="pagination__step" href="{query}2" rel="next">Nästa'
+        '<span class="visually-hidden"> sida</span></a></li> </ul> </nav>'
+    ) in html
+    last = Paginator(list(range(100)), 20).get_page(5)
+    html = " ".join(
+        render_to_string("includes/pagination.html", {"items": last}, request=request).split()
+    )
+    assert (
+        '<nav class="pagination" aria-label="Sidnumrering"> '
+        '<p class="pagination__status">Sida 5 av 5</p> <ul class="pagination__list"> '
+        f'<li><a class="pagination__step" href="{query}4" rel="prev">Föregående'
+        '<span class="visually-hidden"> sida</span></a></li>'
+    ) in html
+    assert "Nästa" not in html and "pagination__gap" not in html
+
+
 def test_pagination_is_empty_for_a_single_page():
     request = RequestFactory().get("/utforska/")
     items = Paginator([1, 2], 20).get_page(1)

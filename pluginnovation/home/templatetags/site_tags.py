@@ -21,6 +21,7 @@ from pluginnovation.home import cards
 from pluginnovation.home.alternates import home_url, switcher_links
 from pluginnovation.home.models import HomePage
 from pluginnovation.home.navigation import links_for_request
+from pluginnovation.home.pagination import pagination as page_links
 
 register = template.Library()
 
@@ -160,10 +161,10 @@ def facet_groups(context, page):
     return groups
 
 
-@register.simple_tag
-def elided_page_range(items):
-    """Page numbers with gaps for long listings: 1 … 4 5 [6] 7 8 … 20."""
-    return items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1)
+@register.simple_tag(takes_context=True)
+def pagination(context, items):
+    """{% pagination items %}: the page links of a listing (pluginnovation/home/pagination.py)."""
+    return page_links(context.get("request"), items)
 
 
 @register.filter
