@@ -57,15 +57,14 @@ def test_a_card_links_its_title_and_shows_type_summary_factors_date_and_spara(tr
         '<dl class="card__facts"> <div class="card__fact"><dt>Publikation</dt>'
         "<dd>Utvärdering, 2018</dd></div> </dl>" in html
     )
-    # The factors link to their pages, in the factors' order.
+    # The factors link to their pages, in the factors' own order (sort_order, then name).
     links = re.findall(r'class="factor-tag factor-tag--([a-z]+)" href="([^"]+)"', html)
-    assert links == [
-        ("flexibilitet", "/framgangsfaktorer/flexibilitet/"),
-        ("samverkan", "/framgangsfaktorer/samverkan/"),
-    ] or links == [
-        ("samverkan", "/framgangsfaktorer/samverkan/"),
-        ("flexibilitet", "/framgangsfaktorer/flexibilitet/"),
-    ]
+    expected = [f.slug for f in sorted(page.factors.all(), key=lambda f: (f.sort_order, f.name))]
+    assert [slug for slug, _url in links] == expected
+    assert dict(links) == {
+        "flexibilitet": "/framgangsfaktorer/flexibilitet/",
+        "samverkan": "/framgangsfaktorer/samverkan/",
+    }
     assert (
         '<p class="card__date">Publicerad <time datetime="2024-03-05">5 mars 2024</time></p>'
         in html
@@ -122,9 +121,15 @@ def test_a_swedish_page_among_english_ones_is_marked_swedish(tree):
     assert '<p class="card__summary" lang="sv">' in html
     assert '<p class="card__type">Research article</p>' in html
     assert re.search(r'<time datetime="2024-01-15">15 January 2024</time>', html)
+    assert 'href="/en/framgangsfaktorer/samverkan/">Collaboration</a>' in html
     with translation.override("sv"):
         html = card(page)
     assert "lang=" not in html.split("<form")[0] and "language-note" not in html
+    # Each language's addresses and dates, also when the other language was drawn just before.
+    assert 'href="/framgangsfaktorer/samverkan/">Samverkan</a>' in html
+    assert '<time datetime="2024-01-15">15 januari 2024</time>' in html
+    with translation.override("en"):
+        assert 'href="/en/framgangsfaktorer/samverkan/"' in card(page)
 
 
 def test_the_same_page_twice_on_one_response_gets_two_form_ids(tree):

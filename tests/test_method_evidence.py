@@ -177,8 +177,8 @@ def test_the_labels_are_django_s_own_for_every_value_and_an_unknown_one(language
     """MethodPage reads its choice labels without Django's get_FOO_display; what a visitor reads
     is the same, in both languages, also for a value the choices no longer have."""
     fields = {
-        "knowledge_basis": [*KnowledgeBasis.values, "", "nedlagd-grund"],
-        "evidence_level": [*EvidenceLevel.values, None, 9],
+        "knowledge_basis": [*KnowledgeBasis.values, "", None, "nedlagd-grund"],
+        "evidence_level": [*EvidenceLevel.values, None, 9, "1", True],
     }
     with translation.override(language):
         for name, values in fields.items():

@@ -445,6 +445,19 @@ def test_pagination_links_every_step_and_escapes_what_the_visitor_typed():
     assert "Nästa" not in html and "pagination__gap" not in html
 
 
+def test_pagination_keeps_repeated_and_swedish_parameters_and_one_page_number():
+    request = RequestFactory().get(
+        "/utforska/?faktor=samverkan&faktor=flexibilitet&kommun=ale&q=l%C3%A4xhj%C3%A4lp"
+        "&sida=7&sida=9"
+    )
+    items = Paginator(list(range(400)), 20).get_page(9)
+    html = render_to_string("includes/pagination.html", {"items": items}, request=request)
+    hrefs = re.findall(r'href="([^"]+)"', html)
+    query = "?faktor=samverkan&amp;faktor=flexibilitet&amp;kommun=ale&amp;q=l%C3%A4xhj%C3%A4lp"
+    assert hrefs == [f"{query}&amp;sida={n}" for n in (8, 1, 7, 8, 9, 10, 11, 20, 10)]
+    assert html.count('<span class="pagination__gap">…</span>') == 2
+
+
 def test_pagination_is_empty_for_a_single_page():
     request = RequestFactory().get("/utforska/")
     items = Paginator([1, 2], 20).get_page(1)

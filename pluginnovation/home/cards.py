@@ -15,9 +15,8 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language, gettext
 
 from pluginnovation.content.languages import other_language
-from pluginnovation.content.models import type_name
 from pluginnovation.html_format import format_html, format_html_join
-from pluginnovation.saved.templatetags.saved_tags import save_button
+from pluginnovation.saved.buttons import save_button
 
 CARD = (
     '<li class="card card--{kind}">\n'
@@ -61,12 +60,13 @@ def content_card(context, item, heading_level=3):
         CARD,
         kind=page_kind(item),
         type=item.type_label,
-        title=card_title(context, item, "h2" if str(heading_level) in ("2", "h2") else "h3"),
+        title=card_title(context, item, lang, "h2" if str(heading_level) in ("2", "h2") else "h3"),
         lang=lang_attribute(lang),
         summary=item.summary,
         facts=format_html(CARD_FACTS, format_html_join("", CARD_FACT, facts)) if facts else "",
         factors=card_factors(item),
         published=gettext("Publicerad"),
+        # published_date is a DateField: no time zone to convert to.
         iso_date=item.published_date.isoformat() if item.published_date else "",
         date=long_date(item.published_date, get_language()),
         save=save_button(context, item, "card"),
@@ -75,7 +75,7 @@ def content_card(context, item, heading_level=3):
 
 def search_hit(context, item):
     """{% search_hit item %}: a search hit, a card with an excerpt of the page's text, the
-    searched words marked (item.excerpt: segments from pluginnovation.search.excerpts)."""
+    searched words marked (item.excerpt: segments from pluginnovation.discovery.excerpts)."""
     lang = other_language(item)
     excerpt = ""
     if getattr(item, "excerpt", None):
@@ -87,8 +87,8 @@ def search_hit(context, item):
     return format_html(
         SEARCH_HIT,
         kind=page_kind(item),
-        type=type_name(item.specific_class),
-        title=card_title(context, item),
+        type=item.type_label,
+        title=card_title(context, item, lang),
         lang=lang_attribute(lang),
         summary=item.summary,
         excerpt=excerpt,
@@ -96,10 +96,10 @@ def search_hit(context, item):
     )
 
 
-def card_title(context, item, heading="h3"):
+def card_title(context, item, lang, heading="h3"):
     """The heading of a card or search hit, its link to the page (item); a page in another
-    language than the one shown is marked with its lang and "på svenska" after the link."""
-    lang = other_language(item)
+    language than the one shown (lang, its code, or "") is marked with its lang and "på
+    svenska" after the link."""
     return format_html(
         CARD_TITLE,
         heading=heading,
@@ -129,14 +129,21 @@ def factor_url(factor):
 
 
 def url_state():
-    """Everything reverse() reads besides its arguments; the active language picks the prefix."""
-    return get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+    """What reverse() reads besides its arguments: the active language and the default one
+    (which has no prefix), the URLconf and the script prefix."""
+    return (
+        get_language(),
+        settings.LANGUAGE_CODE,
+        get_urlconf() or settings.ROOT_URLCONF,
+        get_script_prefix(),
+    )
 
 
 # One to four factors on every card: reversing each took a seventh of a card's time, and a
-# date in words as much again. Both depend on their arguments alone, of which there are few.
+# date in words as much again. Each result is kept per value and the state it was made in
+# (passed in for the key alone), of which there are few.
 @lru_cache(maxsize=256)
-def factor_path(slug, language, urlconf, prefix):
+def factor_path(slug, language, default_language, urlconf, prefix):
     return reverse("factor_detail", args=[slug])
 
 

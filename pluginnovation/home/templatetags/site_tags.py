@@ -119,7 +119,6 @@ register.simple_tag(cards.factor_url)
 register.simple_tag(cards.card_factors)
 register.simple_tag(takes_context=True)(cards.content_card)
 register.simple_tag(takes_context=True)(cards.search_hit)
-register.simple_tag(takes_context=True)(cards.card_title)
 register.simple_tag(cards.language_note)
 
 

@@ -11,7 +11,6 @@ from django.utils.translation import get_language
 
 from casestudies.similar import similar_case_studies as casestudies_similar
 from pluginnovation.content.models import ContentIndexPage, ContentPage
-from pluginnovation.content.models import type_name as content_type_name
 from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.facets import PARAMS
 from pluginnovation.discovery.listing import listing_context, pages_below
@@ -109,9 +108,3 @@ def facet_options(group):
         for option in group.options
     )
     return format_html('<ul class="facet__options">{}</ul>', format_html_join("", OPTION, rows))
-
-
-@register.filter
-def type_name(page):
-    """The page's type in the language shown: "Fallstudie", "Case study"."""
-    return content_type_name(page.specific_class)
