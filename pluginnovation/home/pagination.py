@@ -42,42 +42,24 @@ def pagination(request, items):
         query["sida"] = number
         return f"?{query.urlencode()}"
 
-    page = pgettext("pagination", "sida")
+    def step(number, rel, text):
+        page = pgettext("pagination", "sida")
+        return format_html(STEP, url=url(number), rel=rel, text=text, page=page)
+
     links = []
     if items.has_previous():
-        links.append(
-            format_html(
-                STEP,
-                url=url(items.previous_page_number()),
-                rel="prev",
-                text=gettext("Föregående"),
-                page=page,
-            )
-        )
+        links.append(step(items.previous_page_number(), "prev", gettext("Föregående")))
     number_label = gettext("Sida")
     for number in paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1):
         if not isinstance(number, int):  # the gap, paginator.ELLIPSIS
             links.append(GAP)
             continue
+        current = CURRENT if number == items.number else ""
         links.append(
-            format_html(
-                NUMBER,
-                url=url(number),
-                current=CURRENT if number == items.number else "",
-                page=number_label,
-                number=number,
-            )
+            format_html(NUMBER, url=url(number), current=current, page=number_label, number=number)
         )
     if items.has_next():
-        links.append(
-            format_html(
-                STEP,
-                url=url(items.next_page_number()),
-                rel="next",
-                text=gettext("Nästa"),
-                page=page,
-            )
-        )
+        links.append(step(items.next_page_number(), "next", gettext("Nästa")))
     return format_html(
         PAGINATION,
         label=gettext("Sidnumrering"),
