@@ -7,11 +7,12 @@ is valid for one *content version*: a token in the shared cache (Redis with seve
 servers, files on one machine), so every process sees a new one on its next request.
 
 The version changes when content that public pages show is saved or deleted (pages, categories,
-tags, view restrictions, sites, locales, site settings) and whenever Wagtail logs an editor's
-action (publish, unpublish, move, delete, privacy, snippets, settings, images, documents: every
-admin change writes a log entry). It changes at once, for this process, and again when the
-transaction commits: a request in another process that read the old rows while the transaction
-was open cached them under the version before the commit, which is then no longer asked for.
+tags, view restrictions, sites, locales, site settings, search promotions) and whenever Wagtail
+logs an editor's action (publish, unpublish, move, delete, privacy, snippets, settings, images,
+documents: every admin change writes a log entry). It changes at once, for this process, and
+again when the transaction commits: a request in another process that read the old rows while
+the transaction was open cached them under the version before the commit, which is then no
+longer asked for.
 
 MAX_AGE bounds what depends on time alone. Nothing is cached inside a transaction (so never in
 the tests' rolled-back transactions, unless a test turns it on).
@@ -25,6 +26,7 @@ from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from taggit.models import Tag
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import (
     BaseLogEntry,
@@ -52,6 +54,7 @@ PUBLIC_DATA = (
     Site,
     Locale,
     BaseSiteSetting,
+    SearchPromotion,
     BaseLogEntry,
 )
 

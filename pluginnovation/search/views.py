@@ -212,7 +212,7 @@ def search(request):
     if found.fallback in fulltext.FALLBACK_MESSAGES:
         context["messages"].append(str(fulltext.FALLBACK_MESSAGES[found.fallback]))
     if first_page:
-        context["promotions"] = fulltext.promotions(query)
+        context["promotions"] = fulltext.promotions(query, request)
     if counted:
         search_counts.record_search(query)
 
