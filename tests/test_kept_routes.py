@@ -2,6 +2,8 @@
 process (pluginnovation.delivery.routes): a page asked for again is found without reading the
 pages on its path, and a publish, unpublish, move or restriction is seen on the next request."""
 
+import re
+
 from django.test import RequestFactory
 
 from wagtail.models import PageViewRestriction
@@ -81,6 +83,42 @@ def test_a_restriction_is_checked_on_a_kept_route(
     assert not routing_queries(client, django_assert_max_num_queries, page.url, status=302)
     client.force_login(django_user_model.objects.create_user("zyxlasare", password="x"))
     assert not routing_queries(client, django_assert_max_num_queries, page.url)
+
+
+def restriction_queries(client, django_assert_max_num_queries, url, status=200):
+    """The queries of a request that read view restrictions, as Wagtail's check does."""
+    with django_assert_max_num_queries(60) as captured:
+        response = client.get(url)
+    assert response.status_code == status
+    reads = re.compile(r'SELECT (DISTINCT )?"wagtailcore_pageviewrestriction"\."id"')
+    return [q["sql"] for q in captured if reads.match(q["sql"])]
+
+
+def test_the_restrictions_are_read_with_the_route_and_a_new_one_applies_at_once(
+    client, caching, django_assert_max_num_queries, django_user_model
+):
+    """Which restrictions apply is read once per content version with the route; whether the
+    visitor meets them is still asked on every request. A restriction added or removed, on the
+    page or above it, gives a new version, and the next request follows it."""
+    page = add_page(MethodPage, "Zyxskyddad")
+    queries = restriction_queries
+    assert queries(client, django_assert_max_num_queries, page.url)
+    assert not queries(client, django_assert_max_num_queries, page.url)
+
+    restriction = PageViewRestriction.objects.create(
+        page=page.get_parent(), restriction_type="login"
+    )
+    for _ in range(2):
+        response = client.get(page.url)
+        assert response.status_code == 302 and "login" in response["Location"]
+        assert "Zyxskyddad" not in response.content.decode()
+    assert not queries(client, django_assert_max_num_queries, page.url, status=302)
+    # A visitor who meets the restriction is let in, from the same kept restrictions.
+    client.force_login(django_user_model.objects.create_user("zyxinloggad", password="x"))
+    assert not queries(client, django_assert_max_num_queries, page.url)
+    client.logout()
+    restriction.delete()
+    assert client.get(page.url).status_code == 200
 
 
 def test_routes_are_kept_no_longer_than_other_cached_results(

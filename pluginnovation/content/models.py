@@ -81,10 +81,18 @@ def content_edit_handler(content_panels, with_place=True):
 
 
 class ViewRestrictionsInOneQuery:
-    """Wagtail asks every page it serves for its view restrictions: in one query here."""
+    """Wagtail asks every page it serves for its view restrictions: in one query here, or in
+    none when they were read with the page's route (keep_view_restrictions)."""
 
     def get_view_restrictions(self):
-        return view_restrictions(self)
+        kept = self.__dict__.get("_kept_view_restrictions")
+        return view_restrictions(self) if kept is None else kept
+
+    def keep_view_restrictions(self):
+        """Read the restrictions now and answer with these from then on: for a page kept as a
+        route for one content version (pluginnovation.delivery.routes), which a restriction
+        added, changed or removed renews. Whether a visitor meets them is asked each time."""
+        self._kept_view_restrictions = list(view_restrictions(self))
 
 
 class ContentPage(ViewRestrictionsInOneQuery, Page):
