@@ -26,22 +26,34 @@ def caching(monkeypatch):
     monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
 
 
-def routing_queries(client, django_assert_max_num_queries, url, status=200):
-    """The queries of a request that look a page up by its slug, as routing does."""
+ROUTING = re.compile(r'.*"slug" =', re.S)  # a page looked up by its slug, as routing does
+RESTRICTIONS = re.compile(r'SELECT (DISTINCT )?"wagtailcore_pageviewrestriction"\."id"')
+
+
+def queries_of(client, django_assert_max_num_queries, url, status=200, kind=ROUTING):
+    """The queries of a request of this kind: routing, or reading the view restrictions as
+    Wagtail's check does."""
     with django_assert_max_num_queries(60) as captured:
         response = client.get(url)
     assert response.status_code == status
-    return [query["sql"] for query in captured if '"slug" =' in query["sql"]]
+    return [query["sql"] for query in captured if kind.match(query["sql"])]
+
+
+def assert_sent_to_login(client, page):
+    for _ in range(2):
+        response = client.get(page.url)
+        assert response.status_code == 302 and "login" in response["Location"]
+        assert page.title not in response.content.decode()
 
 
 def test_a_page_asked_for_again_is_not_routed_again(client, caching, django_assert_max_num_queries):
     page = add_page(CaseStudyPage, "Zyxfallet")
-    assert routing_queries(client, django_assert_max_num_queries, page.url)
-    assert not routing_queries(client, django_assert_max_num_queries, page.url)
+    assert queries_of(client, django_assert_max_num_queries, page.url)
+    assert not queries_of(client, django_assert_max_num_queries, page.url)
     # Its index and region section are kept on their own.
     section = page.get_parent()
-    assert routing_queries(client, django_assert_max_num_queries, section.url)
-    assert not routing_queries(client, django_assert_max_num_queries, section.url)
+    assert queries_of(client, django_assert_max_num_queries, section.url)
+    assert not queries_of(client, django_assert_max_num_queries, section.url)
 
 
 def test_each_request_gets_a_page_of_its_own(client, caching):
@@ -76,22 +88,10 @@ def test_a_restriction_is_checked_on_a_kept_route(
 ):
     page = add_page(MethodPage, "Zyxbegränsad")
     PageViewRestriction.objects.create(page=page, restriction_type="login")
-    for _ in range(2):
-        response = client.get(page.url)
-        assert response.status_code == 302 and "login" in response["Location"]
-        assert "Zyxbegränsad" not in response.content.decode()
-    assert not routing_queries(client, django_assert_max_num_queries, page.url, status=302)
+    assert_sent_to_login(client, page)
+    assert not queries_of(client, django_assert_max_num_queries, page.url, status=302)
     client.force_login(django_user_model.objects.create_user("zyxlasare", password="x"))
-    assert not routing_queries(client, django_assert_max_num_queries, page.url)
-
-
-def restriction_queries(client, django_assert_max_num_queries, url, status=200):
-    """The queries of a request that read view restrictions, as Wagtail's check does."""
-    with django_assert_max_num_queries(60) as captured:
-        response = client.get(url)
-    assert response.status_code == status
-    reads = re.compile(r'SELECT (DISTINCT )?"wagtailcore_pageviewrestriction"\."id"')
-    return [q["sql"] for q in captured if reads.match(q["sql"])]
+    assert not queries_of(client, django_assert_max_num_queries, page.url)
 
 
 def test_the_restrictions_are_read_with_the_route_and_a_new_one_applies_at_once(
@@ -101,21 +101,20 @@ def test_the_restrictions_are_read_with_the_route_and_a_new_one_applies_at_once(
     visitor meets them is still asked on every request. A restriction added or removed, on the
     page or above it, gives a new version, and the next request follows it."""
     page = add_page(MethodPage, "Zyxskyddad")
-    queries = restriction_queries
-    assert queries(client, django_assert_max_num_queries, page.url)
-    assert not queries(client, django_assert_max_num_queries, page.url)
 
+    def restriction_reads(status=200):
+        return queries_of(client, django_assert_max_num_queries, page.url, status, RESTRICTIONS)
+
+    assert restriction_reads()
+    assert not restriction_reads()
     restriction = PageViewRestriction.objects.create(
         page=page.get_parent(), restriction_type="login"
     )
-    for _ in range(2):
-        response = client.get(page.url)
-        assert response.status_code == 302 and "login" in response["Location"]
-        assert "Zyxskyddad" not in response.content.decode()
-    assert not queries(client, django_assert_max_num_queries, page.url, status=302)
+    assert_sent_to_login(client, page)
+    assert not restriction_reads(status=302)
     # A visitor who meets the restriction is let in, from the same kept restrictions.
     client.force_login(django_user_model.objects.create_user("zyxinloggad", password="x"))
-    assert not queries(client, django_assert_max_num_queries, page.url)
+    assert not restriction_reads()
     client.logout()
     restriction.delete()
     assert client.get(page.url).status_code == 200
@@ -127,9 +126,9 @@ def test_routes_are_kept_no_longer_than_other_cached_results(
     """A new content version the shared cache did not take (Redis away for a moment) is seen
     within MAX_AGE here too."""
     page = add_page(MethodPage, "Zyxgammal")
-    assert routing_queries(client, django_assert_max_num_queries, page.url)
+    assert queries_of(client, django_assert_max_num_queries, page.url)
     monkeypatch.setattr(kept, "MAX_AGE", -1)
-    assert routing_queries(client, django_assert_max_num_queries, page.url)
+    assert queries_of(client, django_assert_max_num_queries, page.url)
 
 
 def test_the_kept_route_is_the_languages_own(client, caching):
