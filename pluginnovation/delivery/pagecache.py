@@ -43,7 +43,13 @@ from pluginnovation.delivery.policy import (
     is_cacheable_address,
     is_shareable,
 )
-from pluginnovation.discovery.cache import VERSION_KEY, caching_allowed, read_version
+from pluginnovation.discovery.cache import (
+    VERSION_KEY,
+    bump,
+    bump_pending,
+    caching_allowed,
+    read_version,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +97,10 @@ class PageCacheMiddleware:
         # session) need not store its body as well.
         request.whole_page_cached = True
 
+        # A new version this process could not store (Redis away at the change) is stored
+        # before anything is served, as content_version() does for every other request.
+        if bump_pending():
+            bump()
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY) or read_version()
         request._content_version = version  # the discovery caches use the same version

@@ -92,7 +92,8 @@ def on_save_or_delete(sender, **kwargs):
 
 
 def on_m2m_changed(sender, instance, **kwargs):
-    if isinstance(instance, Page | Term):
+    # A view restriction's groups: who may see a page, kept with its route (delivery/routes.py).
+    if isinstance(instance, Page | Term | PageViewRestriction | CollectionViewRestriction):
         changed()
 
 
