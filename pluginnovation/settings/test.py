@@ -33,7 +33,7 @@ MEDIA_ROOT = Path(os.environ["PLUGINNOVATION_TEST_MEDIA"])
 # In-process tests: each process its own memory cache. Servers the browser tests start share a
 # file cache (CACHE_DIR) or Redis (REDIS_URL) with the commands run beside them, as in production.
 if not REDIS_URL and "CACHE_DIR" not in os.environ:  # noqa: F405
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "pluginnovation.cache_backends.MemoryCache"}}
 
 # The tests read the editors' report of popular searches right after searching.
 SEARCH_COUNT_SECONDS = 0
