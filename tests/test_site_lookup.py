@@ -54,3 +54,42 @@ def test_each_host_is_looked_up_on_its_own(caching, settings):
     factory = RequestFactory()
     assert sites.site_for(factory.get("/", HTTP_HOST="annan.example")).pk == other.pk
     assert sites.site_for(factory.get("/", HTTP_HOST="testserver")).is_default_site
+
+
+@pytest.fixture
+def root_path_reads(monkeypatch):
+    """Counts Wagtail's reads of the sites' root paths (a shared-cache read, or queries)."""
+    reads = []
+    original = Site.get_site_root_paths
+
+    def counting():
+        reads.append(1)
+        return original()
+
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(counting))
+    return reads
+
+
+def test_the_sites_root_paths_are_read_once_per_content_version(client, caching, root_path_reads):
+    """Every page address on a page (menu, cards, language links) needs them: Wagtail reads
+    them from the shared cache once per request, a round trip to Redis."""
+    assert client.get("/").status_code == 200
+    assert root_path_reads
+    root_path_reads.clear()
+    assert client.get("/forskning/").status_code == 200
+    assert client.get("/").status_code == 200
+    assert not root_path_reads
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "kunskapsbank.example"
+    site.save()  # a new content version; the site's links are now absolute
+    response = client.get("/", HTTP_HOST="kunskapsbank.example")
+    assert response.status_code == 200
+    assert root_path_reads
+
+
+def test_each_request_gets_its_own_root_paths(caching):
+    factory = RequestFactory()
+    first = sites.root_paths_for(factory.get("/"))
+    first.clear()
+    assert sites.root_paths_for(factory.get("/"))

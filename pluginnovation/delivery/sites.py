@@ -6,6 +6,9 @@ when a site or its root page does, and either gives a new content version
 (pluginnovation.discovery.cache), so each process keeps what it found per version and host
 (delivery/kept.py: a copy for every request, so nothing one request sets on the site or its
 root page reaches another).
+
+So are the sites' root paths, which Wagtail needs for every page address it makes (the menu,
+cards, language links) and reads from the shared cache once per request: a round trip to Redis.
 """
 
 from django.http.request import split_domain_port
@@ -15,8 +18,9 @@ from wagtail.models import Site
 from pluginnovation.delivery.kept import MISSING, Kept
 from pluginnovation.discovery.cache import caching_allowed, content_version
 
-# Hosts and ports seen by this process.
+# Hosts and ports seen by this process, and the root paths of all sites.
 KEPT = Kept(size=64)
+ROOT_PATHS = "root paths"
 
 
 def site_for(request):
@@ -34,8 +38,22 @@ def site_for(request):
     return found
 
 
+def root_paths_for(request):
+    """Site.get_site_root_paths()'s answer, without reading the shared cache when this process
+    knows it; None where nothing may be kept."""
+    version = content_version(request) if caching_allowed() else None
+    if version is None:
+        return None
+    found = KEPT.get(version, ROOT_PATHS)
+    if found is MISSING:
+        found = Site.get_site_root_paths()
+        KEPT.put(version, ROOT_PATHS, found)
+    return found
+
+
 class SiteMiddleware:
-    """Sets the request's site (Wagtail reads `request._wagtail_site`) from site_for."""
+    """Sets the request's site (Wagtail reads `request._wagtail_site`) from site_for, and the
+    sites' root paths (`request._wagtail_cached_site_root_paths`) from root_paths_for."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -44,4 +62,7 @@ class SiteMiddleware:
         site = site_for(request)
         if site is not None:
             request._wagtail_site = site
+        root_paths = root_paths_for(request)
+        if root_paths is not None:
+            request._wagtail_cached_site_root_paths = root_paths
         return self.get_response(request)
