@@ -5,7 +5,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.formats import number_format
-from django.utils.functional import SimpleLazyObject
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -225,13 +224,6 @@ class MethodPage(ContentPage):
             for model, n in counts.items()
         ]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The explanation in the language being shown (its English translation under /en/);
-        # read only if the template renders it: a shared body served from the cache does not.
-        context["evidence_url"] = SimpleLazyObject(lambda: evidence_url(request))
-        return context
-
     def card_facts(self):
         missing = gettext("uppgift saknas")
         hours = self.staff_hours_per_week
@@ -267,6 +259,9 @@ class MethodPage(ContentPage):
     def cards_shown(self):
         return self.related_evidence
 
+    def keep_cards_shown(self, pages):
+        self.related_evidence = pages
+
 
 class EvidencePage(StandardPage):
     """Om evidens (/om/evidens/): what the knowledge basis and each step of the evidence scale
@@ -289,15 +284,14 @@ class EvidencePage(StandardPage):
         return context
 
 
-def evidence_url(request):
-    """The address of the explanation of evidence in the language shown, or ""."""
-    explanation = (
+def evidence_pages():
+    """The explanation of evidence in the language shown (its English translation under
+    /en/): a list of one page, or none."""
+    return list(
         EvidencePage.objects.live()
         .filter(locale=Locale.get_active())
-        .only("url_path", "locale_id")
-        .first()
+        .only("url_path", "locale_id")[:1]
     )
-    return explanation.get_url(request) if explanation else ""
 
 
 def number(value):

@@ -192,3 +192,60 @@ def test_the_labels_are_django_s_own_for_every_value_and_an_unknown_one(language
         assert (
             MethodPage(evidence_level=1).get_evidence_level_display() == "Single local experience"
         )
+
+
+def test_a_methods_evidence_is_read_once_per_content_version(
+    client, methods, monkeypatch, django_assert_max_num_queries
+):
+    """The linked research and case studies, their success factors and the address of the
+    explanation: 3–4 ms of queries on every request of a method page at 10,000 pages. A new
+    link, or the linked page unpublished, is seen on the next request."""
+    from methods.models import MethodRelatedPage
+    from pluginnovation.discovery import cache as discovery_cache
+
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    page = methods["stark"]
+    study = add_page(ResearchArticlePage, "Studie som stöder")
+    MethodRelatedPage.objects.create(page_owner=page, page=study, sort_order=0)
+
+    def evidence_queries():
+        with django_assert_max_num_queries(60) as captured:
+            html = client.get(page.url).content.decode()
+        tables = (
+            "methods_methodrelatedpage",
+            "methods_evidencepage",
+            "content_contentpage_factors",
+        )
+        return html, [q["sql"] for q in captured if any(t in q["sql"] for t in tables)]
+
+    html, first = evidence_queries()
+    assert first and "Studie som stöder" in html and 'href="/om/evidens/"' in html
+    html, again = evidence_queries()
+    assert not again
+    assert "1 forskningsartikel i kunskapsbanken" in html and 'href="/om/evidens/"' in html
+
+    study.unpublish()
+    html, _ = evidence_queries()
+    assert "Studie som stöder" not in html
+    assert "inga forskningsartiklar eller fallstudier i kunskapsbanken ännu" in html
+
+
+def test_a_preview_shows_the_links_being_edited_not_the_kept_ones(client, methods, monkeypatch):
+    from methods.models import MethodRelatedPage
+    from pluginnovation.discovery import cache as discovery_cache
+
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    page = methods["stark"]
+    # Sharing no category with the method, they are not among its related content.
+    saved = add_page(ResearchArticlePage, "Sparad studie", factors=())
+    edited = add_page(ResearchArticlePage, "Studie i förhandsvisningen", factors=())
+    MethodRelatedPage.objects.create(page_owner=page, page=saved, sort_order=0)
+    assert "Sparad studie" in client.get(page.url).content.decode()  # now kept
+
+    page = MethodPage.objects.get(pk=page.pk)
+    page.related_links = [MethodRelatedPage(page=edited, sort_order=0)]  # in memory only
+    preview = page.make_preview_request().content.decode()
+    assert "Studie i förhandsvisningen" in preview and "Sparad studie" not in preview
+
+    public = client.get(page.url).content.decode()
+    assert "Sparad studie" in public and "Studie i förhandsvisningen" not in public

@@ -235,6 +235,10 @@ class ContentPage(ViewRestrictionsInOneQuery, Page):
         content every page gets), so their details can be read together."""
         return []
 
+    def keep_cards_shown(self, pages):
+        """Show `pages`, read by cards_shown() before (and kept since), rather than read them
+        again. A type that overrides cards_shown() overrides this too."""
+
 
 def with_card_fields(pages):
     """Pages of their own class made from ContentPage rows alone (specific_deferred), with the

@@ -1,6 +1,7 @@
 """Related content: the pages that share the most success factors, keywords and projects."""
 
 from django.db import connection
+from django.db.models import prefetch_related_objects
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -96,6 +97,23 @@ def related_pages(page, count=RELATED_COUNT, request=None):
     the page's own, in one query (prefetch_related_objects([page, *related], "factors")).
     """
     return cached(request, "related", (page.pk, count), lambda: scored(page, count))
+
+
+def related_and_shown(page, request=None):
+    """related_pages() and the other pages the page shows as cards (ContentPage.cards_shown: a
+    method's linked research and case studies), each with the success factors its card shows:
+    read together once per content version (at 10,000 pages a method's own cards took 3 ms
+    of queries on every request). A preview shows its own, unsaved links: read each time."""
+
+    def read():
+        related = related_pages(page, request=request)
+        shown = list(page.cards_shown())
+        prefetch_related_objects([*related, *shown], "factors")
+        return related, shown
+
+    if getattr(request, "is_preview", False):
+        return read()
+    return cached(request, "related-and-shown", page.pk, read)
 
 
 def scored(page, count):

@@ -6,15 +6,15 @@ models need not know how content is found (pluginnovation.discovery builds on th
 
 from django import template
 from django.conf import settings
-from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 
 from casestudies.similar import similar_case_studies as casestudies_similar
+from methods.models import evidence_pages
 from pluginnovation.content.models import ContentIndexPage, ContentPage
 from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.facets import PARAMS
 from pluginnovation.discovery.listing import listing_context, pages_below
-from pluginnovation.discovery.related import related_pages
+from pluginnovation.discovery.related import related_and_shown
 from pluginnovation.html_format import format_html, format_html_join
 
 register = template.Library()
@@ -57,11 +57,20 @@ def listed_types(index_model):
 
 @register.simple_tag(takes_context=True)
 def related_content(context, page):
-    """Up to five related live, public pages. Their success factors (the cards show them)
-    come in one query with those of the other cards the page shows."""
-    related = related_pages(page, request=context.get("request"))
-    prefetch_related_objects([*related, *page.cards_shown()], "factors")
+    """Up to five related live, public pages. The page's own cards (a method's evidence) are
+    read with them and handed to the page, which shows them further down."""
+    related, shown = related_and_shown(page, context.get("request"))
+    page.keep_cards_shown(shown)
     return related
+
+
+@register.simple_tag(takes_context=True)
+def evidence_address(context):
+    """The address of the explanation of evidence (/om/evidens/) in the language shown, or
+    "": looked up once per content version and language."""
+    request = context.get("request")
+    found = cached(request, "evidence-page", get_language(), evidence_pages)
+    return found[0].get_url(request) if found else ""
 
 
 @register.simple_tag(takes_context=True)
