@@ -116,3 +116,33 @@ def test_a_factor_page_links_visibly_to_its_own_feed(client):
     feed = client.get("/flode/flexibilitet/")
     assert feed.status_code == 200
     assert b"<rss" in feed.content
+
+
+def test_the_factors_are_read_once_per_content_version(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    """The factor and the other three, linked below it: two queries on every request of a
+    factor page. A factor renamed is shown by its new name on the next request."""
+    from pluginnovation.discovery import cache as discovery_cache
+
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+
+    def factor_queries(url, status=200):
+        with django_assert_max_num_queries(40) as captured:
+            response = client.get(url)
+        assert response.status_code == status
+        return response, [q for q in captured if '"taxonomy_successfactor"' in q["sql"]]
+
+    for url in ("/framgangsfaktorer/flexibilitet/", "/framgangsfaktorer/"):
+        factor_queries(url)
+        response, queries = factor_queries(url)
+        assert not queries
+        assert 'href="/framgangsfaktorer/samverkan/"' in response.content.decode()
+    factor_queries("/framgangsfaktorer/finns-inte/", 404)
+    factor_queries("/framgangsfaktorer/%C2%B2/", 404)
+
+    factor = SuccessFactor.objects.get(slug="samverkan")
+    factor.name = "Samverkan över gränser"
+    factor.save()  # a new content version
+    response, _ = factor_queries("/framgangsfaktorer/flexibilitet/")
+    assert "Samverkan över gränser" in response.content.decode()

@@ -5,7 +5,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
@@ -24,6 +25,12 @@ from pluginnovation.taxonomy.models import SuccessFactor
 
 # How many of the newest pages of each type a factor page shows.
 FACTOR_PAGE_ITEMS = 3
+
+
+def success_factors(request):
+    """The four success factors in their order, read once per content version (editing one
+    is a new version): every factor page, the factor list and an empty search show them."""
+    return cached(request, "success-factors", None, lambda: list(SuccessFactor.objects.all()))
 
 
 def factor_counts(request):
@@ -59,7 +66,7 @@ def factor_list(request):
     context = {"meta_title": gettext("Framgångsfaktorer"), "shared_body": True}
     if fragments.ready(request, "body"):
         return render(request, "search/factor_list.html", context)
-    factors = list(SuccessFactor.objects.all())
+    factors = success_factors(request)
     counts = cached(request, "factor-counts", None, lambda: factor_counts(request))
     for factor in factors:
         factor.fallback = swedish_fallbacks(factor)
@@ -102,7 +109,10 @@ def type_noun(model, count):
 
 
 def factor_detail(request, slug):
-    factor = get_object_or_404(SuccessFactor, slug=slug)
+    factors = success_factors(request)
+    factor = next((factor for factor in factors if factor.slug == slug), None)
+    if factor is None:
+        raise Http404
     if fragments.ready(request, "body"):
         context = {"factor": factor, "fallback": swedish_fallbacks(factor), "shared_body": True}
         return render(request, "search/factor_detail.html", context)
@@ -130,7 +140,7 @@ def factor_detail(request, slug):
         "fallback": swedish_fallbacks(factor),
         "groups": groups,
         "explore_url": f"{explore}?{urlencode({'faktor': factor.slug})}",
-        "other_factors": SuccessFactor.objects.exclude(pk=factor.pk),
+        "other_factors": [other for other in factors if other.pk != factor.pk],
         "shared_body": True,
     }
     return render(request, "search/factor_detail.html", context)
@@ -195,7 +205,7 @@ def search(request):
     if not words:
         if query:
             context["messages"].append(gettext("Sökfrågan innehöll inga ord att söka efter."))
-        context["factors"] = SuccessFactor.objects.all()
+        context["factors"] = success_factors(request)
         return render(request, "search/search_results.html", context)
 
     order, order_message = search_order(request.GET.get("ordning"))
@@ -241,7 +251,7 @@ def search(request):
             text for text in (context["filter_message"], order_message) if text
         )
     if not context.get("result_count"):
-        context["factors"] = SuccessFactor.objects.all()
+        context["factors"] = success_factors(request)
     response = render(request, "search/search_results.html", context)
     return counted_search(response, query) if counted else response
 
