@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -257,6 +258,11 @@ class CaseStudyPage(ContentPage):
     class Meta:
         verbose_name = "fallstudie"
         verbose_name_plural = "fallstudier"
+
+    def keep_with_route(self):
+        super().keep_with_route()
+        # The table of results, read on every request of the page otherwise.
+        prefetch_related_objects([self], "results")
 
     def save(self, *args, **kwargs):
         # The region is the section's, never typed in, so filters and permissions agree.

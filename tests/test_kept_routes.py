@@ -174,3 +174,39 @@ def test_the_number_kept_is_bounded(caching, monkeypatch):
         path = page.url.lstrip("/")
         assert routes.route(factory.get(page.url), path).page.pk == page.pk
     assert len(routes.KEPT) == 3
+
+
+def test_a_case_studys_results_are_kept_with_its_route(
+    client, caching, django_assert_max_num_queries
+):
+    """The table of measured results is read with the route: a query on every request of a
+    case study before. Published again with a changed result, the page shows it at once."""
+    from decimal import Decimal
+
+    from casestudies.models import CaseStudyResult
+
+    page = add_page(CaseStudyPage, "Zyxresultat")
+    CaseStudyResult.objects.create(
+        page=page,
+        indicator="narvaro",
+        description="Närvaro i årskurs 9",
+        value_before=Decimal("81.5"),
+        value_after=Decimal("92.0"),
+        unit="%",
+        period="ht 2015–vt 2017",
+        source="Slutrapport",
+    )
+    result_reads = re.compile(r'SELECT .*"casestudies_casestudyresult"', re.S)
+
+    def reads():
+        return queries_of(client, django_assert_max_num_queries, page.url, kind=result_reads)
+
+    assert reads()
+    assert not reads()
+    html = client.get(page.url).content.decode()
+    assert "Närvaro i årskurs 9" in html and "92" in html
+
+    CaseStudyResult.objects.filter(page=page).update(description="Närvaro i årskurs 8")
+    CaseStudyPage.objects.get(pk=page.pk).save_revision().publish()  # a new content version
+    html = client.get(page.url).content.decode()
+    assert "Närvaro i årskurs 8" in html and "Närvaro i årskurs 9" not in html

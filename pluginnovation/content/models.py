@@ -82,7 +82,13 @@ def content_edit_handler(content_panels, with_place=True):
 
 class ViewRestrictionsInOneQuery:
     """Wagtail asks every page it serves for its view restrictions: in one query here, or in
-    none when they were read with the page's route (keep_view_restrictions)."""
+    none when they were read with the page's route (keep_with_route)."""
+
+    def keep_with_route(self):
+        """Read now what the page shows the same for as long as its route is kept (one content
+        version: pluginnovation.delivery.routes): its view restrictions, and what a page type
+        adds."""
+        self.keep_view_restrictions()
 
     def get_view_restrictions(self):
         kept = self.__dict__.get("_kept_view_restrictions")

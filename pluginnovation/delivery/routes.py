@@ -6,10 +6,10 @@ case study is five levels down). Which page a path reaches changes only when a p
 published, unpublished, moved, renamed or deleted, and each of those gives a new content
 version (pluginnovation.discovery.cache), so each process keeps the routes it found under the
 version (delivery/kept.py: pickled, a few kB and 30 µs to read back; every request gets a copy
-of its own, with the parents routing set on it). The page's view restrictions are read with the
-route and kept with it (a restriction added, changed or removed is a new version too); whether
-the visitor meets them is asked on every request, kept route or not, by Wagtail's
-`check_view_restrictions` (an `on_serve_page` hook).
+of its own, with the parents routing set on it). The page's view restrictions (and a case
+study's results) are read with the route and kept with it (a restriction added, changed or
+removed is a new version too); whether the visitor meets them is asked on every request, kept
+route or not, by Wagtail's `check_view_restrictions` (an `on_serve_page` hook).
 
 Kept: a page's own route (no view arguments). Not kept: routable pages (the news index, its
 years and feed, an event's calendar file), which Wagtail routes each time, and paths that reach
@@ -42,8 +42,9 @@ def route(request, path):
         return found
     result = Page.route_for_request(request, path)
     if result is not None and not result.args and not result.kwargs:
-        # Which view restrictions apply (1.7 ms a request at 10,000 pages) is kept with it.
-        keep = getattr(result.page, "keep_view_restrictions", None)
+        # Which view restrictions apply (1.7 ms a request at 10,000 pages) is kept with it, and
+        # what else the page type reads on every request (a case study's results).
+        keep = getattr(result.page, "keep_with_route", None)
         if keep is not None:
             keep()
         # Kept before the page is served: nothing serving sets on it is kept.
