@@ -17,8 +17,8 @@ each command. Django keeps a cache object per thread, so this is one client per 
 Pages are stored without their drafts (public_dumps): a Wagtail page pickles every field it has,
 and some are about what is not published (the draft's title, whether there is one) or about its
 editors (owner, lock). The discovery cache keeps lists of pages beside public data; each backend
-here leaves those fields out of every page it writes, wherever in the value it sits. Read back,
-they are deferred fields: nothing public reads them.
+here writes every page, wherever in the value it sits, as a public copy: those fields hold what
+they would for a page with no draft, owner or lock.
 
 MemoryCache: Django's LocMemCache (the tests', one process), storing pages as the others do.
 
@@ -47,32 +47,42 @@ UNAVAILABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 logger = logging.getLogger(__name__)
 
 
-# A page's fields and relations about its drafts and editors, never written to a cache.
-PAGE_FIELDS_NOT_SHARED = (
-    "draft_title",
-    "has_unpublished_changes",
-    "latest_revision_id",
-    "latest_revision_created_at",
-    "locked",
-    "locked_at",
-    "locked_by_id",
-    "owner_id",
-)
+# A page's fields about its drafts and editors, and what a public copy holds instead: what they
+# say of a page with nothing but its live version, and no owner or lock.
+PAGE_FIELDS_NOT_SHARED = {
+    "has_unpublished_changes": False,
+    "latest_revision_id": None,
+    "latest_revision_created_at": None,
+    "locked": False,
+    "locked_at": None,
+    "locked_by_id": None,
+    "owner_id": None,
+}
 PAGE_RELATIONS_NOT_SHARED = ("latest_revision", "locked_by", "owner")
+_page_class = []  # wagtail.models.Page, imported at the first write: the backends load first
 
 
 class PublicPickler(pickle.Pickler):
-    """Pickles as pickle.dumps does, and every Wagtail page without PAGE_FIELDS_NOT_SHARED."""
+    """Pickles as pickle.dumps does, and every Wagtail page as a public copy: the draft's title
+    is the live one, and PAGE_FIELDS_NOT_SHARED hold their stand-ins. The copy read back is
+    a whole page (no deferred field to query for)."""
 
     def reducer_override(self, obj):
         # Not called for str, int, list, dict and the like: only for other objects.
-        from wagtail.models import Page  # the backends load before the apps do
+        if not _page_class:
+            from wagtail.models import Page
 
-        if not isinstance(obj, Page):
+            _page_class.append(Page)
+        # type(), not isinstance(): a lazy object passes for what it wraps, and pickles as
+        # itself around it (the page it wraps comes here on its own).
+        if not issubclass(type(obj), _page_class[0]):
             return NotImplemented
         unpickle, arguments, state = obj.__reduce__()  # state: a copy (Model.__getstate__)
-        for field in PAGE_FIELDS_NOT_SHARED:
-            state.pop(field, None)
+        if "draft_title" in state:
+            state["draft_title"] = state.get("title", "")
+        for field, stand_in in PAGE_FIELDS_NOT_SHARED.items():
+            if field in state:
+                state[field] = stand_in
         for relation in PAGE_RELATIONS_NOT_SHARED:
             state["_state"].fields_cache.pop(relation, None)
         return unpickle, arguments, state
@@ -111,8 +121,10 @@ MISSING = {
 
 
 class ReusedClient(RedisCacheClient):
-    def __init__(self, servers, serializer=PublicSerializer, **options):
-        super().__init__(servers, serializer, **options)
+    def __init__(self, servers, **options):
+        # Always this serializer, whatever OPTIONS say: pages are stored as public copies.
+        options["serializer"] = PublicSerializer
+        super().__init__(servers, **options)
         self._clients = {}
         self._away_until = 0.0
 

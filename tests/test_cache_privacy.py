@@ -12,10 +12,13 @@ import pickle
 import uuid
 import zlib
 
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.test import override_settings
+from django.utils.functional import SimpleLazyObject
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 
 import pytest
 import redis
@@ -70,28 +73,48 @@ def redis_is_up():
         return False
 
 
+def owned_and_locked(page):
+    """The page with an editor as its owner and locker, read with them (select_related)."""
+    editor = get_user_model().objects.create_user(
+        "redaktor", email="redaktor.hemlig@example.org", password="x-Lösenord-7"
+    )
+    Page.objects.filter(pk=page.pk).update(owner=editor, locked=True, locked_by=editor)
+    return Page.objects.select_related("owner", "locked_by", "latest_revision").get(pk=page.pk)
+
+
 @pytest.mark.parametrize("name", ["memory", "files", "redis"])
-def test_a_page_is_stored_without_its_draft_and_its_editors(name, tmp_path):
+def test_a_page_is_stored_without_its_draft_and_its_editors(
+    name, tmp_path, django_assert_num_queries
+):
     if name == "redis" and not redis_is_up():
         pytest.skip("no Redis on 127.0.0.1:6379")
-    page = with_draft(add_page(MethodPage, "Publicerad rubrik"))
+    page = owned_and_locked(with_draft(add_page(MethodPage, "Publicerad rubrik")))
     assert page.draft_title == DRAFT_TITLE and page.has_unpublished_changes
+    assert page.owner.email and page.latest_revision.content["title"] == DRAFT_TITLE
     with override_settings(CACHES=backends(tmp_path)):
         backend = caches[name]
-        # Deep inside the value, as the discovery cache keeps it.
-        backend.set("found", {"latest": [page], "pair": (1, page)})
+        # Deep inside the value, as the discovery cache keeps it, and behind a lazy object.
+        value = {"latest": [page], "pair": (1, page), "lazy": SimpleLazyObject(lambda: page)}
+        backend.set("found", value)
         stored = stored_bytes(name, backend, "found")
         found = backend.get("found")
         backend.delete("found")
 
     assert DRAFT_TITLE.encode() not in stored
+    assert b"redaktor" not in stored and b"pbkdf2" not in stored
     kept = found["latest"][0]
-    assert kept.title == "Publicerad rubrik" and kept.url_path == page.url_path
-    assert found["pair"][1].pk == page.pk
-    for field in PAGE_FIELDS_NOT_SHARED:
-        assert field not in kept.__dict__, field
-    # The page in hand is untouched: only the stored copy lacks them.
-    assert page.draft_title == DRAFT_TITLE
+    assert found["pair"][1].pk == found["lazy"].pk == page.pk
+    assert found["lazy"].draft_title == "Publicerad rubrik"
+    # A whole public copy: nothing left to read from the database, not even for its type.
+    with django_assert_num_queries(0):
+        assert kept.title == kept.draft_title == "Publicerad rubrik"
+        assert kept.url_path == page.url_path
+        assert not kept.has_unpublished_changes and not kept.locked
+        for field, stand_in in PAGE_FIELDS_NOT_SHARED.items():
+            assert getattr(kept, field) == stand_in, field
+    assert type(kept.specific_deferred) is MethodPage
+    # The page in hand is untouched: only the stored copy differs.
+    assert page.draft_title == DRAFT_TITLE and page.owner_id and page.locked
 
 
 def test_the_cached_home_page_and_promotions_hold_no_draft_title(client, monkeypatch, settings):

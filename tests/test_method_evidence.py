@@ -207,6 +207,7 @@ def test_a_methods_evidence_is_read_once_per_content_version(
     page = methods["stark"]
     study = add_page(ResearchArticlePage, "Studie som stöder")
     MethodRelatedPage.objects.create(page_owner=page, page=study, sort_order=0)
+    other = add_page(ResearchArticlePage, "Ännu en studie", factors=())
 
     def evidence_queries():
         with django_assert_max_num_queries(60) as captured:
@@ -224,6 +225,12 @@ def test_a_methods_evidence_is_read_once_per_content_version(
     assert not again
     assert "1 forskningsartikel i kunskapsbanken" in html and 'href="/om/evidens/"' in html
 
+    # A link added in code, without publishing the method, is a new version too.
+    MethodRelatedPage.objects.create(page_owner=page, page=other, sort_order=1)
+    html, _ = evidence_queries()
+    assert "2 forskningsartiklar i kunskapsbanken" in html and "Ännu en studie" in html
+
+    other.unpublish()
     study.unpublish()
     html, _ = evidence_queries()
     assert "Studie som stöder" not in html

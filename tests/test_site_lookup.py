@@ -82,10 +82,12 @@ def test_the_sites_root_paths_are_read_once_per_content_version(client, caching,
 
     site = Site.objects.get(is_default_site=True)
     site.hostname = "kunskapsbank.example"
-    site.save()  # a new content version; the site's links are now absolute
+    site.save()  # a new content version
     response = client.get("/", HTTP_HOST="kunskapsbank.example")
     assert response.status_code == 200
     assert root_path_reads
+    # Addresses made from the new root paths: the site's own, so relative.
+    assert 'href="/forskning/"' in response.content.decode()
 
 
 def test_each_request_gets_its_own_root_paths(caching):

@@ -32,6 +32,7 @@ from wagtail.models import (
     BaseLogEntry,
     CollectionViewRestriction,
     Locale,
+    Orderable,
     Page,
     PageViewRestriction,
     Site,
@@ -56,6 +57,9 @@ PUBLIC_DATA = (
     BaseSiteSetting,
     SearchPromotion,
     BaseLogEntry,
+    # A page's rows of its own (a method's linked evidence, a case study's results), which
+    # publishing the page writes, but code can change alone.
+    Orderable,
 )
 
 

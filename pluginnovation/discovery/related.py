@@ -106,7 +106,7 @@ def related_and_shown(page, request=None):
     of queries on every request). A preview shows its own, unsaved links: read each time."""
 
     def read():
-        related = related_pages(page, request=request)
+        related = scored(page, RELATED_COUNT)  # kept here, not again under related_pages'
         shown = list(page.cards_shown())
         prefetch_related_objects([*related, *shown], "factors")
         return related, shown
