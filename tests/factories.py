@@ -11,6 +11,7 @@ terms (`factors=factors("samverkan")`, `projects=[ProjectFactory()]`), keywords 
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -24,7 +25,12 @@ import factory
 from factory.django import DjangoModelFactory
 from wagtail_factories import DocumentFactory, ImageFactory, PageFactory
 
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage, RegionSectionPage
+from casestudies.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CaseStudyResult,
+    RegionSectionPage,
+)
 from methods.models import MethodIndexPage, MethodPage
 from pluginnovation.home.models import HomePage, StandardPage
 from pluginnovation.taxonomy.models import (
@@ -278,6 +284,21 @@ class CaseStudyPageFactory(ContentPageFactory):
     period = "2016–2018"
     what_was_done = "<p>Insatsen.</p>"
     lessons_learned = "<p>Lärdomar.</p>"
+
+
+class CaseStudyResultFactory(DjangoModelFactory):
+    """A measured result of a case study (`page`), before and after, in per cent."""
+
+    class Meta:
+        model = CaseStudyResult
+
+    indicator = "narvaro"
+    description = factory.Sequence(lambda n: f"Närvaro, mätning {n}")
+    value_before = Decimal("81.5")
+    value_after = Decimal("92.0")
+    unit = "%"
+    period = "ht 2015–vt 2017"
+    source = "Slutrapport"
 
 
 # A whole tree

@@ -181,21 +181,11 @@ def test_a_case_studys_results_are_kept_with_its_route(
 ):
     """The table of measured results is read with the route: a query on every request of a
     case study before. Published again with a changed result, the page shows it at once."""
-    from decimal import Decimal
-
     from casestudies.models import CaseStudyResult
+    from tests.factories import CaseStudyResultFactory
 
     page = add_page(CaseStudyPage, "Zyxresultat")
-    CaseStudyResult.objects.create(
-        page=page,
-        indicator="narvaro",
-        description="Närvaro i årskurs 9",
-        value_before=Decimal("81.5"),
-        value_after=Decimal("92.0"),
-        unit="%",
-        period="ht 2015–vt 2017",
-        source="Slutrapport",
-    )
+    CaseStudyResultFactory(page=page, description="Närvaro i årskurs 9")
     result_reads = re.compile(r'SELECT .*"casestudies_casestudyresult"', re.S)
 
     def reads():

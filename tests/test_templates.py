@@ -18,7 +18,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from casestudies.models import CaseStudyPage, CaseStudyResult
+from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.home.models import HomePage, StandardPage
@@ -26,6 +26,7 @@ from pluginnovation.home.templatetags.site_tags import file_size
 from pluginnovation.news.models import public_news
 from pluginnovation.taxonomy.models import SuccessFactor
 from research.models import ResearchArticlePage
+from tests.factories import CaseStudyResultFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,13 +108,12 @@ def test_research_article_shows_its_publication_details(client, media):
 def test_case_study_results_are_a_table_with_headers(client):
     page = live(CaseStudyPage).first()
     page.results.all().delete()
-    CaseStudyResult.objects.create(
+    CaseStudyResultFactory(
         page=page,
         indicator="avbrott",
         description="Avbrott på introduktionsprogrammet",
         value_before=Decimal("8.4"),
         value_after=Decimal("1.3"),
-        unit="%",
         period="2013–2015",
         source="Lägesrapport 2015",
     )
@@ -146,15 +146,8 @@ def test_case_study_results_are_a_table_with_headers(client):
 def test_case_study_without_a_before_value_says_so(client):
     page = live(CaseStudyPage).first()
     page.results.all().delete()
-    CaseStudyResult.objects.create(
-        page=page,
-        indicator="narvaro",
-        description="Närvaro",
-        value_before=None,
-        value_after=Decimal("85.2"),
-        unit="%",
-        period="vt 2015",
-        source="Skolans statistik",
+    CaseStudyResultFactory(
+        page=page, description="Närvaro", value_before=None, value_after=Decimal("85.2")
     )
     html = get_html(client, page)
     assert "Uppgift saknas" in html
