@@ -1,6 +1,7 @@
 """The request's Wagtail site is looked up once per content version and host in a process
 (pluginnovation.delivery.sites), not with a query on every request."""
 
+from django.core.cache import cache
 from django.test import RequestFactory
 
 from wagtail.models import Site
@@ -95,3 +96,23 @@ def test_each_request_gets_its_own_root_paths(caching):
     first = sites.root_paths_for(factory.get("/"))
     first.clear()
     assert sites.root_paths_for(factory.get("/"))
+
+
+def test_the_root_paths_are_read_anew_for_a_new_content_version(client, caching):
+    """Not from Wagtail's shared copy, which may hold old rows: Wagtail empties it when a site
+    or a root page is saved, inside the editor's transaction, and a request in another process
+    may store the old rows again before the commit, for an hour."""
+    from wagtail.models.sites import (
+        SITE_ROOT_PATHS_CACHE_KEY,
+        SITE_ROOT_PATHS_CACHE_VERSION,
+        SiteRootPath,
+    )
+
+    from pluginnovation.discovery import cache as discovery_cache
+
+    assert 'href="/forskning/"' in client.get("/").content.decode()
+    site = Site.objects.get(is_default_site=True)
+    stale = [SiteRootPath(site.pk, "/inte-roten/", "http://gammal.example", "sv")]
+    cache.set(SITE_ROOT_PATHS_CACHE_KEY, stale, 3600, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    discovery_cache.bump()  # the commit's new content version
+    assert 'href="/forskning/"' in client.get("/").content.decode()

@@ -9,6 +9,7 @@ root page reaches another).
 
 So are the sites' root paths, which Wagtail needs for every page address it makes (the menu,
 cards, language links) and reads from the shared cache once per request: a round trip to Redis.
+They are read from the database once per version and process.
 """
 
 from django.http.request import split_domain_port
@@ -46,6 +47,10 @@ def root_paths_for(request):
         return None
     found = KEPT.get(version, ROOT_PATHS)
     if found is MISSING:
+        # Read anew, not from Wagtail's shared copy: Wagtail empties it when a site or a root
+        # page is saved, inside the editor's transaction, and a request in another process may
+        # have stored the old rows again before the commit (for an hour).
+        Site.clear_site_root_paths_cache()
         found = Site.get_site_root_paths()
         KEPT.put(version, ROOT_PATHS, found)
     return found
