@@ -6,6 +6,7 @@ class DeliveryConfig(AppConfig):
     verbose_name = "Leverans och cachning"
 
     def ready(self):
-        from pluginnovation.delivery import purge
+        from pluginnovation.delivery import purge, sites
 
         purge.connect_signals()
+        sites.connect_signals()

@@ -8,15 +8,20 @@ when a site or its root page does, and either gives a new content version
 root page reaches another).
 
 So are the sites' root paths, which Wagtail needs for every page address it makes (the menu,
-cards, language links) and reads from the shared cache once per request: a round trip to Redis.
-They are read from the database once per version and process.
+cards, language links) and reads from its copy in the shared cache once per request: a round
+trip to Redis. Wagtail empties that copy when a site, or a site's root page, is saved: inside
+the editor's transaction, so a request elsewhere may store the old rows again before the
+commit, for an hour. It is emptied again at the commit (renew_root_paths).
 """
 
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from pluginnovation.delivery.kept import MISSING, Kept
+from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.cache import caching_allowed, content_version
 
 # Hosts and ports seen by this process, and the root paths of all sites.
@@ -47,13 +52,28 @@ def root_paths_for(request):
         return None
     found = KEPT.get(version, ROOT_PATHS)
     if found is MISSING:
-        # Read anew, not from Wagtail's shared copy: Wagtail empties it when a site or a root
-        # page is saved, inside the editor's transaction, and a request in another process may
-        # have stored the old rows again before the commit (for an hour).
-        Site.clear_site_root_paths_cache()
         found = Site.get_site_root_paths()
         KEPT.put(version, ROOT_PATHS, found)
     return found
+
+
+def renew_root_paths():
+    """Empty Wagtail's copy of the root paths, then start a new content version: no process
+    keeps root paths read before."""
+    Site.clear_site_root_paths_cache()
+    discovery_cache.bump()
+
+
+def on_save_or_delete(sender, instance, **kwargs):
+    # Where Wagtail empties its copy: a site saved or deleted, a site's root page (or one of
+    # its translations) saved.
+    if isinstance(instance, Site) or (isinstance(instance, Page) and instance.is_site_root()):
+        transaction.on_commit(renew_root_paths)
+
+
+def connect_signals():
+    post_save.connect(on_save_or_delete, dispatch_uid="delivery-root-paths-save")
+    post_delete.connect(on_save_or_delete, dispatch_uid="delivery-root-paths-delete")
 
 
 class SiteMiddleware:
