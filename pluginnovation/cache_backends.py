@@ -27,6 +27,7 @@ to cull it (12 ms per write at 5,500 files, measured); here one write in CULL_EV
 the first one included.
 """
 
+import functools
 import io
 import itertools
 import logging
@@ -59,7 +60,15 @@ PAGE_FIELDS_NOT_SHARED = {
     "owner_id": None,
 }
 PAGE_RELATIONS_NOT_SHARED = ("latest_revision", "locked_by", "owner")
-_page_class = []  # wagtail.models.Page, imported at the first write: the backends load first
+
+
+@functools.cache
+def page_model():
+    """wagtail.models.Page, imported at the first write: the cache backends load before the
+    apps do."""
+    from wagtail.models import Page
+
+    return Page
 
 
 class PublicPickler(pickle.Pickler):
@@ -69,13 +78,9 @@ class PublicPickler(pickle.Pickler):
 
     def reducer_override(self, obj):
         # Not called for str, int, list, dict and the like: only for other objects.
-        if not _page_class:
-            from wagtail.models import Page
-
-            _page_class.append(Page)
         # type(), not isinstance(): a lazy object passes for what it wraps, and pickles as
         # itself around it (the page it wraps comes here on its own).
-        if not issubclass(type(obj), _page_class[0]):
+        if not issubclass(type(obj), page_model()):
             return NotImplemented
         unpickle, arguments, state = obj.__reduce__()  # state: a copy (Model.__getstate__)
         if "draft_title" in state:

@@ -86,19 +86,6 @@ def card_sql():
     return columns, joins
 
 
-def related_pages(page, count=RELATED_COUNT, request=None):
-    """Up to `count` other live, public content pages, most shared terms first, then newest.
-
-    Every shared success factor, keyword and project counts one. The scores come from the link
-    tables alone (one row per shared term, grouped by page) instead of a subquery per page, so
-    the cost follows the number of shared links, not the number of pages: raw SQL, because the
-    ORM cannot group over a UNION. The same query reads the pages, which are cached until the
-    content changes. Their cards show their success factors: the caller fetches those, with
-    the page's own, in one query (prefetch_related_objects([page, *related], "factors")).
-    """
-    return cached(request, "related", (page.pk, count), lambda: scored(page, count))
-
-
 def related_and_shown(page, request=None):
     """related_pages() and the other pages the page shows as cards (ContentPage.cards_shown: a
     method's linked research and case studies), each with the success factors its card shows:
@@ -106,7 +93,7 @@ def related_and_shown(page, request=None):
     of queries on every request). A preview shows its own, unsaved links: read each time."""
 
     def read():
-        related = scored(page, RELATED_COUNT)  # kept here, not again under related_pages'
+        related = related_pages(page)
         shown = list(page.cards_shown())
         prefetch_related_objects([*related, *shown], "factors")
         return related, shown
@@ -116,7 +103,15 @@ def related_and_shown(page, request=None):
     return cached(request, "related-and-shown", page.pk, read)
 
 
-def scored(page, count):
+def related_pages(page, count=RELATED_COUNT):
+    """Up to `count` other live, public content pages, most shared terms first, then newest.
+
+    Every shared success factor, keyword and project counts one. The scores come from the link
+    tables alone (one row per shared term, grouped by page) instead of a subquery per page, so
+    the cost follows the number of shared links, not the number of pages: raw SQL, because the
+    ORM cannot group over a UNION. The same query reads the pages; related_and_shown keeps them
+    until the content changes, with the success factors their cards show.
+    """
     params = [page.pk] * len(RELATIONS) + [page.pk, count]
     related = []
     for row in ContentPage.objects.raw(related_sql(), params):
