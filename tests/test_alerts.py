@@ -18,10 +18,10 @@ from pluginnovation.alerts.disposable import is_disposable
 from pluginnovation.alerts.models import CONFIRMATIONS_PER_DAY, Subscription
 from pluginnovation.editorial.roles import EDITORS
 from pluginnovation.taxonomy.models import Project, SuccessFactor
+from tests.query_ceiling import CEILING
 
 pytestmark = pytest.mark.django_db
 
-CEILING = 15
 LINK = re.compile(r"http://testserver(/bevaka/(bekrafta|avsluta)/[^/\s]+/)")
 
 

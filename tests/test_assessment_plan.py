@@ -21,11 +21,10 @@ from pluginnovation.assessment.models import MAX_PLAN_ITEMS, Assessment, PlanIte
 from pluginnovation.assessment.recommendations import plan_method_choices
 from pluginnovation.content.models import ContentPage
 from tests.discovery_support import add_page
+from tests.query_ceiling import CEILING, measure
 from tests.test_assessment import answer_all, start, weak_in
 
 pytestmark = pytest.mark.django_db
-
-CEILING = 15
 
 
 @pytest.fixture(autouse=True)
@@ -348,16 +347,6 @@ def flow_urls(assessment):
         f"/sjalvskattning/delad/{assessment.read_token}/",
         f"/sjalvskattning/delad/{assessment.read_token}/handlingsplan.pdf",
     ]
-
-
-def measure(client, django_assert_max_num_queries, urls):
-    counts = {}
-    for url in urls:
-        assert client.get(url).status_code == 200, url
-        with django_assert_max_num_queries(CEILING, info=url) as captured:
-            client.get(url)
-        counts[url] = len(captured)
-    return counts
 
 
 def test_every_page_of_the_flow_stays_within_the_query_ceiling(

@@ -30,11 +30,11 @@ from tests.factories import (
     TargetGroupFactory,
     content_tree,
 )
+from tests.query_ceiling import measure
 
 pytestmark = pytest.mark.django_db
 
 ROLE_SLUGS = ["mentor", "syv", "kurator", "rektor", "huvudman"]
-CEILING = 15
 
 
 def day(n):
@@ -326,16 +326,6 @@ def test_a_regional_editor_cannot_edit_role_pages(client):
 
 
 # Queries
-
-
-def measure(client, django_assert_max_num_queries, urls):
-    counts = {}
-    for url in urls:
-        assert client.get(url).status_code == 200, url
-        with django_assert_max_num_queries(CEILING, info=url) as captured:
-            client.get(url)
-        counts[url] = len(captured)
-    return counts
 
 
 def test_role_pages_stay_within_the_query_ceiling_at_two_sizes(

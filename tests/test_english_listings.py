@@ -22,6 +22,7 @@ import pytest
 from casestudies.models import CaseStudyResult
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.taxonomy.models import SuccessFactor
+from tests.query_ceiling import CEILING
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,6 @@ ROOT = Path(settings.BASE_DIR)
 CATALOGUE = ROOT / "pluginnovation/search/locale/en/LC_MESSAGES/django.po"
 # Where the catalogue's msgids come from: the templates and the Python of the project.
 SOURCE_DIRS = ["templates", "pluginnovation", "research", "casestudies", "methods"]
-CEILING = 15
 
 
 def get(client, url):

@@ -16,7 +16,8 @@ import pytest
 
 from pluginnovation.news import ics
 from pluginnovation.news.models import PAST_EVENTS_PER_PAGE, EventIndexPage, EventPage
-from tests.test_news import clean_index, measure
+from tests.query_ceiling import measure
+from tests.test_news import clean_index
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,9 @@ from wagtail_factories import ImageFactory
 
 from pluginnovation.news.models import NEWS_PER_PAGE, EventIndexPage, NewsIndexPage, NewsPage
 from tests.factories import factors, site_root
+from tests.query_ceiling import measure
 
 pytestmark = pytest.mark.django_db
-
-CEILING = 15
 
 
 def clean_index(model, slug, title):
@@ -264,16 +263,6 @@ def test_wrong_methods_on_the_feed_and_archive_are_not_errors(client, news_index
     for url in ("/aktuellt/", "/aktuellt/2017/", "/aktuellt/rss/"):
         assert client.post(url).status_code < 500
         assert client.head(url).status_code == 200
-
-
-def measure(client, django_assert_max_num_queries, urls):
-    counts = {}
-    for url in urls:
-        assert client.get(url).status_code == 200, url
-        with django_assert_max_num_queries(CEILING, info=url) as captured:
-            client.get(url)
-        counts[url] = len(captured)
-    return counts
 
 
 def test_news_pages_stay_within_the_query_ceiling(

@@ -17,10 +17,10 @@ from pluginnovation.saved.collections import SESSION_KEY
 from pluginnovation.saved.models import MAX_ITEMS, Collection, CollectionItem
 from research.models import ResearchArticlePage
 from tests.factories import MethodPageFactory, every_body_block
+from tests.query_ceiling import CEILING, measure
 
 pytestmark = pytest.mark.django_db
 
-CEILING = 15
 ORIGIN = "http://testserver"
 
 
@@ -160,16 +160,6 @@ def collection_urls(collection):
         f"/samling/delad/{token}/skriv-ut/",
         f"/samling/delad/{token}/pdf/",
     ]
-
-
-def measure(client, django_assert_max_num_queries, urls):
-    counts = {}
-    for url in urls:
-        assert client.get(url).status_code == 200, url
-        with django_assert_max_num_queries(CEILING, info=url) as captured:
-            client.get(url)
-        counts[url] = len(captured)
-    return counts
 
 
 def fill(collection, pages):

@@ -25,10 +25,9 @@ from pluginnovation.projects.models import ProjectIndexPage, ProjectPage
 from pluginnovation.taxonomy.counties import county_of
 from pluginnovation.taxonomy.models import Project
 from tests.factories import CaseStudyPageFactory, ProjectFactory, site_root
+from tests.query_ceiling import measure
 
 pytestmark = pytest.mark.django_db
-
-CEILING = 15
 
 
 @pytest.fixture
@@ -430,16 +429,6 @@ def test_wrong_methods_are_not_server_errors(client, project_index):
 
 
 # Query ceiling
-
-
-def measure(client, django_assert_max_num_queries, urls):
-    counts = {}
-    for url in urls:
-        assert client.get(url).status_code == 200, url
-        with django_assert_max_num_queries(CEILING, info=url) as captured:
-            client.get(url)
-        counts[url] = len(captured)
-    return counts
 
 
 def test_project_pages_stay_within_the_query_ceiling(

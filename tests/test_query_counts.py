@@ -19,10 +19,10 @@ from pluginnovation.content.models import ContentPage
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.related import related_pages
 from research.models import ResearchArticlePage
+from tests.query_ceiling import CEILING, measure
 
 pytestmark = pytest.mark.django_db
 
-CEILING = 15
 # Related content reads the scores and the pages in one query (the cards' factors come with
 # the detail page's own).
 RELATED_CEILING = 1
@@ -56,16 +56,6 @@ def detail_pages():
 
 
 DETAIL_MODELS = [ResearchArticlePage, CaseStudyPage, MethodPage]
-
-
-def measure(client, django_assert_max_num_queries, urls, ceiling):
-    counts = {}
-    for url in urls:
-        assert client.get(url).status_code == 200, url
-        with django_assert_max_num_queries(ceiling) as captured:
-            client.get(url)
-        counts[url] = len(captured)
-    return counts
 
 
 def test_queries_per_page_do_not_grow_with_the_content(client, django_assert_max_num_queries):

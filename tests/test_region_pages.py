@@ -18,10 +18,9 @@ from pluginnovation.projects.models import ProjectPage
 from pluginnovation.projects.templatetags.project_tags import region_facts
 from pluginnovation.taxonomy.models import Municipality, Project, Region
 from tests.factories import CaseStudyPageFactory, site_root
+from tests.query_ceiling import measure
 
 pytestmark = pytest.mark.django_db
-
-CEILING = 15
 
 
 @pytest.fixture
@@ -177,16 +176,6 @@ def test_hostile_parameters_on_region_pages_give_a_normal_page(client, project_i
 
 def test_an_unknown_region_is_not_found(client, project_index):
     assert client.get("/fallstudier/finns-inte/").status_code == 404
-
-
-def measure(client, django_assert_max_num_queries, urls):
-    counts = {}
-    for url in urls:
-        assert client.get(url).status_code == 200, url
-        with django_assert_max_num_queries(CEILING, info=url) as captured:
-            client.get(url)
-        counts[url] = len(captured)
-    return counts
 
 
 def test_region_pages_stay_within_the_query_ceiling(

@@ -22,10 +22,10 @@ from pluginnovation.home.demo.loader import load_demo_content
 from pluginnovation.home.demo.reader import read_demo_data
 from pluginnovation.taxonomy.models import Kommungrupp, Municipality
 from tests.factories import CaseStudyPageFactory, MunicipalityFactory, content_tree, site_root
+from tests.query_ceiling import CEILING
 
 pytestmark = pytest.mark.django_db
 
-CEILING = 15
 # The demo's case studies use every group but these and every school form but adult education,
 # so the tests' pages are compared only with each other.
 GROUP, OTHER_GROUP = Kommungrupp.C8, Kommungrupp.C9
