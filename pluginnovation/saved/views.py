@@ -103,48 +103,42 @@ def own_or_new_collection(request):
     return collection
 
 
-def too_many(request):
-    message = (
-        "Härifrån har det skapats många samlingar den senaste timmen, så vi väntar en stund "
-        "med att skapa fler. Försök igen om en timme."
-    )
+def not_saved(request, title, message, status):
+    """Why a page was not saved: JSON for the Spara script, a page of its own without it."""
     if wants_json(request):
-        return JsonResponse({"saved": False, "message": message}, status=429)
-    return render(
+        return JsonResponse({"saved": False, "message": message}, status=status)
+    return render(request, "saved/message.html", {"title": title, "text": message}, status=status)
+
+
+def too_many(request):
+    return not_saved(
         request,
-        "saved/message.html",
-        {"title": "För många nya samlingar på kort tid", "text": message},
-        status=429,
+        "För många nya samlingar på kort tid",
+        "Härifrån har det skapats många samlingar den senaste timmen, så vi väntar en stund "
+        "med att skapa fler. Försök igen om en timme.",
+        429,
     )
 
 
 def save_and_answer(request, page):
     if page is None:
-        message = "Sidan kunde inte sparas: den finns inte eller är inte längre publicerad."
-        if wants_json(request):
-            return JsonResponse({"saved": False, "message": message}, status=404)
-        return render(
+        return not_saved(
             request,
-            "saved/message.html",
-            {"title": "Sidan kunde inte sparas", "text": message},
-            status=404,
+            "Sidan kunde inte sparas",
+            "Sidan kunde inte sparas: den finns inte eller är inte längre publicerad.",
+            404,
         )
     collection = own_or_new_collection(request)
     if collection is None:
         return too_many(request)
     outcome = collections.add_page(collection, page)
     if outcome == collections.FULL:
-        message = (
-            f"Min samling är full: den rymmer högst {MAX_ITEMS} sidor. "
-            "Ta bort några sidor för att kunna spara fler."
-        )
-        if wants_json(request):
-            return JsonResponse({"saved": False, "message": message}, status=409)
-        return render(
+        return not_saved(
             request,
-            "saved/message.html",
-            {"title": "Min samling är full", "text": message},
-            status=409,
+            "Min samling är full",
+            f"Min samling är full: den rymmer högst {MAX_ITEMS} sidor. "
+            "Ta bort några sidor för att kunna spara fler.",
+            409,
         )
     if wants_json(request):
         return JsonResponse({"saved": True, "message": "Sparad i Min samling"})
