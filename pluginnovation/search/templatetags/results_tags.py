@@ -2,6 +2,8 @@
 on the server as SVG (no script, styled only by classes in results.css, as the CSP requires)
 and a region's summary."""
 
+import textwrap
+
 from django import template
 from django.template.defaultfilters import floatformat
 from django.utils.html import format_html, format_html_join
@@ -10,14 +12,41 @@ from casestudies.figures import PERCENT_UNITS
 
 register = template.Library()
 
-WIDTH = 640
-LABEL_WIDTH = 60
-# Room on the right for the value and its direction, written after the bar.
-BAR_WIDTH = 380
+# The chart is drawn narrow, and no wider on a large screen (results.css), so that on a phone
+# it scales down little and its text stays readable.
+WIDTH = 420
+LABEL_WIDTH = 50
+BAR_WIDTH = WIDTH - LABEL_WIDTH
 BAR_HEIGHT = 18
-ROW_HEIGHT = 84
-# SVG text does not wrap: longer descriptions are cut here and given in full in the table.
-SHOWN_DESCRIPTION = 75
+# Font sizes, given to each text here (results.css does not set them), where lines are broken.
+HEADING_SIZE = 16
+TEXT_SIZE = 15
+LINE_GAP = 5
+GAP = 10
+# SVG text does not wrap: lines are broken here, by the widest a character of the site's fonts
+# may be on average (bold or not, as a share of the font size), so that no line runs out of
+# the picture. Nothing is cut: the table under the chart has the same words.
+CHARACTER_WIDTH = {False: 0.62, True: 0.68}
+
+
+def lines(words, width, size, bold=False):
+    """words broken into lines that fit `width` at font size `size`."""
+    fits = max(1, int(width / (size * CHARACTER_WIDTH[bold])))
+    return textwrap.wrap(words, fits, break_on_hyphens=False) or [""]
+
+
+def text_lines(css_class, words, x, top, width, size, bold=False):
+    """A <text> of one or more lines, the first with its top at `top`; and the next free y."""
+    shown = lines(words, width, size, bold)
+    height = size + LINE_GAP
+    spans = format_html_join(
+        "",
+        '<tspan x="{}" y="{}">{}</tspan>',
+        ((x, top + size + i * height, line) for i, line in enumerate(shown)),
+    )
+    return format_html(
+        '<text class="{}" font-size="{}">{}</text>', css_class, size, spans
+    ), top + len(shown) * height
 
 
 def number(value):
@@ -63,54 +92,54 @@ def scale(result):
     return max(result.value_before or 0, result.value_after or 0)
 
 
-def bar(kind, label, value, result, y, full):
-    """One labelled bar, or a note where the value is missing."""
-    text_y = y + BAR_HEIGHT - 4
-    if value is None:
-        return format_html(
-            '<text class="results-chart__label" x="0" y="{}">{}</text>'
-            '<text class="results-chart__missing" x="{}" y="{}">uppgift saknas</text>',
-            text_y,
-            label,
-            LABEL_WIDTH,
-            text_y,
-        )
-    width = round(float(value) / float(full) * BAR_WIDTH, 1) if full else 0
-    note = with_unit(value, result.unit)
-    if kind == "after":
-        note += f" – {result.direction_label}"
-    return format_html(
-        '<text class="results-chart__label" x="0" y="{}">{}</text>'
-        '<rect class="results-chart__bar results-chart__bar--{}" x="{}" y="{}" width="{}" '
-        'height="{}"></rect>'
-        '<text class="results-chart__value" x="{}" y="{}">{}</text>',
-        text_y,
+def bar(kind, label, value, result, top, full):
+    """One labelled bar with its value (or a note that it is missing) on the lines under it;
+    and the next free y."""
+    label_text = format_html(
+        '<text class="results-chart__label" x="0" y="{}" font-size="{}">{}</text>',
+        top + BAR_HEIGHT - 4,
+        TEXT_SIZE,
         label,
+    )
+    if value is None:
+        note, bottom = text_lines(
+            "results-chart__missing", "uppgift saknas", LABEL_WIDTH, top, BAR_WIDTH, TEXT_SIZE
+        )
+        return format_html("{}{}", label_text, note), bottom
+    width = round(float(value) / float(full) * BAR_WIDTH, 1) if full else 0
+    words = with_unit(value, result.unit)
+    if kind == "after":
+        words += f" – {result.direction_label}"
+    note, bottom = text_lines(
+        "results-chart__value", words, LABEL_WIDTH, top + BAR_HEIGHT, BAR_WIDTH, TEXT_SIZE
+    )
+    rect = format_html(
+        '<rect class="results-chart__bar results-chart__bar--{}" x="{}" y="{}" width="{}" '
+        'height="{}"></rect>',
         kind,
         LABEL_WIDTH,
-        y,
+        top,
         width,
         BAR_HEIGHT,
-        LABEL_WIDTH + width + 6,
-        text_y,
-        note,
     )
+    return format_html("{}{}{}", label_text, rect, note), bottom
 
 
 def chart_row(result, top):
+    """One result: its heading, the bar before and the bar after; and the next free y."""
     full = scale(result)
-    description = result.description
-    if len(description) > SHOWN_DESCRIPTION:
-        description = description[: SHOWN_DESCRIPTION - 1].rstrip() + "…"
-    return format_html(
-        '<g class="results-chart__result">'
-        '<text class="results-chart__heading" x="0" y="{}">{}: {}</text>{}{}</g>',
-        top + 16,
-        result.get_indicator_display(),
-        description,
-        bar("before", "Före", result.value_before, result, top + 26, full),
-        bar("after", "Efter", result.value_after, result, top + 52, full),
+    heading, y = text_lines(
+        "results-chart__heading",
+        f"{result.get_indicator_display()}: {result.description}",
+        0,
+        top,
+        WIDTH,
+        HEADING_SIZE,
+        bold=True,
     )
+    before, y = bar("before", "Före", result.value_before, result, y + GAP, full)
+    after, y = bar("after", "Efter", result.value_after, result, y + GAP, full)
+    return format_html('<g class="results-chart__result">{}{}{}</g>', heading, before, after), y
 
 
 @register.simple_tag
@@ -120,10 +149,13 @@ def results_chart(results, chart_id="results-chart"):
     results = list(results)
     if not results:
         return ""
-    height = ROW_HEIGHT * len(results)
-    rows = format_html_join(
-        "", "{}", ((chart_row(result, i * ROW_HEIGHT),) for i, result in enumerate(results))
-    )
+    drawn = []
+    height = 0
+    for result in results:
+        row, height = chart_row(result, height + (2 * GAP if drawn else 0))
+        drawn.append((row,))
+    rows = format_html_join("", "{}", drawn)
+    height += LINE_GAP  # room for the last line's descenders
     description = " ".join(sentence(result) for result in results)
     return format_html(
         '<svg class="results-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" '

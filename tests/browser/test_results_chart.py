@@ -1,0 +1,44 @@
+"""The results chart of a case study in Chromium: every word of it inside the picture, and
+readable on a phone (SVG text does not wrap by itself, and the picture scales with the page)."""
+
+import pytest
+
+# Demo case studies whose results have long descriptions, a missing value before, or a long
+# value with its direction ("6 av 7 elever – Riktning okänd").
+CASE_STUDIES = [
+    "/fallstudier/gr/lerums-gymnasium-bygg/",
+    "/fallstudier/gr/molndal-uppfoljningsansvar/",
+    "/fallstudier/kronoberg/resurscentrum-ljungby/",
+]
+# Rendered text under this size (CSS px) is too small to read on a phone.
+SMALLEST_TEXT = 12
+
+OUTSIDE = """svg => {
+    const width = svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll("text")]
+        .map(text => [text.getBBox(), text.textContent])
+        .filter(([box]) => box.x < -0.5 || box.x + box.width > width + 0.5)
+        .map(([box, words]) => `${words} (${Math.round(box.x)}–${Math.round(box.x + box.width)})`);
+}"""
+SMALLEST = """svg => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return Math.min(...[...svg.querySelectorAll("text")].map(
+        text => parseFloat(getComputedStyle(text).fontSize) * scale));
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", CASE_STUDIES)
+def test_the_chart_shows_all_its_text_readably(browser, site_url, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    assert tab.goto(site_url + path).status == 200
+    charts = tab.locator("svg.results-chart")
+    assert charts.count() == 1
+    outside = charts.first.evaluate(OUTSIDE)
+    smallest = charts.first.evaluate(SMALLEST)
+    text = charts.first.text_content()
+    context.close()
+    assert outside == []
+    assert smallest >= SMALLEST_TEXT
+    assert "…" not in text
