@@ -23,7 +23,11 @@
             event.preventDefault();
             const button = form.querySelector("button");
             const label = form.querySelector(".save-button__label");
-            button.disabled = true;
+            // Busy, but not disabled: a disabled button loses the keyboard focus to the page.
+            if (button.getAttribute("aria-disabled") === "true") {
+                return;
+            }
+            button.setAttribute("aria-disabled", "true");
             try {
                 const response = await fetch(form.action, {
                     method: "POST",
@@ -42,7 +46,7 @@
                 form.submit();
                 return;
             }
-            button.disabled = false;
+            button.removeAttribute("aria-disabled");
         });
     });
 })();

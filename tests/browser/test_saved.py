@@ -63,6 +63,9 @@ def test_save_from_a_card_and_a_page_with_the_keyboard(visitor, site_url, page_p
     announced.wait_for(state="attached")
     assert announced.count() == 1
     assert page.url == site_url + "/metoder/"  # no reload, no navigation
+    # Focus stays where the visitor was, visibly, so the next Tab goes on from the card.
+    assert page.evaluate(f"({SAVE_BUTTON})(document.activeElement)")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
 
     page.goto(site_url + page_paths["ResearchArticlePage"])
     tab_to(page, SAVE_BUTTON)
