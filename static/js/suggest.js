@@ -69,11 +69,15 @@
             const label = document.createElement("span");
             label.className = "search-suggestions__label";
             label.textContent = item.label;
+            // The comma makes screen readers pause between the title and its kind; it is not
+            // shown, since the kind stands on a line or at a side of its own.
+            const pause = document.createElement("span");
+            pause.className = "visually-hidden";
+            pause.textContent = ", ";
             const kind = document.createElement("span");
             kind.className = "search-suggestions__kind";
-            // The comma makes screen readers pause between the title and its kind.
-            kind.textContent = `, ${item.kind}`;
-            li.append(label, kind);
+            kind.textContent = item.kind;
+            li.append(label, pause, kind);
             // Keep focus in the field while the pointer presses an option.
             li.addEventListener("mousedown", (event) => event.preventDefault());
             li.addEventListener("click", () => go(index));

@@ -25,6 +25,13 @@ def test_arrow_down_and_enter_go_to_the_suggested_page(page, site_url):
     assert field.get_attribute("aria-controls") == "site-search-q-forslag"
     assert all("frånv" in text.lower() for text in options.all_inner_texts())
     assert page.locator(STATUS).inner_text() == f"{options.count()} förslag"
+    # Each option shows its kind ("Metod"); the comma before it is for screen readers alone.
+    kinds = page.locator(f"{LIST} .search-suggestions__kind").all_inner_texts()
+    assert kinds and all(kind.strip()[:1].isalpha() for kind in kinds)
+    names = page.locator(f"{LIST} [role=option]").evaluate_all(
+        "options => options.map(option => option.textContent)"
+    )
+    assert all(", " in name for name in names)
 
     field.press("ArrowDown")
     first = options.first
