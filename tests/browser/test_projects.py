@@ -12,6 +12,7 @@ PATHS = {
     "project index": "/projekt/",
     "project page": "/projekt/plug-in/",
     "project page with few case studies": "/projekt/plug-in-2-0/",
+    "project page with funding figures": "/projekt/plug-innan/",
     "region with case studies": "/fallstudier/gr/",
     "region without case studies": "/fallstudier/skane/",
     "case study index with region links": "/fallstudier/",
@@ -27,7 +28,15 @@ def test_project_and_region_pages_have_no_wcag_violations(page, site_url, name):
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("name", ["project page", "region with case studies", "project index"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "project page",
+        "project page with funding figures",
+        "region with case studies",
+        "project index",
+    ],
+)
 def test_no_horizontal_scrolling_at_320_pixels(browser, site_url, name):
     context = browser.new_context(viewport={"width": 320, "height": 700})
     tab = context.new_page()
