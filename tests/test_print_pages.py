@@ -80,6 +80,16 @@ def test_the_pdf_has_a_contents_page_and_each_page_in_print_layout(client):
     assert method.title in shared
 
 
+def test_the_cover_says_how_many_pages_in_swedish(client):
+    method, case_study, _research = demo_pages()
+    save_all(client, [method])
+    _reader, pages, _text = pdf_text(client.get("/samling/pdf/"))
+    assert "1 sida ur kunskapsbanken PlugInnovation, utskriven " in " ".join(pages[0].split())
+    save_all(client, [case_study])
+    _reader, pages, _text = pdf_text(client.get("/samling/pdf/"))
+    assert "2 sidor ur kunskapsbanken PlugInnovation, utskrivna " in " ".join(pages[0].split())
+
+
 def test_the_pdf_and_the_pack_give_full_addresses_of_documents_links_and_films(client):
     page = MethodPageFactory(
         parent=MethodPage.objects.live().first().get_parent(),

@@ -474,7 +474,7 @@ def collection_pdf(name, pairs, request, hidden=""):
         pdf.title(name),
         pdf.paragraph(
             f"{count} sid{'a' if count == 1 else 'or'} ur kunskapsbanken PlugInnovation, "
-            f"utskrivna {today}.",
+            f"utskriv{'en' if count == 1 else 'na'} {today}.",
             style="meta",
         ),
     ]

@@ -179,6 +179,7 @@ def test_a_case_study_prints_without_clutter_and_with_addresses(page, site_url, 
         ".save-form",
         ".related",
         ".saved-link",
+        ".language-link",
         ".skip-link",
     ):
         locator = page.locator(hidden)
