@@ -3,6 +3,7 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -182,7 +183,7 @@ class ResearchArticlePage(ContentPage):
         return MISSING if self.publication_type in DESIGN_RELEVANT_TYPES else ""
 
     def card_facts(self):
-        return [("Publikation", self.publication_year_label)]
+        return [(gettext("Publikation"), self.publication_year_label)]
 
     @property
     def publication_year_label(self):

@@ -1,17 +1,20 @@
 """The kinds of publication a research article summarises, and how a study was made."""
 
+from django.utils.translation import gettext_lazy as _
+
 MISSING = "uppgift saknas"
 
-# Stored values are ASCII slugs so that filters and URLs can use them unchanged.
+# Stored values are ASCII slugs so that filters and URLs can use them unchanged. The labels are
+# translated: cards on English pages show the type (the article itself is Swedish).
 PUBLICATION_TYPES = [
-    ("forskningsoversikt", "Forskningsöversikt"),
-    ("empirisk-studie", "Empirisk studie"),
-    ("utvardering", "Utvärdering"),
-    ("myndighetsrapport", "Myndighetsrapport"),
-    ("statlig-utredning", "Statlig utredning"),
-    ("allmanna-rad", "Allmänna råd"),
-    ("bok", "Bok"),
-    ("metodmaterial", "Metodmaterial"),
+    ("forskningsoversikt", _("Forskningsöversikt")),
+    ("empirisk-studie", _("Empirisk studie")),
+    ("utvardering", _("Utvärdering")),
+    ("myndighetsrapport", _("Myndighetsrapport")),
+    ("statlig-utredning", _("Statlig utredning")),
+    ("allmanna-rad", _("Allmänna råd")),
+    ("bok", _("Bok")),
+    ("metodmaterial", _("Metodmaterial")),
 ]
 
 STUDY_DESIGNS = [

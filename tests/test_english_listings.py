@@ -203,6 +203,18 @@ def test_the_english_explore_page(client):
     assert re.search(r'<label for="f-malgrupp-[\w-]+"><span lang="sv">', html)
 
 
+def test_research_cards_on_english_pages_say_their_facts_in_english(client):
+    html = get(client, "/en/utforska/?typ=forskning")
+    facts = re.findall(r'<div class="card__fact"><dt>([^<]*)</dt><dd>([^<]*)</dd></div>', html)
+    assert facts
+    assert {label for label, _value in facts} == {"Publication"}
+    english = {"Research review", "Evaluation", "General guidelines", "Government agency report"}
+    assert any(value.split(",")[0] in english for _label, value in facts)
+    # The Swedish listing is unchanged.
+    swedish = get(client, "/utforska/?typ=forskning")
+    assert "<dt>Publikation</dt><dd>Forskningsöversikt, " in swedish
+
+
 def test_english_pagination(client):
     html = get(client, "/en/utforska/?sida=2")
     assert re.search(r'<p class="pagination__status">Page 2 of \d+</p>', html)

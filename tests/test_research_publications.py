@@ -2,6 +2,7 @@
 the reader to the publication itself, never to a publisher's home page."""
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page
@@ -228,7 +229,10 @@ def test_the_loaded_demo_articles_carry_their_type():
 
 def test_a_research_card_shows_type_and_year():
     page = live_article(publication_type="bok", year=2011)
-    assert page.card_facts() == [("Publikation", "Bok, 2011")]
+    with translation.override("sv"):
+        assert page.card_facts() == [("Publikation", "Bok, 2011")]
+    with translation.override("en"):
+        assert page.card_facts() == [("Publication", "Book, 2011")]
 
 
 def test_the_migration_fills_an_existing_demo_page_and_drops_its_start_page_link():
