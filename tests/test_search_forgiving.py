@@ -67,6 +67,18 @@ def test_a_misspelt_word_is_corrected_and_searched_with_a_link(client):
     assert "<mark>handledningssamtal</mark>" in html
 
 
+def test_a_corrected_word_finds_what_the_word_itself_finds(client):
+    """"Visar träffar för ”zyxmentor” i stället" promises the hits of that word: its compounds
+    and other forms too, not the corrected word alone."""
+    add_page(MethodPage, "Zyxett", body="Varje zyxmentor har tio elever.")
+    add_page(MethodPage, "Zyxtvå", body="Zyxmentorsamtalen hålls varje vecka.")
+    add_page(MethodPage, "Zyxtre", body="Alla zyxmentorerna träffas i augusti.")
+    corrected = search(client, "zyxmentr")
+    assert "Visar träffar för ”zyxmentor” i stället" in corrected.content.decode()
+    assert sorted(titles(corrected)) == sorted(titles(search(client, "zyxmentor")))
+    assert len(titles(corrected)) == 3
+
+
 def test_a_typo_in_one_word_of_several_is_corrected(client):
     add_page(MethodPage, "Zyxplanen", body="Anpassad studiegång för nyanlända elever.")
     response = search(client, "studiegnåg nyanlända")
