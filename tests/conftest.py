@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 from django.utils.module_loading import import_string
 
 import pytest
@@ -34,3 +35,13 @@ def fresh_cache():
     sites.KEPT.clear()
     page_bodies.forget()
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's language: a request activates the language of its
+    address for the rest of the thread, so a test after an English page would otherwise
+    format numbers and words in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -238,6 +238,27 @@ def test_the_english_results_overview_marks_the_swedish_case_studies(client):
     assert "Sammanställning" not in html
 
 
+def test_the_english_results_overview_marks_the_swedish_units_and_sources(client):
+    """Units ("av 7 elever") and sources are the editors' Swedish: marked so (WCAG 3.1.2)."""
+    html = get(client, "/en/resultat/")
+    table = html[html.index('<table class="results-table results-rows">') :]
+    rows = re.findall(
+        r"<tr>(.*?)</tr>", table[table.index("<tbody>") : table.index("</tbody>")], re.S
+    )
+    assert rows
+    for row in rows:
+        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)
+        after, source = cells[5], cells[9]
+        assert source.startswith('<span lang="sv">'), source
+        if not re.fullmatch(r"[\d.,\s]+", after):
+            assert '<span lang="sv">' in after, after
+    swedish = get(client, "/resultat/")
+    assert (
+        '<span lang="sv">'
+        not in swedish[swedish.index('<table class="results-table results-rows">') :]
+    )
+
+
 def test_the_count_sentences_use_english_plurals():
     for language, one, many in [("en", "1 result", "2 results"), ("sv", "1 träff", "2 träffar")]:
         with translation.override(language):

@@ -55,13 +55,21 @@ def number(value):
 
 
 @register.filter
-def signed_change(result):
-    """The change with its sign and unit: "+8,4 procentenheter", "−95 elever", or ""."""
+def signed_number(result):
+    """The change with its sign: "+8,4", "−95", "±0", or "" when there is none."""
     change = result.change
     if change is None:
         return ""
     sign = "+" if change > 0 else "\u2212" if change < 0 else "±"
-    return f"{sign}{number(abs(change))} {result.change_unit}".strip()
+    return f"{sign}{number(abs(change))}"
+
+
+@register.filter
+def signed_change(result):
+    """The change with its sign and unit: "+8,4 procentenheter", "−95 elever", or ""."""
+    if result.change is None:
+        return ""
+    return f"{signed_number(result)} {result.change_unit}".strip()
 
 
 def with_unit(value, unit):
