@@ -68,7 +68,7 @@ def test_a_misspelt_word_is_corrected_and_searched_with_a_link(client):
 
 
 def test_a_corrected_word_finds_what_the_word_itself_finds(client):
-    """"Visar träffar för ”zyxmentor” i stället" promises the hits of that word: its compounds
+    """The page says "Visar träffar för ”zyxmentor” i stället": the hits of that word, its compounds
     and other forms too, not the corrected word alone."""
     add_page(MethodPage, "Zyxett", body="Varje zyxmentor har tio elever.")
     add_page(MethodPage, "Zyxtvå", body="Zyxmentorsamtalen hålls varje vecka.")
