@@ -1,5 +1,6 @@
 """Tipsa om ett arbetssätt: the public form, its thank-you page, and what it refuses."""
 
+import re
 import time
 
 from django.core import mail, signing
@@ -103,6 +104,21 @@ def test_a_tip_is_stored_redirects_to_thanks_and_notifies_the_editors(
     )
     # Nothing about the sender beyond what is needed.
     assert "kim@testgymnasiet.se" not in message.body and "Kim Lärare" not in message.body
+
+
+def test_the_error_summary_lists_the_errors_in_the_order_of_the_fields(client):
+    """Also the municipality's, which is found after the fields' own checks."""
+    response = post(client, title="", municipality="", municipality_other="", consent="")
+    html = response.text
+    summary = html[
+        html.index('class="error-summary"') : html.index(
+            "</ul>", html.index('class="error-summary"')
+        )
+    ]
+    linked = re.findall(r'<a href="#(id_[a-z_0-9]+)">', summary)
+    assert "id_municipality" in linked and len(linked) >= 3
+    on_the_page = [re.search(rf'id="{anchor}"', html).start() for anchor in linked]
+    assert on_the_page == sorted(on_the_page)
 
 
 def test_errors_keep_everything_typed_and_link_from_the_summary(client):

@@ -218,11 +218,11 @@ class SubmissionForm(forms.ModelForm):
             field.widget.attrs["aria-describedby"] = " ".join(described)
 
     def error_links(self):
-        """(anchor, message) for the error summary: each links to its field's first input."""
+        """(anchor, message) for the error summary: each links to its field's first input, in
+        the order of the fields on the page (clean() adds the municipality's error last)."""
         links = []
-        for name, errors in self.errors.items():
-            if name not in self.fields:
-                continue
-            anchor = f"id_{name}_0" if name == "factors" else f"id_{name}"
-            links.append((anchor, errors[0]))
+        for name in self.fields:
+            if name in self.errors:
+                anchor = f"id_{name}_0" if name == "factors" else f"id_{name}"
+                links.append((anchor, self.errors[name][0]))
         return links
