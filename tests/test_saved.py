@@ -275,6 +275,8 @@ def test_reorder_with_up_and_down_buttons(client):
     response = client.post("/samling/flytta/", {"sida": third.pk, "riktning": "upp"})
     assert response.status_code == 302
     assert saved_ids(client) == [first.pk, third.pk, second.pk]
+    # Said where it went, on the page the visitor comes back to.
+    assert "Sidan är flyttad till plats 2 av 3." in client.get(response["Location"]).text
     client.post("/samling/flytta/", {"sida": first.pk, "riktning": "ner"})
     assert saved_ids(client) == [third.pk, first.pk, second.pk]
     # Past either end, or nonsense, changes nothing.

@@ -88,14 +88,15 @@ def remove_page(collection, page_id):
 
 
 def move_page(collection, page_id, direction):
-    """Swap a page with its visible neighbour above ("upp") or below ("ner")."""
+    """Swap a page with its visible neighbour above ("upp") or below ("ner"); returns its new
+    place and how many are shown, (2, 3), or None when it cannot move that way."""
     items = list(collection.items.filter(page__in=visible(ContentPage.objects.all())))
     index = next((i for i, item in enumerate(items) if item.page_id == page_id), None)
     if index is None:
-        return False
+        return None
     other = index - 1 if direction == "upp" else index + 1
     if direction not in ("upp", "ner") or not 0 <= other < len(items):
-        return False
+        return None
     first, second = items[index], items[other]
     with transaction.atomic():
         if first.position == second.position:
@@ -106,7 +107,7 @@ def move_page(collection, page_id, direction):
         first.position, second.position = second.position, first.position
         CollectionItem.objects.bulk_update([first, second], ["position"])
     changed(collection)
-    return True
+    return other + 1, len(items)
 
 
 def empty(collection):

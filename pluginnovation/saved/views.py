@@ -246,8 +246,11 @@ def rename(request, collection):
 def move(request, collection):
     page_id = collections.parse_page_id(request.POST.get("sida"))
     direction = request.POST.get("riktning")
-    if not collections.move_page(collection, page_id, direction):
+    moved = collections.move_page(collection, page_id, direction)
+    if moved is None:
         messages.info(request, "Sidan kunde inte flyttas dit.")
+    else:
+        messages.success(request, "Sidan är flyttad till plats {} av {}.".format(*moved))
     return redirect(f"{reverse('saved:collection')}#sparad-{page_id or ''}")
 
 
