@@ -163,3 +163,13 @@ def test_every_search_form_points_its_script_at_the_suggestions(client):
     assert 'role="listbox"' in html
     # Without JavaScript the field stays a plain search field: the script adds the combobox.
     assert 'role="combobox"' not in html
+
+
+def test_swedish_titles_are_marked_as_swedish_among_english_suggestions(client):
+    """The script gives each such label lang="sv" (WCAG 3.1.2), from the answer's "lang"."""
+    english = client.get("/en/sok/forslag/", {"q": "frånv"}).json()
+    assert english and all(item["lang"] == "sv" for item in english)
+    assert all("lang" not in item for item in suggest(client, "frånv"))
+    factors = client.get("/en/sok/forslag/", {"q": "koll"}).json()
+    # A factor with English wording is named in English, unmarked.
+    assert any(item["kind"] == "Success factor" and "lang" not in item for item in factors)

@@ -16,6 +16,7 @@ import re
 import time
 
 from django.apps import apps
+from django.conf import settings
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -90,25 +91,30 @@ def kind_of(app_label, model_name):
 
 
 def build_catalogue():
-    """[(folded name, rank group, name, page id or None, url path or factor slug, kind)]:
-    success factors first (group 0), then visible pages."""
+    """[(folded name, rank group, name, page id or None, url path or factor slug, kind,
+    language of the name)]: success factors first (group 0), then visible pages."""
     factors = list(SuccessFactor.objects.values_list("name", "slug"))
     entries = [
-        (folded, 0, name, None, slug, FACTOR_KIND)
+        (folded, 0, name, None, slug, FACTOR_KIND, settings.LANGUAGE_CODE)
         for folded, (name, slug) in zip(
             fold_all([name for name, _ in factors]), factors, strict=True
         )
     ]
     # Depth 1 is the tree's root, depth 2 the home page: neither is worth suggesting.
     pages = visible(Page.objects.filter(depth__gt=2)).values_list(
-        "title", "pk", "url_path", "content_type__app_label", "content_type__model"
+        "title",
+        "pk",
+        "url_path",
+        "content_type__app_label",
+        "content_type__model",
+        "locale__language_code",
     )
     rows = list(pages.order_by())
     kinds = {(row[3], row[4]): kind_of(row[3], row[4]) for row in rows}
-    for folded, (title, pk, url_path, *model) in zip(
+    for folded, (title, pk, url_path, app, model, language) in zip(
         fold_all([row[0] for row in rows]), rows, strict=True
     ):
-        entries.append((folded, 1, title, pk, url_path, kinds[tuple(model)]))
+        entries.append((folded, 1, title, pk, url_path, kinds[app, model], language))
     return entries
 
 
@@ -142,12 +148,15 @@ def with_local_factor_names(entries, names):
         return
     entries = iter(entries)
     for entry in entries:
-        folded, group, name, pk, slug, kind = entry
+        folded, group, name, pk, slug, kind, _language = entry
         if group != 0:
             yield entry
             break
         local = names.get(slug)
-        yield (f"{folded}{fold(local)}", group, local, pk, slug, kind) if local else entry
+        if local:
+            yield (f"{folded}{fold(local)}", group, local, pk, slug, kind, get_language())
+        else:
+            yield entry
     yield from entries
 
 
@@ -165,11 +174,16 @@ def find(request, words):
         key=lambda entry: (entry[1], not entry[0].startswith(first), len(entry[2]), entry[2])
     )
     suggestions = []
-    for _folded, group, name, pk, where, kind in matches:
+    shown = get_language()
+    for _folded, group, name, pk, where, kind, language in matches:
         is_factor = group == 0
         url = reverse("factor_detail", args=[where]) if is_factor else page_url(pk, where, request)
         if url:
-            suggestions.append({"label": name, "url": url, "kind": capfirst(ngettext(*kind, 1))})
+            suggestion = {"label": name, "url": url, "kind": capfirst(ngettext(*kind, 1))}
+            # A name in another language than the page's: the script marks it (lang).
+            if language != shown:
+                suggestion["lang"] = language
+            suggestions.append(suggestion)
         if len(suggestions) == MAX_SUGGESTIONS:
             break
     return suggestions

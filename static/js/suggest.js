@@ -69,6 +69,9 @@
             const label = document.createElement("span");
             label.className = "search-suggestions__label";
             label.textContent = item.label;
+            if (item.lang) {
+                label.lang = item.lang;
+            }
             // The comma makes screen readers pause between the title and its kind; it is not
             // shown, since the kind stands on a line or at a side of its own.
             const pause = document.createElement("span");

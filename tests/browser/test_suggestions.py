@@ -89,3 +89,12 @@ def test_every_search_field_on_a_page_suggests_without_script_errors(page, site_
     # The header's list stays closed: each field has its own.
     assert page.locator(LIST).is_hidden()
     assert errors == []  # a CSP violation would be reported here as a console error
+
+
+def test_swedish_titles_among_english_suggestions_are_marked_swedish(page, site_url):
+    page.goto(site_url + "/en/")
+    type_and_wait_for_options(page, "frånv")
+    languages = page.locator(f"{LIST} .search-suggestions__label").evaluate_all(
+        "labels => labels.map(label => label.lang)"
+    )
+    assert languages and set(languages) == {"sv"}
