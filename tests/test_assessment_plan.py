@@ -300,6 +300,24 @@ def test_the_pdf_holds_the_profile_and_the_chosen_methods_with_their_steps(clien
         assert expected in text, expected
 
 
+def test_a_plan_step_longer_than_a_page_still_gives_the_pdf(client, done):
+    """A team may paste a long list: 1,000 characters of short lines are taller than an A4
+    page, and a table row that does not fit a page used to stop the PDF (an error page)."""
+    add(client, done, recommended(client, done)[0])
+    (item,) = done.plan_items.all()
+    lines = "steg\n" * 200
+    response = client.post(
+        plan_url(done),
+        {**row(item, forsta_steg=lines, uppfoljning=lines), "spara": "1"},
+    )
+    assert response.status_code in (200, 302)
+    item.refresh_from_db()
+    assert item.first_step.count("steg") == 200
+    response = client.get(f"/sjalvskattning/delad/{done.read_token}/handlingsplan.pdf")
+    assert response.status_code == 200
+    assert pdf_text(response).count("steg") >= 400
+
+
 def test_the_pdf_needs_the_read_token(client, done):
     assert (
         client.get(f"/sjalvskattning/delad/{done.edit_token}/handlingsplan.pdf").status_code == 404

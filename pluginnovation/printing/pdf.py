@@ -162,7 +162,15 @@ def _table(rows, col_widths=None, header=False):
     ]
     if header:
         commands.append(("LINEBELOW", (0, 0), (-1, 0), 1, INK))
-    result = Table(cells, colWidths=col_widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    # splitInRow: a cell taller than a page (a visitor's long list in a plan) goes on over the
+    # page break; otherwise ReportLab cannot place the row and no PDF is made.
+    result = Table(
+        cells,
+        colWidths=col_widths,
+        repeatRows=1 if header else 0,
+        hAlign="LEFT",
+        splitInRow=1,
+    )
     result.setStyle(TableStyle(commands))
     return result
 
