@@ -598,6 +598,17 @@ def test_search_finds_public_pages(client, tree):
     assert page.pk in [item["id"] for item in data["items"]]
 
 
+@pytest.mark.parametrize(
+    "query", ['"', 'Blixtlås"', '"Blixtlås', 'a " b', "\"'`", " ", "   ", " Blixtlås  "]
+)
+def test_quotes_and_spaces_in_a_search_are_plain_text(client, tree, query):
+    """SQLite's full-text search took a lone quote as its own syntax, and spaces alone as a
+    query of no words (error pages)."""
+    page = MethodPageFactory(parent=tree.methods, title="Blixtlås", summary="Om blixtlåsmetoden.")
+    data = get(client, search=query)
+    assert ("Blixtlås" in query) == (page.pk in [item["id"] for item in data["items"]])
+
+
 # Bad input: a 400 with a message, never a 500, never anything hidden
 
 HUGE = "9" * 30

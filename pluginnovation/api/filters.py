@@ -208,6 +208,14 @@ class CheckedSearchFilter(SearchFilter):
         operator = request.GET.get("search_operator")
         if operator is not None and operator not in SEARCH_OPERATORS:
             raise BadRequestError("search_operator ska vara and eller or.")
+        # Quotes and runs of spaces mean nothing in plain text, but SQLite's full-text search
+        # took a lone quote as its syntax (the backend writes each word in quotes) and spaces
+        # alone as a query of no words: errors, not results.
+        words = " ".join(query.replace('"', " ").split())
+        if words != query:
+            params = request.GET.copy()
+            params["search"] = words
+            request._request.GET = params
         try:
             return super().filter_queryset(request, queryset, view)
         except (FilterError, SearchFieldError) as error:
