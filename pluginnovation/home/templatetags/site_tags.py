@@ -22,6 +22,7 @@ from pluginnovation.home.alternates import home_url, switcher_links
 from pluginnovation.home.models import HomePage
 from pluginnovation.home.navigation import links_for_request
 from pluginnovation.home.pagination import pagination as page_links
+from pluginnovation.html_format import format_html
 
 register = template.Library()
 
@@ -244,6 +245,15 @@ def foreign_language(page):
     """The page's language code when it differs from the language shown ("sv" for a Swedish
     page among English ones), else "": for lang="…" and the "In Swedish" marker."""
     return other_language(page)
+
+
+@register.filter
+def marked_language(text, lang):
+    """{{ text|marked_language:lang }}: text in a span with lang="…" when lang (a code from
+    foreign_language) is given, else as is; as a filter, since a table row has several."""
+    if lang and text:
+        return format_html('<span lang="{}">{}</span>', lang, text)
+    return text
 
 
 # The Wagtail page types whose body is the same for every visitor; views say so in their

@@ -67,9 +67,8 @@ def signed_number(result):
 @register.filter
 def signed_change(result):
     """The change with its sign and unit: "+8,4 procentenheter", "−95 elever", or ""."""
-    if result.change is None:
-        return ""
-    return f"{signed_number(result)} {result.change_unit}".strip()
+    signed = signed_number(result)
+    return f"{signed} {result.change_unit}".strip() if signed else ""
 
 
 def with_unit(value, unit):
