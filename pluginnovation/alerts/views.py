@@ -11,7 +11,7 @@ from functools import wraps
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from pluginnovation.alerts import mail, subscriptions, tokens
 from pluginnovation.alerts.bounded import read_post
@@ -95,7 +95,7 @@ def preselected(request, form):
 
 @no_store
 @csrf_exempt  # checked by csrf_protect below, once the body has been read with a bound
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
     readable = request.method != "POST" or read_post(request)
     return subscribe_form(request, readable)
@@ -141,7 +141,7 @@ def send_confirmation(request, subscription):
 
 
 @private
-@require_GET
+@require_safe
 def sent(request):
     return render(
         request, "alerts/sent.html", {"per_day": CONFIRMATIONS_PER_DAY, "retention": RETENTION_TEXT}
@@ -175,7 +175,7 @@ def token_problem(request, state, kind):
 
 
 @private
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
     state, subscription = tokens.read_confirm_token(token)
     if subscription is None:
@@ -208,7 +208,7 @@ def confirm(request, token):
 
 @private
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     state, subscription = tokens.read_unsubscribe_token(token)
     if subscription is None:

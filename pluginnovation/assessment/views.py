@@ -15,7 +15,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from methods.models import MethodPage
 from pluginnovation.assessment import export
@@ -114,7 +114,7 @@ def too_many(request):
 
 
 @private_page
-@require_GET
+@require_safe
 def start(request):
     step_list = steps()
     context = {
@@ -156,7 +156,7 @@ def save_answers(assessment, values):
 
 
 @private_page
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def step(request, token, number):
     assessment = find(token, "edit_token")
     if assessment is None:
@@ -256,7 +256,7 @@ def term_choice(raw, terms):
 
 
 @private_page
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def result(request, token):
     assessment = find(token, "edit_token")
     if assessment is None:
@@ -348,7 +348,7 @@ def add_methods(request, assessment, ids):
 
 
 @private_page
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def plan(request, token):
     assessment = find(token, "edit_token")
     if assessment is None:
@@ -408,7 +408,7 @@ def plan(request, token):
 
 
 @private_page
-@require_GET
+@require_safe
 def shared(request, token):
     assessment = find(token, "read_token")
     if assessment is None:
@@ -427,7 +427,7 @@ def shared(request, token):
 
 
 @private_page
-@require_GET
+@require_safe
 def pdf(request, token):
     assessment = find(token, "read_token")
     if assessment is None:

@@ -24,7 +24,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from pluginnovation.discovery.listing import specific_pages
 from pluginnovation.printing import pages as print_pages
@@ -192,7 +192,7 @@ def hidden_notice(contents):
 
 
 @private
-@require_GET
+@require_safe
 def collection_view(request):
     collection = collections.session_collection(request)
     if collection is not None:
@@ -270,8 +270,8 @@ def empty(request):
             collections.empty(collection)
         messages.success(request, "Min samling är tömd.")
         return redirect("saved:collection")
-    if request.method != "GET":
-        return HttpResponseNotAllowed(["GET", "POST"])
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     count = len(collections.contents(collection).page_ids)
     return render(request, "saved/confirm_empty.html", {"count": count})
 
@@ -298,7 +298,7 @@ def shared_or_404(view):
 
 
 @shared_or_404
-@require_GET
+@require_safe
 def shared(request, collection):
     collection.touch()
     contents, pages = listed_pages(collection)
@@ -349,14 +349,14 @@ def pack_context(request, collection, shared_token=None):
 
 
 @private
-@require_GET
+@require_safe
 def pack(request):
     collection = collections.session_collection(request)
     return render(request, "saved/pack.html", pack_context(request, collection))
 
 
 @shared_or_404
-@require_GET
+@require_safe
 def shared_pack(request, collection):
     return render(
         request, "saved/pack.html", pack_context(request, collection, collection.share_token)
@@ -375,12 +375,12 @@ def pdf_answer(request, collection):
 
 
 @private
-@require_GET
+@require_safe
 def collection_pdf(request):
     return pdf_answer(request, collections.session_collection(request))
 
 
 @shared_or_404
-@require_GET
+@require_safe
 def shared_pdf(request, collection):
     return pdf_answer(request, collection)

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.text import capfirst
 from django.utils.translation import get_language, ngettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
@@ -189,7 +189,7 @@ def find(request, words):
     return suggestions
 
 
-@require_GET
+@require_safe
 def suggestions(request):
     words = query_words(request.GET.get("q", ""))
     found = (

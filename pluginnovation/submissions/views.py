@@ -8,7 +8,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from pluginnovation.submissions import limits, spam
 from pluginnovation.submissions.forms import SubmissionForm
@@ -41,7 +41,7 @@ def context(**extra):
 
 
 @never_cached
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def submit(request):
     if request.method != "POST":
         form = SubmissionForm()
@@ -89,10 +89,12 @@ def submit(request):
 
 
 @never_cached
-@require_GET
+@require_safe
 def thanks(request):
     # Shown once: on a shared computer the next visitor does not see the last one's title.
-    title = request.session.pop(THANKS_KEY, None)
+    # A HEAD (a link checker, a prefetch) shows nothing, so it leaves the title for the GET.
+    session = request.session
+    title = session.pop(THANKS_KEY, None) if request.method == "GET" else session.get(THANKS_KEY)
     return render(
         request,
         "submissions/thanks.html",

@@ -1,0 +1,74 @@
+"""HEAD is GET without the body (RFC 9110): link checkers, uptime monitors and proxies send it.
+
+Every public address that answers GET must answer HEAD the same way, not 405.
+"""
+
+import pytest
+
+from pluginnovation.assessment.models import Assessment
+from pluginnovation.content.models import ContentPage
+from pluginnovation.saved.models import Collection
+from pluginnovation.submissions.views import THANKS_KEY
+
+pytestmark = pytest.mark.django_db
+
+ADDRESSES = [
+    "/sjalvskattning/",
+    "/samling/",
+    "/samling/skriv-ut/",
+    "/samling/pdf/",
+    "/bevaka/",
+    "/bevaka/skickat/",
+    "/tipsa/",
+    "/tipsa/tack/",
+    "/robots.txt",
+    "/sok/forslag/?q=mentor",
+    "/karta/",
+    "/oppna-data/",
+    "/sok/?q=mentor",
+    "/framgangsfaktorer/",
+]
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_head_answers_as_get_does(client, address):
+    got = client.get(address)
+    assert got.status_code == 200, address
+    head = client.head(address)
+    assert head.status_code == 200, address
+    assert head["Content-Type"] == got["Content-Type"]
+
+
+def shared_addresses(client):
+    page = ContentPage.objects.live().first()
+    client.post("/samling/spara/", {"sida": page.pk}, HTTP_ORIGIN="http://testserver")
+    collection = Collection.objects.get()
+    share = collection.share_token
+    assessment = Assessment.objects.create()
+    read = assessment.read_token
+    return [
+        f"/samling/delad/{share}/",
+        f"/samling/delad/{share}/skriv-ut/",
+        f"/samling/delad/{share}/pdf/",
+        f"/sjalvskattning/delad/{read}/",
+        f"/sjalvskattning/delad/{read}/handlingsplan.pdf",
+    ]
+
+
+def test_head_answers_on_shared_addresses(client):
+    for address in shared_addresses(client):
+        assert client.get(address).status_code == 200, address
+        assert client.head(address).status_code == 200, address
+
+
+def test_head_of_an_unknown_token_is_404_not_405(client):
+    for address in ("/samling/delad/okand/", "/sjalvskattning/delad/okand/"):
+        assert client.head(address).status_code == 404, address
+
+
+def test_head_does_not_consume_the_thanks_message(client):
+    session = client.session
+    session[THANKS_KEY] = "Mitt tips"
+    session.save()
+    client.head("/tipsa/tack/")
+    assert "Mitt tips" in client.get("/tipsa/tack/").content.decode()
