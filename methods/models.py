@@ -1,10 +1,8 @@
-from decimal import Decimal
 from functools import cached_property
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import QuerySet
-from django.utils.formats import number_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +31,7 @@ from pluginnovation.content.models import (
     content_edit_handler,
     with_card_fields,
 )
+from pluginnovation.content.numbers import number
 from pluginnovation.content.visibility import restricted, visible
 from pluginnovation.home.models import StandardPage
 
@@ -292,12 +291,6 @@ def evidence_pages():
         .filter(locale=Locale.get_active())
         .only("url_path", "locale_id")[:1]
     )
-
-
-def number(value):
-    """2.0 → "2", 1.5 → "1,5": as Swedes write it, to the field's one decimal."""
-    text = number_format(round(Decimal(value), 1), 1)
-    return text.removesuffix(",0")
 
 
 class MethodRelatedPage(Orderable):

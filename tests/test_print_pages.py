@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from bench.content import generate_content
-from casestudies.models import CaseStudyPage
+from casestudies.models import CaseStudyPage, CaseStudyResult
 from methods.models import MethodPage
 from pluginnovation.content.models import ContentPage
 from pluginnovation.saved.collections import SESSION_KEY
@@ -200,3 +200,53 @@ def test_collection_pages_stay_within_the_query_ceiling(client, django_assert_ma
         other.post("/samling/spara/", {"sida": pages[0], "next": "/"}, HTTP_ORIGIN=ORIGIN)
     with django_assert_max_num_queries(CEILING):
         client.post("/samling/spara/", {"sida": pages[-1], "next": "/"}, HTTP_ORIGIN=ORIGIN)
+
+
+def results_table(html):
+    """The printed pack's results table: its headings and its rows of cells, as text."""
+    table = re.search(r'<table class="results-table">(.*?)</table>', html, re.S).group(1)
+
+    def text(cell):  # runs of white space as one, but a no-break space is kept
+        return re.sub(r"[ \t\n]+", " ", cell).strip()
+
+    headings = [text(h) for h in re.findall(r'<th scope="col">(.*?)</th>', table)]
+    body = table.split("<tbody>")[1]
+    rows = [
+        [text(cell) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
+    return headings, rows
+
+
+def test_the_printed_results_table_has_a_heading_over_every_column(
+    client, django_capture_on_commit_callbacks
+):
+    case_study = CaseStudyPage.objects.live().order_by("pk").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        CaseStudyResult.objects.filter(page=case_study).delete()
+        CaseStudyResult.objects.create(
+            page=case_study,
+            indicator="annat",
+            description="Elever som nåddes",
+            value_before=980,
+            value_after=1180.5,
+            unit="elever",
+            period="2014–2016",
+            source="Lägesrapport 2016",
+        )
+    save_all(client, [case_study])
+    headings, rows = results_table(client.get("/samling/skriv-ut/").content.decode())
+    assert len(rows) == 1 and len(rows[0]) == len(headings)
+    cell = dict(zip(headings, rows[0], strict=True))
+    assert cell["Källa"] == "Lägesrapport 2016"
+    assert "2014–2016" in cell["Vad som mättes"]
+    # Figures are written as on the case study's own page: 1 180,5 and +200,5.
+    assert cell["Före"] == "980"
+    assert cell["Efter"] == "1\xa0180,5"
+    assert cell["Förändring"].startswith("+200,5")
+    web = client.get(case_study.url).content.decode()
+    assert "1\xa0180,5" in web
+    # The PDF draws the same table.
+    _reader, _pages, text = pdf_text(client.get("/samling/pdf/"))
+    assert "Före Efter Förändring Bedömning Källa Elever som nåddes" in text
+    assert "980 1 180,5 +200,5 elever Riktning okänd Lägesrapport 2016" in text

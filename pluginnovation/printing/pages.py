@@ -25,12 +25,14 @@ from wagtail.rich_text import expand_db_html
 from reportlab.lib.units import mm
 
 from casestudies.models import CaseStudyPage
-from methods.models import MethodPage, number
+from methods.models import MethodPage
+from pluginnovation.content.numbers import number, signed
 from pluginnovation.content.visibility import public_documents
 from pluginnovation.printing import pdf
 from research.models import ResearchArticlePage
 
 MISSING = "uppgift saknas"
+# The period is written with what was measured, as on the case study's own page.
 RESULT_COLUMNS = ["Vad som mättes", "Före", "Efter", "Förändring", "Bedömning", "Källa"]
 # Millimetres; None takes the rest of the width.
 RESULT_WIDTHS = [None, 16, 16, 27, 27, 32]
@@ -274,28 +276,19 @@ class Reader:
         ]
         results = list(page.results.all())
         if results:
-            header = [
-                "Vad som mättes",
-                "Före",
-                "Efter",
-                "Förändring",
-                "Bedömning",
-                "Period",
-                "Källa",
-            ]
             rows = [
                 [
                     f"{result.description} ({result.get_indicator_display()}, {result.unit}; "
                     f"{result.period})",
                     MISSING if result.value_before is None else number(result.value_before),
                     number(result.value_after) if result.value_after is not None else MISSING,
-                    signed(result),
+                    signed_change(result),
                     result.direction_label,
                     result.source,
                 ]
                 for result in results
             ]
-            sections.append(Section("Resultat", table=(header, rows)))
+            sections.append(Section("Resultat", table=(RESULT_COLUMNS, rows)))
         sections.append(Section("Lärdomar", rich=self.rich.add(page.lessons_learned)))
         contact = [
             ("Namn", page.contact_name, ""),
@@ -382,12 +375,9 @@ class Reader:
         return blocks
 
 
-def signed(result):
-    change = result.change
-    if change is None:
-        return "–"
-    sign = "+" if change > 0 else "\u2212" if change < 0 else "±"
-    return f"{sign}{number(abs(change))} {result.change_unit}".strip()
+def signed_change(result):
+    change = signed(result.change)
+    return f"{change} {result.change_unit}".strip() if change else "–"
 
 
 def printable_pages(pairs, request):

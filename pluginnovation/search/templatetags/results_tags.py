@@ -5,10 +5,10 @@ and a region's summary."""
 import textwrap
 
 from django import template
-from django.template.defaultfilters import floatformat
 from django.utils.html import format_html, format_html_join
 
 from casestudies.figures import PERCENT_UNITS
+from pluginnovation.content.numbers import number, signed
 
 register = template.Library()
 
@@ -49,19 +49,10 @@ def text_lines(css_class, words, x, top, width, size, bold=False):
     ), top + len(shown) * height
 
 
-def number(value):
-    """84.5 → "84,5", 1180 → "1 180": figures written the Swedish way."""
-    return floatformat(value, "-1g")
-
-
 @register.filter
 def signed_number(result):
     """The change with its sign: "+8,4", "−95", "±0", or "" when there is none."""
-    change = result.change
-    if change is None:
-        return ""
-    sign = "+" if change > 0 else "\u2212" if change < 0 else "±"
-    return f"{sign}{number(abs(change))}"
+    return signed(result.change)
 
 
 @register.filter
