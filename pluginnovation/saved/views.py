@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -66,8 +66,10 @@ def sent_from_this_site(request):
 
 
 def safe_next(request, raw):
+    """`next` when it is a path on this site ("/metoder/?sida=2"), else None: a relative
+    value ("x", "?q=x") is not the page the visitor came from."""
     raw = (raw or "").strip()
-    if raw and url_has_allowed_host_and_scheme(
+    if raw.startswith("/") and url_has_allowed_host_and_scheme(
         raw, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return raw
@@ -143,7 +145,8 @@ def save_and_answer(request, page):
     if wants_json(request):
         return JsonResponse({"saved": True, "message": "Sparad i Min samling"})
     request.session[JUST_SAVED] = True
-    return redirect(back_to(request, page))
+    # Not redirect(): it would take a path without a slash for the name of a view.
+    return HttpResponseRedirect(back_to(request, page))
 
 
 @private
