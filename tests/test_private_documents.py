@@ -3,10 +3,12 @@ is never named or linked on a public page: not in body text, method material or 
 article's report. Wagtail's document view refuses the download anyway; this keeps the title
 and address off the page."""
 
+import re
+
 from django.core.files.base import ContentFile
 
 from wagtail.documents.models import Document
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 import pytest
 
@@ -96,3 +98,40 @@ def test_printed_packs_and_pdfs_leave_private_documents_out(client, media):
         assert "Öppen mall" in printed
         assert "Intern mall" not in printed and secret.url not in printed
         assert "Opublicerad rapport" not in printed and research.pdf.url not in printed
+
+
+def test_links_in_rich_text_lead_only_to_what_a_visitor_may_see(client, media):
+    """An editor can link any page or document from body text with the choosers; a link to a
+    draft, a restricted page or a private document keeps its words but loses its address,
+    on the page, in the printed pack and in the PDF (as Wagtail does for a deleted page)."""
+    method, restricted, unpublished, public = MethodPage.objects.live().order_by("pk")[:4]
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    unpublished.unpublish()
+    secret = document("Intern mall", private_collection())
+    open_one = document("Öppen mall")
+    links = [
+        ("page", restricted.pk, "begränsad sida"),
+        ("page", unpublished.pk, "opublicerad sida"),
+        ("document", secret.pk, "intern mall"),
+        ("page", public.pk, "öppen sida"),
+        ("document", open_one.pk, "öppen mall"),
+    ]
+    paragraph = " ".join(f'<a linktype="{kind}" id="{pk}">{words}</a>' for kind, pk, words in links)
+    method.body = [*method.body.raw_data, {"type": "paragraph", "value": f"<p>{paragraph}</p>"}]
+    method.save_revision().publish()
+    html = client.get(method.url).content.decode()
+    client.post(
+        "/samling/spara/", {"sida": method.pk, "next": "/"}, HTTP_ORIGIN="http://testserver"
+    )
+    pack = client.get("/samling/skriv-ut/").content.decode()
+    pdf = client.get("/samling/pdf/").content
+    for shown in (html, pack):
+        for words in ("begränsad sida", "opublicerad sida", "intern mall"):
+            assert f"<a>{words}</a>" in shown
+        assert restricted.url not in shown and unpublished.url not in shown
+        assert secret.url not in shown
+        assert re.search(rf'<a href="[^"]*{public.url}">öppen sida</a>', shown)
+        assert re.search(rf'<a href="[^"]*{open_one.url}">öppen mall</a>', shown)
+    for address in (restricted.url, unpublished.url, secret.url):
+        assert address.encode() not in pdf
+    assert public.url.encode() in pdf
