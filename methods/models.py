@@ -285,11 +285,11 @@ class EvidencePage(StandardPage):
 
 def evidence_pages():
     """The explanation of evidence in the language shown (its English translation under
-    /en/): a list of one page, or none."""
+    /en/) if a visitor may see it: a list of one page, or none."""
     return list(
-        EvidencePage.objects.live()
-        .filter(locale=Locale.get_active())
-        .only("url_path", "locale_id")[:1]
+        visible(EvidencePage.objects.filter(locale=Locale.get_active())).only(
+            "url_path", "locale_id"
+        )[:1]
     )
 
 

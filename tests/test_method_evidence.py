@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils import translation
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
@@ -163,6 +163,21 @@ def test_the_evidence_page_explains_every_step_of_the_scale(client):
 def test_the_method_page_links_to_the_evidence_explanation(client, methods):
     html = client.get(methods["stark"].url).content.decode()
     assert 'href="/om/evidens/"' in html
+
+
+@pytest.mark.parametrize("hide", ["restrict", "unpublish"])
+def test_no_link_to_an_evidence_page_a_visitor_may_not_see(
+    client, methods, hide, django_capture_on_commit_callbacks
+):
+    page = EvidencePage.objects.get(locale__language_code="sv")
+    with django_capture_on_commit_callbacks(execute=True):
+        if hide == "restrict":
+            PageViewRestriction.objects.create(page=page, restriction_type="login")
+        else:
+            page.unpublish()
+    html = client.get(methods["stark"].url).content.decode()
+    assert 'href="/om/evidens/"' not in html
+    assert "så bedömer vi evidens" not in html
 
 
 def test_every_demo_method_has_its_evidence_filled_in():
