@@ -6,11 +6,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pluginnovation import password_attempts
+
 # A database that is away gives a Swedish 503 with Retry-After, not a 500.
 handler500 = "pluginnovation.delivery.unavailable.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password form for protected documents, with a bound on guessing; the same
+    # address as Wagtail's own, which follows and is no longer reached. Pages: below.
+    path(
+        "dokument/authenticate_with_password/<int:restriction_id>/",
+        password_attempts.document_password,
+    ),
     path("dokument/", include(wagtaildocs_urls)),
     path("", include("pluginnovation.seo.urls")),
     path("sjalvskattning/", include("pluginnovation.assessment.urls")),
@@ -37,6 +45,11 @@ if settings.DEBUG:
 # In both languages: Swedish without a prefix, as always, and English under /en/.
 urlpatterns += i18n_patterns(
     path("", include("pluginnovation.search.urls")),
+    # As for documents above: Wagtail's password form for pages, in both languages.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        password_attempts.page_password,
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -3,6 +3,7 @@ nothing of the protected content: not its title, its place in the site or its de
 "Logged-in users only" leads to the editors' sign-in, which returns to the page."""
 
 from django.core.files.base import ContentFile
+from django.test import Client
 
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
@@ -93,3 +94,45 @@ def test_a_password_protected_document_shows_the_same_form(client, settings, tmp
     html = response.content.decode()
     assert "<h1>Lösenord krävs</h1>" in html and 'class="site-header"' in html
     assert "Intern rapport" not in html
+
+
+def action_of(html):
+    return html.split('class="access-form" method="post" action="', 1)[1].split('"', 1)[0]
+
+
+def test_guessing_a_page_password_is_stopped_after_a_few_tries(client, protected_page, settings):
+    settings.PASSWORD_ATTEMPTS_PER_HOUR = 5
+    action = action_of(client.get(protected_page.url).content.decode())
+    for _ in range(5):
+        assert client.post(action, {"password": "fel", "return_url": "/"}).status_code == 200
+    stopped = client.post(action, {"password": "solros-42", "return_url": "/"})
+    assert stopped.status_code == 429
+    html = stopped.content.decode()
+    assert "<h1>För många försök</h1>" in html and SECRET_TITLE not in html
+    assert "Retry-After" in stopped
+    # Nor through the English address of the same form.
+    english = client.post(f"/en{action}", {"password": "solros-42", "return_url": "/"})
+    assert english.status_code == 429
+    # Another visitor (another address) may still try.
+    other = Client(REMOTE_ADDR="192.0.2.7")
+    assert other.post(action, {"password": "solros-42", "return_url": "/"}).status_code == 302
+
+
+def test_guessing_a_document_password_is_stopped_too(client, settings, tmp_path):
+    settings.PASSWORD_ATTEMPTS_PER_HOUR = 3
+    settings.MEDIA_ROOT = tmp_path
+    collection = Collection.get_first_root_node().add_child(name="Skyddade underlag")
+    CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password="solros-42",
+    )
+    document = Document.objects.create(
+        title="Intern rapport",
+        file=ContentFile(b"%PDF-1.4\n" + b"x" * 100, name="intern-rapport.pdf"),
+        collection=collection,
+    )
+    action = action_of(client.get(document.url).content.decode())
+    for _ in range(3):
+        assert client.post(action, {"password": "fel", "return_url": "/"}).status_code == 200
+    assert client.post(action, {"password": "solros-42", "return_url": "/"}).status_code == 429

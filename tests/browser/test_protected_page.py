@@ -72,3 +72,26 @@ def test_the_password_is_given_with_the_keyboard_alone(page, protected):
     with page.expect_navigation(url=f"**{PATH}"):
         page.keyboard.press("Enter")
     assert page.locator("h1").inner_text() == TITLE
+
+
+# Last in this module: it uses up this address's tries for the page's password.
+def test_too_many_wrong_passwords_give_a_page_of_their_own(browser, protected):
+    context = browser.new_context(locale="sv-SE", viewport={"width": 390, "height": 900})
+    tab = context.new_page()
+    for _ in range(12):
+        tab.goto(protected)
+        tab.get_by_label("Lösenord", exact=True).fill("gissning")
+        with tab.expect_navigation():
+            tab.get_by_role("button", name="Fortsätt").click()
+        if tab.locator("h1").inner_text() == "För många försök":
+            break
+    else:
+        pytest.fail("wrong passwords were accepted without end")
+    assert TITLE not in tab.content()
+    assert tab.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    for width in (390, 1280):
+        tab.set_viewport_size({"width": width, "height": 900})
+        assert axe_violations(tab) == []
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(SCREENSHOTS / f"password-too-many-{width}.png"), full_page=True)
+    context.close()

@@ -1,0 +1,40 @@
+"""A bound on guessing the password of a protected page or document.
+
+Wagtail's password forms (page and collection view restrictions) accept any number of tries;
+django-axes guards only the editors' sign-in. Each client address gets a few tries per hour for
+each restriction, then a Swedish 429 until the hour has passed. A visitor who has the password
+needs one try; its session then opens the page.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from wagtail import views as page_views
+from wagtail.documents.views import serve as document_views
+
+from pluginnovation.ratelimit import WINDOW_SECONDS, allow
+
+
+def attempts_per_hour():
+    return getattr(settings, "PASSWORD_ATTEMPTS_PER_HOUR", 10)
+
+
+def limited(view, kind):
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if request.method == "POST":
+            restriction = next(iter(kwargs.values()), "")
+            if not allow(request, f"password-{kind}-{restriction}", attempts_per_hour()):
+                response = render(request, "password_too_many.html", status=429)
+                response.headers["Retry-After"] = str(WINDOW_SECONDS)
+                return response
+        return view(request, *args, **kwargs)
+
+    return never_cache(guarded)
+
+
+page_password = limited(page_views.authenticate_with_password, "page")
+document_password = limited(document_views.authenticate_with_password, "document")
