@@ -215,7 +215,9 @@ def render(directives, indent=""):
 
 
 def quote_arg(arg):
-    return f'"{arg}"' if any(c.isspace() or c in ";{}'" for c in arg) else arg
+    if not any(c.isspace() or c in ";{}'\"" for c in arg):
+        return arg
+    return f"'{arg}'" if '"' in arg else f'"{arg}"'
 
 
 def free_port():
@@ -247,6 +249,11 @@ def running_recipe(tmp_path, recipe):
     server = server.replace("/srv/pluginnovation/media/", f"{media}/").replace(
         "http://unix:/run/pluginnovation/gunicorn.sock", f"http://127.0.0.1:{upstream.server_port}"
     )
+    server = server.replace("/var/log/nginx/pluginnovation.access.log", f"{tmp_path}/access.log")
+    # What the recipe sets beside its servers (the access log's format and its maps).
+    beside = render(
+        [d for d in parse_nginx(NGINX_CONF.read_text()).block if d.name != "server"], "    "
+    )
     mime_types = "include /etc/nginx/mime.types;" if Path("/etc/nginx/mime.types").exists() else ""
     (tmp_path / "nginx.conf").write_text(
         f"""
@@ -257,6 +264,7 @@ events {{}}
 http {{
     {mime_types}
     access_log off;
+{beside}
     client_body_temp_path {tmp_path}/body;
     proxy_temp_path {tmp_path}/proxy;
     fastcgi_temp_path {tmp_path}/fastcgi;
@@ -316,6 +324,25 @@ def test_nginx_serves_images_with_safe_headers(running_recipe):
         assert status == 200 and body == PDF
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert "sandbox" in headers["Content-Security-Policy"]
+
+
+def test_nginx_logs_addresses_without_their_tokens(running_recipe, tmp_path):
+    token, other = "hemligtToken_123-abc", "annatToken_456"
+    site = "https://kunskapsbank.example.se"
+    status, _, _ = fetch(
+        running_recipe,
+        f"/sjalvskattning/redigera/{token}/resultat/?steg=2",
+        headers={"Referer": f"{site}/samling/delad/{other}/"},
+    )
+    assert status == 200
+    fetch(running_recipe, f"/bevaka/avsluta/{token}/")
+    fetch(running_recipe, "/samling/skriv-ut/", headers={"Referer": f"{site}/metoder/"})
+    log = (tmp_path / "access.log").read_text()
+    assert token not in log and other not in log
+    assert '"GET /sjalvskattning/redigera/***/resultat/?steg=2 HTTP/1.1" 200' in log
+    assert f'"{site}/samling/delad/***/"' in log
+    assert "GET /bevaka/avsluta/***/ HTTP/1.1" in log
+    assert f'"GET /samling/skriv-ut/ HTTP/1.1" 200 ' in log and f'"{site}/metoder/"' in log
 
 
 def test_nginx_passes_documents_to_django_and_overwrites_the_proto_header(running_recipe):
