@@ -342,7 +342,7 @@ def test_nginx_logs_addresses_without_their_tokens(running_recipe, tmp_path):
     assert '"GET /sjalvskattning/redigera/***/resultat/?steg=2 HTTP/1.1" 200' in log
     assert f'"{site}/samling/delad/***/"' in log
     assert "GET /bevaka/avsluta/***/ HTTP/1.1" in log
-    assert f'"GET /samling/skriv-ut/ HTTP/1.1" 200 ' in log and f'"{site}/metoder/"' in log
+    assert '"GET /samling/skriv-ut/ HTTP/1.1" 200 ' in log and f'"{site}/metoder/"' in log
 
 
 def test_nginx_passes_documents_to_django_and_overwrites_the_proto_header(running_recipe):
