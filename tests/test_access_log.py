@@ -8,9 +8,13 @@ from types import SimpleNamespace
 
 from django.urls import get_resolver
 
+import pytest
 from gunicorn.config import Config
 
 from pluginnovation.access_log import Logger, masked
+from pluginnovation.assessment.models import Assessment
+from pluginnovation.content.models import ContentPage
+from pluginnovation.saved.models import Collection
 
 
 def token_routes(resolver=None, prefix=""):
@@ -62,3 +66,26 @@ def test_gunicorns_access_log_line_has_no_token():
     assert token not in line and other not in line
     assert "/sjalvskattning/redigera/***/resultat/" in line
     assert "/samling/delad/***/" in line
+
+
+@pytest.mark.django_db
+def test_pages_at_a_token_address_are_not_stored_indexed_or_sent_on(client):
+    """A page whose address holds a token is the holder's alone: no cache stores it, no search
+    engine indexes it or follows its links, and no other site gets its address as Referer."""
+    page = ContentPage.objects.live().first()
+    client.post("/samling/spara/", {"sida": page.pk}, HTTP_ORIGIN="http://testserver")
+    assessment = Assessment.objects.create()
+    addresses = [
+        f"/samling/delad/{Collection.objects.get().share_token}/",
+        f"/sjalvskattning/redigera/{assessment.edit_token}/steg/1/",
+        f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/",
+        f"/sjalvskattning/delad/{assessment.read_token}/",
+        "/bevaka/avsluta/okand-token/",
+        "/samling/",
+    ]
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code in (200, 400, 404), address
+        assert set(response["Cache-Control"].split(", ")) >= {"private", "no-store"}, address
+        assert response["X-Robots-Tag"] == "noindex, nofollow", address
+        assert response["Referrer-Policy"] == "same-origin", address

@@ -6,7 +6,6 @@ the mail client): the signed token in the address is the authorisation.
 """
 
 import logging
-from functools import wraps
 
 from django.conf import settings
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from pluginnovation.alerts import mail, subscriptions, tokens
 from pluginnovation.alerts.bounded import read_post
 from pluginnovation.alerts.forms import TOO_MANY_CHOICES, SubscribeForm
 from pluginnovation.alerts.models import CONFIRMATIONS_PER_DAY, RETENTION_TEXT
+from pluginnovation.delivery.private import not_stored, private_link
 from pluginnovation.ratelimit import allow
 
 logger = logging.getLogger(__name__)
@@ -34,33 +34,6 @@ TOKEN_PROBLEMS = {
         "med, gärna genom att klicka på den i stället för att kopiera den.",
     ),
 }
-
-
-def no_store(view):
-    """Pages with a form or a person's answer: never stored by a cache."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-    return wrapped
-
-
-def private(view):
-    """Pages about one person's subscription: not stored, not indexed, and their address
-    (with its token) never sent to another site as Referer. Not "no-referrer": with it the
-    browser sends "Origin: null" with the page's own form, which the CSRF check refuses."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "same-origin"
-        return response
-
-    return no_store(wrapped)
 
 
 def message(request, title, text, status=200):
@@ -93,7 +66,7 @@ def preselected(request, form):
     }
 
 
-@no_store
+@not_stored
 @csrf_exempt  # checked by csrf_protect below, once the body has been read with a bound
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
@@ -140,7 +113,7 @@ def send_confirmation(request, subscription):
         logger.exception("Confirmation mail for subscription %s failed", subscription.pk)
 
 
-@private
+@private_link
 @require_safe
 def sent(request):
     return render(
@@ -174,7 +147,7 @@ def token_problem(request, state, kind):
     return message(request, title, text.format(expired=expired), status=status)
 
 
-@private
+@private_link
 @require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
     state, subscription = tokens.read_confirm_token(token)
@@ -206,7 +179,7 @@ def confirm(request, token):
     )
 
 
-@private
+@private_link
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):

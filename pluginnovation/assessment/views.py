@@ -6,15 +6,12 @@ only reads it. Tokens are checked for their form before any lookup; an unknown, 
 expired token gets the same 404 page. Every page here is private: no caching, no indexing.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from methods.models import MethodPage
@@ -33,6 +30,7 @@ from pluginnovation.assessment.models import (
 from pluginnovation.assessment.recommendations import plan_method_choices, recommend
 from pluginnovation.assessment.scoring import answers_of, profile, steps
 from pluginnovation.content.visibility import restricted, visible
+from pluginnovation.delivery.private import private_link
 from pluginnovation.taxonomy.models import Level, TargetGroup
 
 SESSION_KEY = "assessment_edit_tokens"
@@ -40,19 +38,6 @@ SESSION_KEY = "assessment_edit_tokens"
 REMEMBERED = 5
 # Longest method id list read from one request.
 MAX_METHOD_IDS = MAX_PLAN_ITEMS
-
-
-def private_page(view):
-    """No cache may keep these pages: they belong to whoever holds the link."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        patch_cache_control(response, private=True, no_store=True)
-        response.headers.setdefault("X-Robots-Tag", "noindex")
-        return response
-
-    return wrapped
 
 
 def not_found(request, message=None):
@@ -113,7 +98,7 @@ def too_many(request):
 # Start
 
 
-@private_page
+@private_link
 @require_safe
 def start(request):
     step_list = steps()
@@ -127,7 +112,7 @@ def start(request):
     return render(request, "assessment/start.html", context)
 
 
-@private_page
+@private_link
 @require_POST
 def create(request):
     if not allow_new(request):
@@ -155,7 +140,7 @@ def save_answers(assessment, values):
     assessment.touch()
 
 
-@private_page
+@private_link
 @require_http_methods(["GET", "HEAD", "POST"])
 def step(request, token, number):
     assessment = find(token, "edit_token")
@@ -255,7 +240,7 @@ def term_choice(raw, terms):
     return None, False
 
 
-@private_page
+@private_link
 @require_http_methods(["GET", "HEAD", "POST"])
 def result(request, token):
     assessment = find(token, "edit_token")
@@ -347,7 +332,7 @@ def add_methods(request, assessment, ids):
     return items
 
 
-@private_page
+@private_link
 @require_http_methods(["GET", "HEAD", "POST"])
 def plan(request, token):
     assessment = find(token, "edit_token")
@@ -407,7 +392,7 @@ def plan(request, token):
     return render(request, "assessment/plan.html", context, status=status)
 
 
-@private_page
+@private_link
 @require_safe
 def shared(request, token):
     assessment = find(token, "read_token")
@@ -426,7 +411,7 @@ def shared(request, token):
     return render(request, "assessment/shared.html", context)
 
 
-@private_page
+@private_link
 @require_safe
 def pdf(request, token):
     assessment = find(token, "read_token")
@@ -438,7 +423,7 @@ def pdf(request, token):
     return export.plan_pdf(request, assessment, result, items)
 
 
-@private_page
+@private_link
 @require_POST
 def copy(request, token):
     original = find(token, "read_token")

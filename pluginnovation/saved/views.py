@@ -26,6 +26,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from pluginnovation.delivery.private import private_link
 from pluginnovation.discovery.listing import specific_pages
 from pluginnovation.printing import pages as print_pages
 from pluginnovation.ratelimit import allow
@@ -34,19 +35,6 @@ from pluginnovation.saved.models import MAX_ITEMS, MAX_NAME_LENGTH, RETENTION_TE
 from pluginnovation.saved.templatetags.saved_tags import JUST_SAVED
 
 ANCHOR = re.compile(r"spara-[0-9]{1,12}(-[0-9]{1,4})?")
-
-
-def private(view):
-    """Collection pages are the visitor's own: never stored by a cache, never indexed."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapped
 
 
 def own_origin(request):
@@ -149,7 +137,7 @@ def save_and_answer(request, page):
     return HttpResponseRedirect(back_to(request, page))
 
 
-@private
+@private_link
 @csrf_exempt
 def save(request):
     """The Spara form on public pages: no token, so the request's origin is checked here."""
@@ -172,7 +160,7 @@ def save(request):
     return save_and_answer(request, page)
 
 
-@private
+@private_link
 @require_POST
 def confirm_save(request):
     """The confirmation form's answer: an ordinary CSRF-protected form."""
@@ -194,7 +182,7 @@ def hidden_notice(contents):
     return f"{hidden} sparade sidor är inte längre tillgängliga och visas inte."
 
 
-@private
+@private_link
 @require_safe
 def collection_view(request):
     collection = collections.session_collection(request)
@@ -231,7 +219,7 @@ def own_collection_or_back(view):
             return redirect("saved:collection")
         return view(request, collection, *args, **kwargs)
 
-    return private(require_POST(wrapped))
+    return private_link(require_POST(wrapped))
 
 
 @own_collection_or_back
@@ -265,7 +253,7 @@ def remove(request, collection):
     return redirect("saved:collection")
 
 
-@private
+@private_link
 def empty(request):
     collection = collections.session_collection(request)
     if request.method == "POST":
@@ -297,7 +285,7 @@ def shared_or_404(view):
             )
         return view(request, collection, *args, **kwargs)
 
-    return private(wrapped)
+    return private_link(wrapped)
 
 
 @shared_or_404
@@ -351,7 +339,7 @@ def pack_context(request, collection, shared_token=None):
     }
 
 
-@private
+@private_link
 @require_safe
 def pack(request):
     collection = collections.session_collection(request)
@@ -377,7 +365,7 @@ def pdf_answer(request, collection):
     return print_pages.pdf_response(data, "min-samling.pdf")
 
 
-@private
+@private_link
 @require_safe
 def collection_pdf(request):
     return pdf_answer(request, collections.session_collection(request))

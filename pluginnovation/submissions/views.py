@@ -1,15 +1,13 @@
 """The public form at /tipsa/, its thank-you page (reached by a redirect after a post, so a
 reload never sends twice) and the page a flood of posts gets."""
 
-from functools import wraps
-
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
+from pluginnovation.delivery.private import not_stored
 from pluginnovation.submissions import limits, spam
 from pluginnovation.submissions.forms import SubmissionForm
 from pluginnovation.submissions.models import RETENTION_TEXT
@@ -17,18 +15,6 @@ from pluginnovation.submissions.notify import notify_editors
 
 # What the thank-you page may repeat: the title just sent (never the contact details).
 THANKS_KEY = "submissions_thanks"
-
-
-def never_cached(view):
-    """The form carries a CSRF token and a time stamp of its own; no cache may share it."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        patch_cache_control(response, private=True, no_store=True)
-        return response
-
-    return wrapped
 
 
 def context(**extra):
@@ -40,7 +26,7 @@ def context(**extra):
     }
 
 
-@never_cached
+@not_stored
 @require_http_methods(["GET", "HEAD", "POST"])
 def submit(request):
     if request.method != "POST":
@@ -88,7 +74,7 @@ def submit(request):
     )
 
 
-@never_cached
+@not_stored
 @require_safe
 def thanks(request):
     # Shown once: on a shared computer the next visitor does not see the last one's title.
