@@ -7,11 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pluginnovation import password_attempts
+from pluginnovation.editorial import reports as editorial_reports
 
 # A database that is away gives a Swedish 503 with Retry-After, not a 500.
 handler500 = "pluginnovation.delivery.unavailable.server_error"
 
 urlpatterns = [
+    *editorial_reports.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password form for protected documents, with a bound on guessing; the same
     # address as Wagtail's own, which follows and is no longer reached. Pages: below.

@@ -3,6 +3,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from pluginnovation.editorial import reports
 from pluginnovation.editorial.returned import ReturnedForChangesPanel
 from pluginnovation.editorial.views import EditorialGuideView, RolePanel
 
@@ -27,3 +28,9 @@ def register_guide_menu_item():
 def add_editorial_panels(request, panels):
     panels.append(ReturnedForChangesPanel())
     panels.append(RolePanel())
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_wide_reports(request, menu_items):
+    if not reports.may_see(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != reports.NAME]

@@ -290,3 +290,24 @@ def test_editor_unpublishes_a_case_study(client, site, editor):
     response = client.post(reverse("wagtailadmin_pages:unpublish", args=[site.north_case.pk]))
     assert response.status_code == 302
     assert not Page.objects.get(pk=site.north_case.pk).live
+
+
+def test_the_site_wide_page_types_report_is_for_those_who_publish(
+    client, site, north_editor, editor
+):
+    """Wagtail's "Sidtyper" report names the last edited page of every type anywhere in the
+    site, drafts and restricted pages included: not for a regional editor."""
+    draft = CaseStudyPage.objects.first().copy(
+        update_attrs={"title": "Hemligt utkast i söder", "slug": "hemligt-utkast", "live": False}
+    )
+    draft.save_revision()
+    client.force_login(north_editor)
+    for url in ("/admin/reports/page-types-usage/", "/admin/reports/page-types-usage/results/"):
+        response = client.get(url)
+        assert_refused(response)
+        assert b"Hemligt utkast" not in response.content
+    dashboard = client.get("/admin/").content.decode()
+    assert "/admin/reports/page-types-usage/" not in dashboard
+    client.force_login(editor)
+    assert client.get("/admin/reports/page-types-usage/").status_code == 200
+    assert "/admin/reports/page-types-usage/" in client.get("/admin/").content.decode()

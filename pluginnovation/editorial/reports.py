@@ -1,0 +1,27 @@
+"""Wagtail's "Sidtyper" report (page types usage) for those who publish only.
+
+It names the last edited page of every page type anywhere in the site, drafts and restricted
+pages included, to anyone who may add or edit some page. A regional editor may only see her
+own region's drafts, so the report needs the right to publish, which only the central team has.
+"""
+
+from django.urls import path
+
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+
+NAME = "page-types-usage"
+
+
+class SiteWidePageTypesUsage(PageTypesUsageReportView):
+    any_permission_required = ["publish"]
+
+
+def may_see(user):
+    return SiteWidePageTypesUsage.permission_policy.user_has_any_permission(user, ["publish"])
+
+
+# Wagtail's own addresses, placed before the admin's URLs so that these answer them.
+urlpatterns = [
+    path(f"admin/reports/{NAME}/", SiteWidePageTypesUsage.as_view()),
+    path(f"admin/reports/{NAME}/results/", SiteWidePageTypesUsage.as_view(results_only=True)),
+]
