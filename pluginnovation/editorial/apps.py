@@ -7,4 +7,6 @@ class EditorialConfig(AppConfig):
     verbose_name = "Redaktionellt arbete"
 
     def ready(self):
-        from pluginnovation.editorial import signals  # noqa: F401
+        from pluginnovation.editorial import date_inputs, signals  # noqa: F401
+
+        date_inputs.register()
