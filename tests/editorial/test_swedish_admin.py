@@ -138,12 +138,26 @@ def test_the_javascript_catalogue_has_the_autosave_texts_in_swedish(client, nort
     # Wagtail's own Swedish has these two swapped.
     assert catalogue["Expand all"] == "Fäll ut alla"
     assert catalogue["Collapse all"] == "Fäll ihop alla"
+    # The help menu's count of new items, read by screen readers, lacked its ")".
+    assert catalogue["(%(number)s new items in this menu)"].endswith(")")
     texts = [
         text
         for value in catalogue.values()
         for text in ([value] if isinstance(value, str) else value)
     ]
     assert not [text for text in texts if FORBIDDEN_REVIEW_WORDS.search(text)]
+
+
+def test_the_review_reports_say_granskning(client, site, north_editor):
+    """The Rapporter menu and its two reports about the review, as a regional editor sees them:
+    the vocabulary's granskning, not Wagtail's arbetsflöde."""
+    client.force_login(north_editor)
+    submit_for_review(client, site.north_case, title="Närvarolyftet, i granskning")
+    for url in ("/admin/", "/admin/reports/workflow/", "/admin/reports/workflow_tasks/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "rbetsflöde" not in response.text, url
+    assert "Granskningar" in visible_text(client.get("/admin/reports/workflow/"))
 
 
 def test_the_review_mails_are_swedish_and_carry_the_comment(
