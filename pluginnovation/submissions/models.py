@@ -107,10 +107,3 @@ class Submission(models.Model):
         self.school = one_line(self.school or "")
         self.contact_name = one_line(self.contact_name or "")
         self.municipality_other = one_line(self.municipality_other or "")
-
-    @property
-    def municipality_name(self):
-        """The municipality as the sender gave it: from the list, or written in."""
-        if self.municipality_id is not None:
-            return self.municipality.name
-        return self.municipality_other

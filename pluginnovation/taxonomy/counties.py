@@ -42,7 +42,6 @@ COUNTIES = [
     County("25", "Norrbottens län", "norrbotten"),
 ]
 COUNTIES_BY_CODE = {county.code: county for county in COUNTIES}
-COUNTIES_BY_SLUG = {county.slug: county for county in COUNTIES}
 
 
 def county_of(municipality_code):

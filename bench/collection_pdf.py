@@ -1,6 +1,6 @@
 """Time the PDF of a 20-page collection (issue 11: under 5 s on this machine).
 
-    DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python -m pluginnovation.saved.benchmark
+    DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python -m bench.collection_pdf
 
 Migrates the database and loads the demo content (safe to run twice), saves the 20 content
 pages with the longest bodies into a fresh collection, and requests /samling/pdf/ through
