@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pluginnovation.content.models import ContentPage
+from pluginnovation.content.visibility import visible
 from pluginnovation.news.models import public_news
 from pluginnovation.taxonomy.models import SuccessFactor
 
@@ -18,8 +19,7 @@ FEED_SIZE = 30
 def newest_content():
     """Live, public content pages, newest first, with what the items need fetched up front."""
     return (
-        ContentPage.objects.live()
-        .public()
+        visible(ContentPage.objects.all())
         .order_by("-published_date", "-pk")
         .select_related("content_type")
         .prefetch_related("factors")

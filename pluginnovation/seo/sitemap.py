@@ -9,16 +9,11 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from pluginnovation.content.visibility import visible
+
 
 class SiteSitemap(Sitemap):
     def items(self):
         homes = self.get_wagtail_site().root_page.get_translations(inclusive=True)
         trees = reduce(or_, (Q(path__startswith=home.path) for home in homes))
-        return (
-            Page.objects.filter(trees)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        return visible(Page.objects.filter(trees)).order_by("path").defer_streamfields().specific()
