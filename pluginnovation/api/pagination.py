@@ -5,14 +5,13 @@ Wagtail's own paging uses int(), which also takes " 12", "١٢" (Arabic-Indic di
 longer fits a 64-bit integer.
 """
 
-import re
-
 from django.conf import settings
 
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 
-NUMBER = re.compile(r"[0-9]{1,9}")
+from pluginnovation.content.numbers import typed_int
+
 DEFAULT_LIMIT = 20
 # Far past any real listing, and well inside what every database takes as an OFFSET.
 MAX_OFFSET = 100_000_000
@@ -23,9 +22,10 @@ def limit_max():
 
 
 def parse_number(raw, name, highest):
-    if not NUMBER.fullmatch(raw) or int(raw) > highest:
+    number = typed_int(raw)
+    if number is None or number > highest:
         raise BadRequestError(f"{name} ska vara ett heltal från 0 till {highest}.")
-    return int(raw)
+    return number
 
 
 class StrictPagination(WagtailPagination):

@@ -57,6 +57,7 @@ from pluginnovation.api.loading import load
 from pluginnovation.api.pagination import StrictPagination
 from pluginnovation.api.serializers import KeywordsField, PublicPageSerializer
 from pluginnovation.api.throttling import ClientAddressThrottle
+from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import private_collection_ids, restricted_collection, visible
 from pluginnovation.discovery.facets import content_models
 from pluginnovation.news.models import EventPage, NewsPage
@@ -189,10 +190,10 @@ class PublicEndpoint:
     def find_object(self, queryset, request):
         self.check_values()
         if "id" in request.GET:
-            raw = request.GET["id"]
-            if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
+            pk = typed_int(request.GET["id"], max_digits=18)
+            if pk is None:
                 raise BadRequestError("id ska vara ett heltal.")
-            return queryset.filter(pk=int(raw)).first()
+            return queryset.filter(pk=pk).first()
         return super().find_object(queryset, request)
 
     def handle_exception(self, exc):

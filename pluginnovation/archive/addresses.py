@@ -13,6 +13,8 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, quote, unquote, unquote_plus, urlencode, urlsplit
 
+from pluginnovation.content.numbers import typed_int
+
 # First path segments (after an optional /en/) of what only a server can do: forms that POST,
 # the live search and its suggestions, saved collections, the API. Never archived; links to
 # them go to the archive's notice page.
@@ -71,7 +73,7 @@ def page_number(query):
     """The ?sida= of a query, 1 when absent or not a plain number."""
     for key, value in parse_qsl(query):
         if key == PAGE_PARAMETER:
-            return int(value) if value.isascii() and value.isdigit() else 0
+            return typed_int(value) or 0
     return 1
 
 

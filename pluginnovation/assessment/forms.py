@@ -10,8 +10,8 @@ import re
 from django import forms
 
 from pluginnovation.assessment.models import PlanItem, Scale
+from pluginnovation.content.numbers import typed_int
 
-ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
 ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 # A plan is for the coming years, not for any date at all.
 EARLIEST_YEAR = 2000
@@ -19,14 +19,6 @@ LATEST_YEAR = 2100
 
 ANSWER_MISSING = "Välj ett svar för påståendet."
 ANSWER_INVALID = "Välj ett av svarsalternativen."
-
-
-def ascii_number(raw):
-    """A request value as an int, or None unless it is 1–9 ASCII digits."""
-    if not isinstance(raw, str):
-        return None
-    raw = raw.strip()
-    return int(raw) if ASCII_NUMBER.fullmatch(raw) else None
 
 
 def answer_field(statement):
@@ -45,7 +37,7 @@ def read_answers(data, statements):
         if raw is None or raw == "":
             errors[statement.pk] = ANSWER_MISSING
             continue
-        value = ascii_number(raw)
+        value = typed_int(raw)
         if value is None or value not in allowed:
             errors[statement.pk] = ANSWER_INVALID
             continue

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from methods.models import MethodPage
 from pluginnovation.assessment import export
-from pluginnovation.assessment.forms import ANSWER_MISSING, PlanItemForm, ascii_number, read_answers
+from pluginnovation.assessment.forms import ANSWER_MISSING, PlanItemForm, read_answers
 from pluginnovation.assessment.limits import allow_new
 from pluginnovation.assessment.models import (
     MAX_PLAN_ITEMS,
@@ -29,6 +29,7 @@ from pluginnovation.assessment.models import (
 )
 from pluginnovation.assessment.recommendations import plan_method_choices, recommend
 from pluginnovation.assessment.scoring import answers_of, profile, steps
+from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import restricted, visible
 from pluginnovation.delivery.private import private_link
 from pluginnovation.taxonomy.models import Level, TargetGroup
@@ -147,7 +148,7 @@ def step(request, token, number):
     if assessment is None:
         return not_found(request)
     step_list = steps()
-    position = ascii_number(number)
+    position = typed_int(number)
     if position is None or not 1 <= position <= len(step_list):
         return not_found(request, "Det steget finns inte i självskattningen.")
     current = step_list[position - 1]
@@ -279,7 +280,7 @@ def result(request, token):
 def method_ids(data):
     ids = []
     for raw in data.getlist("metod")[:MAX_METHOD_IDS]:
-        value = ascii_number(raw)
+        value = typed_int(raw)
         if value is not None and value not in ids:
             ids.append(value)
     return ids
@@ -343,7 +344,7 @@ def plan(request, token):
     status = 200
     if request.method == "POST":
         # A row being removed is not checked: what it holds is about to go.
-        remove = ascii_number(request.POST.get("ta_bort"))
+        remove = typed_int(request.POST.get("ta_bort"))
         sent = [
             PlanItemForm(request.POST, item=item)
             for item in items

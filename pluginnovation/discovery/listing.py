@@ -1,6 +1,5 @@
 """The faceted, paginated result list that the index pages, /utforska/ and /sok/ share."""
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -16,6 +15,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 from wagtail.models import Page, PageViewRestriction
 
 from pluginnovation.content.models import ContentPage
+from pluginnovation.content.numbers import typed_int
 from pluginnovation.discovery.cache import MAX_AGE, cached
 from pluginnovation.discovery.facet_index import count_facets
 from pluginnovation.discovery.facets import (
@@ -86,15 +86,9 @@ class CountedPaginator(Paginator):
         return self.total
 
 
-# A page number as people write it: ASCII digits only. str.isdigit() and int() also take
-# "²", "①" or Arabic-Indic digits, which no link of ours contains.
-PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
-
-
 def requested_page_number(raw):
     """`sida` from a request as an int, or None when it is not a plain number."""
-    raw = (raw or "").strip()
-    return int(raw) if PAGE_NUMBER.fullmatch(raw) else None
+    return typed_int(raw)
 
 
 def page_number(raw, num_pages):

@@ -13,19 +13,17 @@ from django.db.models import Count, Exists, Max, OuterRef
 from django.utils import timezone
 
 from pluginnovation.content.models import ContentPage
+from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import visible
 from pluginnovation.saved.models import MAX_ITEMS, MAX_NAME_LENGTH, Collection, CollectionItem
 
 SESSION_KEY = "saved_collection"
-# Page ids as links and forms write them: ASCII digits only ("²".isdigit() is True).
-PAGE_ID = re.compile(r"[0-9]{1,12}")
 # secrets.token_urlsafe(24) gives 32 characters; accept a little either side, nothing else.
 SHARE_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 def parse_page_id(raw):
-    raw = (raw or "").strip()
-    return int(raw) if PAGE_ID.fullmatch(raw) else None
+    return typed_int(raw, max_digits=12)
 
 
 def session_collection(request, create=False):

@@ -3,6 +3,7 @@
 from django import forms
 
 from pluginnovation.alerts.disposable import is_disposable
+from pluginnovation.content.numbers import typed_int
 from pluginnovation.submissions.limits import EMAIL_MAX_PER_DAY, too_many_from
 from pluginnovation.submissions.models import (
     MUNICIPALITY_OTHER_MAX,
@@ -90,8 +91,7 @@ MAX_ID_DIGITS = 18  # fits every database's bigint; anything longer is no row of
 def is_id(value):
     """A row id as the form sends it: ASCII digits only ("²" is a digit to Python), not too
     long for the database to compare."""
-    text = str(value)
-    return text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS
+    return typed_int(str(value), MAX_ID_DIGITS) is not None
 
 
 class IdChoiceField(forms.ModelChoiceField):

@@ -8,13 +8,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from pluginnovation.archive.build import build
 from pluginnovation.archive.pages import NOTICE_KEYS
+from pluginnovation.content.numbers import typed_int
 
 
 def positive(text):
-    # "²".isdigit() is True: only ASCII digits are a number here.
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+    number = typed_int(text)
+    if not number:
         raise argparse.ArgumentTypeError(f"ska vara ett heltal större än noll, inte {text!r}")
-    return int(text)
+    return number
 
 
 class Command(BaseCommand):
