@@ -33,7 +33,7 @@ from pluginnovation.content.models import (
 )
 from pluginnovation.content.numbers import number
 from pluginnovation.content.visibility import restricted, visible
-from pluginnovation.home.models import StandardPage
+from pluginnovation.home.standard_page import StandardPage
 
 
 class MethodIndexPage(ContentIndexPage):

@@ -7,9 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
-from wagtail.search import index
 
-from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.content.forms import PageForm
 from pluginnovation.content.languages import page_language
 from pluginnovation.content.models import (
@@ -19,6 +17,7 @@ from pluginnovation.content.models import (
 )
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery.cache import cached
+from pluginnovation.home.standard_page import StandardPage
 from pluginnovation.taxonomy.models import SuccessFactor
 
 LATEST_COUNT = 6
@@ -86,30 +85,6 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
 
 def content_index_models():
     return [model for model in apps.get_models() if issubclass(model, ContentIndexPage)]
-
-
-class StandardPage(ViewRestrictionsInOneQuery, Page):
-    """A plain page: about the knowledge bank, contact, the accessibility statement."""
-
-    intro = models.TextField(
-        "ingress", blank=True, help_text="En kort inledning som visas under rubriken."
-    )
-    body = StreamField(
-        BodyBlock(),
-        verbose_name="brödtext",
-        blank=True,
-        help_text="Sidans text med rubriker, stycken, bilder och faktarutor.",
-    )
-
-    base_form_class = PageForm
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage", "methods.EvidencePage"]
-
-    class Meta:
-        verbose_name = "informationssida"
-        verbose_name_plural = "informationssidor"
 
 
 DEFAULT_OWNER_TEXT = (
