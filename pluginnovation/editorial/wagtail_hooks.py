@@ -24,6 +24,16 @@ def register_guide_menu_item():
     )
 
 
+# Wagtail's help menu links to its English editor guide and release notes on other sites,
+# beside the project's own Redaktörsguide; only its keyboard shortcuts stay.
+EXTERNAL_HELP = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def keep_one_guide(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(EXTERNAL_HELP)]
+
+
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request, panels):
     panels.append(ReturnedForChangesPanel())

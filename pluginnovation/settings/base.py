@@ -249,6 +249,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The admin stays Swedish: the editors' working language, and the review vocabulary.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors have one guide, the project's Redaktörsguide, in Swedish; not a dashboard banner
+# pointing to Wagtail's English one (its help menu items go too: editorial/wagtail_hooks.py).
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Slugs made from titles lose å, ä and ö (/franvaro/, not /fr%C3%A5nvaro/): addresses people
 # can type and read aloud.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

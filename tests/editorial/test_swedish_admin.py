@@ -160,6 +160,24 @@ def test_the_review_reports_say_granskning(client, site, north_editor):
     assert "Granskningar" in visible_text(client.get("/admin/reports/workflow/"))
 
 
+def test_one_editors_guide_the_projects_own(client, north_editor):
+    """Wagtail's dashboard banner and help menu link to its English guide on another site
+    ("Wagtail 7.4 redaktörsguide", "Redaktörshandbok") beside the project's Redaktörsguide."""
+    client.force_login(north_editor)
+    dashboard = client.get("/admin/")
+    assert "guide.wagtail.org" not in dashboard.text
+    assert "docs.wagtail.org" not in dashboard.text
+    assert reverse("editorial_guide") in dashboard.text
+
+
+def test_the_upload_forms_name_the_shared_collection_in_swedish(client, editor):
+    client.force_login(editor)
+    for url in ("/admin/images/multiple/add/", "/admin/documents/multiple/add/"):
+        text = visible_text(client.get(url))
+        assert "Gemensamma filer" in text, url
+        assert "Root" not in text, url
+
+
 def test_the_review_mails_are_swedish_and_carry_the_comment(
     client, site, editor, north_editor, mailoutbox
 ):
