@@ -2,6 +2,7 @@
 live case study."""
 
 import datetime
+import re
 
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
@@ -119,6 +120,18 @@ def test_script_in_a_tip_is_escaped_in_the_admin(editor_client):
         assert response.status_code == 200
         assert SCRIPT not in response.text
         assert "&lt;script&gt;" in response.text
+
+
+def test_a_tip_in_the_list_opens_to_the_whole_tip_and_its_button(editor_client):
+    """The title in Tips från skolor leads to the tip with "Gör till fallstudie", not to a form
+    that edits the school's own words; editing stays in the row's menu."""
+    submission = add_submission("Frukostklubb på Kvarnbyskolan")
+    html = editor_client.get(LIST_URL).text
+    assert f'href="{inspect_url(submission)}"' in html
+    title_link = re.search(r'<a [^>]*href="([^"]+)"[^>]*>\s*Frukostklubb', html)
+    assert title_link and title_link.group(1) == inspect_url(submission)
+    edit = reverse("wagtailsnippets_submissions_submission:edit", args=[submission.pk])
+    assert f'href="{edit}"' in html
 
 
 def test_the_inspect_view_shows_the_tip_and_the_button(editor_client):

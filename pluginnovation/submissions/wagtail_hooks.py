@@ -5,13 +5,24 @@ from django import forms
 from django.urls import path
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.ui.tables import DateColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from pluginnovation.submissions.admin_views import SubmissionInspectView, make_case_study_view
 from pluginnovation.submissions.forms import SubmissionForm
 from pluginnovation.submissions.models import Submission
+
+
+class SubmissionIndexView(IndexView):
+    """The title leads to the whole tip and its "Gör till fallstudie" button (the inspect view),
+    not to the form that edits the school's words; "Redigera" stays in the row's menu."""
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        column_class = self._get_title_column_class(column_class)
+        return self._get_custom_column(
+            field_name, column_class, get_url=self.get_inspect_url, **kwargs
+        )
 
 
 class SubmissionViewSet(SnippetViewSet):
@@ -32,6 +43,7 @@ class SubmissionViewSet(SnippetViewSet):
     search_fields = ["title", "school", "what_was_done", "results"]
     search_backend_name = None  # a plain database search: tips are not in the site's index
     ordering = ["-created", "-pk"]
+    index_view_class = SubmissionIndexView
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
