@@ -7,7 +7,7 @@ from django.utils import translation
 
 import pytest
 
-from pluginnovation.content.numbers import number, signed, typed_int
+from pluginnovation.content.numbers import file_size, number, signed, typed_int
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,14 @@ def test_typed_whole_numbers(raw, expected):
 def test_a_longer_bound_for_row_ids():
     assert typed_int("123456789012345678", max_digits=18) == 123456789012345678
     assert typed_int("1234567890123456789", max_digits=18) is None
+
+
+def test_file_sizes():
+    with translation.override("sv"):
+        assert file_size(None) == ""
+        assert file_size(0) == "0 byte"
+        assert file_size(820) == "820 byte"
+        assert file_size(12 * 1024) == "12 kB"
+        assert file_size(int(1.44 * 1024 * 1024)) == "1,4 MB"
+        assert file_size(2 * 1024 * 1024) == "2 MB"
+        assert file_size(1500 * 1024 * 1024) == "1\xa0500 MB"

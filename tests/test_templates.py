@@ -22,7 +22,6 @@ from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.home.models import HomePage, StandardPage
-from pluginnovation.home.templatetags.site_tags import file_size
 from pluginnovation.news.models import public_news
 from pluginnovation.taxonomy.models import SuccessFactor
 from research.models import ResearchArticlePage
@@ -463,13 +462,6 @@ def test_pagination_is_empty_for_a_single_page():
 def test_related_content_renders_nothing_without_pages():
     assert render_to_string("includes/related_content.html", {}).strip() == ""
     assert render_to_string("includes/related_content.html", {"related_pages": []}).strip() == ""
-
-
-@pytest.mark.parametrize(
-    "num_bytes, text", [(300, "1 kB"), (12 * 1024, "12 kB"), (1_468_006, "1,4 MB"), (None, "")]
-)
-def test_file_sizes_are_written_the_swedish_way(num_bytes, text):
-    assert file_size(num_bytes) == text
 
 
 def test_names_are_listed_as_swedish_writes_them():

@@ -22,14 +22,13 @@ from pluginnovation.content.categories import CATEGORIES
 from pluginnovation.content.models import ContentPage, PageTag
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery.facets import FACETS_BY_PARAM, MAX_VALUES, page_ids, requested_values
+from pluginnovation.discovery.fulltext import INVISIBLE
 
 CATEGORY_PARAMS = [category.param for category in CATEGORIES]
 # The closed vocabularies are small enough to name every slug in a message.
 NAMED_SLUGS = {category.param for category in CATEGORIES if category.small}
 MAX_SEARCH_LENGTH = 200
 SEARCH_OPERATORS = ("and", "or")
-# Control and invisible characters (NUL, bidi overrides, zero widths…): nobody searches for them.
-INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
 
 
 def shown(value, length=40):

@@ -35,3 +35,14 @@ def typed_int(raw, max_digits=9):
     if 0 < len(raw) <= max_digits and raw.isascii() and raw.isdigit():
         return int(raw)
     return None
+
+
+def file_size(num_bytes):
+    """A file's size for its download link: "820 byte", "12 kB", "1,4 MB"; "" when unknown."""
+    if num_bytes is None:
+        return ""
+    if num_bytes < 1024:
+        return f"{num_bytes} byte"
+    if num_bytes < 1024 * 1024:
+        return f"{round(num_bytes / 1024)} kB"
+    return f"{number(round(num_bytes / (1024 * 1024), 1))} MB"

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from pluginnovation.content.numbers import file_size
 from pluginnovation.opendata import export
 from pluginnovation.opendata.catalogue import (
     ARCHIVE_NAME,
@@ -19,15 +20,6 @@ FORMAT_NAMES = {"csv": "CSV", "json": "JSON", "zip": "Zip"}
 KNOWN = set(export.FILE_NAMES)
 # Longer names are not repeated back in the message.
 SHOWN_NAME_LENGTH = 60
-
-
-def file_size(num_bytes):
-    """In Swedish: "820 byte", "12 kB", "1,4 MB"."""
-    if num_bytes < 1024:
-        return f"{num_bytes} byte"
-    if num_bytes < 1024 * 1024:
-        return f"{round(num_bytes / 1024)} kB"
-    return f"{num_bytes / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
 def file_entry(name, current):

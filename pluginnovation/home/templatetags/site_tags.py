@@ -6,7 +6,6 @@ from urllib.parse import urlencode, urlsplit
 from django import template
 from django.template import Node
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy
@@ -14,6 +13,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 from pluginnovation.content.categories import CATEGORIES, category_terms
 from pluginnovation.content.languages import other_language
 from pluginnovation.content.models import ContentIndexPage, ContentPage
+from pluginnovation.content.numbers import file_size
 from pluginnovation.content.visibility import private_collection_ids
 from pluginnovation.discovery import fragments
 from pluginnovation.discovery.cache import cached
@@ -174,17 +174,6 @@ def swedish_list(items):
     if len(names) < 2:
         return "".join(names)
     return f"{', '.join(names[:-1])} och {names[-1]}"
-
-
-@register.filter
-def file_size(num_bytes):
-    """A file size as Swedes write it: "12 kB", "1,4 MB"."""
-    if not num_bytes:
-        return ""
-    if num_bytes < 1024 * 1024:
-        return f"{max(1, round(num_bytes / 1024))} kB"
-    # Rounded first: number_format cuts off extra decimals rather than rounding them.
-    return f"{number_format(round(num_bytes / (1024 * 1024), 1), 1)} MB"
 
 
 @register.filter
