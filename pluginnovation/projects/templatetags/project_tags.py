@@ -8,12 +8,11 @@ from django import template
 from django.db.models import CharField, Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from wagtail.models import Page
-
 from casestudies.models import CaseStudyPage, RegionSectionPage
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.results import region_summary
+from pluginnovation.projects.facts import url_from_path
 from pluginnovation.projects.models import ProjectPage
 from pluginnovation.taxonomy.models import Municipality, Project, Region
 
@@ -99,7 +98,7 @@ def facts_of(section, request):
             facts["case_study_count"] = count
         elif kind == "projekt":
             project = Project(pk=pk, name=name, slug=slug, start_year=first, end_year=last)
-            url = Page(url_path=page_path).get_url(request) if page_path else None
+            url = url_from_path(page_path, request)
             facts["projects"].append({"project": project, "url": url})
         else:
             municipality = Municipality(pk=pk, name=name, slug=slug)
