@@ -11,7 +11,7 @@ from django.db.models import Exists, F, OuterRef, prefetch_related_objects
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
 from pluginnovation.assessment.models import Statement
-from pluginnovation.content.models import ContentPage
+from pluginnovation.content.models import NEWEST_FIRST, ContentPage
 from pluginnovation.content.visibility import visible
 from research.models import ResearchArticlePage
 
@@ -93,7 +93,7 @@ def recommend(profile, level=None, target_group=None):
         pages = (
             narrowed(model.objects.all(), factor_ids, level, target_group)
             .defer_streamfields()
-            .order_by("-published_date", "-pk")
+            .order_by(*NEWEST_FIRST)
         )
         setattr(result, attribute, list(pages[:count]))
     # The cards' success factors, for all three types in one query.

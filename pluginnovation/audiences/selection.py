@@ -12,7 +12,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When, prefetch
 
 from methods.evidence import KnowledgeBasis
 from methods.models import MethodPage
-from pluginnovation.content.models import ContentPage, with_card_fields
+from pluginnovation.content.models import NEWEST_FIRST, ContentPage, with_card_fields
 from pluginnovation.content.visibility import restricted, visible
 
 STRONGEST_COUNT = 3
@@ -103,7 +103,7 @@ def strongest_methods(terms, leave_out, count=STRONGEST_COUNT):
         for_role(methods, terms)
         .exclude(pk__in=leave_out)
         .annotate(basis_rank=BASIS_RANK)
-        .order_by("-evidence_level", "-basis_rank", "-published_date", "-pk")
+        .order_by("-evidence_level", "-basis_rank", *NEWEST_FIRST)
         .defer_streamfields()[:count]
     )
 
@@ -111,7 +111,7 @@ def strongest_methods(terms, leave_out, count=STRONGEST_COUNT):
 def newest_pages(terms, leave_out, count=NEWEST_COUNT):
     """The role's newest research, case studies and methods."""
     pages = for_role(visible(ContentPage.objects.all()), terms).exclude(pk__in=leave_out)
-    return [page.specific_deferred for page in pages.order_by("-published_date", "-pk")[:count]]
+    return [page.specific_deferred for page in pages.order_by(*NEWEST_FIRST)[:count]]
 
 
 def role_sections(page, terms):

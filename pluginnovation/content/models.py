@@ -101,6 +101,11 @@ class ViewRestrictionsInOneQuery:
         self._kept_view_restrictions = list(view_restrictions(self))
 
 
+# Lists of content are newest first: by the date an editor gives (published_date), then by id
+# for a stable order among pages of the same day (the index content_published_idx).
+NEWEST_FIRST = ("-published_date", "-pk")
+
+
 class ContentPage(ViewRestrictionsInOneQuery, Page):
     """Fields every research article, case study and method page carries."""
 

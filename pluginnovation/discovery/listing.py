@@ -14,7 +14,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 
 from wagtail.models import Page, PageViewRestriction
 
-from pluginnovation.content.models import ContentPage
+from pluginnovation.content.models import NEWEST_FIRST, ContentPage
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.discovery.cache import MAX_AGE, cached
 from pluginnovation.discovery.facet_index import count_facets
@@ -30,7 +30,6 @@ from pluginnovation.taxonomy.models import SuccessFactor
 
 PAGE_SIZE = 20
 FACTOR_NAMES_KEY = "discovery:factor-names-en"
-NEWEST_FIRST = ("-published_date", "-pk")
 FACET_LABELS = {facet.param: facet.label for facet in FACETS}
 # Longer filter values are cut in messages; nobody needs to see all of a junk value.
 SHOWN_VALUE_LENGTH = 40

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 from pluginnovation.content.forms import PageForm
 from pluginnovation.content.languages import page_language
 from pluginnovation.content.models import (
+    NEWEST_FIRST,
     ContentIndexPage,
     ContentPage,
     ViewRestrictionsInOneQuery,
@@ -66,7 +67,7 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
             found["translated_pages"] = list(visible(self.get_children().type(StandardPage)))
         found["latest"] = list(
             visible(ContentPage.objects.all())
-            .order_by("-published_date", "-pk")
+            .order_by(*NEWEST_FIRST)
             .prefetch_related("factors")
             # Each as its own type (one query per type), so a method's card shows its evidence.
             .specific()[:LATEST_COUNT]

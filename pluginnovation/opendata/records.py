@@ -26,7 +26,7 @@ from wagtail.models import Site
 from casestudies.models import CaseStudyPage, CaseStudyResult, Direction
 from methods.models import MethodPage, MethodRelatedPage
 from pluginnovation.content.categories import CATEGORIES
-from pluginnovation.content.models import ContentPage, PageTag
+from pluginnovation.content.models import NEWEST_FIRST, ContentPage, PageTag
 from pluginnovation.content.visibility import restricted, restricted_collection, visible
 from pluginnovation.news.models import EventPage, NewsPage
 from pluginnovation.opendata.plaintext import body_text, html_text, raw_blocks, steps_text
@@ -42,7 +42,6 @@ from pluginnovation.taxonomy.models import (
 )
 from research.models import ResearchArticlePage
 
-NEWEST_FIRST = ("-published_date", "-pk")
 # What Django's reverse() leaves unquoted in a path (django.urls.resolvers).
 URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 

@@ -21,7 +21,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage, RegionSectionPage
-from pluginnovation.content.models import ContentPage
+from pluginnovation.content.models import NEWEST_FIRST, ContentPage
 from pluginnovation.content.visibility import public_documents, visible
 from pluginnovation.discovery.facets import content_models
 from pluginnovation.discovery.places import counties_of, municipalities_by_county
@@ -154,7 +154,7 @@ def linked_content(project):
     rows = list(
         visible(ContentPage.objects.filter(projects=project))
         .annotate(total=Window(Count("pk")), **card_columns())
-        .order_by("-published_date", "-pk")[:NEWEST_LINKED]
+        .order_by(*NEWEST_FIRST)[:NEWEST_LINKED]
     )
     if not rows:
         return [], 0

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
-from pluginnovation.content.models import ContentPage
+from pluginnovation.content.models import NEWEST_FIRST, ContentPage
 from pluginnovation.content.visibility import visible
 from pluginnovation.news.models import public_news
 from pluginnovation.taxonomy.models import SuccessFactor
@@ -20,7 +20,7 @@ def newest_content():
     """Live, public content pages, newest first, with what the items need fetched up front."""
     return (
         visible(ContentPage.objects.all())
-        .order_by("-published_date", "-pk")
+        .order_by(*NEWEST_FIRST)
         .select_related("content_type")
         .prefetch_related("factors")
     )
