@@ -76,7 +76,8 @@ def test_a_page_for_signed_in_users_leads_to_the_editors_sign_in_and_back(client
     assert sign_in.status_code == 200
 
 
-def test_a_password_protected_document_shows_the_same_form(client, settings, tmp_path):
+@pytest.fixture
+def protected_document(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     collection = Collection.get_first_root_node().add_child(name="Skyddade underlag")
     CollectionViewRestriction.objects.create(
@@ -84,11 +85,15 @@ def test_a_password_protected_document_shows_the_same_form(client, settings, tmp
         restriction_type=CollectionViewRestriction.PASSWORD,
         password="solros-42",
     )
-    document = Document.objects.create(
+    return Document.objects.create(
         title="Intern rapport",
         file=ContentFile(b"%PDF-1.4\n" + b"x" * 100, name="intern-rapport.pdf"),
         collection=collection,
     )
+
+
+def test_a_password_protected_document_shows_the_same_form(client, protected_document):
+    document = protected_document
     response = client.get(document.url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -118,20 +123,9 @@ def test_guessing_a_page_password_is_stopped_after_a_few_tries(client, protected
     assert other.post(action, {"password": "solros-42", "return_url": "/"}).status_code == 302
 
 
-def test_guessing_a_document_password_is_stopped_too(client, settings, tmp_path):
+def test_guessing_a_document_password_is_stopped_too(client, settings, protected_document):
     settings.PASSWORD_ATTEMPTS_PER_HOUR = 3
-    settings.MEDIA_ROOT = tmp_path
-    collection = Collection.get_first_root_node().add_child(name="Skyddade underlag")
-    CollectionViewRestriction.objects.create(
-        collection=collection,
-        restriction_type=CollectionViewRestriction.PASSWORD,
-        password="solros-42",
-    )
-    document = Document.objects.create(
-        title="Intern rapport",
-        file=ContentFile(b"%PDF-1.4\n" + b"x" * 100, name="intern-rapport.pdf"),
-        collection=collection,
-    )
+    document = protected_document
     action = action_of(client.get(document.url).content.decode())
     for _ in range(3):
         assert client.post(action, {"password": "fel", "return_url": "/"}).status_code == 200
