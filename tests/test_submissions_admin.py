@@ -128,10 +128,13 @@ def test_a_tip_in_the_list_opens_to_the_whole_tip_and_its_button(editor_client):
     submission = add_submission("Frukostklubb på Kvarnbyskolan")
     html = editor_client.get(LIST_URL).text
     assert f'href="{inspect_url(submission)}"' in html
-    title_link = re.search(r'<a [^>]*href="([^"]+)"[^>]*>\s*Frukostklubb', html)
+    title_link = re.search(r'<td class="title">.*?<a [^>]*href="([^"]+)"', html, re.S)
     assert title_link and title_link.group(1) == inspect_url(submission)
     edit = reverse("wagtailsnippets_submissions_submission:edit", args=[submission.pk])
     assert f'href="{edit}"' in html
+    # The row's checkbox is described by the title, as in Wagtail's own snippet lists.
+    assert f'aria-describedby="snippet_{submission.pk}_title"' in html
+    assert f'id="snippet_{submission.pk}_title"' in html
 
 
 def test_the_inspect_view_shows_the_tip_and_the_button(editor_client):

@@ -2,6 +2,7 @@
 the whole tip and the "Gör till fallstudie" button."""
 
 from django import forms
+from django.contrib.admin.utils import quote
 from django.urls import path
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -21,7 +22,12 @@ class SubmissionIndexView(IndexView):
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
         column_class = self._get_title_column_class(column_class)
         return self._get_custom_column(
-            field_name, column_class, get_url=self.get_inspect_url, **kwargs
+            field_name,
+            column_class,
+            get_url=self.get_inspect_url,
+            # As Wagtail's snippet listing names each row's title for its bulk-action checkbox.
+            get_title_id=lambda instance: f"snippet_{quote(instance.pk)}_title",
+            **kwargs,
         )
 
 
