@@ -5,6 +5,11 @@ restricted pages and documents in private collections too. Wagtail's own handler
 their addresses (and so their titles' slugs) on a public page, in the printed pack and in PDFs.
 These handlers keep the words and drop the address, as Wagtail does for a deleted page: one
 query per kind of link for all the links of a text.
+
+Rich text is expanded without knowing who reads it, so the rule is the anonymous visitor's
+everywhere: a page behind a password that links to another page behind the same password shows
+that link as plain text too, and so does an editor's preview of a link to another draft (which
+is what visitors would see if the draft were published alone).
 """
 
 from django.utils.html import escape
@@ -32,6 +37,21 @@ class VisiblePageLinkHandler(PageLinkHandler):
         pages = visible(Page.objects.filter(pk__in=[pk for pk in ids if pk is not None]))
         by_id = {page.pk: page for page in pages.defer_streamfields().specific()}
         return [by_id.get(pk) for pk in ids]
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        """Each page in the language shown (Wagtail's `localized`), when a visitor may see that
+        translation too; else the page itself."""
+        pages = cls.get_many(attrs_list)
+        targets = [page.localized if page else None for page in pages]
+        translations = {t.pk for p, t in zip(pages, targets, strict=True) if t and t.pk != p.pk}
+        seen = set(visible(Page.objects.filter(pk__in=translations)).values_list("pk", flat=True))
+        return [
+            "<a>"
+            if page is None
+            else f'<a href="{escape((target if target.pk in seen else page).url)}">'
+            for page, target in zip(pages, targets, strict=True)
+        ]
 
 
 class PublicDocumentLinkHandler(DocumentLinkHandler):
