@@ -54,3 +54,25 @@ def test_another_address_is_counted_apart(settings):
     assert first.post("/sjalvskattning/ny/").status_code == 429
     assert second.post("/sjalvskattning/ny/").status_code == 302
     assert Assessment.objects.count() == 2
+
+
+def request_from(address):
+    from django.test import RequestFactory
+
+    return RequestFactory().get("/", REMOTE_ADDR=address)
+
+
+def test_an_ipv6_client_is_counted_by_its_64_network():
+    """A home or a host gets a whole /64 and may use any address in it: counting single
+    addresses would let one client try without end."""
+    from pluginnovation.ratelimit import allow
+
+    same_network = [f"2001:db8:1:2::{n:x}" for n in range(1, 6)]
+    answers = [allow(request_from(address), "prov", 3) for address in same_network]
+    assert answers == [True, True, True, False, False]
+    assert allow(request_from("2001:db8:1:3::1"), "prov", 3)  # the next /64: another client
+    # IPv4, and IPv4 written as IPv6, by the whole address.
+    assert [allow(request_from("192.0.2.1"), "prov", 1) for _ in range(2)] == [True, False]
+    assert allow(request_from("::ffff:192.0.2.1"), "prov", 1) is False
+    assert allow(request_from("192.0.2.2"), "prov", 1)
+    assert [allow(request_from(r), "prov", 1) for r in ("inte en adress", "")] == [True, False]
