@@ -89,3 +89,25 @@ def test_pages_at_a_token_address_are_not_stored_indexed_or_sent_on(client):
         assert set(response["Cache-Control"].split(", ")) >= {"private", "no-store"}, address
         assert response["X-Robots-Tag"] == "noindex, nofollow", address
         assert response["Referrer-Policy"] == "same-origin", address
+
+
+@pytest.mark.django_db
+def test_djangos_own_log_lines_have_no_token(client):
+    """Django logs every 400 and 404 with its path, through the console handler."""
+    import io
+    import logging
+
+    console = next(
+        handler
+        for handler in logging.getLogger().handlers
+        if type(handler) is logging.StreamHandler and handler.filters
+    )
+    token = secrets.token_urlsafe(24)
+    stream, console.stream = console.stream, io.StringIO()
+    try:
+        client.get(f"/samling/delad/{token}/")  # 404, logged as a warning
+        written = console.stream.getvalue()
+    finally:
+        console.stream = stream
+    assert "/samling/delad/***/" in written
+    assert token not in written

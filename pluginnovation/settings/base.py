@@ -360,6 +360,8 @@ REST_FRAMEWORK = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Django names the path of every 4xx and 5xx it logs; a token in it is written as ***.
+    "filters": {"masked_tokens": {"()": "pluginnovation.access_log.MaskedTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["masked_tokens"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
