@@ -1,8 +1,12 @@
+from django.db.models import Q
 from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+from wagtail.permissions import page_permission_policy
 
+from pluginnovation.content.visibility import visible
 from pluginnovation.editorial import reports
 from pluginnovation.editorial.returned import ReturnedForChangesPanel
 from pluginnovation.editorial.views import EditorialGuideView, RolePanel
@@ -32,6 +36,19 @@ EXTERNAL_HELP = ("editor-guide", "whats-new-in-wagtail-")
 @hooks.register("construct_help_menu")
 def keep_one_guide(request, menu_items):
     menu_items[:] = [item for item in menu_items if not item.name.startswith(EXTERNAL_HELP)]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_among_what_the_editor_may_read(pages, request):
+    """The page chooser (for links) offers a regional editor the pages anyone may see and her
+    own region's; another region's drafts and restricted pages are not hers to read. Those
+    who publish see every page, as in the explorer."""
+    user = request.user
+    if reports.may_see(user):
+        return pages
+    own = page_permission_policy.instances_user_has_any_permission_for(user, {"add", "change"})
+    public = visible(Page.objects.all()).values("pk")
+    return pages.filter(Q(pk__in=public) | Q(pk__in=own.values("pk")))
 
 
 @hooks.register("construct_homepage_panels")

@@ -311,3 +311,25 @@ def test_the_site_wide_page_types_report_is_for_those_who_publish(
     client.force_login(editor)
     assert client.get("/admin/reports/page-types-usage/").status_code == 200
     assert "/admin/reports/page-types-usage/" in client.get("/admin/").content.decode()
+
+
+def test_the_page_chooser_shows_a_regional_editor_public_pages_and_her_own(
+    client, site, north_editor, editor
+):
+    """Linking needs the pages anyone may see and the editor's own region; another region's
+    drafts (titles a visitor never sees) are not hers to read in the chooser."""
+    south_draft = site.south_case.copy(
+        update_attrs={"title": "Hemligt utkast i Syd", "slug": "hemligt-syd", "live": False}
+    )
+    north_draft = site.north_case.copy(
+        update_attrs={"title": "Eget utkast i Norr", "slug": "eget-norr", "live": False}
+    )
+    search = "/admin/choose-page/search/?q={}"
+    client.force_login(north_editor)
+    assert south_draft.title not in client.get(search.format("Hemligt")).text
+    assert north_draft.title in client.get(search.format("Eget")).text
+    assert site.article.title in client.get(search.format("Frånvaro")).text
+    browse = client.get(f"/admin/choose-page/{site.south_section.pk}/").json()["html"]
+    assert site.south_case.title in browse and south_draft.title not in browse
+    client.force_login(editor)
+    assert south_draft.title in client.get(search.format("Hemligt")).text
