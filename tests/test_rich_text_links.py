@@ -36,3 +36,10 @@ def test_a_restricted_translation_is_not_linked():
     # And the other way: a link to the restricted English page from a Swedish text.
     with translation.override("sv"):
         assert expand_db_html(link_to(english)) == "<p><a>om evidens</a></p>"
+
+
+@pytest.mark.parametrize("raw", ["9" * 25, "²", "-1", "", "1 2", "abc"])
+def test_a_link_with_a_strange_id_keeps_its_words(raw):
+    for kind in ("page", "document"):
+        html = expand_db_html(f'<p><a linktype="{kind}" id="{raw}">ord</a></p>')
+        assert html == "<p><a>ord</a></p>"

@@ -18,16 +18,14 @@ from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import public_documents, visible
 
 
 def link_ids(attrs_list):
-    """The ids the links name, as numbers; None where an id is not a plain number."""
-    ids = []
-    for attrs in attrs_list:
-        raw = str(attrs.get("id", ""))
-        ids.append(int(raw) if raw.isascii() and raw.isdigit() else None)
-    return ids
+    """The ids the links name, as numbers; None where an id is not a plain number a database
+    row can have (rich text from an import or the API may hold anything)."""
+    return [typed_int(str(attrs.get("id", "")), max_digits=18) for attrs in attrs_list]
 
 
 class VisiblePageLinkHandler(PageLinkHandler):
