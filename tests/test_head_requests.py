@@ -72,3 +72,26 @@ def test_head_does_not_consume_the_thanks_message(client):
     session.save()
     client.head("/tipsa/tack/")
     assert "Mitt tips" in client.get("/tipsa/tack/").content.decode()
+
+
+def test_a_head_is_not_a_visit(client):
+    """A link checker's HEAD neither keeps a shared collection alive nor puts an assessment in
+    the session of whoever sent it, as a person's visit does."""
+    import datetime
+
+    from django.utils import timezone
+
+    shared = shared_addresses(client)[0]
+    collection = Collection.objects.get()
+    long_ago = timezone.now() - datetime.timedelta(days=200)
+    Collection.objects.filter(pk=collection.pk).update(last_used=long_ago)
+    assessment = Assessment.objects.create()
+    checker = type(client)()
+    assert checker.head(shared).status_code == 200
+    assert Collection.objects.get().last_used == long_ago
+    step = f"/sjalvskattning/redigera/{assessment.edit_token}/steg/1/"
+    assert checker.head(step).status_code == 200
+    assert "sessionid" not in checker.cookies
+    # A GET is a visit.
+    assert checker.get(shared).status_code == 200
+    assert Collection.objects.get().last_used > long_ago

@@ -57,6 +57,8 @@ def find(token, field):
 
 
 def remember(request, assessment):
+    if request.method == "HEAD":  # a link checker's request starts no session
+        return
     tokens = request.session.get(SESSION_KEY, [])
     if not isinstance(tokens, list):
         tokens = []

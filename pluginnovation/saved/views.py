@@ -186,7 +186,7 @@ def hidden_notice(contents):
 @require_safe
 def collection_view(request):
     collection = collections.session_collection(request)
-    if collection is not None:
+    if collection is not None and request.method == "GET":  # a HEAD (a link checker) is no use
         collection.touch()
     contents, pages = listed_pages(collection)
     return render(
@@ -291,7 +291,8 @@ def shared_or_404(view):
 @shared_or_404
 @require_safe
 def shared(request, collection):
-    collection.touch()
+    if request.method == "GET":  # a HEAD (a link checker) does not keep the collection
+        collection.touch()
     contents, pages = listed_pages(collection)
     mine = collections.session_collection(request)
     return render(
