@@ -16,7 +16,9 @@ class SiteWidePageTypesUsage(PageTypesUsageReportView):
     any_permission_required = ["publish"]
 
 
-def may_see(user):
+def publishes(user):
+    """True for the central team (and superusers): those who may publish some page. The page
+    chooser uses the same line (editorial/wagtail_hooks.py)."""
     return SiteWidePageTypesUsage.permission_policy.user_has_any_permission(user, ["publish"])
 
 

@@ -44,7 +44,7 @@ def choose_among_what_the_editor_may_read(pages, request):
     own region's; another region's drafts and restricted pages are not hers to read. Those
     who publish see every page, as in the explorer."""
     user = request.user
-    if reports.may_see(user):
+    if reports.publishes(user):
         return pages
     own = page_permission_policy.instances_user_has_any_permission_for(user, {"add", "change"})
     public = visible(Page.objects.all()).values("pk")
@@ -59,5 +59,5 @@ def add_editorial_panels(request, panels):
 
 @hooks.register("construct_reports_menu")
 def hide_site_wide_reports(request, menu_items):
-    if not reports.may_see(request.user):
+    if not reports.publishes(request.user):
         menu_items[:] = [item for item in menu_items if item.name != reports.NAME]
