@@ -8,7 +8,7 @@ import pytest
 
 from pluginnovation.content import languages
 from pluginnovation.delivery import page_bodies, routes, sites
-from pluginnovation.home import navigation
+from pluginnovation.home import cards, navigation
 
 # Middleware that imports discovery.cache.caching_allowed by name binds the real one, whichever
 # test makes the first request of a test process (many tests stand in for that function).
@@ -28,11 +28,12 @@ def fresh_cache():
     """Each test starts from an empty cache: the menu and footer an earlier test cached may
     come from data its rolled-back transaction removed (the cache is cleared on commit, which
     a test's transaction never reaches), and the rate limits count per client address, which
-    every test client shares. What the process keeps (routes, page bodies) goes too."""
+    every test client shares. What the process keeps (routes, cards, page bodies) goes too."""
     navigation.clear()
     languages.forget()
     routes.KEPT.clear()
     sites.KEPT.clear()
+    cards.KEPT.clear()
     page_bodies.forget()
     cache.clear()
 

@@ -222,6 +222,18 @@ def test_filter_form_is_plain_accessible_html(client):
     assert " style=" not in html and "<script>" not in html
 
 
+def test_option_names_and_values_are_escaped(client, tree):
+    group = TargetGroupFactory(name='<b>"Zyx"</b> & co', slug="zyx")
+    MethodPageFactory(parent=tree.methods, target_groups=[group])
+    html = client.get("/utforska/?malgrupp=zyx").content.decode()
+    assert (
+        '<input type="checkbox" id="f-malgrupp-zyx" name="malgrupp" value="zyx" checked>'
+        '<label for="f-malgrupp-zyx">&lt;b&gt;&quot;Zyx&quot;&lt;/b&gt; &amp; co '
+        '<span class="facet__count">(1)</span>' in html
+    )
+    assert '<b>"Zyx"' not in html
+
+
 def test_index_pages_list_only_their_own_pages(client, tree):
     article = ResearchArticlePageFactory(parent=tree.research)
     MethodPageFactory(parent=tree.methods)
