@@ -223,6 +223,15 @@ class MethodPage(ContentPage):
             for model, n in counts.items()
         ]
 
+    @property
+    def staff_time(self):
+        """The staff time in words, in Swedish as the page is: "1 timme per vecka", "2,5
+        timmar per vecka"; None when not given."""
+        hours = self.staff_hours_per_week
+        if hours is None:
+            return None
+        return f"{number(hours)} {'timme' if hours == 1 else 'timmar'} per vecka"
+
     def card_facts(self):
         missing = gettext("uppgift saknas")
         hours = self.staff_hours_per_week

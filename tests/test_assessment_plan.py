@@ -170,6 +170,28 @@ def test_plan_text_is_bounded_and_escaped(client, done):
     assert nul.status_code == 400
 
 
+def test_the_shared_plan_and_its_pdf_give_each_method_at_the_address_asked_for(client, done):
+    """Not the Wagtail site's configured host name, which may not be the one in use."""
+    method = recommended(client, done)[0]
+    add(client, done, method)
+    shared = f"/sjalvskattning/delad/{done.read_token}/"
+    for host in ("testserver", "kunskapsbank.example"):
+        html = client.get(shared, HTTP_HOST=host).content.decode()
+        assert f'<span class="url">http://{host}{method.url}</span>' in html
+        text = "".join(pdf_text(client.get(shared + "handlingsplan.pdf", HTTP_HOST=host)).split())
+        assert f"http://{host}{method.url}" in text
+
+
+def test_the_pdf_writes_dates_as_the_page_does(client, done):
+    method = recommended(client, done)[0]
+    add(client, done, method)
+    item = done.plan_items.get()
+    client.post(plan_url(done), {**row(item, datum="2027-01-20"), "spara": "1"})
+    shared = f"/sjalvskattning/delad/{done.read_token}/"
+    assert "20 januari 2027" in client.get(shared).content.decode()
+    assert "20 januari 2027" in " ".join(pdf_text(client.get(shared + "handlingsplan.pdf")).split())
+
+
 def test_a_plan_holds_at_most_twenty_methods(client, done):
     parent = MethodIndexPage.objects.first()
     extra = [
@@ -289,7 +311,7 @@ def test_the_pdf_holds_the_profile_and_the_chosen_methods_with_their_steps(clien
     for expected in (
         "Kartlägg frånvaron",
         "Rektor",
-        "2027-03-15",
+        "15 mars 2027",
         "Varje månad",
         "SYV",
         "Samverkan",

@@ -19,6 +19,9 @@ from tests.discovery_support import add_page, listed
 pytestmark = pytest.mark.django_db
 
 
+ORIGIN = "http://testserver"
+
+
 def method(title, basis="", level=None, hours=None, **fields):
     return add_page(
         MethodPage,
@@ -53,6 +56,21 @@ def test_the_method_page_states_evidence_and_effort_in_words(client, methods):
     assert "0,5 timmar per vecka" in html
     unknown = client.get(methods["okand"].url).content.decode()
     assert unknown.count("uppgift saknas") >= 5
+
+
+@pytest.mark.parametrize(
+    "hours, text",
+    [("1", "1 timme per vecka"), ("1.0", "1 timme per vecka"), ("2", "2 timmar per vecka")],
+)
+def test_staff_time_is_in_singular_for_one_hour_on_the_page_and_in_print(client, hours, text):
+    page = method("Timmetoden", KnowledgeBasis.BOTH, 2, hours)
+    saved = client.post("/samling/spara/", {"sida": page.pk, "next": "/"}, HTTP_ORIGIN=ORIGIN)
+    assert saved.status_code == 302
+    # The page, and the printed pack of Min samling.
+    for url in (page.url, "/samling/skriv-ut/"):
+        html = " ".join(client.get(url).content.decode().split())
+        assert text in html, url
+        assert "1 timmar" not in html
 
 
 def test_the_method_page_counts_its_supporting_research_and_case_studies(client, methods):

@@ -60,7 +60,10 @@ def plan_pdf(request, assessment, result, items):
                         [
                             ("Första steg", item.first_step or "–"),
                             ("Ansvarig", item.responsible or "–"),
-                            ("Klart senast", item.due_date.isoformat() if item.due_date else "–"),
+                            (
+                                "Klart senast",
+                                date_format(item.due_date, "j F Y") if item.due_date else "–",
+                            ),
                             ("Uppföljning", item.follow_up or "–"),
                         ]
                     ),

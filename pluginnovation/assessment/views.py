@@ -403,6 +403,9 @@ def shared(request, token):
         return not_found(request)
     context = result_context(request, assessment)
     items, hidden = plan_items(assessment)
+    for item in items:
+        # The address in use, as the PDF gives it: the site's configured host name may not be.
+        item.address = request.build_absolute_uri(item.method.get_url(request))
     context.update(
         {
             "meta_title": "Självskattning och handlingsplan",

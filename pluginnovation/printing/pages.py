@@ -219,17 +219,12 @@ class Reader:
         )
 
     def method_sections(self, page):
-        hours = page.staff_hours_per_week
         cost = page.one_off_cost
         weeks = page.weeks_to_start
         facts = [
             ("Kunskapsgrund", page.get_knowledge_basis_display() or MISSING, ""),
             ("Evidensstyrka", page.evidence_label or MISSING, ""),
-            (
-                "Personaltid",
-                f"{number(hours)} timmar per vecka" if hours is not None else MISSING,
-                "",
-            ),
+            ("Personaltid", page.staff_time or MISSING, ""),
             (
                 "Engångskostnad",
                 MISSING

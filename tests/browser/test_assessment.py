@@ -108,10 +108,17 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     page.keyboard.type("03152027")
     tab_to(page, "fieldset.plan-item textarea[name$=uppfoljning]")
     page.keyboard.type("Rektor följer upp i maj")
+    # Another method added before saving: what was typed is kept, and saved.
+    tab_to(page, "#annan-metod")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "button[name=lagg_till]")
+    press_enter_and_wait(page)
+    assert page.locator("fieldset.plan-item").count() == 2
+    assert page.locator("fieldset.plan-item textarea").first.input_value().startswith("Gå igenom")
     tab_to(page, "button[name=spara]")
     press_enter_and_wait(page)
     assert "Handlingsplanen är sparad" in page.locator("main").inner_text()
-    assert page.locator("fieldset.plan-item input[type=date]").input_value() == "2027-03-15"
+    assert page.locator("fieldset.plan-item input[type=date]").first.input_value() == "2027-03-15"
     check_page(page)
     read_link = page.locator("#las-lank").input_value()
     edit_token = page.url.split("/redigera/")[1].split("/")[0]
@@ -123,6 +130,8 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     check_page(colleague)
     text = colleague.locator("main").inner_text()
     assert chosen in text and "Mentor" in text and "Gå igenom frånvaron" in text
+    # Each method's address as the colleague reaches the site.
+    assert colleague.locator(".plan-read__url").first.inner_text().startswith(f"Adress: {site}/")
     assert edit_token not in colleague.content()
     pdf = colleague.request.get(read_link + "handlingsplan.pdf")
     assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
