@@ -71,6 +71,18 @@ def test_the_form_has_labels_fieldsets_and_says_how_long_data_is_kept(client):
     assert "no-store" in response["Cache-Control"]
 
 
+def test_only_fields_that_may_be_left_empty_are_called_optional(client):
+    """The municipality is one of two fields, one of which must be filled in: neither is
+    optional, and the hints say how they go together."""
+    html = client.get(URL).text
+    labels = dict(re.findall(r'<label for="id_(\w+)">(.*?)</label>', html, re.S))
+    assert "(valfritt)" in labels["contact_name"]
+    for name in ("title", "school", "municipality", "municipality_other"):
+        assert "(valfritt)" not in labels[name], name
+    hint = re.search(r'id="municipality-hint">([^<]*)<', html).group(1)
+    assert "skriv" in hint.lower()
+
+
 def test_a_tip_is_stored_redirects_to_thanks_and_notifies_the_editors(
     client, django_capture_on_commit_callbacks
 ):

@@ -18,7 +18,8 @@ from pluginnovation.taxonomy.models import Municipality, SuccessFactor
 HINTS = {
     "title": "Ett kort namn på arbetssättet, t.ex. ”Närvarocoacher på introduktionsprogrammet”.",
     "school": "Skolan eller verksamheten där ni arbetar så, t.ex. ”Lerums gymnasium”.",
-    "municipality": "Kommunen där skolan ligger.",
+    "municipality": "Kommunen där skolan ligger. Finns den inte i listan, skriv den i fältet "
+    "under.",
     "municipality_other": "Finns inte kommunen i listan ovanför? Skriv den här i stället.",
     "what_was_done": "Vad gjorde ni, för vilka elever och hur? Skriv inte elevers namn. "
     f"Högst {TEXT_MAX} tecken.",
