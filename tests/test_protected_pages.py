@@ -2,6 +2,7 @@
 nothing of the protected content: not its title, its place in the site or its description.
 "Logged-in users only" leads to the editors' sign-in, which returns to the page."""
 
+import re
 from django.core.files.base import ContentFile
 from django.test import Client
 
@@ -63,6 +64,27 @@ def test_a_wrong_password_says_so_in_swedish_and_the_right_one_opens_the_page(
     right = client.post(action, {"password": "solros-42", "return_url": protected_page.url})
     assert right.status_code == 302
     assert SECRET_TITLE in client.get(protected_page.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "prefix, title, message",
+    [
+        ("", "Fel: Lösenord krävs", "Fel: Lösenordet stämmer inte. Försök igen."),
+        ("/en", "Error: Password required", "Error: The password is not correct. Please try "),
+    ],
+)
+def test_a_wrong_password_is_named_in_the_title_and_the_field_in_the_page_language(
+    client, protected_page, prefix, title, message
+):
+    action = action_of(client.get(protected_page.url).content.decode())
+    html = client.post(f"{prefix}{action}", {"password": "fel", "return_url": "/"}).text
+    assert f"<title>{title} – PlugInnovation</title>" in html
+    error = re.search(r'<p class="access-error" id="losenord-fel">(.*?)</p>', html).group(1)
+    assert re.sub(r"<[^>]+>", "", error).startswith(message)
+    # Focus goes back to the field, which the error describes.
+    field = re.search(r'<input type="password"[^>]*>', html).group(0)
+    assert "autofocus" in field and 'aria-describedby="losenord-fel"' in field
+    assert "Fel:" not in html if prefix else "Error:" not in html
 
 
 def test_a_page_for_signed_in_users_leads_to_the_editors_sign_in_and_back(client):

@@ -62,12 +62,14 @@ def test_the_password_is_given_with_the_keyboard_alone(page, protected):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     error = page.locator(".access-error")
-    assert error.inner_text() == "Lösenordet stämmer inte. Försök igen."
+    assert error.inner_text() == "Fel: Lösenordet stämmer inte. Försök igen."
     assert field.get_attribute("aria-invalid") == "true"
+    # Said in the title, and the field has the focus again: type the right one at once.
+    assert page.title().startswith("Fel: ")
+    assert page.evaluate("document.activeElement.id") == "id_password"
     assert axe_violations(page) == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "password-wrong-1280.png"), full_page=True)
-    field.focus()
     page.keyboard.type(PASSWORD)
     with page.expect_navigation(url=f"**{PATH}"):
         page.keyboard.press("Enter")
