@@ -246,6 +246,7 @@ class CaseStudyPage(ContentPage):
             _("Län"),
             "municipality__code__lan",
             tuple(FilterOption(c.slug, c.name, (c.code,)) for c in COUNTIES),
+            swedish_names=True,
         ),
         FieldFilter(
             "skolform",

@@ -111,6 +111,17 @@ def test_the_english_search_names_its_filters_and_pages(client):
     assert '<span class="visually-hidden">Remove the filter </span>' in html
 
 
+def test_swedish_names_among_english_filters_and_buttons_are_marked(client):
+    html = get(client, "/en/utforska/?typ=fallstudie")
+    counties = html[html.index('id="f-lan-') - 200 :].split("</ul>", 1)[0]
+    assert '<label for="f-lan-stockholm"><span lang="sv">Stockholms län</span>' in counties
+    # Options the site names in English are not marked.
+    assert re.search(r'<label for="f-skolform-[^"]+">[A-Z][a-z]', html)
+    # Each Spara button names its Swedish page for screen readers, in Swedish.
+    hidden = re.findall(r'<span class="visually-hidden"( lang="sv")?> [^<]+</span></button>', html)
+    assert hidden and all(hidden)
+
+
 @pytest.mark.parametrize(
     "url, message",
     [

@@ -23,6 +23,8 @@ class FieldFilter:
     # ("municipality__kommungrupp": a case study's municipality's group).
     field: str
     options: tuple[FilterOption, ...]
+    # The options' names are Swedish proper names, the same on the English pages (counties).
+    swedish_names: bool = False
 
     def stored_values(self, values):
         return [

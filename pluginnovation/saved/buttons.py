@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from pluginnovation.content.languages import other_language
 from pluginnovation.html_format import format_html
 
 
@@ -29,7 +30,7 @@ SAVE_FORM = (
     "    {next_field}"
     '    <input type="hidden" name="ankare" value="{anchor}">\n'
     '    <button class="save-button" type="submit"><span class="save-button__label">{save}</span>'
-    '<span class="visually-hidden"> {title}</span></button>\n'
+    '<span class="visually-hidden"{title_lang}> {title}</span></button>\n'
     '    <span class="save-form__done">{saved_in} <a href="{collection}"{lang}>Min samling</a>'
     "</span>\n"
     "</form>"
@@ -70,5 +71,7 @@ def save_button(context, item, variant=""):
         anchor=save_anchor(context, item),
         pk=item.pk,
         title=item.title,
+        # A Swedish page's title on an English page, said in Swedish.
+        title_lang=format_html(' lang="{}"', lang) if (lang := other_language(item)) else "",
         **form_constants(context.get("request")),
     )

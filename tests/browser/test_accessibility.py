@@ -41,11 +41,24 @@ def test_detail_pages_have_no_wcag_violations(page, site_url, page_paths, page_t
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/utforska/?faktor=samverkan", "MethodPage"])
-def test_no_horizontal_scrolling_at_320_pixels(browser, site_url, page_paths, path):
-    context = browser.new_context(viewport={"width": 320, "height": 700})
+# WCAG 1.4.12's text spacing, as a reader's style sheet would set it.
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"
+)
+
+
+@pytest.mark.parametrize("spacing", [False, True], ids=["", "text spacing"])
+@pytest.mark.parametrize(
+    "path", ["/", "/utforska/?faktor=samverkan", "/fallstudier/", "/aktuellt/", "MethodPage"]
+)
+def test_no_horizontal_scrolling_at_320_pixels(browser, site_url, page_paths, path, spacing):
+    # The site's CSP forbids inline styles; a reader's own style sheet is not bound by it.
+    context = browser.new_context(viewport={"width": 320, "height": 700}, bypass_csp=spacing)
     tab = context.new_page()
     tab.goto(site_url + page_paths.get(path, path))
+    if spacing:
+        tab.add_style_tag(content=TEXT_SPACING)
     overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     context.close()
     assert overflow <= 0

@@ -89,10 +89,14 @@ def has_filters(query_dict):
 
 def vocabulary_language(facet):
     """The language of a facet's option names when it is not the one shown, else "": the
-    categories' terms and keywords are Swedish only (the success factors, types, years and
-    field filters are named in the language shown)."""
-    if facet.relation in (None, "factors") or get_language() == settings.LANGUAGE_CODE:
+    categories' terms and keywords are Swedish only, and so are some filters' proper names
+    (the counties); the success factors, types, years and other field filters are named in
+    the language shown."""
+    if get_language() == settings.LANGUAGE_CODE or facet.relation == "factors":
         return ""
+    if facet.relation is None:
+        swedish = facet.field_filter is not None and facet.field_filter.swedish_names
+        return settings.LANGUAGE_CODE if swedish else ""
     return settings.LANGUAGE_CODE
 
 
