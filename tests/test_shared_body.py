@@ -2,11 +2,13 @@
 (pluginnovation.discovery.fragments), never for a logged-in user, a preview, a draft or a
 restricted page, and made anew after any change to the content."""
 
+import re
 from types import SimpleNamespace
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.test import RequestFactory
+from django.middleware.csrf import _unmask_cipher_token
+from django.test import Client, RequestFactory
 from django.utils.module_loading import import_string
 
 from wagtail.contrib.search_promotions.models import Query
@@ -123,6 +125,24 @@ def request_for(user=None, method="get", **attributes):
     for name, value in attributes.items():
         setattr(request, name, value)
     return request
+
+
+def test_a_body_with_a_csrf_token_is_never_shared(sharing):
+    """Wagtail's password form, asked for with a public page's id, renders that page's
+    template context; its form's token is the visitor's own."""
+    protected = add_page(MethodPage, "Zyxskyddad")
+    restriction = PageViewRestriction.objects.create(
+        page=protected, restriction_type=PageViewRestriction.PASSWORD, password="solros-42"
+    )
+    public = add_page(MethodPage, "Zyxoffentlig")
+    url = f"/_util/authenticate_with_password/{restriction.pk}/{public.pk}/?x=1"
+    tokens = []
+    for visitor in (Client(), Client()):
+        visitor.get(public.url)
+        html = visitor.get(url).content.decode()
+        tokens.append(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1))
+    # Each visitor's own secret, not the first one's kept for the next.
+    assert _unmask_cipher_token(tokens[0]) != _unmask_cipher_token(tokens[1])
 
 
 def test_only_public_live_pages_for_anonymous_reads_are_shared(sharing, admin_user):

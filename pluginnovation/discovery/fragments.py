@@ -80,7 +80,11 @@ def get(request, name):
 
 
 def put(request, name, html):
+    """Keep `html` for every visitor, unless making it asked for this visitor's CSRF token (a
+    form: Wagtail's password form renders the template context of the page it protects)."""
     html = str(html)
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return
     cache.set(fragment_key(request, name), html, MAX_AGE)
     request.__dict__.setdefault("_fragments", {})[name] = html
 
