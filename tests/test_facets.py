@@ -234,6 +234,32 @@ def test_option_names_and_values_are_escaped(client, tree):
     assert '<b>"Zyx"' not in html
 
 
+@pytest.mark.parametrize("how", ["draft", "password", "draft revision of a live page"])
+def test_a_keyword_only_private_pages_carry_is_unknown_to_listings(client, tree, how):
+    """Else a listing tells whether a guessed keyword exists, and prints its stored name."""
+    if how == "draft":
+        MethodPageFactory(parent=tree.methods, live=False, tags=["Zyxhemligt"])
+    elif how == "password":
+        page = MethodPageFactory(parent=tree.methods, tags=["Zyxhemligt"])
+        PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
+    else:
+        page = MethodPageFactory(parent=tree.methods)
+        page.tags.add("Zyxhemligt")
+        page.save_revision()  # saving a draft stores its keywords' names
+    for url in (
+        "/utforska/?tagg=zyxhemligt",
+        "/metoder/?tagg=zyxhemligt",
+        "/sok/?q=elever&tagg=zyxhemligt",
+    ):
+        html = client.get(url).content.decode()
+        assert "Zyxhemligt" not in html, url
+        assert "Okänt filtervärde ignorerades: tagg=zyxhemligt" in html, url
+    # Once a page anyone may see carries it, it is a filter like any other.
+    MethodPageFactory(parent=tree.methods, tags=["Zyxhemligt"])
+    html = client.get("/utforska/?tagg=zyxhemligt").content.decode()
+    assert "Okänt filtervärde" not in html and "Zyxhemligt" in html
+
+
 def test_index_pages_list_only_their_own_pages(client, tree):
     article = ResearchArticlePageFactory(parent=tree.research)
     MethodPageFactory(parent=tree.methods)

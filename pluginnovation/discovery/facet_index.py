@@ -23,7 +23,8 @@ from django.db.models.functions import Cast, ExtractYear
 
 from wagtail.models import Page
 
-from pluginnovation.content.models import ContentPage
+from pluginnovation.content.models import ContentPage, PageTag
+from pluginnovation.content.visibility import visible
 from pluginnovation.discovery import buckets
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.cache import MAX_AGE
@@ -143,14 +144,20 @@ def page_parts(restricted):
 
 
 def term_parts():
-    """Every term of every taxonomy facet: ("=" + param, slug, name, sort, id)."""
+    """Every term of every taxonomy facet: ("=" + param, slug, name, sort, id). Keywords only
+    where a page anyone may see carries them: editors' vocabularies are public, but a keyword
+    is stored as soon as a draft names it, and a listing would tell that it exists."""
     parts = []
     for facet in taxonomy_facets():
         sort = F("start_year") if facet.relation == "projects" else F("sort_order")
+        terms = facet.term_model.objects.all()
         if facet.relation == "tags":
             sort = Value(0)
+            public = visible(ContentPage.objects.all()).values("pk")
+            used = PageTag.objects.filter(content_object_id__in=public).values("tag_id")
+            terms = terms.filter(pk__in=used)
         parts.append(
-            facet.term_model.objects.order_by()
+            terms.order_by()
             .annotate(
                 f_facet=Value("=" + facet.param),
                 f_slug=F("slug"),
