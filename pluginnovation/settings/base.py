@@ -102,7 +102,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's, never to a draft or a restricted page.
+    "pluginnovation.delivery.redirects.RedirectMiddleware",
     # Last, as django-axes asks: turns a lock-out during login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
