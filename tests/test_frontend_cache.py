@@ -1,6 +1,7 @@
 """A CDN in front is purged through Wagtail's frontend_cache when an editor publishes."""
 
 from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.models import PageViewRestriction
 
 import pytest
 
@@ -57,6 +58,19 @@ def test_moving_purges_the_old_address_and_both_sections(cdn):
     case.move(new_section, pos="last-child")
     purged = paths(cdn)
     assert {old_url, old_section.url, new_section.url} <= purged
+
+
+@pytest.mark.parametrize("change", ["added", "removed"])
+def test_a_view_restriction_purges_the_page_and_everything_below_it(cdn, change):
+    """Its public copies must go at once, not when the CDN's s-maxage runs out."""
+    case = CaseStudyPage.objects.live().first()
+    section = case.get_parent()
+    restriction = PageViewRestriction.objects.create(page=section, restriction_type="login")
+    if change == "removed":
+        cdn.clear()
+        restriction.delete()
+    purged = paths(cdn)
+    assert {section.url, case.url, "/utforska/"} <= purged
 
 
 def test_nothing_is_purged_without_a_cdn(settings):

@@ -3,6 +3,7 @@ nothing of the protected content: not its title, its place in the site or its de
 "Logged-in users only" leads to the editors' sign-in, which returns to the page."""
 
 import re
+
 from django.core.files.base import ContentFile
 from django.test import Client
 

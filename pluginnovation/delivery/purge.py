@@ -1,6 +1,7 @@
 """Purging a CDN or caching proxy when an editor publishes, with Wagtail's frontend_cache.
 
-Wagtail purges a published or unpublished page's own address. A page also shows in its
+Wagtail purges a published or unpublished page's own address; a view restriction added or
+removed purges the page and every page below it. A page also shows in its
 section's listing, on the home page, in the success-factor pages, the explore and results
 views, the map, the feeds and the sitemap, and in the open API and the open-data files, so
 those addresses go in the same batch, in every language the site has. Addresses with a query
@@ -10,12 +11,12 @@ setting. Nothing happens unless WAGTAILFRONTENDCACHE is set.
 """
 
 from django.conf import settings
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from pluginnovation.opendata.export import FILE_NAMES
@@ -86,8 +87,29 @@ def on_delete(sender, instance, **kwargs):
         purge_around(instance)
 
 
+def on_view_restriction(sender, instance, **kwargs):
+    """A page made private, or public again: the copies of it and of every page below it go at
+    once, not when the CDN's s-maxage runs out."""
+    if not get_backends():
+        return
+    try:
+        page = instance.page
+    except Page.DoesNotExist:  # deleted with its page, which purges itself
+        return
+    purge_around(page.specific)
+    batch = PurgeBatch()
+    batch.add_pages(page.get_descendants().live().specific())
+    batch.purge()
+
+
 def connect_signals():
     page_published.connect(on_publish_or_unpublish, dispatch_uid="frontend-cache-publish")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="frontend-cache-unpublish")
     post_page_move.connect(on_move, dispatch_uid="frontend-cache-move")
     post_delete.connect(on_delete, dispatch_uid="frontend-cache-delete")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_view_restriction,
+            sender=PageViewRestriction,
+            dispatch_uid=f"frontend-cache-restriction-{signal is post_save}",
+        )
