@@ -295,6 +295,36 @@ def test_a_method_shows_its_evidence_costs_and_time(client, tree):
     assert data["steps"][0]["value"]["title"] == "Steg 1"
 
 
+def test_rich_text_names_only_pages_and_documents_a_visitor_may_reach(client, tree):
+    """The stored HTML keeps its links' words; links to drafts, restricted pages and private
+    documents lose their ids (as the site drops their addresses), in StreamFields and rich
+    text fields alike."""
+    public = MethodPageFactory(parent=tree.methods, title="Öppen metod")
+    draft = MethodPageFactory(parent=tree.methods, title="Utkast", live=False)
+    restricted = MethodPageFactory(parent=tree.methods, title="Skyddad")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    private = DocumentFactory(title="Protokoll", collection=private_collection())
+    shared = DocumentFactory(title="Checklista")
+    links = (
+        f'<p><a linktype="page" id="{public.pk}">öppen</a> <a linktype="page" id="{draft.pk}">'
+        f'utkast</a> <a linktype="page" id="{restricted.pk}">skyddad</a> '
+        f'<a linktype="document" id="{private.pk}">protokoll</a> '
+        f'<a linktype="document" id="{shared.pk}">checklista</a> '
+        '<a href="https://example.org">extern</a></p>'
+    )
+    page = MethodPageFactory(parent=tree.methods, body=[{"type": "paragraph", "value": links}])
+    event = EventPage.objects.live().public().first()
+    event.report = links
+    event.save_revision().publish()
+    expected = (
+        f'<p><a linktype="page" id="{public.pk}">öppen</a> <a>utkast</a> <a>skyddad</a> '
+        f'<a>protokoll</a> <a linktype="document" id="{shared.pk}">checklista</a> '
+        '<a href="https://example.org">extern</a></p>'
+    )
+    assert get(client, f"{PAGES}{page.pk}/")["body"][0]["value"] == expected
+    assert get(client, f"{PAGES}{event.pk}/")["report"] == expected
+
+
 def test_news_events_and_projects_have_their_own_fields(client):
     news = NewsPage.objects.live().public().first()
     data = get(client, f"{PAGES}{news.pk}/")

@@ -10,6 +10,10 @@ Rich text is expanded without knowing who reads it, so the rule is the anonymous
 everywhere: a page behind a password that links to another page behind the same password shows
 that link as plain text too, and so does an editor's preview of a link to another draft (which
 is what visitors would see if the draft were published alone).
+
+The open API gives rich text as stored, links as `<a linktype="page" id="12">`: `public_source`
+keeps those a visitor may follow and empties the rest alike (`<a>`), so no id of a draft, a
+restricted page or a private document is named there either.
 """
 
 from django.utils.html import escape
@@ -17,6 +21,7 @@ from django.utils.html import escape
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
+from wagtail.rich_text.rewriters import LinkRewriter
 
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import public_documents, visible
@@ -60,6 +65,32 @@ class PublicDocumentLinkHandler(DocumentLinkHandler):
         return [
             f'<a href="{escape(documents[pk].url)}">' if pk in documents else "<a>" for pk in ids
         ]
+
+
+def stored_tag(attrs):
+    return "<a " + " ".join(f'{name}="{escape(value)}"' for name, value in attrs.items()) + ">"
+
+
+def visible_links(attrs_list):
+    pages = VisiblePageLinkHandler.get_many(attrs_list)
+    return [stored_tag(a) if page else "<a>" for a, page in zip(attrs_list, pages, strict=True)]
+
+
+def public_document_links(attrs_list):
+    ids = link_ids(attrs_list)
+    documents = public_documents([pk for pk in ids if pk is not None])
+    return [
+        stored_tag(a) if pk in documents else "<a>" for a, pk in zip(attrs_list, ids, strict=True)
+    ]
+
+
+# Link types other than these (and plain addresses) become <a>, as Wagtail's own rewriter does.
+PUBLIC_SOURCE = LinkRewriter(bulk_rules={"page": visible_links, "document": public_document_links})
+
+
+def public_source(html):
+    """Stored rich text with only the links a visitor may follow left as stored."""
+    return PUBLIC_SOURCE(html) if "linktype" in html else html
 
 
 def register(features):
