@@ -186,6 +186,24 @@ def test_a_form_sent_too_fast_is_refused_then_accepted_when_sent_again_later(cli
     assert post(client, **{spam.TIMESTAMP_FIELD: shown_seconds_ago(5)}).status_code == 302
 
 
+@pytest.mark.parametrize("shown", [1, 60], ids=["within the minimum time", "a minute later"])
+def test_the_same_tip_sent_again_is_not_stored_twice(client, shown):
+    """Back to the form after sending it: the browser fetches the form anew (a new time
+    stamp), fills in what was typed, and Skicka sends the same tip again."""
+    first = post(client)
+    assert first.status_code == 302
+    client.get(first["Location"])
+    again = post(client, **{spam.TIMESTAMP_FIELD: shown_seconds_ago(shown)})
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+    page = client.get(again["Location"]).text
+    assert "Tipset har redan kommit fram" in page
+    assert Submission.objects.count() == 1
+    assert len(mail.outbox) <= 1
+    # Another tip from the same person is a tip of its own.
+    assert post(client, title="Ett annat arbetssätt").status_code == 302
+    assert Submission.objects.count() == 2
+
+
 def test_the_minimum_time_is_a_setting(client, settings):
     settings.SUBMISSIONS_MIN_SECONDS = 0
     assert post(client, **{spam.TIMESTAMP_FIELD: spam.new_token()}).status_code == 302
@@ -225,7 +243,9 @@ def test_a_token_signed_more_than_a_day_ago_is_refused(client, monkeypatch):
 
 def test_a_flood_from_one_address_gets_429(settings):
     settings.SUBMISSIONS_PER_HOUR = 3
-    codes = [post(Client(REMOTE_ADDR="10.1.1.1")).status_code for _ in range(5)]
+    codes = [
+        post(Client(REMOTE_ADDR="10.1.1.1"), title=f"Tips nummer {n}").status_code for n in range(5)
+    ]
     assert codes == [302, 302, 302, 429, 429]
     assert Submission.objects.count() == 3
     last = post(Client(REMOTE_ADDR="10.1.1.1"))

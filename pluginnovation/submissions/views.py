@@ -8,13 +8,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from pluginnovation.delivery.private import not_stored
-from pluginnovation.submissions import limits, spam
+from pluginnovation.submissions import duplicates, limits, spam
 from pluginnovation.submissions.forms import SubmissionForm
 from pluginnovation.submissions.models import RETENTION_TEXT
 from pluginnovation.submissions.notify import notify_editors
 
-# What the thank-you page may repeat: the title just sent (never the contact details).
+# What the thank-you page may repeat: the title just sent (never the contact details), or
+# that the tip had arrived before.
 THANKS_KEY = "submissions_thanks"
+ALREADY_KEY = "submissions_already_sent"
 
 
 def context(**extra):
@@ -54,12 +56,16 @@ def submit(request):
         )
         response["Retry-After"] = "3600"
         return response
+    if duplicates.sent_before(request.POST):
+        request.session[ALREADY_KEY] = True
+        return HttpResponseRedirect(reverse("submissions:thanks"))
     form = SubmissionForm(request.POST)
     problem, token = spam.spam_problem(request.POST)
     if form.is_valid() and problem is None:
         with transaction.atomic():
             submission = form.save()
             transaction.on_commit(lambda: notify_editors(submission))
+        duplicates.remember(request.POST)
         request.session[THANKS_KEY] = submission.title
         return HttpResponseRedirect(reverse("submissions:thanks"))
     return render(
@@ -80,12 +86,14 @@ def thanks(request):
     # Shown once: on a shared computer the next visitor does not see the last one's title.
     # A HEAD (a link checker, a prefetch) shows nothing, so it leaves the title for the GET.
     session = request.session
-    title = session.pop(THANKS_KEY, None) if request.method == "GET" else session.get(THANKS_KEY)
+    read = session.pop if request.method == "GET" else session.get
+    title = read(THANKS_KEY, None)
     return render(
         request,
         "submissions/thanks.html",
         context(
             title=title if isinstance(title, str) else "",
+            already=read(ALREADY_KEY, False) is True,
             meta_title="Tack för ditt tips",
         ),
     )
