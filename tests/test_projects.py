@@ -216,6 +216,15 @@ def test_the_page_shows_the_terms_facts_and_its_own_story(client, project_index)
     assert '<h2 id="goals-heading">Mål</h2>' in response.content.decode()
 
 
+def test_the_fact_box_names_the_regions_the_knowledge_bank_has(client, project_index):
+    """A project's own text may count regions the knowledge bank has no section for (Yrk In:
+    "fyra regioner"); the fact box names those it has, rather than a count beside that text."""
+    html = client.get(project_page("plug-innan").url).content.decode()
+    facts = html[html.index('<dl class="facts__list">') :].split("</dl>", 1)[0]
+    assert "<dt>Regioner i kunskapsbanken</dt>" in facts
+    assert "<dd>Göteborgsregionen" in facts
+
+
 def test_places_are_the_terms_regions_and_the_case_studies_municipalities(client, project_index):
     project = Project.objects.get(slug="plug-in-2-0")
     studies = visible_case_studies(project)
