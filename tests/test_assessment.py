@@ -221,6 +221,7 @@ def test_a_missing_answer_is_named_and_the_other_answers_are_kept(client):
     response = client.post(step_url(assessment, 1), {**data, "riktning": "nasta"})
     html = response.content.decode()
     assert response.status_code == 400
+    assert "<title>Fel: Steg 1 av 4:" in html  # the first words a screen reader says
     assert "Ett påstående saknar svar" in html
     assert "Välj ett svar för påståendet." in html
     assert f'href="#svar-{missing.pk}-fraga"' in html

@@ -154,6 +154,7 @@ def test_plan_text_is_bounded_and_escaped(client, done):
     too_long = client.post(plan_url(done), {**row(item, forsta_steg="a" * 1001), "spara": "1"})
     assert too_long.status_code == 400
     assert "Skriv högst 1000 tecken" in too_long.content.decode()
+    assert "<title>Fel: Handlingsplan" in too_long.content.decode()
     script = '<script>alert("x")</script><b>fet</b>'
     ok = client.post(
         plan_url(done), {**row(item, forsta_steg=script, ansvarig=script[:120]), "spara": "1"}

@@ -260,6 +260,31 @@ def test_a_keyword_only_private_pages_carry_is_unknown_to_listings(client, tree,
     assert "Okänt filtervärde" not in html and "Zyxhemligt" in html
 
 
+@pytest.mark.parametrize(
+    "url, title",
+    [
+        ("/utforska/", "Utforska allt innehåll – PlugInnovation"),
+        ("/utforska/?sida=2", "Utforska allt innehåll, sida 2 av "),
+        ("/utforska/?faktor=samverkan", "Utforska allt innehåll (filtrerat) – PlugInnovation"),
+        ("/fallstudier/?faktor=samverkan", "Fallstudier (filtrerat) – PlugInnovation"),
+        ("/en/utforska/?sida=2", ", page 2 of "),
+        ("/sok/?q=elever&sida=2", ", sida 2 av "),
+    ],
+)
+def test_the_title_says_which_page_of_results_and_whether_filtered(client, url, title):
+    """Each page of a listing is a page of its own for a screen reader's title and a tab."""
+    html = client.get(url).content.decode()
+    assert title in re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+
+
+def test_an_index_pages_title_names_its_page_of_results(client, tree):
+    for _ in range(21):
+        MethodPageFactory(parent=tree.methods)
+    html = client.get(tree.methods.url + "?sida=2").content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title == f"{tree.methods.title}, sida 2 av 2 – PlugInnovation"
+
+
 def test_index_pages_list_only_their_own_pages(client, tree):
     article = ResearchArticlePageFactory(parent=tree.research)
     MethodPageFactory(parent=tree.methods)

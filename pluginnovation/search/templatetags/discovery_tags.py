@@ -7,7 +7,7 @@ models need not know how content is found (pluginnovation.discovery builds on th
 from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from casestudies.similar import similar_case_studies as casestudies_similar
 from methods.models import evidence_pages
@@ -31,14 +31,44 @@ OPTION = (
 def page_listing(context, page):
     """The faceted listing of the content pages below an index page or region section."""
     request = context["request"]
-    listing = listing_context(
-        request,
-        pages_below(page),
-        scope_key=("below", page.pk),
-        hidden=page.hidden_facets(),
-        types=listed_types(type(page)),
-    )
-    return {"request": request, **listing}
+    return {"request": request, **index_listing(request, page)}
+
+
+def index_listing(request, page):
+    """The listing below an index page, worked out once per request: the page's title names
+    the page of results before the body shows them."""
+    found = request.__dict__.setdefault("_index_listings", {})
+    if page.pk not in found:
+        found[page.pk] = listing_context(
+            request,
+            pages_below(page),
+            scope_key=("below", page.pk),
+            hidden=page.hidden_facets(),
+            types=listed_types(type(page)),
+        )
+    return found[page.pk]
+
+
+@register.simple_tag(takes_context=True)
+def listing_title_suffix(context):
+    """After a listing's title: " (filtrerat)" when filters are chosen, ", sida 2 av 5" past
+    the first page; so each page of results has a title of its own (a screen reader's first
+    words after following a link, a tab's name)."""
+    listing = context
+    if "items" not in context:
+        page, request = context.get("page"), context.get("request")
+        if request is None or not isinstance(page, ContentIndexPage):
+            return ""
+        listing = index_listing(request, page)
+    suffix = ""
+    if listing.get("has_filters"):
+        suffix += " (" + gettext("filtrerat") + ")"
+    items = listing.get("items")
+    paginator = getattr(items, "paginator", None)
+    if paginator is not None and items.number > 1:
+        pages = {"number": items.number, "total": paginator.num_pages}
+        suffix += ", " + gettext("sida %(number)s av %(total)s") % pages
+    return suffix
 
 
 def listed_types(index_model):
