@@ -60,9 +60,12 @@ def test_the_map_and_table_count_the_visible_case_studies_per_county(client):
 
 
 def test_each_county_links_to_the_case_study_listing_filtered_on_it(client):
+    """At its results: on a phone the filters come first, a screen or two above them."""
     html = client.get("/karta/").content.decode()
     for county in COUNTIES:
-        assert f'href="/fallstudier/?lan={county.slug}"' in html
+        assert f'href="/fallstudier/?lan={county.slug}#results-heading"' in html
+    listing = client.get(f"/fallstudier/?lan={COUNTIES[0].slug}").content.decode()
+    assert 'id="results-heading"' in listing
 
 
 def test_drafts_and_restricted_case_studies_are_not_counted(client):

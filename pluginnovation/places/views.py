@@ -9,6 +9,9 @@ from pluginnovation.places.outlines import outlines
 
 # The filter on the case-study listing that picks one county's case studies.
 COUNTY_PARAM = "lan"
+# The listing's results (templates/search/includes/results.html): on a phone the filters come
+# first, a screen or two above them.
+RESULTS_ANCHOR = "results-heading"
 
 
 def county_map(request):
@@ -23,7 +26,11 @@ def county_map(request):
             "count": count,
             "shade": shade(count, steps),
             "outline": paths[county.slug],
-            "url": f"{listing_url}?{COUNTY_PARAM}={county.slug}" if listing_url else None,
+            "url": (
+                f"{listing_url}?{COUNTY_PARAM}={county.slug}#{RESULTS_ANCHOR}"
+                if listing_url
+                else None
+            ),
         }
         for county, count in counts
     ]
