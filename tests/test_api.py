@@ -323,6 +323,17 @@ def test_rich_text_names_only_pages_and_documents_a_visitor_may_reach(client, tr
     )
     assert get(client, f"{PAGES}{page.pk}/")["body"][0]["value"] == expected
     assert get(client, f"{PAGES}{event.pk}/")["report"] == expected
+    # In a listing too, in a bounded number of queries however many pages link.
+    for _ in range(4):
+        MethodPageFactory(parent=tree.methods, body=[{"type": "paragraph", "value": links}] * 3)
+    params = {"type": "methods.MethodPage", "fields": "body", "limit": 20}
+    with CaptureQueriesContext(connection) as few:
+        listed = get(client, PAGES, **{**params, "limit": 1})
+    with CaptureQueriesContext(connection) as many:
+        listed = get(client, PAGES, **params)
+    assert len(many) <= len(few) + 2
+    values = [block["value"] for item in listed["items"] for block in item["body"]]
+    assert expected in values and all('id="' + str(draft.pk) not in v for v in values)
 
 
 def test_news_events_and_projects_have_their_own_fields(client):

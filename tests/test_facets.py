@@ -264,11 +264,11 @@ def test_a_keyword_only_private_pages_carry_is_unknown_to_listings(client, tree,
     "url, title",
     [
         ("/utforska/", "Utforska allt innehåll – PlugInnovation"),
-        ("/utforska/?sida=2", "Utforska allt innehåll, sida 2 av "),
+        ("/utforska/?sida=2", "Utforska allt innehåll, sida 2 – PlugInnovation"),
         ("/utforska/?faktor=samverkan", "Utforska allt innehåll (filtrerat) – PlugInnovation"),
         ("/fallstudier/?faktor=samverkan", "Fallstudier (filtrerat) – PlugInnovation"),
-        ("/en/utforska/?sida=2", ", page 2 of "),
-        ("/sok/?q=elever&sida=2", ", sida 2 av "),
+        ("/en/utforska/?sida=2", ", page 2 – PlugInnovation"),
+        ("/sok/?q=elever&sida=2", "Sökresultat för ”elever”, sida 2 – PlugInnovation"),
     ],
 )
 def test_the_title_says_which_page_of_results_and_whether_filtered(client, url, title):
@@ -282,7 +282,7 @@ def test_an_index_pages_title_names_its_page_of_results(client, tree):
         MethodPageFactory(parent=tree.methods)
     html = client.get(tree.methods.url + "?sida=2").content.decode()
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
-    assert title == f"{tree.methods.title}, sida 2 av 2 – PlugInnovation"
+    assert title == f"{tree.methods.title}, sida 2 – PlugInnovation"
 
 
 def test_index_pages_list_only_their_own_pages(client, tree):

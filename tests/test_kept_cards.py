@@ -88,3 +88,13 @@ def test_an_unsaved_page_object_is_never_kept(client, caching, how):
         assert "Zyxutkast" in cards.content_card({"request": request}, unsaved)
         assert "Zyxutkast" in cards.search_hit({"request": request}, unsaved)
     assert titles(client, "/utforska/")[0] == "Zyxriktig"
+
+
+def test_nothing_is_kept_while_the_content_version_cannot_be_read(client, caching, monkeypatch):
+    """Redis away: a publish could not give a new version, so a kept card would stay old."""
+    monkeypatch.setattr(cards, "content_version", lambda request=None: None)
+    page = add_page(MethodPage, "Zyxutan", published=NEWEST)
+    drawn = record_calls(monkeypatch, cards, "draw_parts", lambda context, item, heading: item.pk)
+    for _ in range(2):
+        assert titles(client, "/utforska/")[0] == "Zyxutan"
+    assert drawn.count(page.pk) == 2

@@ -127,6 +127,15 @@ def request_for(user=None, method="get", **attributes):
     return request
 
 
+def test_a_listing_title_is_the_same_when_its_body_comes_from_the_cache(client, sharing):
+    url = "/utforska/?faktor=samverkan&sida=2"
+    titles = {
+        re.search(r"<title>(.*?)</title>", client.get(url).content.decode()).group(1)
+        for _ in range(2)
+    }
+    assert titles == {"Utforska allt innehåll (filtrerat), sida 2 – PlugInnovation"}
+
+
 def test_a_body_with_a_csrf_token_is_never_shared(sharing):
     """Wagtail's password form, asked for with a public page's id, renders that page's
     template context; its form's token is the visitor's own."""

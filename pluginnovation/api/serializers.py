@@ -9,7 +9,7 @@
 - StreamField JSON leaves out the blocks that offer a document nobody may download (private,
   or deleted), as the site leaves them off the page.
 - Rich text, in StreamFields and rich text fields, keeps only the links a visitor may follow
-  (content.rich_text_links.public_source).
+  (`public_rich_text`, over a whole response).
 """
 
 from django.urls import NoReverseMatch
@@ -19,14 +19,14 @@ from wagtail import blocks
 from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer, RelatedField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.documents.models import AbstractDocument
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.images.models import AbstractImage
 
-from rest_framework.fields import CharField, Field
+from rest_framework.fields import Field
 from rest_framework.relations import RelatedField as DRFRelatedField
 
-from pluginnovation.content.rich_text_links import public_source
+from pluginnovation.content.rich_text_links import public_rewriter
 from pluginnovation.taxonomy.models import Municipality, Project, Term
 
 
@@ -125,27 +125,42 @@ class PublicStreamField(Field):
                     private = self.context["view"].private_collections
                 if any(doc is None or doc.collection_id in private for doc in documents):
                     continue
-            value = child.block.get_api_representation(child.value, self.context)
             shown.append(
-                {"type": child.block.name, "value": public_rich_text(value), "id": child.id}
+                {
+                    "type": child.block.name,
+                    "value": child.block.get_api_representation(child.value, self.context),
+                    "id": child.id,
+                }
             )
         return shown
 
 
-def public_rich_text(value):
-    """A block's API value with every rich text in it (a string, however deep) made public."""
-    if isinstance(value, str):
-        return public_source(value)
-    if isinstance(value, dict):
-        return {key: public_rich_text(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [public_rich_text(item) for item in value]
-    return value
+def strings_in(data):
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from strings_in(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from strings_in(value)
 
 
-class PublicRichTextField(CharField):
-    def to_representation(self, value):
-        return public_source(super().to_representation(value))
+def rewritten(data, rewrite):
+    if isinstance(data, str):
+        return rewrite(data)
+    if isinstance(data, dict):
+        return {key: rewritten(value, rewrite) for key, value in data.items()}
+    if isinstance(data, list):
+        return [rewritten(value, rewrite) for value in data]
+    return data
+
+
+def public_rich_text(data):
+    """A response's data with every stored rich text in it (a string, however deep: a rich
+    text field, a block of a StreamField) keeping only the links a visitor may follow; two
+    queries for the whole response, whatever the number of pages and blocks."""
+    return rewritten(data, public_rewriter(strings_in(data)))
 
 
 class HtmlUrlField(PageHtmlUrlField):
@@ -164,7 +179,6 @@ class PublicPageSerializer(PageSerializer):
     serializer_field_mapping = {
         **PageSerializer.serializer_field_mapping,
         StreamField: PublicStreamField,
-        RichTextField: PublicRichTextField,
     }
 
     def build_relational_field(self, field_name, relation_info):

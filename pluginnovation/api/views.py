@@ -55,7 +55,7 @@ from pluginnovation.api.filters import (
 )
 from pluginnovation.api.loading import load
 from pluginnovation.api.pagination import StrictPagination
-from pluginnovation.api.serializers import KeywordsField, PublicPageSerializer
+from pluginnovation.api.serializers import KeywordsField, PublicPageSerializer, public_rich_text
 from pluginnovation.api.throttling import ClientAddressThrottle
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import private_collection_ids, restricted_collection, visible
@@ -166,7 +166,8 @@ class PublicEndpoint:
         serializer_class = self.get_serializer_class()
         meta = serializer_class.Meta
         load(items if many else [items], meta.model, meta.fields)
-        return serializer_class(items, many=many, context=self.get_serializer_context()).data
+        data = serializer_class(items, many=many, context=self.get_serializer_context()).data
+        return public_rich_text(data)
 
     def listing_view(self, request):
         queryset = self.get_queryset()

@@ -11,17 +11,19 @@ everywhere: a page behind a password that links to another page behind the same 
 that link as plain text too, and so does an editor's preview of a link to another draft (which
 is what visitors would see if the draft were published alone).
 
-The open API gives rich text as stored, links as `<a linktype="page" id="12">`: `public_source`
-keeps those a visitor may follow and empties the rest alike (`<a>`), so no id of a draft, a
-restricted page or a private document is named there either.
+The open API gives rich text as stored, links as `<a linktype="page" id="12">`:
+`public_rewriter` keeps those a visitor may follow and empties the rest alike (`<a>`), so no id
+of a draft, a restricted page or a private document is named there either.
 """
+
+import re
 
 from django.utils.html import escape
 
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
-from wagtail.rich_text.rewriters import LinkRewriter
+from wagtail.rich_text.rewriters import LinkRewriter, extract_attrs
 
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import public_documents, visible
@@ -71,26 +73,33 @@ def stored_tag(attrs):
     return "<a " + " ".join(f'{name}="{escape(value)}"' for name, value in attrs.items()) + ">"
 
 
-def visible_links(attrs_list):
-    pages = VisiblePageLinkHandler.get_many(attrs_list)
-    return [stored_tag(a) if page else "<a>" for a, page in zip(attrs_list, pages, strict=True)]
+OPENING_TAG = re.compile(r"<a(\b[^>]*)>")
 
 
-def public_document_links(attrs_list):
-    ids = link_ids(attrs_list)
-    documents = public_documents([pk for pk in ids if pk is not None])
-    return [
-        stored_tag(a) if pk in documents else "<a>" for a, pk in zip(attrs_list, ids, strict=True)
-    ]
+def ids_linked(texts, linktype):
+    """The ids that links of `linktype` in the stored rich texts name, as numbers."""
+    attrs = (extract_attrs(m.group(1)) for text in texts for m in OPENING_TAG.finditer(text))
+    return {pk for pk in link_ids(a for a in attrs if a.get("linktype") == linktype) if pk}
 
 
-# Link types other than these (and plain addresses) become <a>, as Wagtail's own rewriter does.
-PUBLIC_SOURCE = LinkRewriter(bulk_rules={"page": visible_links, "document": public_document_links})
+def public_rewriter(texts):
+    """A function that gives a stored rich text of `texts` with only the links a visitor may
+    follow left as stored, the rest (and unknown link types) emptied to <a>, as Wagtail's own
+    rewriter does: two queries for all the texts together."""
+    texts = [text for text in texts if "linktype" in text]
+    pages = set(
+        visible(Page.objects.filter(pk__in=ids_linked(texts, "page"))).values_list("pk", flat=True)
+    )
+    documents = set(public_documents(list(ids_linked(texts, "document"))))
 
+    def keep(shown):
+        return lambda attrs_list: [
+            stored_tag(attrs) if pk in shown else "<a>"
+            for attrs, pk in zip(attrs_list, link_ids(attrs_list), strict=True)
+        ]
 
-def public_source(html):
-    """Stored rich text with only the links a visitor may follow left as stored."""
-    return PUBLIC_SOURCE(html) if "linktype" in html else html
+    rewriter = LinkRewriter(bulk_rules={"page": keep(pages), "document": keep(documents)})
+    return lambda text: rewriter(text) if "linktype" in text else text
 
 
 def register(features):

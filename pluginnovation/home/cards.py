@@ -107,8 +107,10 @@ def card_parts(context, item, heading):
     )
     if not keep:
         return draw_parts(context, item, heading)
-    site = Site.find_for_request(request)
     version = content_version(request)
+    if version is None:  # the shared cache is away: no version to keep anything under
+        return draw_parts(context, item, heading)
+    site = Site.find_for_request(request)
     key = (item.pk, heading, site.pk if site else None, *url_state())
     parts = KEPT.get(version, key)
     if parts is MISSING:

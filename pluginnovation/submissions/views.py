@@ -56,16 +56,17 @@ def submit(request):
         )
         response["Retry-After"] = "3600"
         return response
-    if duplicates.sent_before(request.POST):
-        request.session[ALREADY_KEY] = True
-        return HttpResponseRedirect(reverse("submissions:thanks"))
     form = SubmissionForm(request.POST)
     problem, token = spam.spam_problem(request.POST)
+    # Before the time stamp's verdict: a tip sent again at once would be "too fast".
+    if form.is_valid() and duplicates.sent_before(form):
+        request.session[ALREADY_KEY] = True
+        return HttpResponseRedirect(reverse("submissions:thanks"))
     if form.is_valid() and problem is None:
         with transaction.atomic():
             submission = form.save()
             transaction.on_commit(lambda: notify_editors(submission))
-        duplicates.remember(request.POST)
+        duplicates.remember(form)
         request.session[THANKS_KEY] = submission.title
         return HttpResponseRedirect(reverse("submissions:thanks"))
     return render(

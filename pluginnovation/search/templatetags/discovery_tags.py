@@ -13,8 +13,8 @@ from casestudies.similar import similar_case_studies as casestudies_similar
 from methods.models import evidence_pages
 from pluginnovation.content.models import ContentIndexPage, ContentPage
 from pluginnovation.discovery.cache import cached
-from pluginnovation.discovery.facets import PARAMS
-from pluginnovation.discovery.listing import listing_context, pages_below
+from pluginnovation.discovery.facets import PARAMS, parse_selection
+from pluginnovation.discovery.listing import listing_context, pages_below, requested_page_number
 from pluginnovation.discovery.related import related_and_shown
 from pluginnovation.html_format import conditional_escape
 
@@ -31,43 +31,32 @@ OPTION = (
 def page_listing(context, page):
     """The faceted listing of the content pages below an index page or region section."""
     request = context["request"]
-    return {"request": request, **index_listing(request, page)}
-
-
-def index_listing(request, page):
-    """The listing below an index page, worked out once per request: the page's title names
-    the page of results before the body shows them."""
-    found = request.__dict__.setdefault("_index_listings", {})
-    if page.pk not in found:
-        found[page.pk] = listing_context(
-            request,
-            pages_below(page),
-            scope_key=("below", page.pk),
-            hidden=page.hidden_facets(),
-            types=listed_types(type(page)),
-        )
-    return found[page.pk]
+    listing = listing_context(
+        request,
+        pages_below(page),
+        scope_key=("below", page.pk),
+        hidden=page.hidden_facets(),
+        types=listed_types(type(page)),
+    )
+    return {"request": request, **listing}
 
 
 @register.simple_tag(takes_context=True)
 def listing_title_suffix(context):
-    """After a listing's title: " (filtrerat)" when filters are chosen, ", sida 2 av 5" past
-    the first page; so each page of results has a title of its own (a screen reader's first
-    words after following a link, a tab's name)."""
-    listing = context
-    if "items" not in context:
-        page, request = context.get("page"), context.get("request")
-        if request is None or not isinstance(page, ContentIndexPage):
-            return ""
-        listing = index_listing(request, page)
+    """In a listing's title: " (filtrerat)" when filters are asked for, ", sida 2" past the
+    first page; so each page of results has a title of its own (a screen reader's first words
+    after following a link, a tab's name). Read from the address alone, as the title is
+    written before the body, which may come from the cache without the listing being worked
+    out."""
+    request = context.get("request")
+    if request is None:
+        return ""
     suffix = ""
-    if listing.get("has_filters"):
+    if parse_selection(request.GET):
         suffix += " (" + gettext("filtrerat") + ")"
-    items = listing.get("items")
-    paginator = getattr(items, "paginator", None)
-    if paginator is not None and items.number > 1:
-        pages = {"number": items.number, "total": paginator.num_pages}
-        suffix += ", " + gettext("sida %(number)s av %(total)s") % pages
+    number = requested_page_number(request.GET.get("sida"))
+    if number is not None and number > 1:
+        suffix += ", " + gettext("sida %(number)s") % {"number": number}
     return suffix
 
 
