@@ -83,8 +83,8 @@ def search_hit(context, item):
     if getattr(item, "excerpt", None):
         marked = (format_html(MARK, s.text) if s.match else s.text for s in item.excerpt)
         text = format_html_join("", "{}", ((segment,) for segment in marked))
-        if other_language(item):
-            text = format_html('<span lang="{}">{}</span>', other_language(item), text)
+        if lang := other_language(item):
+            text = format_html('<span lang="{}">{}</span>', lang, text)
         excerpt = format_html(EXCERPT, gettext("Ur texten:"), text)
     return mark_safe(
         SEARCH_HIT.format(

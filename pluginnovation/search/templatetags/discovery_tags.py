@@ -13,7 +13,7 @@ from casestudies.similar import similar_case_studies as casestudies_similar
 from methods.models import evidence_pages
 from pluginnovation.content.models import ContentIndexPage, ContentPage
 from pluginnovation.discovery.cache import cached
-from pluginnovation.discovery.facets import PARAMS, parse_selection
+from pluginnovation.discovery.facets import PARAMS
 from pluginnovation.discovery.listing import listing_context, pages_below, requested_page_number
 from pluginnovation.discovery.related import related_and_shown
 from pluginnovation.html_format import conditional_escape
@@ -52,7 +52,7 @@ def listing_title_suffix(context):
     if request is None:
         return ""
     suffix = ""
-    if parse_selection(request.GET):
+    if has_filters(request.GET):
         suffix += " (" + gettext("filtrerat") + ")"
     number = requested_page_number(request.GET.get("sida"))
     if number is not None and number > 1:
