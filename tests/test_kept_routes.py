@@ -13,7 +13,8 @@ import pytest
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
-from pluginnovation.delivery import kept, routes
+from pluginnovation.delivery import routes
+from pluginnovation.discovery import kept
 from tests.discovery_support import add_page
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ or two a level: 3–7 ms of every request the page cache does not answer at 10,0
 case study is five levels down). Which page a path reaches changes only when a page is
 published, unpublished, moved, renamed or deleted, and each of those gives a new content
 version (pluginnovation.discovery.cache), so each process keeps the routes it found under the
-version (delivery/kept.py: pickled, a few kB and 30 µs to read back; every request gets a copy
+version (discovery/kept.py: pickled, a few kB and 30 µs to read back; every request gets a copy
 of its own, with the parents routing set on it). The page's view restrictions (and a case
 study's results) are read with the route and kept with it (a restriction added, changed or
 removed is a new version too); whether the visitor meets them is asked on every request, kept
@@ -21,8 +21,8 @@ from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from pluginnovation.delivery.kept import MISSING, Kept
 from pluginnovation.discovery.cache import caching_allowed, content_version
+from pluginnovation.discovery.kept import MISSING, Kept
 
 # Routes of this process ({(site, language, path): route}); a few kB each, the page and its
 # parents.

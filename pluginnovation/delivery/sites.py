@@ -4,7 +4,7 @@ Wagtail finds it with a query on every request (`Site.find_for_request`), which 
 larger costs of a page the page cache does not answer. Which site serves a host changes only
 when a site or its root page does, and either gives a new content version
 (pluginnovation.discovery.cache), so each process keeps what it found per version and host
-(delivery/kept.py: a copy for every request, so nothing one request sets on the site or its
+(discovery/kept.py: a copy for every request, so nothing one request sets on the site or its
 root page reaches another).
 
 So are the sites' root paths, which Wagtail needs for every page address it makes (the menu,
@@ -20,9 +20,9 @@ from django.http.request import split_domain_port
 
 from wagtail.models import Page, Site
 
-from pluginnovation.delivery.kept import MISSING, Kept
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.cache import caching_allowed, content_version
+from pluginnovation.discovery.kept import MISSING, Kept
 
 # Hosts and ports seen by this process, and the root paths of all sites.
 KEPT = Kept(size=64)

@@ -7,7 +7,7 @@ one string with a dozen values. The markup is what the templates made, escaped t
 (pluginnovation.html_format).
 
 What a card shows of its page is drawn once per content version in each process and kept
-(delivery/kept.py), per page, heading, language, site and address state: drawing twenty was
+(discovery/kept.py), per page, heading, language, site and address state: drawing twenty was
 still 40 % of a listing the page cache does not answer (5.8 of 13.8 ms at 10,000 pages), and the
 same pages recur on every listing, search and factor page. It is what that version's page
 shows every visitor, so it is not one address's HTML (the page cache's, off with
@@ -26,8 +26,8 @@ from django.utils.translation import get_language, gettext
 from wagtail.models import Site
 
 from pluginnovation.content.languages import other_language
-from pluginnovation.delivery.kept import MISSING, Kept
 from pluginnovation.discovery.cache import caching_allowed, content_version
+from pluginnovation.discovery.kept import MISSING, Kept
 from pluginnovation.html_format import conditional_escape, format_html, format_html_join
 from pluginnovation.saved.buttons import save_button
 

@@ -1,0 +1,81 @@
+"""What a process keeps for the current content version: the request's site, the page a path
+routes to (delivery/sites.py, delivery/routes.py), what a card shows (home/cards.py) and the
+discovery results it read from the shared cache (cache.cached).
+
+All of these change only with a new content version (pluginnovation.discovery.cache), which
+every request still reads from the shared cache, so a change made through any process is seen
+on the next request. Each process keeps them in memory, pickled, so every request gets a copy
+of its own and nothing one request sets on an object reaches another. One version at a time, at
+most `size` entries and `max_bytes` (the oldest go first), and for at most MAX_AGE, like every
+other cache of the version: a new version the shared cache did not take is still seen in time.
+"""
+
+import pickle
+import threading
+import time
+
+# Seconds: how long anything cached for one content version is trusted (cache.MAX_AGE).
+MAX_AGE = 300
+MISSING = object()
+
+
+class Kept:
+    def __init__(self, size, max_bytes=None):
+        self.size = size
+        self.max_bytes = max_bytes
+        # (version, when it was first seen, {key: pickled value}, [bytes kept]): replaced whole,
+        # so a thread never reads one version's entries under another's.
+        self._state = (None, 0.0, {}, [0])
+        self._lock = threading.Lock()
+
+    def __len__(self):
+        return len(self._state[2])
+
+    @property
+    def bytes(self):
+        return self._state[3][0]
+
+    def clear(self):
+        self._state = (None, 0.0, {}, [0])
+
+    def _current(self, version):
+        """The state of `version`: a new, empty one for a new version or after MAX_AGE."""
+        state = self._state
+        kept_version, since = state[0], state[1]
+        if kept_version == version and time.monotonic() - since <= MAX_AGE:
+            return state
+        with self._lock:
+            state = self._state
+            now = time.monotonic()
+            if state[0] != version or now - state[1] > MAX_AGE:
+                state = (version, now, {}, [0])
+                self._state = state
+            return state
+
+    def entries(self, version):
+        return self._current(version)[2]
+
+    def get(self, version, key):
+        """A copy of what was kept under `key` for `version`, or MISSING."""
+        found = self.entries(version).get(key)
+        return MISSING if found is None else pickle.loads(found)
+
+    def put(self, version, key, value):
+        """Keep a copy of `value` as it is now; a value that cannot be pickled, or is larger
+        than max_bytes, is not kept."""
+        try:
+            pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return
+        if self.max_bytes is not None and len(pickled) > self.max_bytes:
+            return
+        _version, _since, entries, total = self._current(version)
+        with self._lock:
+            total[0] -= len(entries.pop(key, b""))
+            while entries and (
+                len(entries) >= self.size
+                or (self.max_bytes is not None and total[0] + len(pickled) > self.max_bytes)
+            ):
+                total[0] -= len(entries.pop(next(iter(entries))))
+            entries[key] = pickled
+            total[0] += len(pickled)
