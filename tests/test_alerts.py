@@ -18,6 +18,12 @@ from pluginnovation.alerts.disposable import is_disposable
 from pluginnovation.alerts.models import CONFIRMATIONS_PER_DAY, Subscription
 from pluginnovation.editorial.roles import EDITORS
 from pluginnovation.taxonomy.models import Project, SuccessFactor
+from tests.factories import (
+    CaseStudyIndexPageFactory,
+    RegionFactory,
+    RegionSectionPageFactory,
+    site_root,
+)
 from tests.query_ceiling import CEILING
 
 pytestmark = pytest.mark.django_db
@@ -73,12 +79,61 @@ def test_a_link_from_a_factor_page_ticks_that_factor(client):
     assert client.get("/bevaka/?faktor=%00<x>&projekt=" + "a" * 5000).status_code == 200
 
 
+def test_a_region_can_be_followed_from_its_case_studies(client):
+    section = RegionSectionPageFactory(
+        region=RegionFactory(name="Zyxregionen"),
+        parent=CaseStudyIndexPageFactory(parent=site_root()),
+    )
+    html = client.get(section.url).content.decode()
+    follow = re.search(r'href="(/bevaka/\?region=[^"]+)">Bevaka nytt innehåll från Zyxreg', html)
+    assert follow, html[-3000:]
+    form = client.get(follow.group(1).replace("&amp;", "&")).content.decode()
+    assert re.search(rf'name="regions" value="{section.region.pk}"[^>]*checked', form)
+    assert "Zyxregionen" in form
+    # An unknown or odd region ticks nothing and still gives the form.
+    for odd in ("okand", "%00<x>", "a" * 5000, "²"):
+        response = client.get(f"/bevaka/?region={odd}")
+        assert response.status_code == 200
+        assert not re.search(r'name="regions"[^>]*checked', response.content.decode())
+
+
+def test_a_region_alone_is_a_topic_and_is_confirmed(client):
+    region = RegionFactory(name="Zyxbygden")
+    subscribe(client, factors=None, regions=[region.pk])
+    subscription = Subscription.objects.get()
+    assert subscription.pending["regions"] == [region.pk]
+    message = mail.outbox[0]
+    assert "Zyxbygden" in message.body
+    confirm_page = client.get(link(message, "bekrafta")).content.decode()
+    assert 'Zyxbygden <span class="alerts-muted">(region)</span>' in confirm_page
+    client.post(link(message, "bekrafta"))
+    subscription.refresh_from_db()
+    assert list(subscription.regions.all()) == [region]
+    assert list(subscription.factors.all()) == []
+
+
+def test_a_choice_stored_before_regions_were_offered_still_confirms(client):
+    subscribe(client)
+    subscription = Subscription.objects.get()
+    subscription.pending = {"factors": [factor().pk], "projects": [], "news": True}
+    subscription.save()
+    client.post(link(mail.outbox[0], "bekrafta"))
+    subscription.refresh_from_db()
+    assert list(subscription.factors.all()) == [factor()]
+    assert list(subscription.regions.all()) == [] and subscription.news
+
+
 def test_subscribing_sends_one_confirmation_and_nothing_else(client):
     response = subscribe(client)
     assert response.status_code == 302 and response["Location"] == "/bevaka/skickat/"
     subscription = Subscription.objects.get()
     assert subscription.confirmed_at is None
-    assert subscription.pending == {"factors": [factor().pk], "projects": [], "news": False}
+    assert subscription.pending == {
+        "factors": [factor().pk],
+        "projects": [],
+        "regions": [],
+        "news": False,
+    }
     assert list(subscription.factors.all()) == []  # nothing active before confirmation
     assert len(mail.outbox) == 1
     message = mail.outbox[0]

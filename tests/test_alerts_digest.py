@@ -23,7 +23,16 @@ from pluginnovation.alerts.models import Subscription
 from pluginnovation.news.models import NewsIndexPage, NewsPage
 from pluginnovation.taxonomy.models import Project, SuccessFactor
 from research.models import ResearchIndexPage
-from tests.factories import MethodPageFactory, ResearchArticlePageFactory, factors
+from tests.factories import (
+    CaseStudyIndexPageFactory,
+    CaseStudyPageFactory,
+    MethodPageFactory,
+    RegionFactory,
+    RegionSectionPageFactory,
+    ResearchArticlePageFactory,
+    factors,
+    site_root,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +123,23 @@ def test_each_subscriber_gets_what_matches_their_topics():
     assert re.fullmatch(r"<http://testserver/bevaka/avsluta/[^/]+/>", headers["List-Unsubscribe"])
     assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "/bevaka/avsluta/" in anna_mail
+
+
+def test_a_region_subscriber_gets_that_regions_case_studies_only():
+    index = CaseStudyIndexPageFactory(parent=site_root())
+    home = RegionSectionPageFactory(region=RegionFactory(name="Hemregionen"), parent=index)
+    other = RegionSectionPageFactory(region=RegionFactory(name="Bortaregionen"), parent=index)
+    eva = confirmed("eva@skola.se")
+    eva.regions.set([home.region])
+    ours = CaseStudyPageFactory(title="Zyxfall i hemregionen", parent=home)
+    theirs = CaseStudyPageFactory(title="Zyxfall i bortaregionen", parent=other)
+    research = page("Zyxforskning utan region")
+
+    send_digests()
+
+    eva_mail = mail_to(eva.email).body
+    assert ours.title in eva_mail
+    assert theirs.title not in eva_mail and research.title not in eva_mail
 
 
 def test_drafts_restricted_and_older_pages_are_never_sent():

@@ -2,9 +2,9 @@
 published since their last mail (or their confirmation) that match their topics.
 
 The queries do not grow with the subscribers or the pages: the new pages since the oldest
-subscriber's moment are read once (with their factors and projects in one query each), every
-subscriber with their topics in three queries, and each subscriber's list is picked out in
-Python. Only sending a mail costs a query of its own (its last_sent_at).
+subscriber's moment are read once (with their factors, projects and regions in one query
+each), every subscriber with their topics in four queries, and each subscriber's list is picked
+out in Python. Only sending a mail costs a query of its own (its last_sent_at).
 """
 
 import logging
@@ -40,6 +40,7 @@ class Item:
     is_news: bool = False
     factor_ids: set = field(default_factory=set)
     project_ids: set = field(default_factory=set)
+    region_ids: set = field(default_factory=set)
 
 
 @dataclass
@@ -91,7 +92,7 @@ def swedish(pages):
 
 def new_items(since, base):
     """The Swedish content pages and news a visitor may see, first published after `since`,
-    newest first, with their factor and project ids."""
+    newest first, with their factor, project and region ids."""
     pages = list(
         visible(swedish(ContentPage.objects.filter(first_published_at__gt=since)))
         .only("id", "title", "summary", "url_path", "first_published_at", "content_type_id", "path")
@@ -100,6 +101,7 @@ def new_items(since, base):
     ids = [page.pk for page in pages]
     factors = links(ContentPage, ids, "factors")
     projects = links(ContentPage, ids, "projects")
+    regions = links(ContentPage, ids, "regions")
     items = [
         Item(
             pk=page.pk,
@@ -110,6 +112,7 @@ def new_items(since, base):
             published_at=page.first_published_at,
             factor_ids=factors.get(page.pk, set()),
             project_ids=projects.get(page.pk, set()),
+            region_ids=regions.get(page.pk, set()),
         )
         for page in pages
     ]
@@ -131,23 +134,23 @@ def new_items(since, base):
     return [item for item in items if item.url]
 
 
+# A subscription's term lists and the columns of their link tables, in one order.
+TERM_LISTS = (("factors", "successfactor_id"), ("projects", "project_id"), ("regions", "region_id"))
+
+
 def topics_of(subscriptions):
-    """{subscription id: (factor ids, project ids)} in two queries."""
-    topics = {sub.pk: (set(), set()) for sub in subscriptions}
-    through = Subscription.factors.through
-    for sub_id, term_id in through.objects.filter(subscription_id__in=topics).values_list(
-        "subscription_id", "successfactor_id"
-    ):
-        topics[sub_id][0].add(term_id)
-    through = Subscription.projects.through
-    for sub_id, term_id in through.objects.filter(subscription_id__in=topics).values_list(
-        "subscription_id", "project_id"
-    ):
-        topics[sub_id][1].add(term_id)
+    """{subscription id: (factor ids, project ids, region ids)}: one query per list."""
+    topics = {sub.pk: tuple(set() for _ in TERM_LISTS) for sub in subscriptions}
+    for index, (name, column) in enumerate(TERM_LISTS):
+        through = getattr(Subscription, name).through
+        for sub_id, term_id in through.objects.filter(subscription_id__in=topics).values_list(
+            "subscription_id", column
+        ):
+            topics[sub_id][index].add(term_id)
     return topics
 
 
-def matching(items, subscription, factor_ids, project_ids):
+def matching(items, subscription, factor_ids, project_ids, region_ids):
     since = subscription.since()
     chosen = [
         item
@@ -157,6 +160,7 @@ def matching(items, subscription, factor_ids, project_ids):
             (item.is_news and subscription.news)
             or item.factor_ids & factor_ids
             or item.project_ids & project_ids
+            or item.region_ids & region_ids
         )
     ]
     chosen.sort(key=lambda item: item.published_at, reverse=True)

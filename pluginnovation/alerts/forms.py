@@ -8,7 +8,7 @@ from django.core.validators import EmailValidator
 
 from pluginnovation.alerts.disposable import is_disposable
 from pluginnovation.alerts.models import MAX_EMAIL_LENGTH
-from pluginnovation.taxonomy.models import Project, SuccessFactor
+from pluginnovation.taxonomy.models import Project, Region, SuccessFactor
 
 INVALID_EMAIL = "Skriv en giltig e-postadress, till exempel namn@skola.se."
 TOO_LONG = f"E-postadressen får vara högst {MAX_EMAIL_LENGTH} tecken."
@@ -16,7 +16,9 @@ DISPOSABLE = (
     "Adressen ser ut att höra till en tillfällig e-posttjänst. Använd en adress som du läser "
     "även om några veckor, annars når bevakningen dig inte."
 )
-NO_TOPIC = "Välj minst ett ämne att bevaka: en framgångsfaktor, ett projekt eller nyheter."
+NO_TOPIC = (
+    "Välj minst ett ämne att bevaka: en framgångsfaktor, ett projekt, en region eller nyheter."
+)
 NO_CONSENT = "Du behöver godkänna att vi sparar din e-postadress för att kunna skicka bevakningen."
 UNKNOWN_CHOICE = "Välj bland ämnena i listan."
 # The most values read for one topic field (the lists are short); see bounded.py.
@@ -86,6 +88,7 @@ class SubscribeForm(forms.Form):
     )
     factors = TopicsField(label="Framgångsfaktorer")
     projects = TopicsField(label="Projekt")
+    regions = TopicsField(label="Regioner")
     news = forms.BooleanField(label="Nyheter från Aktuellt", required=False)
     consent = forms.BooleanField(
         label="Jag godkänner att PlugInnovation sparar min e-postadress och mina val för att "
@@ -95,12 +98,10 @@ class SubscribeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        factors = list(SuccessFactor.objects.values_list("pk", "name", "slug"))
-        projects = list(Project.objects.values_list("pk", "name", "slug"))
-        self.fields["factors"].choices = [(pk, name) for pk, name, _ in factors]
-        self.fields["projects"].choices = [(pk, name) for pk, name, _ in projects]
-        self.factor_slugs = [(pk, slug) for pk, _, slug in factors]
-        self.project_slugs = [(pk, slug) for pk, _, slug in projects]
+        for name, model in (("factor", SuccessFactor), ("project", Project), ("region", Region)):
+            terms = list(model.objects.values_list("pk", "name", "slug"))
+            self.fields[f"{name}s"].choices = [(pk, label) for pk, label, _ in terms]
+            setattr(self, f"{name}_slugs", [(pk, slug) for pk, _, slug in terms])
 
     def clean_email(self):
         address = normalise_email(self.cleaned_data["email"])
@@ -114,8 +115,9 @@ class SubscribeForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        chosen = cleaned.get("factors") or cleaned.get("projects") or cleaned.get("news")
-        if not chosen and not self.has_error("factors") and not self.has_error("projects"):
+        lists = ("factors", "projects", "regions")
+        chosen = any(cleaned.get(name) for name in (*lists, "news"))
+        if not chosen and not any(self.has_error(name) for name in lists):
             self.add_error(None, forms.ValidationError(NO_TOPIC, code="no_topic"))
         return cleaned
 
@@ -124,5 +126,6 @@ class SubscribeForm(forms.Form):
         return {
             "factors": sorted(set(self.cleaned_data["factors"])),
             "projects": sorted(set(self.cleaned_data["projects"])),
+            "regions": sorted(set(self.cleaned_data["regions"])),
             "news": bool(self.cleaned_data["news"]),
         }

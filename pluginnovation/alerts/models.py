@@ -45,8 +45,12 @@ class Subscription(models.Model):
     projects = models.ManyToManyField(
         "taxonomy.Project", verbose_name="projekt", related_name="+", blank=True
     )
+    regions = models.ManyToManyField(
+        "taxonomy.Region", verbose_name="regioner", related_name="+", blank=True
+    )
     news = models.BooleanField("nyheter", default=False)
-    # The choice sent for confirmation: {"factors": [ids], "projects": [ids], "news": bool}.
+    # The choice sent for confirmation:
+    # {"factors": [ids], "projects": [ids], "regions": [ids], "news": bool}.
     pending = models.JSONField("väntar på bekräftelse", null=True, blank=True, editable=False)
     created_at = models.DateTimeField("skapad", default=timezone.now)
     requested_at = models.DateTimeField("senast begärd", default=timezone.now)

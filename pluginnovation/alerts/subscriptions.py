@@ -1,10 +1,30 @@
 """Asking for, confirming and ending a subscription: the data side of the views."""
 
+from dataclasses import dataclass
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from pluginnovation.alerts.models import Subscription
-from pluginnovation.taxonomy.models import Project, SuccessFactor
+from pluginnovation.taxonomy.models import Project, Region, SuccessFactor
+
+# The vocabularies a subscriber can choose from: (choice key, model), in the form's order.
+VOCABULARIES = (("factors", SuccessFactor), ("projects", Project), ("regions", Region))
+
+
+@dataclass
+class Topics:
+    """What a subscription follows: terms of each vocabulary, and whether the news."""
+
+    factors: list
+    projects: list
+    regions: list
+    news: bool
+
+    def names(self):
+        """The topics' names for a mail, in the form's order."""
+        terms = self.factors + self.projects + self.regions
+        return [term.name for term in terms] + (["Nyheter"] if self.news else [])
 
 
 def ask(email, choice, now=None):
@@ -40,26 +60,28 @@ def ids(values):
 
 
 def topics(choice):
-    """The names of a choice's topics, in the vocabularies' order: (factors, projects, news)."""
+    """A stored choice's Topics: the terms that still exist, each vocabulary in its order. A
+    choice stored before a vocabulary was offered simply has none of it."""
     choice = choice if isinstance(choice, dict) else {}
-    factors = list(SuccessFactor.objects.filter(pk__in=ids(choice.get("factors"))))
-    projects = list(Project.objects.filter(pk__in=ids(choice.get("projects"))))
-    return factors, projects, bool(choice.get("news"))
+    terms = {
+        key: list(model.objects.filter(pk__in=ids(choice.get(key)))) for key, model in VOCABULARIES
+    }
+    return Topics(**terms, news=bool(choice.get("news")))
 
 
 def confirm(subscription, now=None):
     """Make the pending choice the active one; the first confirmation starts the alerts."""
     now = now or timezone.now()
-    factors, projects, news = topics(subscription.pending)
+    chosen = topics(subscription.pending)
     with transaction.atomic():
-        subscription.factors.set(factors)
-        subscription.projects.set(projects)
-        subscription.news = news
+        for key, _model in VOCABULARIES:
+            getattr(subscription, key).set(getattr(chosen, key))
+        subscription.news = chosen.news
         subscription.pending = None
         if subscription.confirmed_at is None:
             subscription.confirmed_at = now
         subscription.save()
-    return factors, projects, news
+    return chosen
 
 
 def end(subscription):

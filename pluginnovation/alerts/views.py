@@ -47,7 +47,7 @@ def subscribe_per_hour():
 def form_errors(form):
     """(anchor, message) pairs for the error summary, in the form's order."""
     errors = [("id_email", error) for error in form.errors.get("email", [])]
-    for name in ("factors", "projects"):
+    for name in ("factors", "projects", "regions"):
         errors += [("amnen", error) for error in form.errors.get(name, [])]
     errors += [("amnen", error) for error in form.non_field_errors()]
     errors += [("id_consent", error) for error in form.errors.get("consent", [])]
@@ -55,13 +55,16 @@ def form_errors(form):
 
 
 def preselected(request, form):
-    """?faktor=<slug>, ?projekt=<slug> and ?nyheter=1 tick a topic (from a factor page, a
-    project page or the news); anything else is ignored."""
+    """?faktor=<slug>, ?projekt=<slug>, ?region=<slug> and ?nyheter=1 tick a topic (from a
+    factor page, a project page, a region's case studies or the news); anything else is
+    ignored."""
     factor = request.GET.get("faktor", "")[:80]
     project = request.GET.get("projekt", "")[:80]
+    region = request.GET.get("region", "")[:80]
     return {
         "factors": [pk for pk, slug in form.factor_slugs if slug == factor],
         "projects": [pk for pk, slug in form.project_slugs if slug == project],
+        "regions": [pk for pk, slug in form.region_slugs if slug == region],
         "news": request.GET.get("nyheter") == "1",
     }
 
@@ -105,8 +108,7 @@ def subscribe_form(request, readable):
 
 def send_confirmation(request, subscription):
     base = request.build_absolute_uri("/")
-    factors, projects, news = subscriptions.topics(subscription.pending)
-    names = [term.name for term in factors + projects] + (["Nyheter"] if news else [])
+    names = subscriptions.topics(subscription.pending).names()
     try:
         mail.confirmation(subscription, base, names).send()
     except Exception:  # SMTP or network: logged; the visitor sees the same page
@@ -160,10 +162,10 @@ def confirm(request, token):
             "Din bevakning är aktiv. Du får ett mejl när det kommer nytt inom det du valt.",
         )
     if request.method == "POST":
-        factors, projects, news = subscriptions.confirm(subscription)
+        topics = subscriptions.confirm(subscription)
         template = "alerts/confirmed.html"
     else:
-        factors, projects, news = subscriptions.topics(subscription.pending)
+        topics = subscriptions.topics(subscription.pending)
         template = "alerts/confirm.html"
     return render(
         request,
@@ -171,9 +173,7 @@ def confirm(request, token):
         {
             "token": token,
             "email": subscription.email,
-            "factors": factors,
-            "projects": projects,
-            "news": news,
+            "topics": topics,
             "is_change": subscription.is_confirmed and request.method == "GET",
         },
     )

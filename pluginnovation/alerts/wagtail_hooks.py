@@ -85,6 +85,7 @@ class SubscriptionViewSet(ModelViewSet):
         "email",
         "factors",
         "projects",
+        "regions",
         "news",
         "created_at",
         "confirmed_at",

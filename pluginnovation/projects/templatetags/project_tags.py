@@ -90,12 +90,13 @@ def facts_of(section, request):
         )
         .values_list("kind", "pk", "name", "slug", "first", "last", "page_path", "count")
     )
-    facts = {"projects": [], "municipalities": [], "case_study_count": 0}
+    facts = {"projects": [], "municipalities": [], "case_study_count": 0, "slug": ""}
     for kind, pk, name, slug, first, last, page_path, count in municipalities.union(
         projects, total, all=True
     ):
         if kind == "alla":
             facts["case_study_count"] = count
+            facts["slug"] = slug  # for the link that follows the region (Bevaka)
         elif kind == "projekt":
             project = Project(pk=pk, name=name, slug=slug, start_year=first, end_year=last)
             url = url_from_path(page_path, request)
