@@ -21,10 +21,11 @@ from pluginnovation.content.models import (
     ContentPage,
     content_edit_handler,
 )
+from pluginnovation.content.rich_text_languages import FEATURES as LANGUAGE_FEATURES
 from pluginnovation.taxonomy.counties import COUNTIES
 from pluginnovation.taxonomy.models import Kommungrupp
 
-TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
+TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3", *LANGUAGE_FEATURES]
 
 
 class CaseStudyIndexPage(ContentIndexPage):

@@ -17,6 +17,7 @@ from pluginnovation.content.models import (
     ContentPage,
     content_edit_handler,
 )
+from pluginnovation.content.rich_text_languages import FEATURES as LANGUAGE_FEATURES
 from pluginnovation.content.visibility import public_documents
 
 from .forms import ResearchArticleForm
@@ -91,7 +92,7 @@ class ResearchArticlePage(ContentPage):
     )
     key_findings = RichTextField(
         "viktigaste resultat",
-        features=["bold", "italic", "ul", "ol", "link"],
+        features=["bold", "italic", "ul", "ol", "link", *LANGUAGE_FEATURES],
         help_text="Det som är viktigast för skolans arbete, gärna som punktlista.",
     )
     pdf = models.ForeignKey(

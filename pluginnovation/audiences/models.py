@@ -24,9 +24,10 @@ from wagtail.search import index
 
 from pluginnovation.audiences.selection import role_sections, role_terms
 from pluginnovation.content.forms import PageForm
+from pluginnovation.content.rich_text_languages import FEATURES as LANGUAGE_FEATURES
 from pluginnovation.content.visibility import visible
 
-TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
+TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3", *LANGUAGE_FEATURES]
 CONTENT_PAGE_TYPES = [
     "research.ResearchArticlePage",
     "casestudies.CaseStudyPage",

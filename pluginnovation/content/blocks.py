@@ -5,7 +5,19 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
+from pluginnovation.content.rich_text_languages import FEATURES as LANGUAGE_FEATURES
+
+RICH_TEXT_FEATURES = [
+    "bold",
+    "italic",
+    "link",
+    "document-link",
+    "ul",
+    "ol",
+    "h3",
+    "h4",
+    *LANGUAGE_FEATURES,
+]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -86,7 +98,7 @@ class FactBoxBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Rubrik", max_length=120, help_text="T.ex. ”Plug In i siffror”.")
     text = blocks.RichTextBlock(
         label="Text",
-        features=["bold", "italic", "link", "ul"],
+        features=["bold", "italic", "link", "ul", *LANGUAGE_FEATURES],
         help_text="Några korta fakta, gärna som punktlista.",
     )
     source = blocks.CharBlock(
@@ -120,7 +132,7 @@ class StepBlock(blocks.StructBlock):
     )
     text = blocks.RichTextBlock(
         label="Beskrivning",
-        features=["bold", "italic", "link", "ul", "ol"],
+        features=["bold", "italic", "link", "ul", "ol", *LANGUAGE_FEATURES],
         help_text="Hur steget går till och vem som gör det.",
     )
 

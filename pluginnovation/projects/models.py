@@ -22,9 +22,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pluginnovation.content.forms import PageForm
+from pluginnovation.content.rich_text_languages import FEATURES as LANGUAGE_FEATURES
 from pluginnovation.content.visibility import visible
 
-TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol", "h3"]
+TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", *LANGUAGE_FEATURES]
 PROJECT_TAKEN_MESSAGE = "Projektet har redan en projektsida. Välj ett annat projekt."
 
 

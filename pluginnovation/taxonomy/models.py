@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from pluginnovation.content.rich_text_languages import FEATURES as LANGUAGE_FEATURES
 from pluginnovation.taxonomy.counties import CountyCode, county_of
 
 # Filter links carry the slug and filters read it lowercased: one normal form for both.
@@ -57,7 +58,7 @@ class SuccessFactor(Term):
     explanation = RichTextField(
         "fördjupning",
         blank=True,
-        features=["bold", "italic", "link", "ul", "ol", "h3"],
+        features=["bold", "italic", "link", "ul", "ol", "h3", *LANGUAGE_FEATURES],
         help_text="Längre förklaring som visas på faktorns egen sida.",
     )
 
@@ -78,7 +79,7 @@ class SuccessFactor(Term):
     explanation_en = RichTextField(
         "fördjupning på engelska",
         blank=True,
-        features=["bold", "italic", "link", "ul", "ol", "h3"],
+        features=["bold", "italic", "link", "ul", "ol", "h3", *LANGUAGE_FEATURES],
         help_text="Visas på faktorns engelska sida.",
     )
 
