@@ -288,8 +288,24 @@ def test_reorder_with_up_and_down_buttons(client):
     response = client.post("/samling/flytta/", {"sida": third.pk, "riktning": "upp"})
     assert response.status_code == 302
     assert saved_ids(client) == [first.pk, third.pk, second.pk]
-    # Said where it went, on the page the visitor comes back to.
-    assert "Sidan är flyttad till plats 2 av 3." in client.get(response["Location"]).text
+    # Said where it went, on the page the visitor comes back to, and back to the button just
+    # pressed, on the moved page (saved.js gives it the focus).
+    assert response["Location"] == f"/samling/#flytta-upp-{third.pk}"
+    html = client.get(response["Location"]).text
+    assert "Sidan är flyttad till plats 2 av 3." in html
+    assert f'id="flytta-upp-{third.pk}"' in html
+    client.post("/samling/flytta/", {"sida": first.pk, "riktning": "ner"})
+    assert saved_ids(client) == [third.pk, first.pk, second.pk]
+    # At either end the button just pressed is gone: back to the page's other one.
+    response = client.post("/samling/flytta/", {"sida": first.pk, "riktning": "ner"})
+    assert response["Location"] == f"/samling/#flytta-upp-{first.pk}"  # now last
+    response = client.post("/samling/flytta/", {"sida": first.pk, "riktning": "upp"})
+    assert response["Location"] == f"/samling/#flytta-upp-{first.pk}"
+    response = client.post("/samling/flytta/", {"sida": first.pk, "riktning": "upp"})
+    assert response["Location"] == f"/samling/#flytta-ner-{first.pk}"  # now first
+    # Not moved: back to the page's card.
+    response = client.post("/samling/flytta/", {"sida": first.pk, "riktning": "upp"})
+    assert response["Location"] == f"/samling/#sparad-{first.pk}"
     client.post("/samling/flytta/", {"sida": first.pk, "riktning": "ner"})
     assert saved_ids(client) == [third.pk, first.pk, second.pk]
     # Past either end, or nonsense, changes nothing.

@@ -120,6 +120,12 @@ class PlanItemForm(forms.Form):
                 "Skriv datumet som år-månad-dag, t.ex. 2027-03-15."
             ) from None
 
+    @property
+    def first_field_id(self):
+        """The id of the row's first field on the page (plan.html names each field's id after
+        its name), e.g. rad-12-forsta_steg."""
+        return self.add_prefix("forsta_steg")
+
     def apply(self):
         """Copy the cleaned values onto the item (not saved)."""
         data = self.cleaned_data

@@ -365,7 +365,8 @@ def plan(request, token):
             anchor = ""
             if "lagg_till" in request.POST:
                 added = add_methods(request, assessment, method_ids(request.POST))
-                anchor = f"#rad-{added[0].pk}" if added else ""
+                # The new row's first field: the keyboard goes on there (assessment.js).
+                anchor = f"#{PlanItemForm(item=added[0]).first_field_id}" if added else ""
             elif remove is not None:
                 messages.success(request, "Metoden är borttagen ur handlingsplanen.")
             else:

@@ -240,9 +240,22 @@ def move(request, collection):
     moved = collections.move_page(collection, page_id, direction)
     if moved is None:
         messages.info(request, "Sidan kunde inte flyttas dit.")
+        fragment = f"sparad-{page_id or ''}"
     else:
         messages.success(request, "Sidan är flyttad till plats {} av {}.".format(*moved))
-    return redirect(f"{reverse('saved:collection')}#sparad-{page_id or ''}")
+        fragment = move_button(page_id, direction, *moved)
+    return redirect(f"{reverse('saved:collection')}#{fragment}")
+
+
+def move_button(page_id, direction, position, total):
+    """The id of the button to come back to after a move (saved.js gives it the keyboard
+    focus): the one just pressed, on the moved page, or the other where the page reached an
+    end and that one is gone."""
+    if direction == "upp":
+        button = "upp" if position > 1 else "ner"
+    else:
+        button = "ner" if position < total else "upp"
+    return f"flytta-{button}-{page_id}"
 
 
 @own_collection_or_back

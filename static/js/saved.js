@@ -1,3 +1,18 @@
+// Back in Min samling after "Flytta upp" or "Flytta ner" (#flytta-upp-<id>, saved/views.py):
+// the keyboard focus returns to that button on the moved page, described by the message that
+// says where the page went, instead of starting again at the top of the page.
+(() => {
+    const match = /^#(flytta-(?:upp|ner)-\d+)$/.exec(window.location.hash);
+    const button = match && document.getElementById(match[1]);
+    if (!button) {
+        return;
+    }
+    if (document.getElementById("saved-messages")) {
+        button.setAttribute("aria-describedby", "saved-messages");
+    }
+    button.focus();
+})();
+
 // "Spara" without leaving the page: the form is sent with fetch and the button says "Sparad".
 // Without JavaScript the same form posts normally and the visitor comes back to #spara-<id>.
 

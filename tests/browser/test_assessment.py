@@ -99,7 +99,8 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     # The plan: write the first step, who, when and the follow-up.
     check_page(page)
     assert chosen in page.locator("fieldset.plan-item legend").first.inner_text()
-    tab_to(page, "fieldset.plan-item textarea")
+    # The keyboard starts in the new row's first field.
+    assert page.evaluate("document.activeElement.name").endswith("forsta_steg")
     page.keyboard.type("Gå igenom frånvaron på nästa arbetslagsmöte")
     tab_to(page, "fieldset.plan-item input[name$=ansvarig]")
     page.keyboard.type("Mentor")
@@ -115,6 +116,10 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     press_enter_and_wait(page)
     assert page.locator("fieldset.plan-item").count() == 2
     assert page.locator("fieldset.plan-item textarea").first.input_value().startswith("Gå igenom")
+    # The keyboard goes on in the new row's first field, not at the top of the page.
+    new_field = page.url.split("#")[1]
+    assert page.evaluate("document.activeElement.id") == new_field
+    assert page.evaluate("document.activeElement.closest('fieldset').id") != "rad-1"
     tab_to(page, "button[name=spara]")
     press_enter_and_wait(page)
     assert "Handlingsplanen är sparad" in page.locator("main").inner_text()

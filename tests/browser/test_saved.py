@@ -111,9 +111,17 @@ def test_reorder_share_in_a_fresh_browser_and_copy(browser, visitor, site_url, p
     page.get_by_role("button", name=for_page("Flytta ner", first)).click()
     page.wait_for_load_state()
     assert saved_titles(page) == [second, first, third]
-    page.get_by_role("button", name=for_page("Flytta upp", third)).click()
-    page.wait_for_load_state()
+    # With the keyboard: the focus comes back to the button, which says where the page went.
+    page.get_by_role("button", name=for_page("Flytta upp", third)).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert saved_titles(page) == [second, third, first]
+    focused = page.evaluate(
+        "[document.activeElement.textContent, document.activeElement.getAttribute("
+        "'aria-describedby')]"
+    )
+    assert focused == [f"Flytta upp: {third}", "saved-messages"]
+    assert "plats 2 av 3" in page.locator("#saved-messages").inner_text()
     page.get_by_label("Samlingens namn").fill("Arbetslagets metoder")
     page.get_by_role("button", name="Spara namnet").click()
     assert page.locator("h1").inner_text() == "Arbetslagets metoder"
