@@ -261,6 +261,14 @@ class CaseStudyPage(ContentPage):
         verbose_name = "fallstudie"
         verbose_name_plural = "fallstudier"
 
+    def outcomes(self):
+        """The results in their order: what happened for the students."""
+        return [result for result in self.results.all() if result.is_outcome]
+
+    def work_figures(self):
+        """The figures that describe the work itself (schools, weeks, participants)."""
+        return [result for result in self.results.all() if not result.is_outcome]
+
     def keep_with_route(self):
         super().keep_with_route()
         # The table of results, read on every request of the page otherwise.
@@ -316,6 +324,16 @@ class Direction(models.TextChoices):
     WORSENED = "forsamring", "Försämring"
     UNCHANGED = "oforandrat", "Oförändrat"
     UNKNOWN = "okand", "Riktning okänd"
+    # A figure about the work itself (ResultKind.DESCRIPTION) is no result and is not judged.
+    NOT_JUDGED = "ingen", "Ingen bedömning: beskriver insatsen"
+
+
+class ResultKind(models.TextChoices):
+    """A result says what happened for the students; a description gives a figure about the
+    work itself (how many schools, weeks or participants), which is not counted as a result."""
+
+    OUTCOME = "resultat", "Resultat: vad som hände för eleverna"
+    DESCRIPTION = "beskrivning", "Beskrivning av insatsen, t.ex. antal skolor eller veckor"
 
 
 # Messages for the fields an editor most often leaves empty, saying what to write instead.
@@ -332,6 +350,15 @@ class CaseStudyResult(Orderable):
     """One measured result: the fixed questions PlugInnovation's progress reports answered."""
 
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="results")
+    kind = models.CharField(
+        "slag av siffra",
+        max_length=12,
+        choices=ResultKind.choices,
+        default=ResultKind.OUTCOME,
+        help_text="Ett resultat visar vad som hände för eleverna, helst med ett värde före och "
+        "efter. En beskrivning är en siffra om själva insatsen, t.ex. antal skolor, veckor eller "
+        "deltagare: den visas för sig och räknas inte bland resultaten.",
+    )
     indicator = models.CharField(
         "indikator",
         max_length=20,
@@ -384,6 +411,7 @@ class CaseStudyResult(Orderable):
     )
 
     panels = [
+        FieldPanel("kind"),
         FieldPanel("indicator"),
         FieldPanel("description"),
         FieldPanel("value_before"),
@@ -395,6 +423,7 @@ class CaseStudyResult(Orderable):
         FieldPanel("source"),
     ]
     api_fields = [
+        APIField("kind"),
         APIField("indicator"),
         APIField("description"),
         APIField("value_before"),
@@ -443,7 +472,13 @@ class CaseStudyResult(Orderable):
         return DESIRED_DIRECTION.get(self.indicator, 0)
 
     @property
+    def is_outcome(self):
+        return self.kind != ResultKind.DESCRIPTION
+
+    @property
     def direction(self):
+        if not self.is_outcome:
+            return Direction.NOT_JUDGED
         change = self.change
         if change is None or not self.desired:
             return Direction.UNKNOWN
@@ -458,6 +493,8 @@ class CaseStudyResult(Orderable):
     @property
     def unknown_reason(self):
         """Why the direction is unknown, for the visitor; empty when it is known."""
+        if not self.is_outcome:
+            return ""
         if self.value_before is None:
             return "inget värde före insatsen"
         if not self.desired:

@@ -8,6 +8,7 @@ import pytest
 
 from pluginnovation.content import languages
 from pluginnovation.delivery import page_bodies, routes, sites
+from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.home import cards, navigation
 
 # Middleware that imports discovery.cache.caching_allowed by name binds the real one, whichever
@@ -34,6 +35,7 @@ def fresh_cache():
     routes.KEPT.clear()
     sites.KEPT.clear()
     cards.KEPT.clear()
+    discovery_cache.KEPT.clear()
     page_bodies.forget()
     cache.clear()
 

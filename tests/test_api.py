@@ -257,6 +257,7 @@ def test_a_case_study_shows_its_place_and_structured_results(client, tree):
     assert data["school_form"] == "grundskola"
     first, second = data["results"]
     assert {key: first[key] for key in first if key not in ("id", "meta")} == {
+        "kind": "resultat",
         "indicator": "narvaro",
         "description": "Närvaro i årskurs 9",
         "value_before": 81.5,

@@ -51,6 +51,7 @@ def case_study_data(title, results):
 
 def result(before, after, unit="%"):
     return {
+        "kind": "resultat",
         "indicator": "narvaro",
         "description": "Närvaro",
         "value_before": before,

@@ -129,6 +129,7 @@ class CreateInAdminTests(WagtailPageTestCase):
             results=inline_formset(
                 [
                     {
+                        "kind": "resultat",
                         "indicator": "narvaro",
                         "description": "Närvaro i årskurs 1",
                         "value_before": "81.5",

@@ -71,8 +71,10 @@ def test_the_pdf_has_a_contents_page_and_each_page_in_print_layout(client):
     for step in method.steps:
         assert " ".join(step.value["title"].split()) in text
     assert "Vad som gjordes" in text and "Lärdomar" in text
-    if case_study.results.exists():
+    if case_study.results.exclude(kind="beskrivning").exists():
         assert "Resultat" in text and "Förändring" in text
+    if case_study.results.filter(kind="beskrivning").exists():
+        assert "Insatsen i siffror" in text
     assert "Om publikationen" in text and "Viktigaste resultat" in text
     assert research.authors.split(",")[0] in text
     # The shared link gives the same document.

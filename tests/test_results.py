@@ -29,6 +29,8 @@ LABELS = {
 
 
 def expected_direction(row):
+    if row.kind == "beskrivning":
+        return "ingen"
     if row.better == "hogre":
         desired = 1
     elif row.better == "lagre":
@@ -44,9 +46,10 @@ def expected_direction(row):
 
 
 def visible_rows(**page_filter):
-    """The result rows a visitor may see, found the plain Wagtail way."""
+    """The results a visitor may see, found the plain Wagtail way: figures that describe the
+    work (kind "beskrivning") are no results."""
     pages = CaseStudyPage.objects.live().public().filter(**page_filter)
-    return list(CaseStudyResult.objects.filter(page__in=pages))
+    return list(CaseStudyResult.objects.filter(page__in=pages).exclude(kind="beskrivning"))
 
 
 def shown_counts(html, within=None):
@@ -118,10 +121,15 @@ def test_the_database_judges_every_row_as_the_model_does():
         ("annat", "1", "2", "hogre"),
         ("nadda-kaa", "60", "0", "lagre"),
         ("betyg", None, "12", ""),
+        ("annat", None, "8", "beskrivning"),
+        ("annat", "1", "2", "beskrivning"),
     ]
     for i, (indicator, before, after, better) in enumerate(cases):
+        kind = "beskrivning" if better == "beskrivning" else "resultat"
+        better = "" if better == "beskrivning" else better
         CaseStudyResult.objects.create(
             page=page,
+            kind=kind,
             indicator=indicator,
             description=f"Fall {i}",
             value_before=None if before is None else Decimal(before),
@@ -135,6 +143,39 @@ def test_the_database_judges_every_row_as_the_model_does():
     assert len(rows) >= len(cases) + 10
     for row in rows:
         assert row.direction_value == row.direction == expected_direction(row), row.description
+
+
+def test_a_figure_about_the_work_is_no_result():
+    figure = CaseStudyResult(
+        kind="beskrivning", indicator="annat", value_after=Decimal("8"), unit="skolor"
+    )
+    assert figure.direction == "ingen" and figure.unknown_reason == ""
+    assert figure.direction_label == "Ingen bedömning: beskriver insatsen"
+
+
+def test_figures_about_the_work_are_shown_apart_and_never_counted(client):
+    page = CaseStudyPage.objects.get(slug="mojligheten-alingsas")
+    figures = list(page.results.filter(kind="beskrivning"))
+    outcomes = list(page.results.exclude(kind="beskrivning"))
+    assert figures and outcomes  # the demo content has both here
+    html = client.get(page.url).content.decode()
+    shown = html[html.index('id="figures-heading"') : html.index('id="results-heading"')]
+    for figure in figures:
+        assert figure.description in shown
+        assert figure.description not in html[html.index('id="results-heading"') :]
+    assert "2 veckor" in shown
+    # The overview counts only results, and lists no figure among its rows.
+    overview = client.get("/resultat/").content.decode()
+    total = sum(shown_counts(overview).values())
+    assert total == len(visible_rows())
+    assert all(figure.description not in overview for figure in figures)
+
+
+def test_the_api_and_the_open_data_say_which_kind_a_figure_is(client):
+    page = CaseStudyPage.objects.get(slug="porten-partille")
+    api = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert {row["kind"] for row in api["results"]} == {"beskrivning"}
+    assert {row["direction"] for row in api["results"]} == {"ingen"}
 
 
 # --- Editors ---------------------------------------------------------------------------
@@ -186,6 +227,7 @@ def test_the_edit_form_offers_the_new_fields_with_help(editor_client):
     page = CaseStudyPage.objects.get(slug="mojligheten-alingsas")
     html = editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "Antal elever" in html and "Önskad riktning" in html
+    assert "Slag av siffra" in html and "Beskrivning av insatsen" in html
     assert "Lägre värde är bättre" in html
 
 
@@ -268,7 +310,7 @@ def test_the_overview_gives_per_region_and_per_project_summaries(client):
 def test_filters_give_exactly_the_matching_rows(client, query, page_filter):
     html = client.get(f"/resultat/?{query}").content.decode()
     pages = CaseStudyPage.objects.live().public().filter(page_filter).distinct()
-    rows = list(CaseStudyResult.objects.filter(page__in=pages))
+    rows = list(CaseStudyResult.objects.filter(page__in=pages).exclude(kind="beskrivning"))
     assert len(table_rows(html)) == len(rows)
     assert shown_counts(html) == counted(rows)
     assert "finns inte" not in html

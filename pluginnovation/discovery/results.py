@@ -20,6 +20,7 @@ from casestudies.models import (
     CaseStudyResult,
     Direction,
     Indicator,
+    ResultKind,
 )
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.visibility import visible
@@ -31,11 +32,13 @@ from pluginnovation.taxonomy.models import Project, Region, SuccessFactor
 # Junk values are cut in notices, and only the first few are named; nobody needs to read them all.
 SHOWN_VALUE_LENGTH = 40
 SHOWN_NOTICES = 5
-DIRECTIONS = list(Direction)
+# The directions results are counted by; a figure describing the work is no result.
+DIRECTIONS = [direction for direction in Direction if direction != Direction.NOT_JUDGED]
 # Result rows per page; the summaries always cover every matching row.
 PAGE_SIZE = 50
 
 RESULT_FIELDS = [
+    "kind",
     "indicator",
     "description",
     "value_before",
@@ -160,6 +163,7 @@ def direction_expression():
     rose = Q(value_after__gt=F("value_before"))
     fell = Q(value_after__lt=F("value_before"))
     return Case(
+        When(kind=ResultKind.DESCRIPTION, then=Value(Direction.NOT_JUDGED.value)),
         When(value_before__isnull=True, then=Value(Direction.UNKNOWN.value)),
         When(desired_value=0, then=Value(Direction.UNKNOWN.value)),
         When(value_after=F("value_before"), then=Value(Direction.UNCHANGED.value)),
@@ -177,7 +181,10 @@ def filtered_results(filters, region_id=None):
     pages = visible_case_studies(filters)
     if region_id is not None:
         pages = pages.filter(municipality__region_id=region_id)
-    rows = CaseStudyResult.objects.filter(page__in=pages.values("pk"))
+    # Figures that describe the work (how many schools, weeks) are not results.
+    rows = CaseStudyResult.objects.filter(page__in=pages.values("pk")).exclude(
+        kind=ResultKind.DESCRIPTION
+    )
     if "indikator" in filters.values:
         rows = rows.filter(indicator__in=filters.values["indikator"])
     return rows

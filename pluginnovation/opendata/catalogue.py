@@ -182,6 +182,11 @@ RESULTS = Dataset(
         col("municipality_code", "Kommunkod (SCB)."),
         col("regions", "Regionen (slug).", LIST),
         col(
+            "kind",
+            "Slag av siffra (kod): resultat (vad som hände för eleverna) eller beskrivning "
+            "(en siffra om själva insatsen, t.ex. antal skolor; räknas inte som resultat).",
+        ),
+        col(
             "indicator",
             "Indikator (kod): narvaro, avbrott, behorighet, betyg, nadda-kaa, "
             "atergang eller annat.",
@@ -201,7 +206,7 @@ RESULTS = Dataset(
         col(
             "direction",
             "Förbättring, försämring eller oförändrat mot önskad riktning (kod): "
-            "forbattring, forsamring, oforandrat eller okand.",
+            "forbattring, forsamring, oforandrat eller okand; ingen för en beskrivning.",
         ),
         col("direction_label", "Riktningen i ord."),
         col("students", "Hur många elever eller unga resultatet gäller. Kan saknas.", NUMBER),

@@ -277,8 +277,9 @@ def methods(reading):
 
 
 def results(reading):
-    """One row per measured result of the visible case studies, in the case studies' order.
-    The direction and change are the model's own, as the case study's page shows them."""
+    """One row per measured result or figure about the work (kind) of the visible case
+    studies, in the case studies' order. The direction and change are the model's own, as the
+    case study's page shows them."""
     case_studies = (
         visible_case_studies()
         .order_by(*NEWEST_FIRST)
@@ -305,6 +306,7 @@ def results(reading):
                     "municipality": municipality,
                     "municipality_code": code,
                     "regions": reading.terms["regions"].get(page_id, []),
+                    "kind": result.kind,
                     "indicator": result.indicator,
                     "indicator_label": indicators.get(result.indicator, result.indicator),
                     "description": result.description,

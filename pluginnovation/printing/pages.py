@@ -269,7 +269,13 @@ class Reader:
             Section("Om fallstudien", facts=facts),
             Section("Vad som gjordes", rich=self.rich.add(page.what_was_done)),
         ]
-        results = list(page.results.all())
+        figures = [
+            (figure.description, f"{number(figure.value_after)} {figure.unit}, {figure.period}", "")
+            for figure in page.work_figures()
+        ]
+        if figures:
+            sections.append(Section("Insatsen i siffror", facts=figures))
+        results = page.outcomes()
         if results:
             rows = [
                 [
