@@ -100,6 +100,18 @@ def record_calls(monkeypatch, module, name, what):
     return seen
 
 
+def keep_per_version(monkeypatch):
+    """What each process keeps for the content version (sites, routes, cards, discovery
+    results) kept as on the running site: tests run inside a transaction, which turns keeping
+    off. tests/conftest.py empties what was kept before each test."""
+    from pluginnovation.delivery import routes, sites
+    from pluginnovation.discovery import cache as discovery_cache
+    from pluginnovation.home import cards
+
+    for module in (cards, routes, sites, discovery_cache):
+        monkeypatch.setattr(module, "caching_allowed", lambda: True)
+
+
 def small_buckets(monkeypatch, size, small_size=None):
     """Caching as on the running site (tests run inside a transaction, which turns it off),
     with buckets of `size` page ids (pluginnovation.discovery.buckets; the rankings' of

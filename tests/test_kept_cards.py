@@ -13,7 +13,7 @@ import pytest
 
 from methods.models import MethodPage
 from pluginnovation.home import cards
-from tests.discovery_support import add_page, record_calls
+from tests.discovery_support import add_page, keep_per_version, record_calls
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +23,7 @@ NEWEST = datetime.date(2030, 1, 1)
 
 @pytest.fixture
 def caching(monkeypatch):
-    from pluginnovation.delivery import routes, sites
-    from pluginnovation.discovery import cache as discovery_cache
-
-    for module in (cards, routes, sites, discovery_cache):
-        monkeypatch.setattr(module, "caching_allowed", lambda: True)
-    cards.KEPT.clear()
-    yield
-    cards.KEPT.clear()
+    keep_per_version(monkeypatch)
 
 
 def titles(client, url):

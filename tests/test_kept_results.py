@@ -15,7 +15,7 @@ import pytest
 from methods.models import MethodPage
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery import kept
-from tests.discovery_support import add_page
+from tests.discovery_support import add_page, keep_per_version
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +24,7 @@ NEWEST = datetime.date(2030, 1, 1)
 
 @pytest.fixture
 def caching(monkeypatch):
-    from pluginnovation.delivery import routes, sites
-    from pluginnovation.home import cards
-
-    for module in (cards, routes, sites, discovery_cache):
-        monkeypatch.setattr(module, "caching_allowed", lambda: True)
-    discovery_cache.KEPT.clear()
-    yield
-    discovery_cache.KEPT.clear()
+    keep_per_version(monkeypatch)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 CASE_STUDIES = [
     "/fallstudier/gr/lerums-gymnasium-bygg/",
     "/fallstudier/gr/molndal-uppfoljningsansvar/",
-    "/fallstudier/kronoberg/resurscentrum-ljungby/",
+    "/fallstudier/jamtland-harjedalen/plug-in-jamtland/",
 ]
 # Rendered text under this size (CSS px) is too small to read on a phone.
 SMALLEST_TEXT = 12
