@@ -442,6 +442,20 @@ class CaseStudyResult(Orderable):
 
     def clean(self):
         super().clean()
+        if self.kind == ResultKind.DESCRIPTION:
+            described = {
+                "value_before": "En beskrivning av insatsen har bara ett värde. Töm ”värde "
+                "före”, eller välj slaget ”Resultat” om siffran visar en förändring.",
+                "better": "En beskrivning av insatsen bedöms inte. Välj ”Enligt indikatorn” "
+                "här, eller slaget ”Resultat” om det är ett resultat.",
+            }
+            wrong = {
+                field: message
+                for field, message in described.items()
+                if getattr(self, field) not in (None, "")
+            }
+            if wrong:
+                raise ValidationError(wrong)
         errors = {
             **check_plausible(self.value_before, self.unit or "", "value_before"),
             **check_plausible(self.value_after, self.unit or "", "value_after"),
@@ -451,7 +465,8 @@ class CaseStudyResult(Orderable):
 
     @property
     def change(self):
-        if self.value_before is None or self.value_after is None:
+        """After minus before; none for a figure about the work, which is not a result."""
+        if not self.is_outcome or self.value_before is None or self.value_after is None:
             return None
         return self.value_after - self.value_before
 

@@ -6,6 +6,7 @@ change made through another process is seen on the next request."""
 
 import datetime
 import re
+import time
 
 from django.core.cache import cache, caches
 from django.test import RequestFactory
@@ -114,3 +115,31 @@ def test_the_memory_a_process_keeps_is_bounded(caching, monkeypatch):
     # Something larger than the whole budget is not kept at all.
     discovery_cache.cached(request(), "test", "big", lambda: "y" * 20_000)
     assert discovery_cache.KEPT.bytes <= 10_000
+
+
+def test_a_kept_page_is_the_public_copy_redis_holds(client, caching):
+    page = add_page(MethodPage, "Zyxpublikt namn", published=NEWEST)
+    # An editor's draft: the page row now carries the draft's title beside the live one.
+    page.title = "Zyxhemligt utkast"
+    page.save_revision()
+    client.get("/utforska/")
+    entries = discovery_cache.KEPT.entries(discovery_cache.read_version())
+    kept = b"".join(pickled for pickled, _ends in entries.values())
+    assert b"Zyxpublikt namn" in kept
+    assert b"Zyxhemligt utkast" not in kept
+
+
+def test_nothing_is_kept_past_max_age_from_when_it_was_computed(caching, monkeypatch):
+    values = iter(["old", "new"])
+    assert discovery_cache.cached(request(), "test", "key", lambda: next(values)) == "old"
+    # Computed long ago by another process, read from Redis by this one just now.
+    (key,) = discovery_cache.KEPT.entries(discovery_cache.read_version())
+    stamped_at, value = cache.get(key)
+    cache.set(key, (stamped_at - discovery_cache.MAX_AGE + 1, value))
+    discovery_cache.KEPT.clear()
+    assert discovery_cache.cached(request(), "test", "key", lambda: next(values)) == "old"
+    # Two seconds later that value is past MAX_AGE: not served from this process any more.
+    now = time.time()
+    monkeypatch.setattr(kept.time, "time", lambda: now + 2)
+    cache.delete(key)  # as Redis does when its MAX_AGE is over
+    assert discovery_cache.cached(request(), "test", "key", lambda: next(values)) == "new"

@@ -270,7 +270,13 @@ def test_results_are_one_row_per_result_of_a_visible_case_study(client):
             result.source,
         )
         assert row["direction"] == result.direction
+        assert row["kind"] == result.kind
+        if result.kind == "beskrivning":
+            assert row["direction"] == "ingen" and row["change"] == ""
+    assert {row["kind"] for row in rows} == {"resultat", "beskrivning"}
     assert {c.name for c in RESULTS.columns} >= {"indicator", "value_before", "value_after"}
+    # The kind came last, so files read by column position keep the earlier columns.
+    assert list(rows[0])[-1] == "kind"
 
 
 # Nothing private

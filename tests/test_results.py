@@ -213,6 +213,30 @@ def test_an_incomplete_result_is_refused_with_a_swedish_message(
     assert not CaseStudyPage.objects.filter(title=title).exists()
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("value_before", "5", "bara ett värde"),
+        ("better", "hogre", "bedöms inte"),
+    ],
+)
+def test_a_description_of_the_work_has_one_value_and_no_direction(
+    editor_client, field, value, message
+):
+    title = f"Beskrivning med {field}"
+    row = result("", "8", "skolor") | {"kind": "beskrivning", field: value}
+    section, data = case_study_data(title, [row])
+    response = editor_client.post(add_url(section, CaseStudyPage), data)
+    assert response.status_code == 200
+    assert message in str(response.context["form"].formsets["results"].errors)
+    assert not CaseStudyPage.objects.filter(title=title).exists()
+    # Without it, the description is saved.
+    row[field] = ""
+    section, data = case_study_data(title, [row])
+    assert editor_client.post(add_url(section, CaseStudyPage), data).status_code == 302
+    assert CaseStudyPage.objects.get(title=title).results.get().kind == "beskrivning"
+
+
 def test_an_editor_saves_the_number_of_students_and_the_desired_direction(editor_client):
     title = "Med antal elever"
     row = result("60", "0", "unga") | {"students": "60", "better": "lagre"}

@@ -103,3 +103,17 @@ def test_the_editor_offers_the_buttons(client):
     page = ResearchArticlePage.objects.live().first()
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "LANG_EN" in html and "LANG_SV" in html
+
+
+def test_a_quote_in_another_language_says_so(client):
+    page = ResearchArticlePageFactory(
+        parent=ResearchIndexPageFactory(parent=site_root()),
+        title="Zyxcitat",
+        body=[
+            ("quote", {"text": "Students who feel they belong stay.", "language": "en"}),
+            ("quote", {"text": "Eleverna stannar när de känner sig sedda.", "language": ""}),
+        ],
+    )
+    html = client.get(page.url).content.decode()
+    assert '<blockquote class="quote__text" lang="en"><p>Students who feel' in html
+    assert '<blockquote class="quote__text"><p>Eleverna stannar' in html

@@ -317,3 +317,28 @@ def test_a_central_editor_sets_a_municipalitys_group(client):
     assert response.status_code == 200
     ljungby.refresh_from_db()
     assert ljungby.kommungrupp == "C6"
+
+
+def test_a_preview_never_fills_the_similar_schools_visitors_see(client, monkeypatch):
+    from pluginnovation.discovery import cache as discovery_cache
+
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    section = content_tree(site_root()).section
+    page = case_study(section, GROUP, FORM, title="Zyxegen")
+    other = case_study(section, OTHER_GROUP, OTHER_FORM, days=5, title="Zyxannan skolform")
+    # An editor previews the page with another school and school form, not saved: the other
+    # case study matches on both and comes first.
+    edited = CaseStudyPage.objects.get(pk=page.pk)
+    edited.school_form = OTHER_FORM
+    edited.municipality = other.municipality
+    preview = edited.make_preview_request().content.decode()
+    assert "Zyxannan skolform" in preview
+    public = client.get(page.url).content.decode()
+    assert "Zyxannan skolform" not in public
+
+
+def test_a_page_outside_every_site_can_be_previewed(section):
+    # An editor's preview of a page in a tree no site serves yet: no address of its own.
+    page = case_study(section, GROUP, FORM)
+    response = CaseStudyPage.objects.get(pk=page.pk).make_preview_request()
+    assert response.status_code == 200

@@ -38,14 +38,16 @@ from wagtail.models import (
     Site,
 )
 
+from pluginnovation.cache_backends import public_dumps
 from pluginnovation.content.models import PageTag
 from pluginnovation.discovery.kept import MAX_AGE, MISSING, Kept
 from pluginnovation.taxonomy.models import Term
 
 # Results this process read from the shared cache, for the current content version: a result
 # is read from Redis once per process and version, not on every request (a page of results is
-# 70-100 kB, a round trip 0.2-1.5 ms). At most 64 MB a process.
-KEPT = Kept(size=5_000, max_bytes=64 * 1024 * 1024)
+# 70-100 kB, a round trip 0.2-1.5 ms). At most 64 MB a process, and pages in them kept as the
+# public copies Redis holds (cache_backends.public_dumps), never a draft's title.
+KEPT = Kept(size=5_000, max_bytes=64 * 1024 * 1024, dumps=public_dumps)
 VERSION_KEY = "content-version"
 # What public pages show that code, imports and tests can change without an editor's logged
 # action; every change made in the admin also writes a log entry (BaseLogEntry).
@@ -153,10 +155,13 @@ def cached(request, kind, key, compute):
     value = KEPT.get(version, cache_key) if version is not None else MISSING
     if value is not MISSING:
         return value
-    value = cache.get(cache_key)
-    if value is None:
-        value = compute()
-        cache.set(cache_key, value, MAX_AGE)
+    # Stored with the time it was computed, so no process keeps it past MAX_AGE from then.
+    found = cache.get(cache_key)
+    if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], float):
+        computed_at, value = found
+    else:
+        computed_at, value = time.time(), compute()
+        cache.set(cache_key, (computed_at, value), MAX_AGE)
     if version is not None:
-        KEPT.put(version, cache_key, value)
+        KEPT.put(version, cache_key, value, ends=computed_at + MAX_AGE)
     return value

@@ -19,12 +19,18 @@ MAX_AGE = 300
 MISSING = object()
 
 
+def dumps(value):
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
 class Kept:
-    def __init__(self, size, max_bytes=None):
+    def __init__(self, size, max_bytes=None, dumps=dumps):
         self.size = size
         self.max_bytes = max_bytes
-        # (version, when it was first seen, {key: pickled value}, [bytes kept]): replaced whole,
-        # so a thread never reads one version's entries under another's.
+        # How a value is copied: cache.KEPT keeps what Redis holds, public copies of pages.
+        self.dumps = dumps
+        # (version, when it was first seen, {key: (pickled value, end or None)}, [bytes kept]):
+        # replaced whole, so a thread never reads one version's entries under another's.
         self._state = (None, 0.0, {}, [0])
         self._lock = threading.Lock()
 
@@ -56,26 +62,32 @@ class Kept:
         return self._current(version)[2]
 
     def get(self, version, key):
-        """A copy of what was kept under `key` for `version`, or MISSING."""
+        """A copy of what was kept under `key` for `version`, or MISSING (also once the
+        entry's own end, if it was given one, has passed)."""
         found = self.entries(version).get(key)
-        return MISSING if found is None else pickle.loads(found)
+        if found is None:
+            return MISSING
+        pickled, ends = found
+        if ends is not None and time.time() > ends:
+            return MISSING
+        return pickle.loads(pickled)
 
-    def put(self, version, key, value):
-        """Keep a copy of `value` as it is now; a value that cannot be pickled, or is larger
-        than max_bytes, is not kept."""
+    def put(self, version, key, value, ends=None):
+        """Keep a copy of `value` as it is now, until `ends` (a time.time()) if given; a value
+        that cannot be pickled, or is larger than max_bytes, is not kept."""
         try:
-            pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+            pickled = self.dumps(value)
         except (pickle.PicklingError, TypeError, AttributeError):
             return
         if self.max_bytes is not None and len(pickled) > self.max_bytes:
             return
         _version, _since, entries, total = self._current(version)
         with self._lock:
-            total[0] -= len(entries.pop(key, b""))
+            total[0] -= len(entries.pop(key, (b"", None))[0])
             while entries and (
                 len(entries) >= self.size
                 or (self.max_bytes is not None and total[0] + len(pickled) > self.max_bytes)
             ):
-                total[0] -= len(entries.pop(next(iter(entries))))
-            entries[key] = pickled
+                total[0] -= len(entries.pop(next(iter(entries)))[0])
+            entries[key] = (pickled, ends)
             total[0] += len(pickled)

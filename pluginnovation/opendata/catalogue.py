@@ -172,7 +172,8 @@ METHODS = Dataset(
 RESULTS = Dataset(
     "resultat",
     "Resultat",
-    "Fallstudiernas mätta resultat före och efter insatsen, en rad per resultat (tidy data).",
+    "Fallstudiernas mätta resultat före och efter insatsen, en rad per resultat (tidy data), "
+    "och deras siffror om själva insatsen (kolumnen kind).",
     (
         col("result_id", "Resultatets id.", ID),
         col("case_study_id", "Fallstudiens id (kolumnen id i fallstudier.csv).", ID),
@@ -181,11 +182,6 @@ RESULTS = Dataset(
         col("municipality", "Kommunen (slug)."),
         col("municipality_code", "Kommunkod (SCB)."),
         col("regions", "Regionen (slug).", LIST),
-        col(
-            "kind",
-            "Slag av siffra (kod): resultat (vad som hände för eleverna) eller beskrivning "
-            "(en siffra om själva insatsen, t.ex. antal skolor; räknas inte som resultat).",
-        ),
         col(
             "indicator",
             "Indikator (kod): narvaro, avbrott, behorighet, betyg, nadda-kaa, "
@@ -212,6 +208,12 @@ RESULTS = Dataset(
         col("students", "Hur många elever eller unga resultatet gäller. Kan saknas.", NUMBER),
         col("period", "Mätperiod, t.ex. ht 2013–vt 2015."),
         col("source", "Källa till siffran, t.ex. en lägesrapport."),
+        # Last, so that files read by column position keep their earlier columns.
+        col(
+            "kind",
+            "Slag av siffra (kod): resultat (vad som hände för eleverna) eller beskrivning "
+            "(en siffra om själva insatsen, t.ex. antal skolor; räknas inte som resultat).",
+        ),
     ),
     records.results,
 )

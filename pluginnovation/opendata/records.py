@@ -306,7 +306,6 @@ def results(reading):
                     "municipality": municipality,
                     "municipality_code": code,
                     "regions": reading.terms["regions"].get(page_id, []),
-                    "kind": result.kind,
                     "indicator": result.indicator,
                     "indicator_label": indicators.get(result.indicator, result.indicator),
                     "description": result.description,
@@ -321,6 +320,7 @@ def results(reading):
                     "students": result.students,
                     "period": result.period,
                     "source": result.source,
+                    "kind": result.kind,
                 }
             )
     return found

@@ -270,7 +270,12 @@ class Reader:
             Section("Vad som gjordes", rich=self.rich.add(page.what_was_done)),
         ]
         figures = [
-            (figure.description, f"{number(figure.value_after)} {figure.unit}, {figure.period}", "")
+            (
+                figure.description,
+                f"{number(figure.value_after)} {figure.unit}, {figure.period}; "
+                f"källa: {figure.source}",
+                "",
+            )
             for figure in page.work_figures()
         ]
         if figures:

@@ -96,8 +96,11 @@ def evidence_address(context):
 @register.simple_tag(takes_context=True)
 def similar_case_studies(context, page):
     """Schools like this case study's (casestudies.similar): one query at any amount of content,
-    read once per content version."""
-    return cached(context.get("request"), "similar", page.pk, lambda: casestudies_similar(page))
+    read once per content version. A preview's are its unsaved values': read each time."""
+    request = context.get("request")
+    if getattr(request, "is_preview", False):
+        return casestudies_similar(page)
+    return cached(request, "similar", page.pk, lambda: casestudies_similar(page))
 
 
 @register.filter

@@ -67,7 +67,8 @@ def seo_meta(context):
     if page is not None and hasattr(page, "get_url"):
         title = page.seo_title or page.title
         description = page_description(page)
-        path = page.get_url(request)
+        # A page outside every site (a preview of one) has no address of its own.
+        path = page.get_url(request) or (request.path if request else "")
     elif factor is not None:
         title, description = factor.local_name, factor.local_definition
         path = request.path if request else ""
