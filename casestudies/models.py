@@ -198,7 +198,8 @@ class CaseStudyPage(ContentPage):
             "results",
             heading="Resultat",
             label="Resultat",
-            help_text="Mätbara resultat före och efter insatsen. Ange alltid källa.",
+            help_text="Mätbara resultat före och efter insatsen, och siffror som beskriver själva "
+            "insatsen (välj slaget för varje rad). Ange alltid källa.",
         ),
         FieldPanel("lessons_learned"),
         FieldPanel("body"),
