@@ -206,6 +206,11 @@ def test_unknown_topic_ids_are_refused_without_an_error(client, junk):
     assert response.status_code == 200
     assert "Välj bland ämnena i listan." in response.content.decode()
     assert Subscription.objects.count() == 0
+    # A region alone, as the region pages' link sends it.
+    response = subscribe(client, factors=None, regions=[junk])
+    assert response.status_code == 200
+    assert "Välj bland ämnena i listan." in response.content.decode()
+    assert Subscription.objects.count() == 0
 
 
 def test_too_many_topic_values_are_refused(client):

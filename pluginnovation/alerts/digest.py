@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from pluginnovation.alerts import mail
-from pluginnovation.alerts.models import CONFIRM_MAX_AGE, Subscription
+from pluginnovation.alerts.models import CONFIRM_MAX_AGE, TOPIC_LISTS, Subscription
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.visibility import visible
 from pluginnovation.news.models import NewsPage
@@ -134,18 +134,14 @@ def new_items(since, base):
     return [item for item in items if item.url]
 
 
-# A subscription's term lists and the columns of their link tables, in one order.
-TERM_LISTS = (("factors", "successfactor_id"), ("projects", "project_id"), ("regions", "region_id"))
-
-
 def topics_of(subscriptions):
     """{subscription id: (factor ids, project ids, region ids)}: one query per list."""
-    topics = {sub.pk: tuple(set() for _ in TERM_LISTS) for sub in subscriptions}
-    for index, (name, column) in enumerate(TERM_LISTS):
-        through = getattr(Subscription, name).through
-        for sub_id, term_id in through.objects.filter(subscription_id__in=topics).values_list(
-            "subscription_id", column
-        ):
+    topics = {sub.pk: tuple(set() for _ in TOPIC_LISTS) for sub in subscriptions}
+    for index, name in enumerate(TOPIC_LISTS):
+        field = Subscription._meta.get_field(name)
+        for sub_id, term_id in field.remote_field.through.objects.filter(
+            subscription_id__in=topics
+        ).values_list("subscription_id", field.m2m_reverse_name()):
             topics[sub_id][index].add(term_id)
     return topics
 

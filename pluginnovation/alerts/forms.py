@@ -7,7 +7,7 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.core.validators import EmailValidator
 
 from pluginnovation.alerts.disposable import is_disposable
-from pluginnovation.alerts.models import MAX_EMAIL_LENGTH
+from pluginnovation.alerts.models import MAX_EMAIL_LENGTH, TOPIC_LISTS
 from pluginnovation.taxonomy.models import Project, Region, SuccessFactor
 
 INVALID_EMAIL = "Skriv en giltig e-postadress, till exempel namn@skola.se."
@@ -115,11 +115,15 @@ class SubscribeForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        lists = ("factors", "projects", "regions")
-        chosen = any(cleaned.get(name) for name in (*lists, "news"))
-        if not chosen and not any(self.has_error(name) for name in lists):
+        chosen = any(cleaned.get(name) for name in (*TOPIC_LISTS, "news"))
+        if not chosen and not any(self.has_error(name) for name in TOPIC_LISTS):
             self.add_error(None, forms.ValidationError(NO_TOPIC, code="no_topic"))
         return cleaned
+
+    def topic_errors(self):
+        """What is wrong with the chosen topics: the lists' errors, then the form's own."""
+        listed = [error for name in TOPIC_LISTS for error in self.errors.get(name, [])]
+        return listed + list(self.non_field_errors())
 
     def choice(self):
         """The topics chosen, as stored while they await confirmation."""

@@ -27,6 +27,10 @@ RETENTION_TEXT = (
 )
 
 
+# The subscription's lists of terms (its many-to-many fields), in the form's order.
+TOPIC_LISTS = ("factors", "projects", "regions")
+
+
 def new_key():
     return secrets.token_urlsafe(24)
 

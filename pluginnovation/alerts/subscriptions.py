@@ -5,11 +5,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from pluginnovation.alerts.models import Subscription
-from pluginnovation.taxonomy.models import Project, Region, SuccessFactor
-
-# The vocabularies a subscriber can choose from: (choice key, model), in the form's order.
-VOCABULARIES = (("factors", SuccessFactor), ("projects", Project), ("regions", Region))
+from pluginnovation.alerts.models import TOPIC_LISTS, Subscription
 
 
 @dataclass
@@ -59,12 +55,18 @@ def ids(values):
     return [value for value in values if isinstance(value, int) and not isinstance(value, bool)]
 
 
+def vocabulary(key):
+    """The term model of one of a subscription's lists ("regions": Region)."""
+    return Subscription._meta.get_field(key).related_model
+
+
 def topics(choice):
     """A stored choice's Topics: the terms that still exist, each vocabulary in its order. A
     choice stored before a vocabulary was offered simply has none of it."""
     choice = choice if isinstance(choice, dict) else {}
     terms = {
-        key: list(model.objects.filter(pk__in=ids(choice.get(key)))) for key, model in VOCABULARIES
+        key: list(vocabulary(key).objects.filter(pk__in=ids(choice.get(key))))
+        for key in TOPIC_LISTS
     }
     return Topics(**terms, news=bool(choice.get("news")))
 
@@ -74,7 +76,7 @@ def confirm(subscription, now=None):
     now = now or timezone.now()
     chosen = topics(subscription.pending)
     with transaction.atomic():
-        for key, _model in VOCABULARIES:
+        for key in TOPIC_LISTS:
             getattr(subscription, key).set(getattr(chosen, key))
         subscription.news = chosen.news
         subscription.pending = None

@@ -47,9 +47,7 @@ def subscribe_per_hour():
 def form_errors(form):
     """(anchor, message) pairs for the error summary, in the form's order."""
     errors = [("id_email", error) for error in form.errors.get("email", [])]
-    for name in ("factors", "projects", "regions"):
-        errors += [("amnen", error) for error in form.errors.get(name, [])]
-    errors += [("amnen", error) for error in form.non_field_errors()]
+    errors += [("amnen", error) for error in form.topic_errors()]
     errors += [("id_consent", error) for error in form.errors.get("consent", [])]
     return errors
 
