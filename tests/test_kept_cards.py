@@ -91,3 +91,16 @@ def test_nothing_is_kept_while_the_content_version_cannot_be_read(client, cachin
     for _ in range(2):
         assert titles(client, "/utforska/")[0] == "Zyxutan"
     assert drawn.count(page.pk) == 2
+
+
+def test_a_kept_card_is_shared_read_only(client, caching):
+    """Kept cards are not copied for each request (unpickling them cost a tenth of a search
+    page), so what a request holds of one cannot be changed for the next."""
+    page = add_page(MethodPage, "Zyxdelad", published=NEWEST)
+    client.get("/utforska/")
+    request = RequestFactory().get("/utforska/")
+    request._content_version = client.get("/utforska/").wsgi_request._content_version
+    parts = cards.card_parts({"request": request}, page, "h3")
+    with pytest.raises(TypeError):
+        parts["title"] = "Ändrad"
+    assert cards.card_parts({"request": request}, page, "h3") is parts

@@ -223,3 +223,18 @@ def test_promotions_are_read_once_per_content_version_and_a_new_one_shows_at_onc
     target.unpublish()
     reads, html = promotion_reads()
     assert reads == 1 and "Redaktionens val." not in html
+
+
+def test_hits_carry_their_text_for_the_excerpt_not_their_bodies(client):
+    """The page of hits is cached and kept per process, and unpickled on every request: each
+    hit holds the plain text its excerpt is cut from, not its StreamField values."""
+    add_page(
+        MethodPage,
+        "Närvarolotsen",
+        body="Lotsen ringer hem samma morgon som eleven uteblir från lektionen.",
+    )
+    for _ in range(2):
+        response = client.get("/sok/?q=uteblir")
+        (item,) = listed(response)
+        assert "body" not in item.__dict__
+        assert "<mark>uteblir</mark>" in response.content.decode()

@@ -8,6 +8,8 @@ on the next request. Each process keeps them in memory, pickled, so every reques
 of its own and nothing one request sets on an object reaches another. One version at a time, at
 most `size` entries and `max_bytes` (the oldest go first), and for at most MAX_AGE, like every
 other cache of the version: a new version the shared cache did not take is still seen in time.
+Values that cannot be changed (a card's read-only strings) are kept as they are: unpickling
+twenty cards was a tenth of a search page.
 """
 
 import pickle
@@ -24,11 +26,13 @@ def dumps(value):
 
 
 class Kept:
-    def __init__(self, size, max_bytes=None, dumps=dumps):
+    def __init__(self, size, max_bytes=None, dumps=dumps, immutable=False):
         self.size = size
         self.max_bytes = max_bytes
         # How a value is copied: cache.KEPT keeps what Redis holds, public copies of pages.
         self.dumps = dumps
+        # Values nobody can change are shared, not copied (and not counted in max_bytes).
+        self.immutable = immutable
         # (version, when it was first seen, {key: (pickled value, end or None)}, [bytes kept]):
         # replaced whole, so a thread never reads one version's entries under another's.
         self._state = (None, 0.0, {}, [0])
@@ -70,24 +74,31 @@ class Kept:
         pickled, ends = found
         if ends is not None and time.time() > ends:
             return MISSING
-        return pickle.loads(pickled)
+        return pickled if self.immutable else pickle.loads(pickled)
 
     def put(self, version, key, value, ends=None):
         """Keep a copy of `value` as it is now, until `ends` (a time.time()) if given; a value
         that cannot be pickled, or is larger than max_bytes, is not kept."""
-        try:
-            pickled = self.dumps(value)
-        except (pickle.PicklingError, TypeError, AttributeError):
-            return
-        if self.max_bytes is not None and len(pickled) > self.max_bytes:
+        if self.immutable:
+            pickled, size = value, 0
+        else:
+            try:
+                pickled = self.dumps(value)
+            except (pickle.PicklingError, TypeError, AttributeError):
+                return
+            size = len(pickled)
+        if self.max_bytes is not None and size > self.max_bytes:
             return
         _version, _since, entries, total = self._current(version)
         with self._lock:
-            total[0] -= len(entries.pop(key, (b"", None))[0])
+            total[0] -= self._size(entries.pop(key, (b"", None))[0])
             while entries and (
                 len(entries) >= self.size
-                or (self.max_bytes is not None and total[0] + len(pickled) > self.max_bytes)
+                or (self.max_bytes is not None and total[0] + size > self.max_bytes)
             ):
-                total[0] -= len(entries.pop(next(iter(entries)))[0])
+                total[0] -= self._size(entries.pop(next(iter(entries)))[0])
             entries[key] = (pickled, ends)
-            total[0] += len(pickled)
+            total[0] += size
+
+    def _size(self, stored):
+        return 0 if self.immutable else len(stored)

@@ -12,11 +12,13 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext, gettext_lazy
 
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 
 from pluginnovation.content.models import NEWEST_FIRST, ContentPage
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.discovery.cache import MAX_AGE, cached
+from pluginnovation.discovery.excerpts import page_text
 from pluginnovation.discovery.facet_index import count_facets
 from pluginnovation.discovery.facets import (
     FACETS,
@@ -97,11 +99,14 @@ def page_number(raw, num_pages):
     return min(max(number, 1), num_pages)
 
 
-def specific_pages(pairs, with_body=False, hidden=None):
+def specific_pages(pairs, with_text=False, hidden=None):
     """The specific pages for (pk, content type id) pairs, in the same order, leaving out any
     in `hidden` (a subquery of page ids).
 
-    One query per content type, plus one for the success factors every card shows.
+    One query per content type, plus one for the success factors every card shows. with_text:
+    each page also gets `search_text`, its plain text for a search hit's excerpt; its
+    StreamField values are read for that and then left deferred, since a page of hits is
+    cached and unpickled on every request and its bodies were most of its size.
     """
     pks_by_type = {}
     for pk, content_type_id in pairs:
@@ -112,10 +117,16 @@ def specific_pages(pairs, with_body=False, hidden=None):
         pages = model.objects.filter(pk__in=pks)
         if hidden is not None:
             pages = pages.exclude(pk__in=hidden)
-        if not with_body:
+        if not with_text:
             pages = pages.defer_streamfields()
         by_pk.update((page.pk, page) for page in pages)
     items = [by_pk[pk] for pk, _type in pairs if pk in by_pk]
+    if with_text:
+        for page in items:
+            page.search_text = page_text(page)
+            for field in page._meta.concrete_fields:
+                if isinstance(field, StreamField):
+                    page.__dict__.pop(field.attname, None)
     prefetch_related_objects(items, "factors")
     return items
 
@@ -270,7 +281,7 @@ def listing_context(
         (selection.as_pairs(), number, sort),
         lambda: specific_pages(
             page_rows(scope, selection, ranked, (number - 1) * PAGE_SIZE, ordering),
-            with_body=ranked is not None,
+            with_text=ranked is not None,
             # Search hits come from a ranking kept apart from the content version: never show
             # one that has since become a draft or restricted.
             hidden=scope.hidden if ranked is not None else None,

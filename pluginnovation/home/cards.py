@@ -16,6 +16,7 @@ drawn per response; a search hit's excerpt per search.
 """
 
 from functools import lru_cache
+from types import MappingProxyType
 
 from django.conf import settings
 from django.template.defaultfilters import date as format_date
@@ -31,8 +32,8 @@ from pluginnovation.discovery.kept import MISSING, Kept
 from pluginnovation.html_format import conditional_escape, format_html, format_html_join
 from pluginnovation.saved.buttons import save_button
 
-# About 1 kB a card: at most some 10 MB a process.
-KEPT = Kept(size=10_000)
+# About 1 kB a card: at most some 10 MB a process. A card's parts are read-only strings.
+KEPT = Kept(size=10_000, immutable=True)
 
 CARD = (
     '<li class="card card--{kind}">\n'
@@ -135,7 +136,8 @@ def draw_parts(context, item, heading):
         "iso_date": item.published_date.isoformat() if item.published_date else "",
         "date": long_date(item.published_date, get_language()),
     }
-    return {name: conditional_escape(value) for name, value in values.items()}
+    # Read-only: the kept parts are shared by every request of the process.
+    return MappingProxyType({name: conditional_escape(value) for name, value in values.items()})
 
 
 def card_title(context, item, lang, heading="h3"):
