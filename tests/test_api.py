@@ -208,7 +208,10 @@ def test_a_research_article_shows_its_publication_and_categories(client, tree):
         assert data[field] == value, field
     assert data["projects"] == [{"slug": "testprojektet", "name": "Testprojektet"}]
     assert {factor["slug"] for factor in data["factors"]} == {"samverkan", "uppfoljning"}
-    assert all(set(factor) == {"slug", "name"} for factor in data["factors"])
+    # The terms the English pages name in English carry that name; proper names do not.
+    english = {f.slug: f.name_en for f in SuccessFactor.objects.all()}
+    assert all(factor["name_en"] == english[factor["slug"]] for factor in data["factors"])
+    assert all(set(factor) == {"slug", "name", "name_en"} for factor in data["factors"])
     assert data["tags"] == [{"slug": "frånvaro", "name": "frånvaro"}]
     assert data["body"][0]["type"] == "paragraph"
     assert data["body"][0]["value"] == "<p>Brödtext.</p>"

@@ -235,6 +235,20 @@ def test_target_groups_exist():
     }
 
 
+def test_every_target_group_level_and_type_has_an_english_name():
+    for model in (TargetGroup, Level, InterventionType):
+        assert not model.objects.filter(name_en="").exists(), model.__name__
+    assert Level.objects.get(slug="individ").name_en == "Individual level"
+
+
+def test_a_missing_english_name_is_filled_in_and_an_editors_is_kept():
+    TargetGroup.objects.filter(slug="nyanlanda").update(name_en="")
+    TargetGroup.objects.filter(slug="introduktionsprogram").update(name_en="Redaktörens namn")
+    load()
+    assert TargetGroup.objects.get(slug="nyanlanda").name_en == "Newly arrived students"
+    assert TargetGroup.objects.get(slug="introduktionsprogram").name_en == "Redaktörens namn"
+
+
 def test_levels_and_intervention_types_are_not_duplicated():
     assert Level.objects.count() == 2
     assert InterventionType.objects.count() == 3

@@ -21,7 +21,7 @@ import pytest
 
 from casestudies.models import CaseStudyResult
 from pluginnovation.discovery import cache as discovery_cache
-from pluginnovation.taxonomy.models import SuccessFactor
+from pluginnovation.taxonomy.models import SuccessFactor, TargetGroup
 from tests.query_ceiling import CEILING
 
 pytestmark = pytest.mark.django_db
@@ -210,8 +210,8 @@ def test_the_english_explore_page(client):
     assert '<legend class="facet__legend">Strength of evidence</legend>' in html
     assert "Strongest evidence first" in html and "Least staff time first" in html
     assert "Type of content: Methods" in html
-    # Swedish vocabulary (target groups) is marked as Swedish within the English form.
-    assert re.search(r'<label for="f-malgrupp-[\w-]+"><span lang="sv">', html)
+    # Swedish names (projects, keywords) are marked as Swedish within the English form.
+    assert re.search(r'<label for="f-projekt-[\w-]+"><span lang="sv">', html)
 
 
 def test_research_cards_on_english_pages_say_their_facts_in_english(client):
@@ -352,6 +352,40 @@ def test_a_factor_renamed_in_english_is_renamed_in_the_filters(client):
     html = get(client, "/en/utforska/?faktor=samverkan")
     assert '<label for="f-faktor-samverkan">Working together ' in html
     assert "Success factor: Working together" in html
+
+
+def test_target_groups_levels_and_types_are_named_in_english(client):
+    html = get(client, "/en/utforska/?insatstyp=forebyggande&niva=individ")
+    assert '<label for="f-insatstyp-forebyggande">Preventive ' in html
+    assert '<label for="f-insatstyp-atgardande">Remedial ' in html
+    assert '<label for="f-niva-individ">Individual level ' in html
+    assert '<label for="f-malgrupp-nyanlanda">Newly arrived students ' in html
+    assert "Type of intervention: Preventive" in html and "Level: Individual level" in html
+    for swedish in ("Förebyggande", "Individnivå", "Nyanlända elever"):
+        assert swedish not in html
+    # Proper names stay Swedish, marked as such.
+    assert '<label for="f-lan-stockholm"><span lang="sv">Stockholms län</span>' in html
+    swedish_page = get(client, "/utforska/?insatstyp=forebyggande")
+    assert '<label for="f-insatstyp-forebyggande">Förebyggande ' in swedish_page
+    assert "Preventive" not in swedish_page
+
+
+def test_a_term_without_an_english_name_shows_the_swedish_marked(client):
+    TargetGroup.objects.filter(slug="nyanlanda").update(name_en="")
+    html = get(client, "/en/utforska/?malgrupp=nyanlanda")
+    assert '<label for="f-malgrupp-nyanlanda"><span lang="sv">Nyanlända elever</span> ' in html
+    assert '<label for="f-malgrupp-introduktionsprogram">Introductory programmes ' in html
+    assert 'Target group: <span lang="sv">Nyanlända elever</span>' in html
+
+
+def test_a_target_group_named_in_english_by_an_editor_is_named_so_on_the_next_request(client):
+    get(client, "/en/utforska/")
+    group = TargetGroup.objects.get(slug="introduktionsprogram")
+    group.name_en = "Introduction programmes"
+    group.save()
+    html = get(client, "/en/utforska/?malgrupp=introduktionsprogram")
+    assert '<label for="f-malgrupp-introduktionsprogram">Introduction programmes ' in html
+    assert "Target group: Introduction programmes" in html
 
 
 # --- The catalogue -----------------------------------------------------------------------

@@ -81,6 +81,30 @@ def test_an_editor_can_add_a_fifth_factor(client, admin_user):
     assert options[-1].value == "individcentrerat"
 
 
+def test_an_editor_names_a_level_in_english_in_the_admin(client, admin_user):
+    level = Level.objects.get(slug="organisation")
+    client.force_login(admin_user)
+    listing = client.get(reverse("wagtailsnippets_taxonomy_level:list")).content.decode()
+    assert "Namn på engelska" in listing and "Organisational level" in listing
+    response = client.post(
+        reverse("wagtailsnippets_taxonomy_level:edit", args=[level.pk]),
+        {"name": level.name, "slug": level.slug, "sort_order": "1", "name_en": "School level"},
+    )
+    assert response.status_code == 302
+    client.logout()
+    html = client.get("/en/utforska/").content.decode()
+    assert '<label for="f-niva-organisation">School level ' in html
+
+
+def test_the_migration_names_the_levels_and_types_in_english_unless_an_editor_has():
+    english = importlib.import_module("pluginnovation.taxonomy.migrations.0008_english_term_names")
+    Level.objects.filter(slug="individ").update(name_en="")
+    InterventionType.objects.filter(slug="atgardande").update(name_en="Corrective")
+    english.fill_english(django_apps, None)
+    assert Level.objects.get(slug="individ").name_en == "Individual level"
+    assert InterventionType.objects.get(slug="atgardande").name_en == "Corrective"
+
+
 @pytest.mark.parametrize("code", ["148", "14800", "14a0", ""])
 def test_a_municipality_code_has_exactly_four_digits(code):
     municipality = MunicipalityFactory()

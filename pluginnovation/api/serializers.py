@@ -27,11 +27,14 @@ from rest_framework.fields import Field
 from rest_framework.relations import RelatedField as DRFRelatedField
 
 from pluginnovation.content.rich_text_links import public_rewriter
-from pluginnovation.taxonomy.models import Municipality, Project, Term
+from pluginnovation.taxonomy.models import EnglishName, Municipality, Project, Term
 
 
 def term_data(term):
-    return {"slug": term.slug, "name": term.name}
+    data = {"slug": term.slug, "name": term.name}
+    if isinstance(term, EnglishName):
+        data["name_en"] = term.name_en or None
+    return data
 
 
 def municipality_data(municipality):

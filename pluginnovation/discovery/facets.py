@@ -233,6 +233,8 @@ class Option:
     name: str
     count: int
     selected: bool
+    # The language of `name` where it is not the one shown (names_in_language_shown).
+    lang: str = ""
 
     @property
     def empty(self):

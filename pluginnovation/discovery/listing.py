@@ -22,16 +22,17 @@ from pluginnovation.discovery.excerpts import page_text
 from pluginnovation.discovery.facet_index import count_facets
 from pluginnovation.discovery.facets import (
     FACETS,
+    FACETS_BY_PARAM,
     Scope,
     Selection,
     content_models,
     filtered,
     parse_selection,
 )
-from pluginnovation.taxonomy.models import SuccessFactor
+from pluginnovation.taxonomy.models import EnglishName
 
 PAGE_SIZE = 20
-FACTOR_NAMES_KEY = "discovery:factor-names-en"
+ENGLISH_NAMES_KEY = "discovery:term-names-en"
 FACET_LABELS = {facet.param: facet.label for facet in FACETS}
 # Longer filter values are cut in messages; nobody needs to see all of a junk value.
 SHOWN_VALUE_LENGTH = 40
@@ -136,6 +137,8 @@ class ActiveFilter:
     label: str
     name: str
     remove_url: str
+    # The language of `name` where it is not the one shown.
+    lang: str = ""
 
 
 def filter_url(path, keep, selection):
@@ -203,38 +206,63 @@ def rejected_message(rejected):
     return gettext("Okänt filtervärde ignorerades: %(values)s") % {"values": ", ".join(shown)}
 
 
-def factor_names(request):
-    """{slug: name} of the success factors in the language shown, where it is not the site's
-    own: the facet counts hold the Swedish names. Four rows that editors seldom change, kept in
-    the cache (cleared when a factor is saved here, MAX_AGE elsewhere); none in Swedish."""
+def english_names(request):
+    """{param: {slug: name}} of the terms named in the language shown where it is not the
+    site's own (taxonomy.models.EnglishName: the success factors, target groups, levels and
+    types of intervention): the facet counts hold the Swedish names. A few dozen rows that
+    editors seldom change, kept in the cache (cleared when such a term is saved here, MAX_AGE
+    elsewhere); none in Swedish."""
     if get_language() == settings.LANGUAGE_CODE:
         return {}
-    names = cache.get(FACTOR_NAMES_KEY)
+    names = cache.get(ENGLISH_NAMES_KEY)
     if names is None:
-        names = dict(SuccessFactor.objects.exclude(name_en="").values_list("slug", "name_en"))
-        cache.set(FACTOR_NAMES_KEY, names, MAX_AGE)
+        names = {
+            facet.param: dict(
+                facet.term_model.objects.exclude(name_en="").values_list("slug", "name_en")
+            )
+            for facet in FACETS
+            if facet.relation is not None and issubclass(facet.term_model, EnglishName)
+        }
+        cache.set(ENGLISH_NAMES_KEY, names, MAX_AGE)
     return names
 
 
-def forget_factor_names(**kwargs):
-    cache.delete(FACTOR_NAMES_KEY)
+def forget_english_names(sender, **kwargs):
+    if issubclass(sender, EnglishName):
+        cache.delete(ENGLISH_NAMES_KEY)
 
 
-post_save.connect(forget_factor_names, sender=SuccessFactor, dispatch_uid="factor-names-saved")
-post_delete.connect(forget_factor_names, sender=SuccessFactor, dispatch_uid="factor-names-deleted")
+post_save.connect(forget_english_names, dispatch_uid="english-names-saved")
+post_delete.connect(forget_english_names, dispatch_uid="english-names-deleted")
 
 
-def name_factors(result, names):
-    """The success factor options and their active filters named in the language shown."""
-    if not names:
-        return
+def names_language(facet):
+    """The language of a facet's option names when it is not the one shown, else "": the
+    categories' terms and keywords are Swedish (but for the English names english_names
+    gives), and so are some filters' proper names (the counties); the types, years and other
+    field filters are named in the language shown."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    if facet.relation is None:
+        swedish = facet.field_filter is not None and facet.field_filter.swedish_names
+        return settings.LANGUAGE_CODE if swedish else ""
+    return settings.LANGUAGE_CODE
+
+
+def name_in_language_shown(result, names):
+    """Each option and active filter named in the language shown where its term has such a
+    name (`names`, from english_names); the others marked with the language they are in."""
     for group in result.groups:
-        if group.facet.relation == "factors":
-            for option in group.options:
-                option.name = names.get(option.value, option.name)
+        local = names.get(group.facet.param, {})
+        lang = names_language(group.facet)
+        for option in group.options:
+            if option.value in local:
+                option.name = local[option.value]
+            else:
+                option.lang = lang
     for param, value in list(result.names):
-        if param == "faktor" and value in names:
-            result.names[(param, value)] = names[value]
+        if value in names.get(param, {}):
+            result.names[(param, value)] = names[param][value]
 
 
 def listing_context(
@@ -271,7 +299,8 @@ def listing_context(
         return lambda key, compute: cached(request, kind, (scope_key, key), compute)
 
     result = count_facets(scope, selection, shown, memo=memo("facets"))
-    name_factors(result, factor_names(request))
+    names = english_names(request)
+    name_in_language_shown(result, names)
     paginator = CountedPaginator(range(result.total), PAGE_SIZE, result.total)
     number = page_number(request.GET.get("sida"), paginator.num_pages)
     items = paginator.page(number)
@@ -292,6 +321,7 @@ def listing_context(
         ActiveFilter(
             label=FACET_LABELS[param],
             name=result.names.get((param, value), value),
+            lang="" if value in names.get(param, {}) else names_language(FACETS_BY_PARAM[param]),
             remove_url=filter_url(request.path, keep + sort_keep, selection.without(param, value)),
         )
         for param, value in selection.as_pairs()

@@ -30,7 +30,7 @@ from pluginnovation.content.text import without_diacritics
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.fulltext import clean_query
-from pluginnovation.discovery.listing import factor_names
+from pluginnovation.discovery.listing import english_names
 from pluginnovation.taxonomy.models import SuccessFactor
 
 MAX_SUGGESTIONS = 8
@@ -165,9 +165,10 @@ def find(request, words):
     short names before long ones."""
     needles = [" " + word for word in words]
     first = needles[0]
+    factor_names = english_names(request).get("faktor")
     matches = [
         entry
-        for entry in with_local_factor_names(catalogue(request), factor_names(request))
+        for entry in with_local_factor_names(catalogue(request), factor_names)
         if all(needle in entry[0] for needle in needles)
     ]
     matches.sort(

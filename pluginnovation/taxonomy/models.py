@@ -48,7 +48,34 @@ class Term(index.Indexed, models.Model):
         return self.name
 
 
-class SuccessFactor(Term):
+class EnglishName(models.Model):
+    """A term that the English pages name in English: the success factors, target groups,
+    levels and types of intervention. Terms are shared by every page in both languages, so a
+    term carries its English wording itself (one row per language would split every filter and
+    count in two). Proper names (projects, regions, municipalities) and keywords have none."""
+
+    name_en = models.CharField(
+        "namn på engelska",
+        max_length=120,
+        blank=True,
+        help_text="Visas på de engelska sidorna. Tomt: det svenska namnet visas.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def in_language(self, field):
+        """The field's English wording on English pages, where an editor has written one."""
+        if get_language() == "en":
+            return getattr(self, f"{field}_en") or getattr(self, field)
+        return getattr(self, field)
+
+    @property
+    def local_name(self):
+        return self.in_language("name")
+
+
+class SuccessFactor(EnglishName, Term):
     definition = models.TextField(
         "kort definition",
         max_length=400,
@@ -62,14 +89,6 @@ class SuccessFactor(Term):
         help_text="Längre förklaring som visas på faktorns egen sida.",
     )
 
-    # The factors are shared by every page in both languages, so a factor carries its English
-    # wording itself (one row per language would split every filter and count in two).
-    name_en = models.CharField(
-        "namn på engelska",
-        max_length=120,
-        blank=True,
-        help_text="Visas på de engelska sidorna. Tomt: det svenska namnet visas.",
-    )
     definition_en = models.TextField(
         "kort definition på engelska",
         max_length=400,
@@ -95,16 +114,6 @@ class SuccessFactor(Term):
     class Meta(Term.Meta):
         verbose_name = "framgångsfaktor"
         verbose_name_plural = "framgångsfaktorer"
-
-    def in_language(self, field):
-        """The field's English wording on English pages, where an editor has written one."""
-        if get_language() == "en":
-            return getattr(self, f"{field}_en") or getattr(self, field)
-        return getattr(self, field)
-
-    @property
-    def local_name(self):
-        return self.in_language("name")
 
     @property
     def local_definition(self):
@@ -215,19 +224,25 @@ class Project(Term):
         return f"{self.start_year}–{self.end_year}" if self.end_year else f"från {self.start_year}"
 
 
-class TargetGroup(Term):
+class TargetGroup(EnglishName, Term):
+    panels = Term.panels + [FieldPanel("name_en")]
+
     class Meta(Term.Meta):
         verbose_name = "målgrupp"
         verbose_name_plural = "målgrupper"
 
 
-class Level(Term):
+class Level(EnglishName, Term):
+    panels = Term.panels + [FieldPanel("name_en")]
+
     class Meta(Term.Meta):
         verbose_name = "nivå"
         verbose_name_plural = "nivåer"
 
 
-class InterventionType(Term):
+class InterventionType(EnglishName, Term):
+    panels = Term.panels + [FieldPanel("name_en")]
+
     class Meta(Term.Meta):
         verbose_name = "insatstyp"
         verbose_name_plural = "insatstyper"

@@ -79,6 +79,17 @@ INTERVENTION_TYPES = [
     {"slug": "atgardande", "name": "Åtgärdande"},
 ]
 
+# The levels' and types' names on the English pages, by model and slug (data migration 0008):
+# the terms Skolverket's English texts use for främjande, förebyggande and åtgärdande work.
+TERM_NAMES_EN = {
+    "Level": {"individ": "Individual level", "organisation": "Organisational level"},
+    "InterventionType": {
+        "framjande": "Promotive",
+        "forebyggande": "Preventive",
+        "atgardande": "Remedial",
+    },
+}
+
 # The success factors' wording on the English pages, by slug (data migration 0007).
 SUCCESS_FACTORS_EN = {
     "uppfoljning": {

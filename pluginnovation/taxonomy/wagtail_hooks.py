@@ -21,10 +21,18 @@ class TermViewSet(SnippetViewSet):
     add_to_admin_menu = False
 
 
-class SuccessFactorViewSet(TermViewSet):
+class EnglishNamedViewSet(TermViewSet):
+    """Terms the English pages name in English (taxonomy.models.EnglishName): an editor sees
+    which still lack an English name, and finds a term by either name."""
+
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en"]
+
+
+class SuccessFactorViewSet(EnglishNamedViewSet):
     model = SuccessFactor
     icon = "pick"
-    list_display = ["name", "slug", "definition"]
+    list_display = ["name", "name_en", "slug", "definition"]
 
 
 class ProjectViewSet(TermViewSet):
@@ -47,17 +55,17 @@ class MunicipalityViewSet(TermViewSet):
     ordering = ["name"]
 
 
-class TargetGroupViewSet(TermViewSet):
+class TargetGroupViewSet(EnglishNamedViewSet):
     model = TargetGroup
     icon = "group"
 
 
-class LevelViewSet(TermViewSet):
+class LevelViewSet(EnglishNamedViewSet):
     model = Level
     icon = "list-ul"
 
 
-class InterventionTypeViewSet(TermViewSet):
+class InterventionTypeViewSet(EnglishNamedViewSet):
     model = InterventionType
     icon = "list-ul"
 

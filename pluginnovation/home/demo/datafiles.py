@@ -88,7 +88,7 @@ def read_taxonomy(folder):
     return {
         "regions": regions,
         "target_groups": read_list(
-            folder / "target_groups.yaml", ("slug", "name"), ("slug", "name")
+            folder / "target_groups.yaml", ("slug", "name"), ("slug", "name", "name_en")
         ),
         "projects": projects,
         "synonyms": read_synonyms(folder / "synonyms.yaml"),

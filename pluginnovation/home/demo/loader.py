@@ -124,10 +124,19 @@ def load_taxonomy(taxonomy, created):
                 municipality.save(update_fields=["kommungrupp"])
                 created["kommungrupper"] += 1
     for order, data in enumerate(taxonomy["target_groups"]):
-        _, new = TargetGroup.objects.get_or_create(
-            slug=data["slug"], defaults={"name": data["name"], "sort_order": order}
+        group, new = TargetGroup.objects.get_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "name_en": data.get("name_en") or "",
+                "sort_order": order,
+            },
         )
         created["terms"] += new
+        if not new and data.get("name_en") and not group.name_en:
+            # The English names came after the target groups: empty means nobody wrote one.
+            group.name_en = data["name_en"]
+            group.save(update_fields=["name_en"])
     for data in taxonomy["projects"]:
         fields = {key: value for key, value in data.items() if key not in ("slug", "regions")}
         project, new = Project.objects.get_or_create(slug=data["slug"], defaults=fields)

@@ -5,7 +5,6 @@ models need not know how content is found (pluginnovation.discovery builds on th
 """
 
 from django import template
-from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
@@ -109,29 +108,16 @@ def has_filters(query_dict):
     return any(query_dict.get(param) for param in PARAMS)
 
 
-def vocabulary_language(facet):
-    """The language of a facet's option names when it is not the one shown, else "": the
-    categories' terms and keywords are Swedish only, and so are some filters' proper names
-    (the counties); the success factors, types, years and other field filters are named in
-    the language shown."""
-    if get_language() == settings.LANGUAGE_CODE or facet.relation == "factors":
-        return ""
-    if facet.relation is None:
-        swedish = facet.field_filter is not None and facet.field_filter.swedish_names
-        return settings.LANGUAGE_CODE if swedish else ""
-    return settings.LANGUAGE_CODE
-
-
 @register.simple_tag
 def facet_options(group):
     """The checkboxes of one facet. Built here rather than in a template loop: a listing has
     about a hundred options, and the loop took a fifth of the page's rendering time."""
     # Each value escaped once, though the option names it three times.
     param = conditional_escape(group.facet.param)
-    lang = vocabulary_language(group.facet)
     options = []
     for option in group.options:
         name = conditional_escape(option.name)
+        lang = option.lang
         options.append(
             OPTION.format(
                 empty=" facet__option--empty" if option.empty else "",
