@@ -177,6 +177,17 @@ def test_multi_valued_cells_are_slugs_joined_with_a_semicolon(client):
             assert {(field, slug) for slug in item[field]} <= taxonomy
 
 
+def test_the_taxonomy_gives_the_english_names_the_english_pages_show(client):
+    rows = {(r["vocabulary"], r["slug"]): r for r in csv_dicts(download(client, "taxonomi.csv"))}
+    assert rows[("levels", "individ")]["name_en"] == "Individual level"
+    assert rows[("intervention_types", "forebyggande")]["name_en"] == "Preventive"
+    assert rows[("factors", "samverkan")]["name_en"] == "Collaboration"
+    # Proper names have none.
+    assert all(
+        row["name_en"] == "" for (vocabulary, _), row in rows.items() if vocabulary == "regions"
+    )
+
+
 def test_json_files_say_what_they_are_where_they_come_from_and_their_licence(client):
     for dataset in DATASETS:
         document = json.loads(download(client, f"{dataset.slug}.json"))

@@ -298,7 +298,11 @@ TAXONOMY = Dataset(
         col("slug", "Termens slug, som i de andra filerna och i webbplatsens filter."),
         col("name", "Termens namn."),
         col("sort_order", "Sorteringsordning inom kategorin (lägre först). Kan saknas.", NUMBER),
-        col("name_en", "Framgångsfaktorns namn på engelska. Kan saknas."),
+        col(
+            "name_en",
+            "Termens namn på engelska (framgångsfaktorer, målgrupper, nivåer och insatstyper). "
+            "Kan saknas.",
+        ),
         col("description", "Framgångsfaktorns definition eller projektets beskrivning."),
         col("regions", "Kommunens region eller projektets regioner (slug).", LIST),
         col("municipality_code", "Kommunkod (SCB)."),

@@ -514,7 +514,7 @@ def taxonomy(reading):
         ("intervention_types", InterventionType),
     ):
         for term in model.objects.all():
-            add(vocabulary, term)
+            add(vocabulary, term, name_en=term.name_en or None)
     used = PageTag.objects.filter(
         content_object__in=visible(ContentPage.objects.all()).values("pk")
     )

@@ -13,7 +13,7 @@ ENGLISH_PATHS = {
     "factor page": "/en/framgangsfaktorer/samverkan/",
     "explore": "/en/utforska/",
     "explore filtered": "/en/utforska/?typ=metod&ordning=evidens&sida=1",
-    "explore filtered on terms": "/en/utforska/?insatstyp=forebyggande&malgrupp=nyanlanda&region=gr",
+    "explore by terms": "/en/utforska/?insatstyp=forebyggande&malgrupp=nyanlanda&region=gr",
     "results overview": "/en/resultat/",
 }
 
