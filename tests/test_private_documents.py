@@ -11,10 +11,13 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 import pytest
+from wagtail_factories import ImageFactory
 
 from methods.models import MethodPage
 from pluginnovation.content.blocks import BodyBlock
+from pluginnovation.news.models import NewsPage
 from research.models import ResearchArticlePage
+from tests.factories import StandardPageFactory, site_root
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +138,56 @@ def test_links_in_rich_text_lead_only_to_what_a_visitor_may_see(client, media):
     for address in (restricted.url, unpublished.url, secret.url):
         assert address.encode() not in pdf
     assert public.url.encode() in pdf
+
+
+# Wagtail serves every image to anyone who has its address and has no privacy for images; an
+# image an editor keeps in a private collection is still never shown on a public page.
+
+
+def image_block(image):
+    return {"image": {"image": image.pk, "decorative": False, "alt_text": ""}, "caption": ""}
+
+
+@pytest.mark.parametrize("below", [False, True])
+def test_a_body_image_block_hides_a_private_image(client, media, below):
+    secret = ImageFactory(title="Elevlista", description="Foto av en elevlista")
+    secret.collection = private_collection(below=below)
+    secret.save()
+    shown = ImageFactory(title="Klassrum", description="Ett klassrum")
+    page = StandardPageFactory(
+        parent=site_root(),
+        title="Bildsida",
+        body=[
+            {"type": "image", "value": image_block(secret)},
+            {"type": "image", "value": image_block(shown)},
+        ],
+    )
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert 'alt="Ett klassrum"' in html
+    assert "Foto av en elevlista" not in html and "elevlista" not in html.lower()
+    assert html.count("<figure") == 1
+
+
+def test_a_news_items_private_image_is_left_out(client, media):
+    page = NewsPage.objects.live().first()
+    page.image = ImageFactory(title="Internt foto", collection=private_collection())
+    page.image_alt = "Personalen på planeringsdagen"
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Personalen på planeringsdagen" not in html and "news-image" not in html
+
+
+def test_a_printed_pack_leaves_private_images_out(client, media):
+    secret = ImageFactory(title="Internt", description="Hemlig whiteboard")
+    secret.collection = private_collection()
+    secret.save()
+    page = MethodPage.objects.live().public().first()
+    page.body = [{"type": "image", "value": image_block(secret)}]
+    page.save_revision().publish()
+    response = client.post(
+        "/samling/spara/", {"sida": page.pk, "next": "/"}, HTTP_ORIGIN="http://testserver"
+    )
+    assert response.status_code == 302
+    pack = client.get("/samling/skriv-ut/").content.decode()
+    assert "Hemlig whiteboard" not in pack and "<img" not in pack

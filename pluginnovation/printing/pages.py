@@ -27,7 +27,7 @@ from reportlab.lib.units import mm
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
 from pluginnovation.content.numbers import number, signed
-from pluginnovation.content.visibility import public_documents
+from pluginnovation.content.visibility import public_documents, restricted_collection
 from pluginnovation.printing import pdf
 from research.models import ResearchArticlePage
 
@@ -181,7 +181,9 @@ class Reader:
                 page.public_pdf = self.documents.get(page.pdf_id)  # read here, with the rest
         self.images = {}
         if image_ids:
+            # An image in a private collection is left out, as on the page (public_image).
             images = get_image_model().objects.filter(pk__in=image_ids)
+            images = images.exclude(restricted_collection())
             self.images = {image.pk: image for image in images.prefetch_renditions("width-800")}
 
     def full(self, url):

@@ -188,9 +188,22 @@ def document_details(document):
 @register.simple_tag(takes_context=True)
 def public_document(context, document):
     """The document if anyone may download it, else None: a document in a private collection
-    is never named or linked on a public page. The private collections are read once per
-    request (one query, only on pages that show a document)."""
-    if not document:
+    is never named or linked on a public page."""
+    return in_public_collection(context, document)
+
+
+@register.simple_tag(takes_context=True)
+def public_image(context, image):
+    """The image if it is in no private collection, else None. Wagtail has no privacy for
+    images (anyone with a rendition's address gets it), so an image an editor keeps in a
+    private collection is left off public pages instead."""
+    return in_public_collection(context, image)
+
+
+def in_public_collection(context, item):
+    """A document or image (item), or None where it sits in a private collection. The private
+    collections are read once per request (one query, only on pages that show such a file)."""
+    if not item:
         return None
     request = context.get("request")
     private = getattr(request, "_private_collections", None)
@@ -198,7 +211,7 @@ def public_document(context, document):
         private = private_collection_ids()
         if request is not None:
             request._private_collections = private
-    return None if document.collection_id in private else document
+    return None if item.collection_id in private else item
 
 
 @register.filter
