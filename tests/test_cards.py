@@ -11,6 +11,7 @@ from django.utils import translation
 import pytest
 
 from pluginnovation.discovery.excerpts import Segment
+from pluginnovation.taxonomy.models import SuccessFactor
 from tests.factories import (
     CaseStudyPageFactory,
     MethodPageFactory,
@@ -130,6 +131,16 @@ def test_a_swedish_page_among_english_ones_is_marked_swedish(tree):
     assert '<time datetime="2024-01-15">15 januari 2024</time>' in html
     with translation.override("en"):
         assert 'href="/en/framgangsfaktorer/samverkan/"' in card(page)
+
+
+def test_a_factor_without_an_english_name_is_marked_swedish_on_an_english_card(tree):
+    SuccessFactor.objects.filter(slug="samverkan").update(name_en="")
+    page = ResearchArticlePageFactory(parent=tree.research, title="Frånvaro")
+    with translation.override("en"):
+        html = card(page)
+    assert 'href="/en/framgangsfaktorer/samverkan/" lang="sv">Samverkan</a>' in html
+    with translation.override("sv"):
+        assert 'href="/framgangsfaktorer/samverkan/">Samverkan</a>' in card(page)
 
 
 def test_the_same_page_twice_on_one_response_gets_two_form_ids(tree):

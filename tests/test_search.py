@@ -238,3 +238,34 @@ def test_hits_carry_their_text_for_the_excerpt_not_their_bodies(client):
         (item,) = listed(response)
         assert "body" not in item.__dict__
         assert "<mark>uteblir</mark>" in response.content.decode()
+
+
+def test_hits_cached_by_an_older_process_without_their_text_still_get_an_excerpt(
+    client, monkeypatch
+):
+    """During a deploy, workers of the previous code may still fill the cache with pages of
+    hits that hold their bodies and no `search_text`: the new code reads them without a 500."""
+    from pluginnovation.discovery import listing
+
+    add_page(MethodPage, "Frånvarolotsen", body="Lotsen ringer hem när eleven uteblir.")
+    older = listing.specific_pages
+    monkeypatch.setattr(
+        listing, "specific_pages", lambda pairs, with_text=False, hidden=None: older(pairs)
+    )
+    response = client.get("/sok/?q=uteblir")
+    assert response.status_code == 200
+    assert "<mark>uteblir</mark>" in response.content.decode()
+
+
+def test_an_excerpt_never_shows_the_link_text_of_a_document_block(client):
+    """A document block's link text is shown on the page only when its document is public;
+    the excerpt, cut from the stored text, leaves every document block out."""
+    page = add_page(MethodPage, "Dokumentmetoden", body="Mentorerna ringer varje morgon.")
+    page.body = [
+        {"type": "document", "value": {"document": 999999, "title": "Hemlig elevlista ringer"}},
+        {"type": "paragraph", "value": "<p>Mentorerna ringer varje morgon.</p>"},
+    ]
+    page.save_revision().publish()
+    html = client.get("/sok/?q=ringer").content.decode()
+    assert "Mentorerna <mark>ringer</mark>" in html
+    assert "Hemlig elevlista" not in html

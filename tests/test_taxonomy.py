@@ -11,7 +11,7 @@ import pytest
 
 from pluginnovation.assessment.models import Statement
 from pluginnovation.taxonomy.models import InterventionType, Level, SuccessFactor
-from tests.factories import MunicipalityFactory
+from tests.factories import MunicipalityFactory, TargetGroupFactory
 
 migration = importlib.import_module("pluginnovation.taxonomy.migrations.0002_fixed_vocabularies")
 
@@ -94,6 +94,19 @@ def test_an_editor_names_a_level_in_english_in_the_admin(client, admin_user):
     client.logout()
     html = client.get("/en/utforska/").content.decode()
     assert '<label for="f-niva-organisation">School level ' in html
+
+
+@pytest.mark.parametrize("model", ["successfactor", "targetgroup", "level", "interventiontype"])
+def test_the_admin_finds_a_term_by_either_name(client, admin_user, model):
+    client.force_login(admin_user)
+    url = reverse(f"wagtailsnippets_taxonomy_{model}:list")
+    term = django_apps.get_model("taxonomy", model).objects.exclude(name_en="").first()
+    if term is None:
+        term = TargetGroupFactory(name="Sökbar grupp", name_en="Searchable group")
+    for query in (term.name, term.name_en):
+        response = client.get(url, {"q": query})
+        assert response.status_code == 200, query
+        assert term.name in response.content.decode(), query
 
 
 def test_the_migration_names_the_levels_and_types_in_english_unless_an_editor_has():

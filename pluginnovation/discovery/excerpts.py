@@ -29,6 +29,8 @@ TEXT_FIELDS = [
 ]
 # Keys of StreamField struct values that hold text a reader sees.
 TEXT_KEYS = ("text", "title", "caption", "attribution", "source")
+# Blocks left out: a document's link text is shown only while its document is public.
+SKIPPED_BLOCKS = ("document",)
 # Block-level tags separate words; strip_tags alone would glue "slut.</p><p>Nästa" together.
 BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|br|div|blockquote)\b[^>]*>", re.IGNORECASE)
 
@@ -48,7 +50,8 @@ def stream_text(value):
             yield from stream_text(item)
     elif isinstance(value, dict):
         if "type" in value and "value" in value:
-            yield from stream_text(value["value"])
+            if value["type"] not in SKIPPED_BLOCKS:
+                yield from stream_text(value["value"])
         else:
             for key in TEXT_KEYS:
                 yield from stream_text(value.get(key))

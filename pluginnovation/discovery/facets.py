@@ -233,7 +233,7 @@ class Option:
     name: str
     count: int
     selected: bool
-    # The language of `name` where it is not the one shown (names_in_language_shown).
+    # The language of `name` where it is not the one shown (listing.name_in_language_shown).
     lang: str = ""
 
     @property

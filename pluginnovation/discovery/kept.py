@@ -5,11 +5,12 @@ discovery results it read from the shared cache (cache.cached).
 All of these change only with a new content version (pluginnovation.discovery.cache), which
 every request still reads from the shared cache, so a change made through any process is seen
 on the next request. Each process keeps them in memory, pickled, so every request gets a copy
-of its own and nothing one request sets on an object reaches another. One version at a time, at
+of its own and nothing one request sets on an object reaches another; values that cannot be
+changed at all are shared instead (immutable=True). One version at a time, at
 most `size` entries and `max_bytes` (the oldest go first), and for at most MAX_AGE, like every
 other cache of the version: a new version the shared cache did not take is still seen in time.
-Values that cannot be changed (a card's read-only strings) are kept as they are: unpickling
-twenty cards was a tenth of a search page.
+Values that cannot be changed (a card's read-only mapping of strings) are kept as they are:
+unpickling twenty cards was a tenth of a search page.
 """
 
 import pickle
@@ -27,11 +28,13 @@ def dumps(value):
 
 class Kept:
     def __init__(self, size, max_bytes=None, dumps=dumps, immutable=False):
+        if immutable and max_bytes is not None:
+            raise ValueError("Kept: shared values are not pickled, so they have no size in bytes")
         self.size = size
         self.max_bytes = max_bytes
         # How a value is copied: cache.KEPT keeps what Redis holds, public copies of pages.
         self.dumps = dumps
-        # Values nobody can change are shared, not copied (and not counted in max_bytes).
+        # Values nobody can change, down to their parts, are shared, not copied.
         self.immutable = immutable
         # (version, when it was first seen, {key: (pickled value, end or None)}, [bytes kept]):
         # replaced whole, so a thread never reads one version's entries under another's.
@@ -66,8 +69,8 @@ class Kept:
         return self._current(version)[2]
 
     def get(self, version, key):
-        """A copy of what was kept under `key` for `version`, or MISSING (also once the
-        entry's own end, if it was given one, has passed)."""
+        """A copy of what was kept under `key` for `version` (the value itself if immutable),
+        or MISSING (also once the entry's own end, if it was given one, has passed)."""
         found = self.entries(version).get(key)
         if found is None:
             return MISSING

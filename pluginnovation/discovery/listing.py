@@ -7,8 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import F, Q, prefetch_related_objects
-from django.db.models.signals import post_delete, post_save
+from django.db.models import F, Q, Value, prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext, gettext_lazy
 
@@ -17,8 +16,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from pluginnovation.content.models import NEWEST_FIRST, ContentPage
 from pluginnovation.content.numbers import typed_int
-from pluginnovation.discovery.cache import MAX_AGE, cached
-from pluginnovation.discovery.excerpts import page_text
+from pluginnovation.discovery.cache import MAX_AGE, cached, content_version
+from pluginnovation.discovery.excerpts import TEXT_FIELDS, page_text
 from pluginnovation.discovery.facet_index import count_facets
 from pluginnovation.discovery.facets import (
     FACETS,
@@ -32,7 +31,6 @@ from pluginnovation.discovery.facets import (
 from pluginnovation.taxonomy.models import EnglishName
 
 PAGE_SIZE = 20
-ENGLISH_NAMES_KEY = "discovery:term-names-en"
 FACET_LABELS = {facet.param: facet.label for facet in FACETS}
 # Longer filter values are cut in messages; nobody needs to see all of a junk value.
 SHOWN_VALUE_LENGTH = 40
@@ -106,8 +104,9 @@ def specific_pages(pairs, with_text=False, hidden=None):
 
     One query per content type, plus one for the success factors every card shows. with_text:
     each page also gets `search_text`, its plain text for a search hit's excerpt; its
-    StreamField values are read for that and then left deferred, since a page of hits is
-    cached and unpickled on every request and its bodies were most of its size.
+    StreamField values and the texts it was made from are read for that and then left
+    deferred, since a page of hits is cached and unpickled on every request and its bodies
+    were most of its size.
     """
     pks_by_type = {}
     for pk, content_type_id in pairs:
@@ -126,7 +125,7 @@ def specific_pages(pairs, with_text=False, hidden=None):
         for page in items:
             page.search_text = page_text(page)
             for field in page._meta.concrete_fields:
-                if isinstance(field, StreamField):
+                if isinstance(field, StreamField) or field.name in TEXT_FIELDS:
                     page.__dict__.pop(field.attname, None)
     prefetch_related_objects(items, "factors")
     return items
@@ -209,31 +208,38 @@ def rejected_message(rejected):
 def english_names(request):
     """{param: {slug: name}} of the terms named in the language shown where it is not the
     site's own (taxonomy.models.EnglishName: the success factors, target groups, levels and
-    types of intervention): the facet counts hold the Swedish names. A few dozen rows that
-    editors seldom change, kept in the cache (cleared when such a term is saved here, MAX_AGE
-    elsewhere); none in Swedish."""
+    types of intervention): the facet counts hold the Swedish names. None in Swedish.
+
+    Kept in the shared cache under the content version, which a saved term changes at once and
+    again when its transaction commits. Unlike cached(), also inside a transaction: one query
+    on every English listing the page cache does not answer is more than the names are worth,
+    and a test's rolled-back terms leave with the cache cleared between tests."""
     if get_language() == settings.LANGUAGE_CODE:
         return {}
-    names = cache.get(ENGLISH_NAMES_KEY)
+    version = content_version(request)
+    key = f"discovery:english-names:{version}"
+    names = cache.get(key) if version is not None else None
     if names is None:
-        names = {
-            facet.param: dict(
-                facet.term_model.objects.exclude(name_en="").values_list("slug", "name_en")
-            )
-            for facet in FACETS
-            if facet.relation is not None and issubclass(facet.term_model, EnglishName)
-        }
-        cache.set(ENGLISH_NAMES_KEY, names, MAX_AGE)
+        names = read_english_names()
+        if version is not None:
+            cache.set(key, names, MAX_AGE)
     return names
 
 
-def forget_english_names(sender, **kwargs):
-    if issubclass(sender, EnglishName):
-        cache.delete(ENGLISH_NAMES_KEY)
-
-
-post_save.connect(forget_english_names, dispatch_uid="english-names-saved")
-post_delete.connect(forget_english_names, dispatch_uid="english-names-deleted")
+def read_english_names():
+    """One query: the four vocabularies' English names, as a union."""
+    named = [
+        facet.term_model.objects.exclude(name_en="")
+        .annotate(param=Value(facet.param))
+        .values_list("param", "slug", "name_en")
+        .order_by()  # a part of a union has no order of its own (SQLite refuses one)
+        for facet in FACETS
+        if facet.relation is not None and issubclass(facet.term_model, EnglishName)
+    ]
+    names = {}
+    for param, slug, name in named[0].union(*named[1:], all=True):
+        names.setdefault(param, {})[slug] = name
+    return names
 
 
 def names_language(facet):
@@ -306,7 +312,9 @@ def listing_context(
     items = paginator.page(number)
     # The pages themselves are cached (pickled), not just their ids: a page of results then
     # costs no query at all.
-    items.object_list = memo("items")(
+    # Pages of hits carry their text, not their bodies: a kind of their own, so no code reads
+    # the other's.
+    items.object_list = memo("items" if ranked is None else "hit-items")(
         (selection.as_pairs(), number, sort),
         lambda: specific_pages(
             page_rows(scope, selection, ranked, (number - 1) * PAGE_SIZE, ordering),

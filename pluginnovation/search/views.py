@@ -13,7 +13,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy, ngette
 
 from pluginnovation.discovery import fragments, fulltext, search_counts
 from pluginnovation.discovery.cache import cached
-from pluginnovation.discovery.excerpts import excerpt
+from pluginnovation.discovery.excerpts import excerpt, page_text
 from pluginnovation.discovery.facets import PARAMS, content_models, type_values
 from pluginnovation.discovery.listing import (
     listing_context,
@@ -237,7 +237,9 @@ def search(request):
         # The corrected words are what the hits contain, so they are marked too.
         marked = list(dict.fromkeys(words + found.suggestion.split()))
         for item in context["items"]:
-            item.excerpt = excerpt(item.search_text, marked)
+            # A page of hits cached by an older worker during a deploy has no search_text.
+            text = getattr(item, "search_text", None)
+            item.excerpt = excerpt(page_text(item) if text is None else text, marked)
         context["hidden_filters"] += keep[1:]
         context["sort_links"] = [
             {

@@ -1,5 +1,6 @@
 """The shared vocabularies that tie research, case studies and methods together."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
@@ -73,6 +74,14 @@ class EnglishName(models.Model):
     @property
     def local_name(self):
         return self.in_language("name")
+
+    @property
+    def name_language(self):
+        """ "sv" where local_name is the Swedish name on a page in another language (no English
+        name written yet), for its lang attribute; else ""."""
+        if get_language() == settings.LANGUAGE_CODE or self.name_en:
+            return ""
+        return settings.LANGUAGE_CODE
 
 
 class SuccessFactor(EnglishName, Term):

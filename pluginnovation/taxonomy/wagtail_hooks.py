@@ -27,6 +27,9 @@ class EnglishNamedViewSet(TermViewSet):
 
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en"]
+    # The search index holds the Swedish name only; these lists are a handful of rows, so the
+    # database's own matching searches both names.
+    search_backend_name = None
 
 
 class SuccessFactorViewSet(EnglishNamedViewSet):
