@@ -95,3 +95,18 @@ def test_a_head_is_not_a_visit(client):
     # A GET is a visit.
     assert checker.get(shared).status_code == 200
     assert Collection.objects.get().last_used > long_ago
+
+
+def test_head_leaves_a_flash_message_for_the_get(client):
+    """A HEAD (a link checker, a browser's prefetch) renders the page like a GET but shows
+    nothing, so a one-time message such as "Sidan är flyttad" is still there for the GET."""
+    from tests.test_saved import demo_pages, make_collection
+
+    first, second = demo_pages()[:2]
+    make_collection(client, [first, second])
+    response = client.post("/samling/flytta/", {"sida": second.pk, "riktning": "upp"})
+    assert client.head(response["Location"]).status_code == 200
+    html = client.get(response["Location"]).text
+    assert "Sidan är flyttad till plats 1 av 2." in html
+    # Shown once: the next GET has it no more.
+    assert "Sidan är flyttad" not in client.get("/samling/").text

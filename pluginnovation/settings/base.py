@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A HEAD renders a page nobody sees: its one-time messages stay for the GET.
+    "pluginnovation.delivery.head.HeadKeepsMessagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Wagtail's, never to a draft or a restricted page.
     "pluginnovation.delivery.redirects.RedirectMiddleware",
