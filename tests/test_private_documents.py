@@ -144,8 +144,9 @@ def test_links_in_rich_text_lead_only_to_what_a_visitor_may_see(client, media):
 # image an editor keeps in a private collection is still never shown on a public page.
 
 
-def image_block(image):
-    return {"image": {"image": image.pk, "decorative": False, "alt_text": ""}, "caption": ""}
+def image_block(image, alt_text=""):
+    value = {"image": image.pk, "decorative": False, "alt_text": alt_text}
+    return {"image": value, "caption": ""}
 
 
 @pytest.mark.parametrize("below", [False, True])
@@ -169,11 +170,14 @@ def test_a_body_image_block_hides_a_private_image(client, media, below):
     assert html.count("<figure") == 1
 
 
-def test_a_news_items_private_image_is_left_out(client, media):
+def test_a_news_items_image_is_left_out_once_its_collection_is_made_private(client, media):
     page = NewsPage.objects.live().first()
-    page.image = ImageFactory(title="Internt foto", collection=private_collection())
+    page.image = ImageFactory(title="Internt foto")
     page.image_alt = "Personalen på planeringsdagen"
     page.save_revision().publish()
+    assert "Personalen på planeringsdagen" in client.get(page.url).content.decode()
+    page.image.collection = private_collection()
+    page.image.save()
     html = client.get(page.url).content.decode()
     assert "Personalen på planeringsdagen" not in html and "news-image" not in html
 
@@ -191,3 +195,30 @@ def test_a_printed_pack_leaves_private_images_out(client, media):
     assert response.status_code == 302
     pack = client.get("/samling/skriv-ut/").content.decode()
     assert "Hemlig whiteboard" not in pack and "<img" not in pack
+
+
+PRIVATE_IMAGE_MESSAGE = "Bilden ligger i en samling med sekretess"
+
+
+def test_an_editor_is_told_when_a_body_image_is_in_a_private_collection(media):
+    from django.core.exceptions import ValidationError
+
+    figure = BodyBlock().child_blocks["image"]
+    secret = ImageFactory(title="Internt", description="Hemlig whiteboard")
+    secret.collection = private_collection()
+    secret.save()
+    with pytest.raises(ValidationError) as refused:
+        figure.clean(figure.to_python(image_block(secret, "Tavlan")))
+    assert PRIVATE_IMAGE_MESSAGE in str(refused.value.block_errors["image"])
+    shown = ImageFactory(title="Klassrum", description="Ett klassrum")
+    assert figure.clean(figure.to_python(image_block(shown, "Tavlan")))["image"].pk == shown.pk
+
+
+def test_an_editor_is_told_when_a_news_items_image_is_in_a_private_collection(media):
+    from django.core.exceptions import ValidationError
+
+    page = NewsPage.objects.live().first()
+    page.image = ImageFactory(title="Internt foto", collection=private_collection())
+    with pytest.raises(ValidationError) as refused:
+        page.full_clean()
+    assert PRIVATE_IMAGE_MESSAGE in str(refused.value.message_dict["image"])

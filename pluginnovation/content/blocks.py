@@ -1,11 +1,15 @@
 """The one block set every content page's body is written with."""
 
+from django.core.exceptions import ValidationError
+
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from pluginnovation.content.rich_text_languages import FEATURES as LANGUAGE_FEATURES
+from pluginnovation.content.visibility import PRIVATE_IMAGE_MESSAGE, in_private_collection
 
 RICH_TEXT_FEATURES = [
     "bold",
@@ -71,6 +75,14 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         label = "Bild"
         template = "blocks/image_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if in_private_collection(value.get("image")):
+            raise StructBlockValidationError(
+                block_errors={"image": ValidationError(PRIVATE_IMAGE_MESSAGE)}
+            )
+        return value
 
 
 class DocumentBlock(blocks.StructBlock):

@@ -43,6 +43,20 @@ def public_documents(ids):
     return {document.pk: document for document in documents}
 
 
+# Wagtail has no privacy for images: an image in a private collection is never shown on a public
+# page (site_tags.public_image), and an editor who chooses one is told why.
+PRIVATE_IMAGE_MESSAGE = (
+    "Bilden ligger i en samling med sekretess och visas därför inte på webbplatsen. Välj en "
+    "annan bild, eller flytta bilden till en öppen samling."
+)
+
+
+def in_private_collection(item):
+    """Whether a document or image (item) sits in a collection with a view restriction, or
+    below one; one query."""
+    return item is not None and item.collection_id in private_collection_ids()
+
+
 def private_collection_ids():
     """Ids of the collections whose documents only some may download; one query."""
     restricted_here = restricted_collection(path="path")

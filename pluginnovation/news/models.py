@@ -31,7 +31,12 @@ from wagtail.search import index
 
 from pluginnovation.content.blocks import RICH_TEXT_FEATURES, BodyBlock
 from pluginnovation.content.forms import PageForm
-from pluginnovation.content.visibility import public_documents, visible
+from pluginnovation.content.visibility import (
+    PRIVATE_IMAGE_MESSAGE,
+    in_private_collection,
+    public_documents,
+    visible,
+)
 from pluginnovation.news import ics
 from pluginnovation.news.feeds import NewsFeed
 
@@ -229,6 +234,8 @@ class NewsPage(Page):
         super().clean()
         if RESERVED_SLUG.fullmatch(self.slug or ""):
             raise ValidationError({"slug": RESERVED_SLUG_MESSAGE.format(slug=self.slug)})
+        if in_private_collection(self.image):
+            raise ValidationError({"image": PRIVATE_IMAGE_MESSAGE})
 
     type_label = "Nyhet"
 
