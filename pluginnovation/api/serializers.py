@@ -97,36 +97,35 @@ class PublicMediaField(RelatedField):
         return media
 
 
-def offered_documents(block, value):
-    """The documents (None for a deleted one) a block's value offers for download."""
-    if isinstance(block, DocumentChooserBlock):
-        yield value
-    elif isinstance(block, ImageBlock):
-        return  # its value is an image, not a struct
+def offered_files(block, value):
+    """The documents and images (None for a deleted one) a block's value offers: a block with
+    a private one is left out, its caption and alt text with it."""
+    if isinstance(block, DocumentChooserBlock | ImageBlock):
+        yield value  # an ImageBlock's value is an image, not a struct
     elif isinstance(block, blocks.StructBlock):
         for name, child in block.child_blocks.items():
-            yield from offered_documents(child, value.get(name))
+            yield from offered_files(child, value.get(name))
     elif isinstance(block, blocks.ListBlock):
         for item in value:
-            yield from offered_documents(block.child_block, item)
+            yield from offered_files(block.child_block, item)
     elif isinstance(block, blocks.StreamBlock):
         for child in value:
-            yield from offered_documents(child.block, child.value)
+            yield from offered_files(child.block, child.value)
 
 
 class PublicStreamField(Field):
     """Wagtail's StreamField JSON ({"type", "value", "id"} per block), without the blocks
-    whose document is private or gone."""
+    whose document or image is private or gone."""
 
     def to_representation(self, stream):
         private = None
         shown = []
         for child in stream:
-            documents = list(offered_documents(child.block, child.value))
-            if documents:
+            files = list(offered_files(child.block, child.value))
+            if files:
                 if private is None:
                     private = self.context["view"].private_collections
-                if any(doc is None or doc.collection_id in private for doc in documents):
+                if any(file is None or file.collection_id in private for file in files):
                     continue
             shown.append(
                 {
@@ -192,6 +191,13 @@ class PublicPageSerializer(PageSerializer):
         if issubclass(related, AbstractDocument | AbstractImage) and not relation_info.to_many:
             return PublicMediaField, kwargs
         return field_class, kwargs
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        # A news item's text for its image goes with the image when that is private.
+        if "image_alt" in data and data.get("image") is None and instance.image_id is not None:
+            data["image_alt"] = None
+        return data
 
     def build_property_field(self, field_name, model_class):
         if isinstance(getattr(model_class, field_name), _TaggableManager):

@@ -77,11 +77,14 @@ class FigureBlock(blocks.StructBlock):
         template = "blocks/image_block.html"
 
     def clean(self, value):
+        """Tells the editor when the chosen image would not be shown, beside its chooser. On
+        publishing only: a draft still saves when the image's collection was made private."""
         value = super().clean(value)
-        if in_private_collection(value.get("image")):
-            raise StructBlockValidationError(
+        if not self.is_deferred_validation and in_private_collection(value.get("image")):
+            chooser = StructBlockValidationError(
                 block_errors={"image": ValidationError(PRIVATE_IMAGE_MESSAGE)}
             )
+            raise StructBlockValidationError(block_errors={"image": chooser})
         return value
 
 

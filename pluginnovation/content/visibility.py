@@ -58,6 +58,7 @@ def in_private_collection(item):
 
 
 def private_collection_ids():
-    """Ids of the collections whose documents only some may download; one query."""
+    """Ids of the collections whose documents only some may download, and whose images are
+    shown on no public page; one query."""
     restricted_here = restricted_collection(path="path")
     return set(Collection.objects.filter(restricted_here).values_list("pk", flat=True))

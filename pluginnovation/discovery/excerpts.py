@@ -29,8 +29,9 @@ TEXT_FIELDS = [
 ]
 # Keys of StreamField struct values that hold text a reader sees.
 TEXT_KEYS = ("text", "title", "caption", "attribution", "source")
-# Blocks left out: a document's link text is shown only while its document is public.
-SKIPPED_BLOCKS = ("document",)
+# Blocks left out: a document's link text and an image's caption are shown only while the file
+# is public.
+SKIPPED_BLOCKS = ("document", "image")
 # Block-level tags separate words; strip_tags alone would glue "slut.</p><p>Nästa" together.
 BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|br|div|blockquote)\b[^>]*>", re.IGNORECASE)
 

@@ -143,6 +143,17 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return f"{self.url}rss/"
 
 
+class NewsPageForm(PageForm):
+    """Tells the editor when the chosen image would not be shown. On publishing only: a draft
+    still saves (and autosaves) when the image's collection was made private later."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.is_deferred_validation and in_private_collection(cleaned.get("image")):
+            self.add_error("image", PRIVATE_IMAGE_MESSAGE)
+        return cleaned
+
+
 class NewsPage(Page):
     date = models.DateField(
         "datum",
@@ -193,7 +204,7 @@ class NewsPage(Page):
         help_text="Projekt nyheten gäller.",
     )
 
-    base_form_class = PageForm
+    base_form_class = NewsPageForm
     content_panels = [
         TitleFieldPanel("title"),
         FieldPanel("date"),
@@ -234,8 +245,6 @@ class NewsPage(Page):
         super().clean()
         if RESERVED_SLUG.fullmatch(self.slug or ""):
             raise ValidationError({"slug": RESERVED_SLUG_MESSAGE.format(slug=self.slug)})
-        if in_private_collection(self.image):
-            raise ValidationError({"image": PRIVATE_IMAGE_MESSAGE})
 
     type_label = "Nyhet"
 

@@ -3,8 +3,9 @@
 Read from the stored values (rich text HTML, StreamField raw data), never by rendering blocks:
 no query per page, and nothing a block would fetch (an embed, a document's title). Paragraphs
 are kept apart by a blank line and list items start with "• " (a cell that starts with "-"
-is a formula to a spreadsheet program). Documents in the body are left out: whether one is
-public is a question of its collection, and their download links are not prose.
+is a formula to a spreadsheet program). Documents and images in the body are left out: whether
+one is public is a question of its collection (a private image's caption is not on the page),
+and their link texts and captions are not prose.
 """
 
 import html
@@ -67,8 +68,6 @@ def body_block_text(block):
         value = value or {}
         attribution = value.get("attribution", "").strip()
         return join(value.get("text", "").strip(), f"– {attribution}" if attribution else "")
-    if kind == "image":
-        return (value or {}).get("caption", "").strip()
     if kind == "video":
         value = value or {}
         return join(value.get("title", "").strip(), value.get("caption", "").strip())
