@@ -37,6 +37,7 @@ class CaseStudyIndexPage(ContentIndexPage):
 
     class Meta:
         verbose_name = "fallstudielista"
+        verbose_name_plural = "fallstudielistor"
 
 
 class RegionSectionPage(ContentIndexPage):

@@ -43,6 +43,7 @@ class MethodIndexPage(ContentIndexPage):
 
     class Meta:
         verbose_name = "metodlista"
+        verbose_name_plural = "metodlistor"
 
 
 class MethodPage(ContentPage):

@@ -37,6 +37,7 @@ class ResearchIndexPage(ContentIndexPage):
 
     class Meta:
         verbose_name = "forskningslista"
+        verbose_name_plural = "forskningslistor"
 
 
 class ResearchArticlePage(ContentPage):

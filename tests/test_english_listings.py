@@ -388,6 +388,25 @@ def test_a_target_group_named_in_english_by_an_editor_is_named_so_on_the_next_re
     assert "Target group: Introduction programmes" in html
 
 
+def test_every_suggested_page_type_is_named_in_english(client):
+    """The suggestions name each page's type ("Method", "Page for a role") from its model's
+    verbose names, through the catalogue: none may be left in Swedish on the English pages."""
+    from django.utils.translation import ngettext
+    from wagtail.models import get_page_models
+
+    untranslated = []
+    with translation.override("en"):
+        for model in get_page_models():
+            if model._meta.app_label == "wagtailcore":
+                continue
+            names = (str(model._meta.verbose_name), str(model._meta.verbose_name_plural))
+            if ngettext(*names, 1) == names[0]:
+                untranslated.append(model.__name__)
+    assert untranslated == []
+    kinds = {s["kind"] for s in client.get("/en/sok/forslag/", {"q": "mentor"}).json()}
+    assert kinds and not kinds & {"Ingång för en roll", "Lista över roller"}
+
+
 # --- The catalogue -----------------------------------------------------------------------
 
 

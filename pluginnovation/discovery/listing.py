@@ -237,6 +237,8 @@ def read_english_names():
         if facet.relation is not None and issubclass(facet.term_model, EnglishName)
     ]
     names = {}
+    if not named:
+        return names
     for param, slug, name in named[0].union(*named[1:], all=True):
         names.setdefault(param, {})[slug] = name
     return names

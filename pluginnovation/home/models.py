@@ -46,6 +46,7 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
 
     class Meta:
         verbose_name = "startsida"
+        verbose_name_plural = "startsidor"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
