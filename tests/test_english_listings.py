@@ -392,6 +392,7 @@ def test_every_suggested_page_type_is_named_in_english(client):
     """The suggestions name each page's type ("Method", "Page for a role") from its model's
     verbose names, through the catalogue: none may be left in Swedish on the English pages."""
     from django.utils.translation import ngettext
+
     from wagtail.models import get_page_models
 
     untranslated = []

@@ -5,6 +5,7 @@ layout of a case study, and axe on the collection's pages."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .axe import axe_violations
 
@@ -113,6 +114,7 @@ def test_reorder_share_in_a_fresh_browser_and_copy(browser, visitor, site_url, p
     assert saved_titles(page) == [second, first, third]
     # With the keyboard: the focus comes back to the button, which says where the page went.
     page.get_by_role("button", name=for_page("Flytta upp", third)).focus()
+    page.set_viewport_size({"width": 1280, "height": 500})  # a short window, as on a laptop
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert saved_titles(page) == [second, third, first]
@@ -122,6 +124,8 @@ def test_reorder_share_in_a_fresh_browser_and_copy(browser, visitor, site_url, p
     )
     assert focused == [f"Flytta upp: {third}", "saved-messages"]
     assert "plats 2 av 3" in page.locator("#saved-messages").inner_text()
+    # The moved page's title is in view, above the focused button, not scrolled off the top.
+    expect(page.locator(".saved-item .card__title", has_text=third)).to_be_in_viewport(ratio=1)
     page.get_by_label("Samlingens namn").fill("Arbetslagets metoder")
     page.get_by_role("button", name="Spara namnet").click()
     assert page.locator("h1").inner_text() == "Arbetslagets metoder"
