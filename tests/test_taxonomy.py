@@ -86,6 +86,12 @@ def test_an_editor_names_a_level_in_english_in_the_admin(client, admin_user):
     client.force_login(admin_user)
     listing = client.get(reverse("wagtailsnippets_taxonomy_level:list")).content.decode()
     assert "Namn på engelska" in listing and "Organisational level" in listing
+    # The English name right after the Swedish one, spell-checked as English.
+    form = client.get(reverse("wagtailsnippets_taxonomy_level:edit", args=[level.pk])).text
+    assert form.index('name="name"') < form.index('name="name_en"') < form.index('name="slug"')
+    assert re.search(
+        r'<input[^>]*lang="en"[^>]*name="name_en"|<input[^>]*name="name_en"[^>]*lang="en"', form
+    )
     response = client.post(
         reverse("wagtailsnippets_taxonomy_level:edit", args=[level.pk]),
         {"name": level.name, "slug": level.slug, "sort_order": "1", "name_en": "School level"},

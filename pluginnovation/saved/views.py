@@ -96,7 +96,7 @@ def own_or_new_collection(request):
 def not_saved(request, title, message, status):
     """Why a page was not saved: JSON for the Spara script, a page of its own without it."""
     if wants_json(request):
-        return JsonResponse({"saved": False, "message": message}, status=status)
+        return JsonResponse({"saved": False, "message": message, "lang": "sv"}, status=status)
     return render(request, "saved/message.html", {"title": title, "text": message}, status=status)
 
 
@@ -131,7 +131,8 @@ def save_and_answer(request, page):
             409,
         )
     if wants_json(request):
-        return JsonResponse({"saved": True, "message": "Sparad i Min samling"})
+        # Min samling is Swedish, also on the English pages: the script marks its language.
+        return JsonResponse({"saved": True, "message": "Sparad i Min samling", "lang": "sv"})
     request.session[JUST_SAVED] = True
     # Not redirect(): it would take a path without a slash for the name of a view.
     return HttpResponseRedirect(back_to(request, page))

@@ -1,5 +1,6 @@
 """The shared vocabularies that tie research, case studies and methods together."""
 
+from django import forms
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -49,6 +50,10 @@ class Term(index.Indexed, models.Model):
         return self.name
 
 
+# The English name right after the Swedish one, typed with an English spelling checker.
+ENGLISH_NAME_PANEL = FieldPanel("name_en", widget=forms.TextInput(attrs={"lang": "en"}))
+
+
 class EnglishName(models.Model):
     """A term that the English pages name in English: the success factors, target groups,
     levels and types of intervention. Terms are shared by every page in both languages, so a
@@ -84,6 +89,9 @@ class EnglishName(models.Model):
         return settings.LANGUAGE_CODE
 
 
+ENGLISH_NAMED_PANELS = [Term.panels[0], ENGLISH_NAME_PANEL, *Term.panels[1:]]
+
+
 class SuccessFactor(EnglishName, Term):
     definition = models.TextField(
         "kort definition",
@@ -115,7 +123,7 @@ class SuccessFactor(EnglishName, Term):
         FieldPanel("definition"),
         FieldPanel("explanation"),
         MultiFieldPanel(
-            [FieldPanel("name_en"), FieldPanel("definition_en"), FieldPanel("explanation_en")],
+            [ENGLISH_NAME_PANEL, FieldPanel("definition_en"), FieldPanel("explanation_en")],
             heading="På engelska",
         ),
     ]
@@ -234,7 +242,7 @@ class Project(Term):
 
 
 class TargetGroup(EnglishName, Term):
-    panels = Term.panels + [FieldPanel("name_en")]
+    panels = ENGLISH_NAMED_PANELS
 
     class Meta(Term.Meta):
         verbose_name = "målgrupp"
@@ -242,7 +250,7 @@ class TargetGroup(EnglishName, Term):
 
 
 class Level(EnglishName, Term):
-    panels = Term.panels + [FieldPanel("name_en")]
+    panels = ENGLISH_NAMED_PANELS
 
     class Meta(Term.Meta):
         verbose_name = "nivå"
@@ -250,7 +258,7 @@ class Level(EnglishName, Term):
 
 
 class InterventionType(EnglishName, Term):
-    panels = Term.panels + [FieldPanel("name_en")]
+    panels = ENGLISH_NAMED_PANELS
 
     class Meta(Term.Meta):
         verbose_name = "insatstyp"

@@ -26,9 +26,11 @@
     status.setAttribute("role", "status");
     document.body.append(status);
 
-    const announce = (text) => {
+    // The answer says its language (Min samling speaks Swedish on the English pages too).
+    const announce = (text, lang) => {
         status.textContent = "";
         window.setTimeout(() => {
+            status.lang = lang || "";
             status.textContent = text;
         }, 50);
     };
@@ -55,7 +57,7 @@
                     label.textContent = form.dataset.savedLabel || "Sparad";
                     form.classList.add("save-form--saved");
                 }
-                announce(answer.message);
+                announce(answer.message, answer.lang);
             } catch (error) {
                 // Fall back to the plain form post.
                 form.submit();
