@@ -539,3 +539,12 @@ def test_the_saved_confirmation_shows_once_and_only_to_whoever_saved(client):
     assert not re.search(r'<body class="[^"]*\bsaved-now\b', again)
     someone_else = Client().get("/metoder/")
     assert not re.search(r'<body class="[^"]*\bsaved-now\b', someone_else.content.decode())
+
+
+def test_the_pdf_link_says_the_print_version_is_the_one_for_screen_readers(client):
+    make_collection(client, demo_pages()[:1])
+    html = client.get("/samling/").content.decode()
+    link = re.search(r'<a class="action-link" href="/samling/pdf/"[^>]*>', html).group(0)
+    assert 'aria-describedby="pdf-hint"' in link
+    hint = re.search(r'<p id="pdf-hint"[^>]*>([^<]+)</p>', html).group(1)
+    assert "skärmläsare" in hint and "Utskriftsversionen" in hint
