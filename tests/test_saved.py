@@ -548,3 +548,78 @@ def test_the_pdf_link_says_the_print_version_is_the_one_for_screen_readers(clien
     assert 'aria-describedby="pdf-hint"' in link
     hint = re.search(r'<p id="pdf-hint"[^>]*>([^<]+)</p>', html).group(1)
     assert "skärmläsare" in hint and "Utskriftsversionen" in hint
+
+
+# Which pages are saved, for the Spara buttons of a page shown again (static/js/saved.js)
+
+
+def test_saving_leaves_a_hint_the_script_may_read_and_nothing_more(client):
+    method = demo_pages()[0]
+    for response in (save(client, method, HTTP_ACCEPT="application/json"), save(client, method)):
+        hint = response.cookies["samling"]
+        assert hint.value == "1"  # no id, no token: the session cookie holds the collection
+        assert not hint["httponly"]
+        assert hint["samesite"] == "Lax"
+        assert int(hint["max-age"]) > 0
+
+
+def test_a_refused_save_leaves_no_hint(client):
+    response = save(client, "abc")
+    assert "samling" not in response.cookies
+    response = save(client, demo_pages()[0], origin="https://elsewhere.example")
+    assert "samling" not in response.cookies
+
+
+def test_the_saved_page_ids_are_the_visitors_own_and_not_stored(client):
+    method, case_study, research = demo_pages()
+    save(client, method)
+    save(client, research)
+    response = client.get("/samling/sparade/")
+    assert response.status_code == 200
+    assert response.json() == {"sidor": [method.pk, research.pk]}
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert Client().get("/samling/sparade/").json() == {"sidor": []}
+
+
+def test_a_page_hidden_after_saving_is_not_listed(client):
+    method, case_study, _research = demo_pages()
+    save(client, method)
+    save(client, case_study)
+    method.unpublish()
+    assert client.get("/samling/sparade/").json() == {"sidor": [case_study.pk]}
+
+
+def test_emptying_removes_the_hint(client):
+    save(client, demo_pages()[0])
+    response = client.post("/samling/tom/")
+    assert response.cookies["samling"]["max-age"] == 0
+    assert client.get("/samling/sparade/").json() == {"sidor": []}
+
+
+def test_a_hint_without_a_collection_is_removed(client):
+    client.cookies["samling"] = "1"  # the session has expired since
+    response = client.get("/samling/sparade/")
+    assert response.json() == {"sidor": []}
+    assert response.cookies["samling"]["max-age"] == 0
+    assert not Collection.objects.exists()
+
+
+def test_copying_a_shared_collection_leaves_the_hint(client):
+    owner = Client()
+    save(owner, demo_pages()[0])
+    token = Collection.objects.get().share_token
+    response = client.post(f"/samling/delad/{token}/kopiera/")
+    assert response.cookies["samling"].value == "1"
+    assert client.get("/samling/sparade/").json() == {"sidor": [demo_pages()[0].pk]}
+
+
+def test_the_saved_page_ids_only_answer_get_and_head(client):
+    assert client.post("/samling/sparade/").status_code == 405
+    assert client.head("/samling/sparade/").status_code == 200
+
+
+def test_the_collection_page_says_which_cookies_it_uses(client):
+    html = client.get("/samling/").content.decode()
+    assert "två kakor" in html
+    assert "Töm samlingen, så tas den andra kakan bort" in html

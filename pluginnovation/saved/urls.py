@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.collection_view, name="collection"),
     path("spara/", views.save, name="save"),
     path("spara/bekrafta/", views.confirm_save, name="confirm_save"),
+    path("sparade/", views.saved_ids, name="saved_ids"),
     path("namn/", views.rename, name="rename"),
     path("flytta/", views.move, name="move"),
     path("ta-bort/", views.remove, name="remove"),

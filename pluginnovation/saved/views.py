@@ -8,9 +8,15 @@ cross-site POST never carries it.
 
 Confirmation without per-visitor HTML: after saving, the visitor returns to the page they were
 on with the Spara form's id as the fragment (`#spara-12`); CSS shows "Sparad i Min samling"
-for that form (:target), so the public page stays the same for everyone and needs no cookie.
-With JavaScript (static/js/saved.js) the form is sent with fetch and the button updated. The
-collection's own pages are private (no-store) and show Django messages.
+for that form (:target), so the public page stays the same for everyone. With JavaScript
+(static/js/saved.js) the form is sent with fetch and the button updated.
+
+Back on a page later, the script marks the buttons of pages already saved: it asks `saved_ids`
+(private, never cached) for the collection's page ids, but only in a browser that has a
+collection. The `samling` cookie says that and nothing more ("1"): it lets the script, which
+cannot read the session cookie, leave every other visitor's page views at one request each.
+
+The collection's own pages are private (no-store) and show Django messages.
 """
 
 import re
@@ -35,6 +41,25 @@ from pluginnovation.saved.models import MAX_ITEMS, MAX_NAME_LENGTH, RETENTION_TE
 from pluginnovation.saved.templatetags.saved_tags import JUST_SAVED
 
 ANCHOR = re.compile(r"spara-[0-9]{1,12}(-[0-9]{1,4})?")
+# Read by static/js/saved.js: this browser has a collection (see the module's docstring).
+HINT_COOKIE = "samling"
+
+
+def set_hint(response):
+    response.set_cookie(
+        HINT_COOKIE,
+        "1",
+        max_age=settings.SESSION_COOKIE_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=False,  # the script reads it
+        samesite="Lax",
+    )
+    return response
+
+
+def remove_hint(response):
+    response.delete_cookie(HINT_COOKIE, samesite="Lax")
+    return response
 
 
 def own_origin(request):
@@ -132,10 +157,11 @@ def save_and_answer(request, page):
         )
     if wants_json(request):
         # Min samling is Swedish, also on the English pages: the script marks its language.
-        return JsonResponse({"saved": True, "message": "Sparad i Min samling", "lang": "sv"})
+        answer = JsonResponse({"saved": True, "message": "Sparad i Min samling", "lang": "sv"})
+        return set_hint(answer)
     request.session[JUST_SAVED] = True
     # Not redirect(): it would take a path without a slash for the name of a view.
-    return HttpResponseRedirect(back_to(request, page))
+    return set_hint(HttpResponseRedirect(back_to(request, page)))
 
 
 @private_link
@@ -181,6 +207,16 @@ def hidden_notice(contents):
     if hidden == 1:
         return "1 sparad sida är inte längre tillgänglig och visas inte."
     return f"{hidden} sparade sidor är inte längre tillgängliga och visas inte."
+
+
+@private_link
+@require_safe
+def saved_ids(request):
+    """The ids of the visitor's saved pages that are still shown, for the Spara buttons
+    (static/js/saved.js). Without a collection, the script's hint is stale: removed."""
+    collection = collections.session_collection(request)
+    answer = JsonResponse({"sidor": collections.contents(collection).page_ids})
+    return answer if collection is not None else remove_hint(answer)
 
 
 @private_link
@@ -274,7 +310,7 @@ def empty(request):
         if collection is not None:
             collections.empty(collection)
         messages.success(request, "Min samling är tömd.")
-        return redirect("saved:collection")
+        return remove_hint(redirect("saved:collection"))
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     count = len(collections.contents(collection).page_ids)
@@ -341,7 +377,7 @@ def copy(request, collection):
         messages.info(
             request, "Inga nya sidor att kopiera (de fanns redan, eller samlingen är full)."
         )
-    return redirect("saved:collection")
+    return set_hint(redirect("saved:collection"))
 
 
 def pack_context(request, collection, shared_token=None):

@@ -15,6 +15,7 @@
 
 // "Spara" without leaving the page: the form is sent with fetch and the button says "Sparad".
 // Without JavaScript the same form posts normally and the visitor comes back to #spara-<id>.
+// Back on a page later, the buttons of pages already in Min samling say "Sparad" too.
 
 (() => {
     const forms = document.querySelectorAll("[data-save-form]");
@@ -35,11 +36,43 @@
         }, 50);
     };
 
+    const showSaved = (form) => {
+        form.querySelector(".save-button__label").textContent = form.dataset.savedLabel || "Sparad";
+        form.classList.add("save-form--saved");
+    };
+
+    // Pages are the same for every visitor (and cached), so which are saved is asked for here:
+    // only in a browser that has a collection (the server's "samling" cookie says so), so no
+    // one else makes a second request per page. Saved ids sit beside the form's action:
+    // /samling/spara/ and /samling/sparade/.
+    const markSavedPages = async () => {
+        if (!/(?:^|;\s*)samling=1(?:;|$)/.test(document.cookie)) {
+            return;
+        }
+        try {
+            const response = await fetch(new URL("../sparade/", forms[0].action), {
+                headers: { Accept: "application/json" },
+                credentials: "same-origin",
+            });
+            if (!response.ok) {
+                return;
+            }
+            const saved = new Set(((await response.json()).sidor || []).map(String));
+            forms.forEach((form) => {
+                if (saved.has(form.elements.sida.value)) {
+                    showSaved(form);
+                }
+            });
+        } catch (error) {
+            // The buttons keep saying "Spara"; saving again is harmless.
+        }
+    };
+    markSavedPages();
+
     forms.forEach((form) => {
         form.addEventListener("submit", async (event) => {
             event.preventDefault();
             const button = form.querySelector("button");
-            const label = form.querySelector(".save-button__label");
             // Busy, but not disabled: a disabled button loses the keyboard focus to the page.
             if (button.getAttribute("aria-disabled") === "true") {
                 return;
@@ -54,8 +87,7 @@
                 });
                 const answer = await response.json();
                 if (answer.saved) {
-                    label.textContent = form.dataset.savedLabel || "Sparad";
-                    form.classList.add("save-form--saved");
+                    showSaved(form);
                 }
                 announce(answer.message, answer.lang);
             } catch (error) {

@@ -215,3 +215,28 @@ def test_every_content_page_type_has_a_print_button(page, site_url, page_paths):
         button = page.get_by_role("button", name=re.compile("^Skriv ut"))
         assert button.count() == 1, name
         assert button.is_visible(), name
+
+
+def test_saved_pages_say_sparad_when_the_visitor_comes_back(browser, visitor, site_url):
+    asked = []
+    page = visitor.new_page()
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(site_url + "/metoder/")
+    assert not any("/samling/sparade/" in url for url in asked)  # no collection: not asked
+    first = page.locator(".card .save-form").first
+    first.locator(".save-button").click()
+    first.locator(".save-button__label", has_text="Sparad").wait_for()
+
+    page.reload()
+    first.locator(".save-button__label", has_text="Sparad").wait_for()
+    assert first.locator(".save-form__done").is_visible()
+    labels = page.locator(".card .save-button__label").all_inner_texts()
+    assert labels.count("Sparad") == 1
+    assert set(labels[1:]) == {"Spara"}
+
+    # Emptied elsewhere: the next visit shows every button as "Spara" again.
+    page.goto(site_url + "/samling/tom/")
+    page.get_by_role("button", name="Ja, töm samlingen").click()
+    page.goto(site_url + "/metoder/")
+    page.wait_for_load_state("networkidle")
+    assert set(page.locator(".card .save-button__label").all_inner_texts()) == {"Spara"}
