@@ -45,6 +45,9 @@ def listing_urls():
         "/sok/?q=frånvaro",
         "/sok/?q=elever+skolan&faktor=samverkan&typ=metod",
         "/sok/?q=qwxzvyq",
+        # Names filters (pluginnovation.discovery.term_search).
+        "/sok/?q=nyanlända+samverkan",
+        "/en/sok/?q=preventive",
         # Misspelt: on PostgreSQL found through the trigram match on titles.
         "/sok/?q=blockläsnig",
         "/resultat/?indikator=avbrott&region=kalmar-lan&faktor=finns-inte",

@@ -30,6 +30,7 @@ from pluginnovation.content.visibility import restricted
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery import rankings
 from pluginnovation.discovery.facets import content_types
+from pluginnovation.discovery.listing import restricted_paths
 from pluginnovation.discovery.rankings import MAX_HITS
 from pluginnovation.discovery.swedish import stem
 from pluginnovation.discovery.synonyms import group, synonym_map
@@ -84,18 +85,23 @@ def trigram_available():
         return cursor.fetchone() is not None
 
 
-def searchable_pages():
+def searchable_pages(request=None):
     """Live, public content pages, filtered the way the search backend understands (it
-    accepts only filters on fields declared in search_fields, so no subqueries)."""
-    return ContentPage.objects.live().public().only("pk", "content_type_id")
+    accepts only filters on fields declared in search_fields, so no subqueries): the pages at
+    or below a view restriction left out by path, as Wagtail's .public() does, but with the
+    restricted paths read once per content version rather than in a query of their own."""
+    hidden = Q()
+    for path in restricted_paths(request):
+        hidden |= Q(path__startswith=path)
+    return ContentPage.objects.live().exclude(hidden).only("pk", "content_type_id")
 
 
 def ranked(query, pages, request=None):
     """(pk, content type id) of the best MAX_HITS matches among `pages` (searchable_pages()),
     best first. On PostgreSQL, outside a transaction, kept per bucket of pages
-    (discovery.rankings), which reads the pages' view restrictions again itself."""
+    (discovery.rankings), which asks for the searchable pages again itself."""
     if connection.vendor == "postgresql" and discovery_cache.caching_allowed():
-        return rankings.best(query, searchable_pages, request)
+        return rankings.best(query, lambda: searchable_pages(request), request)
     results = get_search_backend().search(query, pages)
     return [(page.pk, page.content_type_id) for page in results[:MAX_HITS]]
 
@@ -213,8 +219,7 @@ def find(query_words, request=None):
     units = group(query_words, synonym_map())
     fixes = corrections(units, words)
     suggestion = " ".join(fixes.get(word, word) for word in query_words) if fixes else ""
-    # Built once: .public() reads the view restrictions when it is called.
-    pages = searchable_pages()
+    pages = searchable_pages(request)
     hits = ranked(all_units(units, words, fixes), pages, request)
     if hits:
         # The corrected words are not on any page: the hits are for the corrections.

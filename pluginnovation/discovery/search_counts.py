@@ -16,7 +16,6 @@ from collections import Counter
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
@@ -57,25 +56,33 @@ def write_counts():
 
 
 def add_hits(normalised, day, searches):
-    if connection.vendor != "postgresql":
-        query, _created = Query.objects.get_or_create(query_string=normalised)
-        daily, _created = QueryDailyHits.objects.get_or_create(
-            query=query, date=day, defaults={"hits": 0}
-        )
-        QueryDailyHits.objects.filter(pk=daily.pk).update(hits=F("hits") + searches)
-        return
-    # One statement (two upserts), where Wagtail's Query.get(text).add_hit() reads the query,
-    # reads the day's row and updates it.
+    """Add `searches` to the day's count of the query, where Wagtail's Query.get(text).add_hit()
+    reads the query, reads the day's row and updates it: upserts instead, one statement on
+    PostgreSQL (two upserts), two on SQLite (which has no INSERT in a WITH)."""
     quote = connection.ops.quote_name
     queries, hits = (quote(m._meta.db_table) for m in (Query, QueryDailyHits))
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"WITH found AS (INSERT INTO {queries} (query_string) VALUES (%s) "
+                "ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string "
+                f"RETURNING id) INSERT INTO {hits} (query_id, date, hits) "
+                "SELECT id, %s, %s FROM found "
+                f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + EXCLUDED.hits",
+                [normalised, day, searches],
+            )
+            return
         cursor.execute(
-            f"WITH found AS (INSERT INTO {queries} (query_string) VALUES (%s) "
-            "ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string "
-            f"RETURNING id) INSERT INTO {hits} (query_id, date, hits) "
-            "SELECT id, %s, %s FROM found "
-            f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + EXCLUDED.hits",
-            [normalised, day, searches],
+            f"INSERT INTO {queries} (query_string) VALUES (%s) "
+            "ON CONFLICT (query_string) DO NOTHING",
+            [normalised],
+        )
+        # SQLite reads ON CONFLICT after a SELECT only when the SELECT has a WHERE clause.
+        cursor.execute(
+            f"INSERT INTO {hits} (query_id, date, hits) "
+            f"SELECT id, %s, %s FROM {queries} WHERE query_string = %s "
+            f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + excluded.hits",
+            [day, searches, normalised],
         )
 
 

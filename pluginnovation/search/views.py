@@ -14,13 +14,14 @@ from django.utils.translation import get_language, gettext, gettext_lazy, ngette
 from pluginnovation.discovery import fragments, fulltext, search_counts
 from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.excerpts import excerpt, page_text
-from pluginnovation.discovery.facets import PARAMS, content_models, type_values
+from pluginnovation.discovery.facets import PARAMS, content_models, parse_selection, type_values
 from pluginnovation.discovery.listing import (
     listing_context,
     requested_page_number,
     specific_pages,
     visible_pages,
 )
+from pluginnovation.discovery.term_search import term_filters
 from pluginnovation.taxonomy.models import SuccessFactor
 
 # How many of the newest pages of each type a factor page shows.
@@ -223,6 +224,10 @@ def search(request):
         context["messages"].append(str(fulltext.FALLBACK_MESSAGES[found.fallback]))
     if first_page:
         context["promotions"] = fulltext.promotions(query, request)
+        context["term_filters"] = [
+            {**vars(term), "url": f"{reverse('explore')}?{urlencode({term.param: term.slug})}"}
+            for term in term_filters(request, words, parse_selection(request.GET))
+        ]
     if counted:
         search_counts.record_search(query)
 

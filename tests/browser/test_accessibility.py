@@ -15,6 +15,7 @@ FIXED_PATHS = {
     "search with hits": "/sok/?q=fr%C3%A5nvaro",
     "search without hits": "/sok/?q=xyzzyqwerty",
     "search empty": "/sok/",
+    "search naming a filter": "/sok/?q=nyanl%C3%A4nda",
     "accessibility statement": "/tillganglighet/",
     "evidence explanation": "/om/evidens/",
     "methods sorted by evidence": "/metoder/?ordning=evidens&kunskapsgrund=vetenskaplig-grund",

@@ -11,6 +11,8 @@ ENGLISH_PATHS = {
     "english how to use": "/en/how-to-use/",
     "english accessibility statement": "/en/accessibility/",
     "english not found": "/en/no-such-page/",
+    # An English term's name: no hits, but its filter offered.
+    "english search naming a filter": "/en/sok/?q=preventive",
 }
 
 

@@ -1,0 +1,116 @@
+"""A search that names a filter offers it: "preventive" on the English pages, "nyanlända" or
+"samverkan" on the Swedish ones (pluginnovation.discovery.term_search)."""
+
+import re
+
+import pytest
+
+from methods.models import MethodPage
+from pluginnovation.taxonomy.models import InterventionType, Municipality, TargetGroup
+from tests.discovery_support import add_page
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def offered(response):
+    """(href, text) of each filter the search page offers."""
+    assert response.status_code == 200
+    html = response.content.decode()
+    box = re.search(r'<div class="notice search-terms">(.*?)</div>', html, re.S)
+    if box is None:
+        return []
+    return [
+        (href, re.sub(r"<[^>]+>", "", text))
+        for href, text in re.findall(r'<a href="([^"]*)">(.*?)</a>', box.group(1), re.S)
+    ]
+
+
+def filed(model=MethodPage, title="Samtalsmetoden", **terms):
+    page = add_page(model, title, body="Något helt annat.")
+    for field, values in terms.items():
+        getattr(page, field).set(values)
+    page.save_revision().publish()
+    return page
+
+
+def test_an_english_term_name_offers_its_filter_on_the_english_pages(client):
+    preventive = InterventionType.objects.get(slug="forebyggande")
+    filed(intervention_types=[preventive])
+    links = offered(client.get("/en/sok/?q=Preventive"))
+    assert ("/en/utforska/?insatstyp=forebyggande", "Type of intervention: Preventive") in links
+    # Begun words are enough: "prevent" begins "Preventive".
+    assert "/en/utforska/?insatstyp=forebyggande" in dict(offered(client.get("/en/sok/?q=prevent")))
+
+
+def test_a_swedish_name_offers_the_filter_by_its_swedish_name(client):
+    group = TargetGroup.objects.get(slug="nyanlanda")
+    filed(target_groups=[group])
+    links = offered(client.get("/sok/?q=nyanlända"))
+    assert ("/utforska/?malgrupp=nyanlanda", "Målgrupp: Nyanlända elever") in links
+    # Without accents, as people type.
+    assert ("/utforska/?malgrupp=nyanlanda", "Målgrupp: Nyanlända elever") in offered(
+        client.get("/sok/?q=NYANLANDA")
+    )
+
+
+def test_a_name_among_other_words_is_offered(client):
+    municipality = Municipality.objects.get(slug="goteborg")
+    filed(municipalities=[municipality])
+    links = dict(offered(client.get("/sok/?q=mentorskap+i+göteborg")))
+    assert links["/utforska/?kommun=goteborg"] == "Kommun: Göteborg"
+
+
+def test_a_term_without_an_english_name_is_marked_swedish(client):
+    group = TargetGroup.objects.create(name="Elever i glesbygd", slug="glesbygd")
+    filed(target_groups=[group])
+    html = client.get("/en/sok/?q=glesbygd").content.decode()
+    assert '<a href="/en/utforska/?malgrupp=glesbygd">Target group: <span lang="sv">' in html
+    # The Swedish page marks nothing.
+    assert '<span lang="sv">Elever i glesbygd' not in client.get("/sok/?q=glesbygd").content.decode()
+
+
+def test_a_term_no_visible_page_is_filed_under_is_not_offered(client):
+    group = TargetGroup.objects.create(name="Elever i glesbygd", slug="glesbygd")
+    assert offered(client.get("/sok/?q=glesbygd")) == []
+    page = filed(target_groups=[group])
+    page.unpublish()
+    assert offered(client.get("/sok/?q=glesbygd")) == []
+
+
+def test_short_and_common_words_offer_nothing(client):
+    # "och" begins words of many names; "are" is Åre without its accent.
+    for query in ("och", "are", "ung", "e", "elever och"):
+        assert offered(client.get("/sok/", {"q": query})) == [], query
+
+
+def test_a_filter_already_chosen_is_not_offered_again(client):
+    group = TargetGroup.objects.get(slug="nyanlanda")
+    filed(target_groups=[group])
+    links = offered(client.get("/sok/?q=nyanlända&malgrupp=nyanlanda"))
+    assert "/utforska/?malgrupp=nyanlanda" not in dict(links)
+
+
+def test_at_most_four_filters_and_whole_names_first(client):
+    names = ["Elever i glesbygd", "Elever i storstad", "Elever på yrkesprogram", "Elever med NPF"]
+    groups = [TargetGroup.objects.create(name=n, slug=f"grupp-{i}") for i, n in enumerate(names)]
+    exact = TargetGroup.objects.create(name="Elever", slug="elever")
+    filed(target_groups=[*groups, exact])
+    links = offered(client.get("/sok/?q=elever"))
+    assert len(links) == 4
+    assert links[0] == ("/utforska/?malgrupp=elever", "Målgrupp: Elever")
+
+
+@pytest.mark.parametrize("query", [SCRIPT, "²", "٣", "a" * 500, "\x00", "%", "  ", "🙂"])
+def test_strange_queries_give_a_normal_page_and_offer_nothing(client, query):
+    response = client.get("/sok/", {"q": query})
+    assert response.status_code == 200
+    assert offered(response) == []
+    assert SCRIPT not in response.content.decode()
+
+
+def test_only_the_first_page_of_results_offers_filters(client):
+    group = TargetGroup.objects.get(slug="nyanlanda")
+    filed(target_groups=[group])
+    assert offered(client.get("/sok/?q=nyanlända&sida=2")) == []
