@@ -168,6 +168,22 @@ def test_a_visitor_with_a_pending_message_gets_their_own_page(client, caching, a
     assert get(client, article.url)["X-Cache"] == "bypass"
 
 
+def test_the_min_samling_hint_alone_is_served_the_public_copy(client, caching, article):
+    first = get(client, article.url)
+    client.cookies["samling"] = "1"  # says only that this browser has a collection
+    second = get(client, article.url)
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_the_saved_page_ids_are_never_stored(client, caching):
+    client.cookies["samling"] = "1"
+    for _ in range(2):
+        response = get(client, "/samling/sparade/")
+        assert response.get("X-Cache") != "hit"
+        assert "no-store" in response["Cache-Control"]
+
+
 def test_a_page_preview_is_never_stored(client, caching, article):
     get(client, article.url)
     article.title = "Utkast som inte får synas"

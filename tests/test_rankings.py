@@ -127,3 +127,18 @@ def test_rankings_are_kept_in_smaller_buckets_than_the_facet_index(monkeypatch, 
     end = (newest.pk // 64 + 1) * 64
     assert {pk // 4 for pk in range(end)} == set(numbers)
     cache.clear()
+
+
+def test_a_restriction_made_during_a_search_never_stays_in_a_kept_ranking(small, rf):
+    from wagtail.models import PageViewRestriction
+
+    from pluginnovation.discovery.fulltext import ranked
+    from pluginnovation.discovery.listing import restricted_paths
+
+    pages = [page(n, 1 + n) for n in range(3)]
+    request = rf.get("/sok/")
+    restricted_paths(request)  # the request has read the restrictions before the editor's
+    PageViewRestriction.objects.create(page=pages[2], restriction_type="login")
+    ranked(PlainText(WORD), searchable_pages(request), request)
+    # A later search, on a ranking kept by the one above.
+    assert pages[2].pk not in [pk for pk, _type in ranked(PlainText(WORD), None, rf.get("/"))]

@@ -98,6 +98,48 @@ def test_recording_a_search_twice_the_same_day_adds_to_one_row():
     assert QueryDailyHits.objects.get(query__query_string="ny fråga", date=today).hits == 2
 
 
+def test_a_query_longer_in_lower_case_than_the_column_is_counted_cut(client):
+    # "İ" is two characters in lower case: 200 of them are 400, and the column holds 255.
+    response = client.get("/sok/", {"q": "İ" * 200})
+    assert response.status_code == 200
+    (counted,) = Query.objects.all()
+    assert len(counted.query_string) == 255
+    assert client.get("/sok/?q=skola").status_code == 200
+
+
+def test_a_count_the_database_refuses_is_dropped_not_kept(monkeypatch):
+    from django.db import DataError
+
+    from pluginnovation.discovery import search_counts
+
+    real = search_counts.add_hits
+
+    def refused(normalised, day, searches):
+        if normalised == "trasig":
+            raise DataError("value too long for type character varying(255)")
+        return real(normalised, day, searches)
+
+    monkeypatch.setattr(search_counts, "add_hits", refused)
+    record_search("trasig")
+    record_search("hel")
+    record_search("hel")
+    today = timezone.localdate()
+    assert QueryDailyHits.objects.get(query__query_string="hel", date=today).hits == 2
+    assert not Query.objects.filter(query_string="trasig").exists()
+
+
+def test_letters_typed_with_combining_accents_or_hidden_characters_stay_one_word():
+    from pluginnovation.discovery.fulltext import search_words
+
+    assert clean_query("nyanla\u0308nda")[0] == "nyanlända"
+    assert search_words(clean_query("fra\u030anvaro")[0]) == ["frånvaro"]
+    assert search_words(clean_query("studie\u00adavbrott mentor\u200bskap")[0]) == [
+        "studieavbrott",
+        "mentorskap",
+    ]
+    assert search_words("İstanbul") == ["istanbul"]
+
+
 def test_an_empty_search_suggests_the_success_factors(client):
     response = client.get("/sok/?q=")
     html = response.content.decode()

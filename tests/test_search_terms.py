@@ -53,6 +53,10 @@ def test_a_swedish_name_offers_the_filter_by_its_swedish_name(client):
     assert ("/utforska/?malgrupp=nyanlanda", "Målgrupp: Nyanlända elever") in offered(
         client.get("/sok/?q=NYANLANDA")
     )
+    # Typed as a letter and a combining accent.
+    assert ("/utforska/?malgrupp=nyanlanda", "Målgrupp: Nyanlända elever") in offered(
+        client.get("/sok/", {"q": "nyanla\u0308nda"})
+    )
 
 
 def test_a_name_among_other_words_is_offered(client):
@@ -81,6 +85,11 @@ def test_a_term_no_visible_page_is_filed_under_is_not_offered(client):
 
 
 def test_short_and_common_words_offer_nothing(client):
+    are = Municipality.objects.create(
+        name="Åre", slug="are", code="2321", region=Municipality.objects.first().region
+    )
+    filed(municipalities=[are])
+    assert "/utforska/?kommun=are" in dict(offered(client.get("/sok/?q=Åre+kommun")))
     # "och" begins words of many names; "are" is Åre without its accent.
     for query in ("och", "are", "ung", "e", "elever och"):
         assert offered(client.get("/sok/", {"q": query})) == [], query

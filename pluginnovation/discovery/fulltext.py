@@ -39,18 +39,27 @@ from pluginnovation.discovery.vocabulary import vocabulary
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 WORD = re.compile(r"\w+")
-# Unicode categories nobody types on purpose: control, format (bidi overrides, zero widths),
-# surrogates, private use, unassigned.
-INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
+# Unicode categories nobody types on purpose: control, surrogates, private use, unassigned
+# (each becomes a space), and format characters (bidi overrides, zero widths, the soft
+# hyphen), which sit inside words and are left out.
+INVISIBLE = {"Cc", "Cs", "Co", "Cn"}
+FORMAT = "Cf"
 
 
 def clean_query(raw):
     """The visitor's query made safe to use and show: (text, message or "").
 
-    Control and invisible characters become spaces, runs of white space one space, and the
-    text is cut at MAX_QUERY_LENGTH characters, at a word boundary when there is one.
+    Letters typed as a letter and a combining accent ("a" + "¨") become the one letter the
+    content has ("ä"). Control and invisible characters become spaces and format characters
+    are left out, runs of white space become one space, and the text is cut at
+    MAX_QUERY_LENGTH characters, at a word boundary when there is one.
     """
-    text = "".join(" " if unicodedata.category(c) in INVISIBLE else c for c in raw or "")
+    text = unicodedata.normalize("NFC", raw or "")
+    text = "".join(
+        " " if category in INVISIBLE else "" if category == FORMAT else c
+        for c in text
+        for category in (unicodedata.category(c),)
+    )
     text = " ".join(text.split())
     if len(text) <= MAX_QUERY_LENGTH:
         return text, ""
@@ -63,17 +72,24 @@ def clean_query(raw):
     return cut, message
 
 
+def all_words(text):
+    """The words of a query in lower case. Lower case can leave an accent no letter takes
+    ("İ" becomes "i" and a dot above): it is dropped rather than splitting the word."""
+    lower = unicodedata.normalize("NFC", text.lower())
+    return WORD.findall("".join(c for c in lower if not unicodedata.combining(c)))
+
+
 def search_words(text):
     """The distinct words to search for, at most MAX_WORDS: each word becomes up to two dozen
     alternatives (compounds, spellings, a correction), and a longer query would take seconds.
     Punctuation is dropped, so nothing in a query can reach the backend's query syntax (quotes,
     operators, parentheses)."""
-    return list(dict.fromkeys(WORD.findall(text.lower())))[:MAX_WORDS]
+    return list(dict.fromkeys(all_words(text)))[:MAX_WORDS]
 
 
 def words_left_out(text):
     """How many distinct words of the query search_words() leaves out."""
-    return max(0, len(set(WORD.findall(text.lower()))) - MAX_WORDS)
+    return max(0, len(set(all_words(text))) - MAX_WORDS)
 
 
 @functools.cache
@@ -88,8 +104,14 @@ def trigram_available():
 def searchable_pages(request=None):
     """Live, public content pages, filtered the way the search backend understands (it
     accepts only filters on fields declared in search_fields, so no subqueries): the pages at
-    or below a view restriction left out by path, as Wagtail's .public() does, but with the
-    restricted paths read once per content version rather than in a query of their own."""
+    or below a view restriction left out by path, as Wagtail's .public() does.
+
+    With a request, the restricted paths are those its listing hides, kept for its content
+    version: what is found is kept under that version too. Without one they are read now:
+    rankings.best keeps a ranking under the versions of its buckets of pages, read when it is
+    called, so the restrictions must be at least as new as those."""
+    if request is None:
+        return ContentPage.objects.live().public().only("pk", "content_type_id")
     hidden = Q()
     for path in restricted_paths(request):
         hidden |= Q(path__startswith=path)
@@ -101,7 +123,7 @@ def ranked(query, pages, request=None):
     best first. On PostgreSQL, outside a transaction, kept per bucket of pages
     (discovery.rankings), which asks for the searchable pages again itself."""
     if connection.vendor == "postgresql" and discovery_cache.caching_allowed():
-        return rankings.best(query, lambda: searchable_pages(request), request)
+        return rankings.best(query, searchable_pages, request)
     results = get_search_backend().search(query, pages)
     return [(page.pk, page.content_type_id) for page in results[:MAX_HITS]]
 

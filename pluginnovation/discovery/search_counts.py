@@ -10,17 +10,19 @@ ranking, not a ledger. SEARCH_COUNT_SECONDS = 0 writes each search at once.
 
 import atexit
 import contextlib
+import logging
 import threading
 import time
 from collections import Counter
 
 from django.conf import settings
-from django.db import connection
+from django.db import DataError, connection, transaction
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
 
+logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _pending = Counter()  # {(normalised query, date): searches not yet written}
 _written_at = [time.monotonic()]
@@ -28,7 +30,8 @@ _written_at = [time.monotonic()]
 
 def record_search(text):
     """Count one search of `text` today."""
-    normalised = normalise_query_string(text)
+    # Cut to the column: lower case may be longer than the query ("İ" is two characters).
+    normalised = normalise_query_string(text)[: Query._meta.get_field("query_string").max_length]
     if not normalised:
         return
     with _lock:
@@ -49,6 +52,9 @@ def write_counts():
     for done, ((normalised, day), searches) in enumerate(counts):
         try:
             add_hits(normalised, day, searches)
+        except DataError:
+            # This count can never be written; kept, it would fail every write after it.
+            logger.warning("Search count dropped: %r", normalised, exc_info=True)
         except Exception:
             with _lock:
                 _pending.update(dict(counts[done:]))
@@ -61,7 +67,7 @@ def add_hits(normalised, day, searches):
     PostgreSQL (two upserts), two on SQLite (which has no INSERT in a WITH)."""
     quote = connection.ops.quote_name
     queries, hits = (quote(m._meta.db_table) for m in (Query, QueryDailyHits))
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
                 f"WITH found AS (INSERT INTO {queries} (query_string) VALUES (%s) "

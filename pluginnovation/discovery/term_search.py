@@ -35,9 +35,11 @@ MIN_PREFIX = 4
 WORD = re.compile(r"\w+")
 
 
-def folded(text):
-    """The words of a name or query, lower case and without accents: ("nyanlanda", "elever")."""
-    return tuple(without_diacritics(word) for word in WORD.findall(text.lower()))
+def name_words(text):
+    """The words of a name in lower case, as typed ("nyanlända", "elever") and without accents
+    ("nyanlanda", "elever")."""
+    words = tuple(WORD.findall(text.lower()))
+    return words, tuple(without_diacritics(word) for word in words)
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,8 @@ class NamedTerm:
     slug: str
     name: str
     name_en: str
-    # The folded words of each name, worked out once per content version.
-    words: tuple[tuple[str, ...], ...]
+    # name_words() of each name, worked out once per content version.
+    words: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
 
 
 def read_terms():
@@ -66,17 +68,21 @@ def read_terms():
         )
     rows = parts[0].union(*parts[1:], all=True)
     return [
-        NamedTerm(param, slug, name, name_en, tuple(folded(n) for n in (name, name_en) if n))
+        NamedTerm(param, slug, name, name_en, tuple(name_words(n) for n in (name, name_en) if n))
         for param, slug, name, name_en in rows
     ]
 
 
-def rank(term, query):
+def rank(term, typed, query):
     """0 when a name of the term is among the query's words, 1 when the query begins its
-    words, None when it does not match."""
+    words, None when it does not match. typed: the query's words as typed; query: without
+    accents."""
     best = None
-    for words in term.words:
-        # A short one-word name ("Ale", "Åre") is too often a word of its own ("are").
+    for exact, words in term.words:
+        if exact and all(word in typed for word in exact):
+            return 0
+        # Without its accents a short name ("Åre", "Ale") is too often a word of its own
+        # ("are"): it must be typed as it is spelt.
         if sum(map(len, words)) >= MIN_PREFIX and all(word in query for word in words):
             return 0
         if all(
@@ -89,12 +95,13 @@ def rank(term, query):
 
 def matching_terms(words, terms):
     """The terms the search words name, best first: whole names, then shorter names."""
-    query = tuple(without_diacritics(word) for word in words)
+    typed = tuple(words)
+    query = tuple(without_diacritics(word) for word in typed)
     if not query:
         return []
     ranked = []
     for term in terms:
-        found = rank(term, query)
+        found = rank(term, typed, query)
         if found is not None:
             ranked.append((found, len(term.name), term.name, term))
     ranked.sort(key=lambda entry: entry[:3])

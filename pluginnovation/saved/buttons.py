@@ -25,7 +25,7 @@ def save_anchor(context, page):
 
 SAVE_FORM = (
     '<form class="save-form{variant}" id="{anchor}" method="post" action="{action}" '
-    'data-save-form data-saved-label="{saved}">\n'
+    'data-save-form data-saved-label="{saved}" data-saved-ids="{saved_ids}">\n'
     '    <input type="hidden" name="sida" value="{pk}">\n'
     "    {next_field}"
     '    <input type="hidden" name="ankare" value="{anchor}">\n'
@@ -51,6 +51,8 @@ def form_constants(request):
         memo[language] = {
             "action": reverse("saved:save"),
             "collection": reverse("saved:collection"),
+            # Where static/js/saved.js asks which pages are saved.
+            "saved_ids": reverse("saved:saved_ids"),
             "saved": gettext("Sparad"),
             "save": gettext("Spara"),
             "saved_in": gettext("Sparad i"),

@@ -62,6 +62,14 @@ def remove_hint(response):
     return response
 
 
+def hint_follows(request, response, has_pages):
+    """The hint set (renewed) when the collection has pages, removed when it has none; no
+    cookie at all for a visitor who never had one and has nothing saved."""
+    if has_pages:
+        return set_hint(response)
+    return remove_hint(response) if HINT_COOKIE in request.COOKIES else response
+
+
 def own_origin(request):
     return f"{request.scheme}://{request.get_host()}"
 
@@ -213,10 +221,10 @@ def hidden_notice(contents):
 @require_safe
 def saved_ids(request):
     """The ids of the visitor's saved pages that are still shown, for the Spara buttons
-    (static/js/saved.js). Without a collection, the script's hint is stale: removed."""
-    collection = collections.session_collection(request)
-    answer = JsonResponse({"sidor": collections.contents(collection).page_ids})
-    return answer if collection is not None else remove_hint(answer)
+    (static/js/saved.js). The hint is renewed while there are any, and removed when there are
+    none (the last one removed, the session gone)."""
+    ids = collections.contents(collections.session_collection(request)).page_ids
+    return hint_follows(request, JsonResponse({"sidor": ids}), bool(ids))
 
 
 @private_link
@@ -226,7 +234,7 @@ def collection_view(request):
     if collection is not None and request.method == "GET":  # a HEAD (a link checker) is no use
         collection.touch()
     contents, pages = listed_pages(collection)
-    return render(
+    response = render(
         request,
         "saved/collection.html",
         {
@@ -243,6 +251,8 @@ def collection_view(request):
             else "",
         },
     )
+    # A collection saved before the hint existed gets it here.
+    return hint_follows(request, response, bool(contents.page_ids))
 
 
 def own_collection_or_back(view):

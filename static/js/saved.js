@@ -36,21 +36,27 @@
         }, 50);
     };
 
-    const showSaved = (form) => {
-        form.querySelector(".save-button__label").textContent = form.dataset.savedLabel || "Sparad";
-        form.classList.add("save-form--saved");
+    const label = (form) => form.querySelector(".save-button__label");
+    forms.forEach((form) => {
+        form.dataset.saveLabel = label(form).textContent;
+    });
+    const show = (form, saved) => {
+        label(form).textContent = saved
+            ? form.dataset.savedLabel || "Sparad"
+            : form.dataset.saveLabel;
+        form.classList.toggle("save-form--saved", saved);
     };
 
     // Pages are the same for every visitor (and cached), so which are saved is asked for here:
-    // only in a browser that has a collection (the server's "samling" cookie says so), so no
-    // one else makes a second request per page. Saved ids sit beside the form's action:
-    // /samling/spara/ and /samling/sparade/.
+    // only in a browser that has saved pages (the server's "samling" cookie says so), so no
+    // one else makes a second request per page.
     const markSavedPages = async () => {
         if (!/(?:^|;\s*)samling=1(?:;|$)/.test(document.cookie)) {
+            forms.forEach((form) => show(form, false));
             return;
         }
         try {
-            const response = await fetch(new URL("../sparade/", forms[0].action), {
+            const response = await fetch(forms[0].dataset.savedIds, {
                 headers: { Accept: "application/json" },
                 credentials: "same-origin",
             });
@@ -58,16 +64,19 @@
                 return;
             }
             const saved = new Set(((await response.json()).sidor || []).map(String));
-            forms.forEach((form) => {
-                if (saved.has(form.elements.sida.value)) {
-                    showSaved(form);
-                }
-            });
+            forms.forEach((form) => show(form, saved.has(form.elements.sida.value)));
         } catch (error) {
-            // The buttons keep saying "Spara"; saving again is harmless.
+            // The buttons stay as they are; saving again is harmless.
         }
     };
     markSavedPages();
+    // Back to this page from Min samling (the browser's back/forward cache keeps the page as
+    // it was): a page removed there says "Spara" again.
+    window.addEventListener("pageshow", (event) => {
+        if (event.persisted) {
+            markSavedPages();
+        }
+    });
 
     forms.forEach((form) => {
         form.addEventListener("submit", async (event) => {
@@ -87,7 +96,7 @@
                 });
                 const answer = await response.json();
                 if (answer.saved) {
-                    showSaved(form);
+                    show(form, true);
                 }
                 announce(answer.message, answer.lang);
             } catch (error) {

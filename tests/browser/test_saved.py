@@ -234,7 +234,18 @@ def test_saved_pages_say_sparad_when_the_visitor_comes_back(browser, visitor, si
     assert labels.count("Sparad") == 1
     assert set(labels[1:]) == {"Spara"}
 
-    # Emptied elsewhere: the next visit shows every button as "Spara" again.
+    # Removed in Min samling, then back: "Spara" again (from the back/forward cache or not).
+    page.goto(site_url + "/samling/")
+    page.locator(".small-button--remove").first.click()
+    page.go_back()
+    page.go_back()
+    page.wait_for_url(site_url + "/metoder/")
+    first.locator(".save-button__label", has_text=re.compile("^Spara$")).wait_for()
+    assert not first.locator(".save-form__done").is_visible()
+
+    # Saved again and emptied elsewhere: the next visit shows every button as "Spara".
+    first.locator(".save-button").click()
+    first.locator(".save-button__label", has_text="Sparad").wait_for()
     page.goto(site_url + "/samling/tom/")
     page.get_by_role("button", name="Ja, töm samlingen").click()
     page.goto(site_url + "/metoder/")
