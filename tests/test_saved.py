@@ -351,6 +351,21 @@ def test_remove_and_empty(client):
     assert "Du har inga sparade sidor ännu" in client.get("/samling/").content.decode()
 
 
+def test_after_removing_renaming_or_emptying_the_visitor_lands_on_the_message(client):
+    first, second, _third = demo_pages()
+    make_collection(client, [first, second])
+    for url, data in (
+        ("/samling/ta-bort/", {"sida": first.pk}),
+        ("/samling/namn/", {"namn": "Till APT"}),
+        ("/samling/namn/", {"namn": "x" * 500}),
+        ("/samling/tom/", {}),
+    ):
+        response = client.post(url, data)
+        assert response["Location"] == "/samling/#saved-messages", url
+        html = client.get("/samling/").content.decode()
+        assert 'id="saved-messages" role="status" tabindex="-1"' in html, url
+
+
 def test_actions_without_a_collection_just_lead_back(client):
     for url in ("/samling/namn/", "/samling/flytta/", "/samling/ta-bort/"):
         response = client.post(url, {"sida": "1", "namn": "x"})
@@ -639,3 +654,35 @@ def test_copying_a_shared_collection_leaves_the_hint(client):
 def test_the_saved_page_ids_only_answer_get_and_head(client):
     assert client.post("/samling/sparade/").status_code == 405
     assert client.head("/samling/sparade/").status_code == 200
+
+
+# The session, whose cookie finds the collection, is kept as long as the collection
+
+YEAR = 365 * 24 * 60 * 60
+
+
+def test_saving_keeps_the_session_as_long_as_the_collection(client, settings):
+    response = save(client, demo_pages()[0])
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert int(cookie["max-age"]) > YEAR - 60  # not Django's two weeks
+    assert int(response.cookies["samling"]["max-age"]) == YEAR
+
+
+def test_using_min_samling_renews_a_session_near_its_end(client, settings):
+    save(client, demo_pages()[0])
+    session = client.session
+    session.set_expiry(14 * 24 * 60 * 60)  # as an old session from before this was kept
+    session.save()
+    response = client.get("/samling/")
+    assert int(response.cookies[settings.SESSION_COOKIE_NAME]["max-age"]) > YEAR - 60
+    # Renewed at most once a day: the next visit writes nothing.
+    assert settings.SESSION_COOKIE_NAME not in client.get("/samling/").cookies
+
+
+def test_logging_in_gives_the_session_the_sites_own_length(client, settings, admin_user):
+    save(client, demo_pages()[0])
+    # Wagtail's admin login sets the length itself; any other login (here Django's own, with
+    # the visitor's session) must not keep the collection's year.
+    client.force_login(admin_user)
+    assert client.session["saved_collection"]
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE

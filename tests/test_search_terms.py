@@ -3,6 +3,8 @@
 
 import re
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 
 from methods.models import MethodPage
@@ -77,11 +79,16 @@ def test_a_term_without_an_english_name_is_marked_swedish(client):
 
 
 def test_a_term_no_visible_page_is_filed_under_is_not_offered(client):
-    group = TargetGroup.objects.create(name="Elever i glesbygd", slug="glesbygd")
-    assert offered(client.get("/sok/?q=glesbygd")) == []
+    group = TargetGroup.objects.create(name="Elever i fjällvärlden", slug="fjallvarlden")
+    assert offered(client.get("/sok/?q=fjällvärlden")) == []
     page = filed(target_groups=[group])
+    assert offered(client.get("/sok/?q=fjällvärlden")) != []
     page.unpublish()
-    assert offered(client.get("/sok/?q=glesbygd")) == []
+    assert offered(client.get("/sok/?q=fjällvärlden")) == []
+    # Nor a term only a restricted page is filed under.
+    restricted = filed(title="Inloggat", target_groups=[group])
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    assert offered(client.get("/sok/?q=fjällvärlden")) == []
 
 
 def test_short_and_common_words_offer_nothing(client):
@@ -124,3 +131,12 @@ def test_only_the_first_page_of_results_offers_filters(client):
     group = TargetGroup.objects.get(slug="nyanlanda")
     filed(target_groups=[group])
     assert offered(client.get("/sok/?q=nyanlända&sida=2")) == []
+
+
+def test_a_keyword_offers_its_filter(client):
+    add_page(MethodPage, "Mentorer i gymnasiet", body="Något annat.", tags=["mentorskap"])
+    links = dict(offered(client.get("/sok/?q=mentorskap")))
+    slug = next(href for href in links if "tagg=" in href)
+    assert links[slug] == "Nyckelord: mentorskap"
+    listing = client.get(slug)
+    assert "Mentorer i gymnasiet" in listing.content.decode()

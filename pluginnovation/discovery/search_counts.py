@@ -16,7 +16,7 @@ import time
 from collections import Counter
 
 from django.conf import settings
-from django.db import DataError, connection, transaction
+from django.db import DataError, connection
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
@@ -67,7 +67,10 @@ def add_hits(normalised, day, searches):
     PostgreSQL (two upserts), two on SQLite (which has no INSERT in a WITH)."""
     quote = connection.ops.quote_name
     queries, hits = (quote(m._meta.db_table) for m in (Query, QueryDailyHits))
-    with transaction.atomic(), connection.cursor() as cursor:
+    # Not in a transaction of its own: a failure between SQLite's two statements leaves a query
+    # without a count, which the next count completes; a transaction would cost two more
+    # round trips on every write.
+    with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
                 f"WITH found AS (INSERT INTO {queries} (query_string) VALUES (%s) "

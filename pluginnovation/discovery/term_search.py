@@ -1,5 +1,5 @@
-"""Filters a search names: the terms of the closed vocabularies (success factors, projects,
-regions, municipalities, target groups, levels, types of intervention) whose name the search
+"""Filters a search names: the terms of the categories (success factors, projects, regions,
+municipalities, target groups, levels, types of intervention, keywords) whose name the search
 words spell out, so the search page can offer the filter that gathers that content.
 
 Full text finds the words in the pages' text, which is Swedish: "preventive" or "newly arrived
@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db.models import F, Value
 from django.utils.translation import get_language
 
-from pluginnovation.content.categories import VOCABULARIES
+from pluginnovation.content.categories import CATEGORIES
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.text import without_diacritics
 from pluginnovation.content.visibility import visible
@@ -53,10 +53,10 @@ class NamedTerm:
 
 
 def read_terms():
-    """Every term of the closed vocabularies that a visible page is filed under: one query."""
+    """Every term of the categories that a visible page is filed under: one query."""
     pages = visible(ContentPage.objects.all())
     parts = []
-    for category in VOCABULARIES:
+    for category in CATEGORIES:
         field = ContentPage._meta.get_field(category.field)
         model = field.related_model
         english = F("name_en") if issubclass(model, EnglishName) else Value("")

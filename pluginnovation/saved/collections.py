@@ -15,7 +15,14 @@ from django.utils import timezone
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import visible
-from pluginnovation.saved.models import MAX_ITEMS, MAX_NAME_LENGTH, Collection, CollectionItem
+from pluginnovation.saved.models import (
+    MAX_ITEMS,
+    MAX_NAME_LENGTH,
+    RETENTION,
+    TOUCH_INTERVAL,
+    Collection,
+    CollectionItem,
+)
 
 SESSION_KEY = "saved_collection"
 # secrets.token_urlsafe(24) gives 32 characters; accept a little either side, nothing else.
@@ -38,6 +45,14 @@ def session_collection(request, create=False):
         # A new collection is a new private key: never reuse a session id from before it.
         request.session.cycle_key()
     return collection
+
+
+def keep_session(request):
+    """Make the session, whose cookie finds the collection, last as long as the collection is
+    kept (RETENTION from its last use) rather than Django's two weeks; renewed at most once a
+    day. An editor who logs in goes back to the site's own session length (apps.py)."""
+    if request.session.get_expiry_age() < (RETENTION - TOUCH_INTERVAL).total_seconds():
+        request.session.set_expiry(RETENTION)
 
 
 def shared_collection(token):

@@ -37,7 +37,7 @@ from pluginnovation.discovery.listing import specific_pages
 from pluginnovation.printing import pages as print_pages
 from pluginnovation.ratelimit import allow
 from pluginnovation.saved import collections
-from pluginnovation.saved.models import MAX_ITEMS, MAX_NAME_LENGTH, RETENTION_TEXT
+from pluginnovation.saved.models import MAX_ITEMS, MAX_NAME_LENGTH, RETENTION, RETENTION_TEXT
 from pluginnovation.saved.templatetags.saved_tags import JUST_SAVED
 
 ANCHOR = re.compile(r"spara-[0-9]{1,12}(-[0-9]{1,4})?")
@@ -49,7 +49,7 @@ def set_hint(response):
     response.set_cookie(
         HINT_COOKIE,
         "1",
-        max_age=settings.SESSION_COOKIE_AGE,
+        max_age=int(RETENTION.total_seconds()),  # as long as the session (keep_session)
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=False,  # the script reads it
         samesite="Lax",
@@ -123,6 +123,8 @@ def own_or_new_collection(request):
     collection = collections.session_collection(request)
     if collection is None and allow(request, "collection-new", new_per_hour()):
         collection = collections.session_collection(request, create=True)
+    if collection is not None:
+        collections.keep_session(request)
     return collection
 
 
@@ -233,6 +235,7 @@ def collection_view(request):
     collection = collections.session_collection(request)
     if collection is not None and request.method == "GET":  # a HEAD (a link checker) is no use
         collection.touch()
+        collections.keep_session(request)
     contents, pages = listed_pages(collection)
     response = render(
         request,
@@ -274,10 +277,10 @@ def rename(request, collection):
     name = request.POST.get("namn", "")
     if len(name) > MAX_NAME_LENGTH:
         messages.error(request, f"Namnet får vara högst {MAX_NAME_LENGTH} tecken.")
-        return redirect("saved:collection")
+        return to_the_message()
     collections.rename(collection, name)
     messages.success(request, "Namnet är sparat.")
-    return redirect("saved:collection")
+    return to_the_message()
 
 
 @own_collection_or_back
@@ -305,11 +308,18 @@ def move_button(page_id, direction, position, total):
     return f"flytta-{button}-{page_id}"
 
 
+def to_the_message():
+    """Back to Min samling with the keyboard focus on the message that says what was done
+    (saved.js moves it there), not at the top of the page."""
+    return redirect(f"{reverse('saved:collection')}#saved-messages")
+
+
 @own_collection_or_back
 def remove(request, collection):
     page_id = collections.parse_page_id(request.POST.get("sida"))
     if collections.remove_page(collection, page_id):
         messages.success(request, "Sidan är borttagen från Min samling.")
+        return to_the_message()
     return redirect("saved:collection")
 
 
@@ -320,7 +330,7 @@ def empty(request):
         if collection is not None:
             collections.empty(collection)
         messages.success(request, "Min samling är tömd.")
-        return remove_hint(redirect("saved:collection"))
+        return remove_hint(to_the_message())
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     count = len(collections.contents(collection).page_ids)

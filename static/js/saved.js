@@ -13,6 +13,16 @@
     button.focus();
 })();
 
+// Back in Min samling after "Ta bort", a new name or emptying it (#saved-messages, saved/views.py):
+// the keyboard focus moves to the message that says what was done, so it is read out and the
+// visitor goes on from there rather than from the top of the page.
+(() => {
+    const box = window.location.hash === "#saved-messages" && document.getElementById("saved-messages");
+    if (box) {
+        box.focus();
+    }
+})();
+
 // "Spara" without leaving the page: the form is sent with fetch and the button says "Sparad".
 // Without JavaScript the same form posts normally and the visitor comes back to #spara-<id>.
 // Back on a page later, the buttons of pages already in Min samling say "Sparad" too.

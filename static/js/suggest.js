@@ -92,9 +92,14 @@
             items = found;
             list.replaceChildren(...found.map(option));
             // The words come from the page (data-suggest-some/-none), in its language.
+            const one = input.dataset.suggestOne || "1 förslag";
             const some = input.dataset.suggestSome || "{n} förslag";
             const none = input.dataset.suggestNone || "Inga förslag";
-            status.textContent = found.length ? some.replace("{n}", found.length) : none;
+            if (found.length === 1) {
+                status.textContent = one;
+            } else {
+                status.textContent = found.length ? some.replace("{n}", found.length) : none;
+            }
             if (found.length) {
                 open();
             } else {

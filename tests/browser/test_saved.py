@@ -236,7 +236,12 @@ def test_saved_pages_say_sparad_when_the_visitor_comes_back(browser, visitor, si
 
     # Removed in Min samling, then back: "Spara" again (from the back/forward cache or not).
     page.goto(site_url + "/samling/")
-    page.locator(".small-button--remove").first.click()
+    page.locator(".small-button--remove").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/samling/#saved-messages$"))
+    # The keyboard focus is on the message, which says what was done.
+    assert page.evaluate("document.activeElement.id") == "saved-messages"
+    assert "borttagen" in page.evaluate("document.activeElement.textContent")
     page.go_back()
     page.go_back()
     page.wait_for_url(site_url + "/metoder/")

@@ -98,3 +98,10 @@ def test_swedish_titles_among_english_suggestions_are_marked_swedish(page, site_
         "labels => labels.map(label => label.lang)"
     )
     assert languages and set(languages) == {"sv"}
+
+
+def test_one_suggestion_is_counted_in_the_singular(page, site_url):
+    page.goto(site_url + "/en/")
+    type_and_wait_for_options(page, "collab")
+    assert page.locator(f"{LIST} [role=option]").count() == 1  # the factor Collaboration
+    assert page.locator(STATUS).inner_text() == "1 suggestion"
