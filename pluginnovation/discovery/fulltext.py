@@ -39,10 +39,10 @@ from pluginnovation.discovery.vocabulary import vocabulary
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 WORD = re.compile(r"\w+")
-# Unicode categories nobody types on purpose: control, surrogates, private use, unassigned
-# (each becomes a space), and format characters (bidi overrides, zero widths, the soft
-# hyphen), which sit inside words and are left out.
-INVISIBLE = {"Cc", "Cs", "Co", "Cn"}
+# Unicode categories nobody types on purpose: control, format (bidi overrides, zero widths,
+# the soft hyphen), surrogates, private use, unassigned. Format characters sit inside words:
+# a query leaves them out; the others become spaces.
+INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
 FORMAT = "Cf"
 
 
@@ -56,7 +56,7 @@ def clean_query(raw):
     """
     text = unicodedata.normalize("NFC", raw or "")
     text = "".join(
-        " " if category in INVISIBLE else "" if category == FORMAT else c
+        "" if category == FORMAT else " " if category in INVISIBLE else c
         for c in text
         for category in (unicodedata.category(c),)
     )
