@@ -6,7 +6,8 @@ class DeliveryConfig(AppConfig):
     verbose_name = "Leverans och cachning"
 
     def ready(self):
-        from pluginnovation.delivery import purge, sites
+        from pluginnovation.delivery import purge, sessions, sites
 
         purge.connect_signals()
+        sessions.connect_signals()
         sites.connect_signals()

@@ -15,11 +15,11 @@ from django.utils import timezone
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import visible
+from pluginnovation.delivery.sessions import keep_for
 from pluginnovation.saved.models import (
     MAX_ITEMS,
     MAX_NAME_LENGTH,
     RETENTION,
-    TOUCH_INTERVAL,
     Collection,
     CollectionItem,
 )
@@ -48,11 +48,9 @@ def session_collection(request, create=False):
 
 
 def keep_session(request):
-    """Make the session, whose cookie finds the collection, last as long as the collection is
-    kept (RETENTION from its last use) rather than Django's two weeks; renewed at most once a
-    day. An editor who logs in goes back to the site's own session length (apps.py)."""
-    if request.session.get_expiry_age() < (RETENTION - TOUCH_INTERVAL).total_seconds():
-        request.session.set_expiry(RETENTION)
+    """The session, whose cookie finds the collection, lasts as long as the collection is
+    kept: RETENTION from its last use (pluginnovation.delivery.sessions)."""
+    keep_for(request, RETENTION)
 
 
 def shared_collection(token):
