@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from methods.models import MethodPage
-from pluginnovation.taxonomy.models import InterventionType, Municipality, TargetGroup
+from pluginnovation.taxonomy.models import InterventionType, Level, Municipality, TargetGroup
 from tests.discovery_support import add_page
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +140,22 @@ def test_a_keyword_offers_its_filter(client):
     assert links[slug] == "Nyckelord: mentorskap"
     listing = client.get(slug)
     assert "Mentorer i gymnasiet" in listing.content.decode()
+
+
+def test_a_search_that_is_a_filters_name_is_not_corrected_into_swedish(client, monkeypatch):
+    from pluginnovation.discovery import fulltext
+
+    individual = Level.objects.get(slug="individ")
+    filed(levels=[individual])
+    real = fulltext.find
+
+    def with_a_correction(words, request=None):
+        found = real(words, request)
+        return fulltext.Found(found.hits, found.fallback, "individuell level")
+
+    monkeypatch.setattr(fulltext, "find", with_a_correction)
+    html = client.get("/en/sok/?q=individual+level").content.decode()
+    assert "Level: Individual level" in html
+    assert "individuell level" not in html
+    # A search that only begins a name still gets the correction.
+    assert "individuell level" in client.get("/en/sok/?q=individual+lev").content.decode()

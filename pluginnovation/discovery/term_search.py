@@ -116,6 +116,14 @@ class TermFilter:
     name: str
     # The name's language where it is not the one shown, else "".
     lang: str
+    # The search is this name and nothing else ("individual level").
+    whole: bool
+
+
+def is_whole_query(term, words):
+    """Whether the search words are exactly the words of one of the term's names."""
+    query = {without_diacritics(word) for word in words}
+    return any(set(folded_words) == query for _typed, folded_words in term.words)
 
 
 def term_filters(request, words, selection):
@@ -141,6 +149,7 @@ def term_filters(request, words, selection):
                 label=str(facet.label),
                 name=term.name_en if in_english else term.name,
                 lang="" if in_english else names_language(facet),
+                whole=is_whole_query(term, words),
             )
         )
     return found

@@ -214,20 +214,25 @@ def search(request):
     hits = found.hits
     if order == "nyast" and hits:
         hits = cached(request, "search-newest", words, lambda: fulltext.newest_first(hits))
-    if found.suggestion:
+    named = term_filters(request, words, parse_selection(request.GET)) if first_page else []
+    if first_page:
+        context["term_filters"] = [
+            {**vars(term), "url": f"{reverse('explore')}?{urlencode({term.param: term.slug})}"}
+            for term in named
+        ]
+    used = found.fallback == "corrected"
+    # A search that is a filter's name ("individual level") is not misspelt Swedish: the
+    # filter is offered, not a correction, unless the hits shown are the correction's.
+    if found.suggestion and (used or not any(term.whole for term in named)):
         context["suggestion"] = {
             "text": found.suggestion,
             "url": search_url(request, q=found.suggestion, ordning=request.GET.get("ordning")),
-            "used": found.fallback == "corrected",
+            "used": used,
         }
     if found.fallback in fulltext.FALLBACK_MESSAGES:
         context["messages"].append(str(fulltext.FALLBACK_MESSAGES[found.fallback]))
     if first_page:
         context["promotions"] = fulltext.promotions(query, request)
-        context["term_filters"] = [
-            {**vars(term), "url": f"{reverse('explore')}?{urlencode({term.param: term.slug})}"}
-            for term in term_filters(request, words, parse_selection(request.GET))
-        ]
     if counted:
         search_counts.record_search(query)
 
