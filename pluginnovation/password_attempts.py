@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from wagtail import views as page_views
 from wagtail.documents.views import serve as document_views
 
+from pluginnovation.delivery.sessions import site_length
 from pluginnovation.ratelimit import WINDOW_SECONDS, allow
 
 
@@ -31,7 +32,12 @@ def limited(view, kind):
                 response = render(request, "password_too_many.html", status=429)
                 response.headers["Retry-After"] = str(WINDOW_SECONDS)
                 return response
-        return view(request, *args, **kwargs)
+        response = view(request, *args, **kwargs)
+        if request.method == "POST":
+            # A password given on a session kept long for Min samling lasts no longer than
+            # Wagtail would let it (pluginnovation.delivery.sessions).
+            site_length(request)
+        return response
 
     return never_cache(guarded)
 

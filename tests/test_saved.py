@@ -686,3 +686,59 @@ def test_logging_in_gives_the_session_the_sites_own_length(client, settings, adm
     client.force_login(admin_user)
     assert client.session["saved_collection"]
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+
+
+def test_a_logged_in_editors_session_is_never_made_longer(client, admin_user):
+    # Signed in without "Kom ihåg mig": the session ends when the browser closes.
+    client.post("/admin/login/", {"username": admin_user.username, "password": "password"})
+    assert client.session.get_expire_at_browser_close()
+    save(client, demo_pages()[0])
+    client.get("/samling/")
+    client.get("/samling/sparade/")
+    assert client.session.get_expire_at_browser_close()
+
+
+def password_action(client, page):
+    form = client.get(page.url).content.decode()
+    return form.split('class="access-form" method="post" action="', 1)[1].split('"', 1)[0]
+
+
+@pytest.fixture
+def protected_page():
+    page = CaseStudyPage.objects.live().order_by("pk").first()
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="solros-42"
+    )
+    return page
+
+
+def test_a_session_with_a_given_password_is_never_made_longer(client, protected_page):
+    client.post(
+        password_action(client, protected_page),
+        {"password": "solros-42", "return_url": protected_page.url},
+    )
+    assert client.session.get_expire_at_browser_close()  # as Wagtail makes it
+    save(client, demo_pages()[0])
+    client.get("/samling/")
+    assert client.session.get_expire_at_browser_close()
+
+
+def test_a_password_given_later_brings_the_session_back_to_the_sites_length(
+    client, settings, protected_page
+):
+    save(client, demo_pages()[0])
+    assert client.session.get_expiry_age() > YEAR - 60
+    client.post(
+        password_action(client, protected_page),
+        {"password": "solros-42", "return_url": protected_page.url},
+    )
+    assert client.get(protected_page.url).status_code == 200  # the password was taken
+    assert client.session.get_expiry_age() <= settings.SESSION_COOKIE_AGE
+    client.get("/samling/")  # and using Min samling does not make it longer again
+    assert client.session.get_expiry_age() <= settings.SESSION_COOKIE_AGE
+
+
+def test_an_emptied_collection_gives_the_session_the_sites_length(client, settings):
+    save(client, demo_pages()[0])
+    client.post("/samling/tom/")
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE

@@ -6,8 +6,6 @@ only reads it. Tokens are checked for their form before any lookup; an unknown, 
 expired token gets the same 404 page. Every page here is private: no caching, no indexing.
 """
 
-import datetime
-
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
@@ -22,7 +20,6 @@ from pluginnovation.assessment.forms import ANSWER_MISSING, PlanItemForm, read_a
 from pluginnovation.assessment.limits import allow_new
 from pluginnovation.assessment.models import (
     MAX_PLAN_ITEMS,
-    RETENTION_DAYS,
     RETENTION_TEXT,
     Answer,
     Assessment,
@@ -35,7 +32,6 @@ from pluginnovation.assessment.scoring import answers_of, profile, steps
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import restricted, visible
 from pluginnovation.delivery.private import private_link
-from pluginnovation.delivery.sessions import keep_for
 from pluginnovation.taxonomy.models import Level, TargetGroup
 
 SESSION_KEY = "assessment_edit_tokens"
@@ -70,8 +66,6 @@ def remember(request, assessment):
     wanted = wanted[:REMEMBERED]
     if wanted != tokens:  # saving the session costs a query; only when it changes
         request.session[SESSION_KEY] = wanted
-    # The browser remembers the edit links as long as the assessments are kept.
-    keep_for(request, datetime.timedelta(days=RETENTION_DAYS))
 
 
 def remembered(request):

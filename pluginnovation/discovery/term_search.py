@@ -13,7 +13,6 @@ by its Swedish name or its English one, whatever the case and accents. Only term
 visible page is filed under are offered: a filter with no content helps no one.
 """
 
-import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -26,19 +25,19 @@ from pluginnovation.content.text import without_diacritics
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.facets import FACETS_BY_PARAM
+from pluginnovation.discovery.fulltext import all_words
 from pluginnovation.discovery.listing import names_language
 from pluginnovation.taxonomy.models import EnglishName
 
 MAX_TERMS = 4
 # Shorter words begin too many names ("och", "ung") to be taken as the start of one.
 MIN_PREFIX = 4
-WORD = re.compile(r"\w+")
 
 
 def name_words(text):
-    """The words of a name in lower case, as typed ("nyanlända", "elever") and without accents
-    ("nyanlanda", "elever")."""
-    words = tuple(WORD.findall(text.lower()))
+    """The words of a name in lower case, as a search reads them (fulltext.all_words:
+    "nyanlända", "elever") and without accents ("nyanlanda", "elever")."""
+    words = tuple(all_words(text))
     return words, tuple(without_diacritics(word) for word in words)
 
 

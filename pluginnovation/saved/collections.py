@@ -15,7 +15,7 @@ from django.utils import timezone
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import visible
-from pluginnovation.delivery.sessions import keep_for
+from pluginnovation.delivery.sessions import keep_for, site_length
 from pluginnovation.saved.models import (
     MAX_ITEMS,
     MAX_NAME_LENGTH,
@@ -47,10 +47,16 @@ def session_collection(request, create=False):
     return collection
 
 
-def keep_session(request):
-    """The session, whose cookie finds the collection, lasts as long as the collection is
-    kept: RETENTION from its last use (pluginnovation.delivery.sessions)."""
-    keep_for(request, RETENTION)
+def keep_session(request, has_pages):
+    """While the collection has pages, the session, whose cookie finds it, lasts as long as
+    the collection is kept: RETENTION from its last use (pluginnovation.delivery.sessions).
+    Without pages, the site's own length again. Never on a HEAD, which a link checker sends."""
+    if request.method == "HEAD":
+        return
+    if has_pages:
+        keep_for(request, RETENTION)
+    else:
+        site_length(request)
 
 
 def shared_collection(token):

@@ -63,8 +63,10 @@ def remove_hint(response):
 
 
 def hint_follows(request, response, has_pages):
-    """The hint set (renewed) when the collection has pages, removed when it has none; no
+    """The hint and the session's length (collections.keep_session) follow whether the
+    collection has pages: the hint set (renewed) when it has, removed when it has none; no
     cookie at all for a visitor who never had one and has nothing saved."""
+    collections.keep_session(request, has_pages)
     if has_pages:
         return set_hint(response)
     return remove_hint(response) if HINT_COOKIE in request.COOKIES else response
@@ -123,8 +125,6 @@ def own_or_new_collection(request):
     collection = collections.session_collection(request)
     if collection is None and allow(request, "collection-new", new_per_hour()):
         collection = collections.session_collection(request, create=True)
-    if collection is not None:
-        collections.keep_session(request)
     return collection
 
 
@@ -168,10 +168,10 @@ def save_and_answer(request, page):
     if wants_json(request):
         # Min samling is Swedish, also on the English pages: the script marks its language.
         answer = JsonResponse({"saved": True, "message": "Sparad i Min samling", "lang": "sv"})
-        return set_hint(answer)
+        return hint_follows(request, answer, True)
     request.session[JUST_SAVED] = True
     # Not redirect(): it would take a path without a slash for the name of a view.
-    return set_hint(HttpResponseRedirect(back_to(request, page)))
+    return hint_follows(request, HttpResponseRedirect(back_to(request, page)), True)
 
 
 @private_link
@@ -235,7 +235,6 @@ def collection_view(request):
     collection = collections.session_collection(request)
     if collection is not None and request.method == "GET":  # a HEAD (a link checker) is no use
         collection.touch()
-        collections.keep_session(request)
     contents, pages = listed_pages(collection)
     response = render(
         request,
@@ -330,7 +329,7 @@ def empty(request):
         if collection is not None:
             collections.empty(collection)
         messages.success(request, "Min samling är tömd.")
-        return remove_hint(to_the_message())
+        return hint_follows(request, to_the_message(), False)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     count = len(collections.contents(collection).page_ids)
@@ -397,7 +396,8 @@ def copy(request, collection):
         messages.info(
             request, "Inga nya sidor att kopiera (de fanns redan, eller samlingen är full)."
         )
-    return set_hint(redirect("saved:collection"))
+    has_pages = bool(collections.contents(mine).page_ids)
+    return hint_follows(request, redirect("saved:collection"), has_pages)
 
 
 def pack_context(request, collection, shared_token=None):
