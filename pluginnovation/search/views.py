@@ -214,8 +214,8 @@ def search(request):
     hits = found.hits
     if order == "nyast" and hits:
         hits = cached(request, "search-newest", words, lambda: fulltext.newest_first(hits))
-    named = term_filters(request, words, parse_selection(request.GET)) if first_page else []
-    if first_page:
+    named = term_filters(request, words, parse_selection(request.GET))
+    if first_page:  # offered once, with the first page
         context["term_filters"] = [
             {**vars(term), "url": f"{reverse('explore')}?{urlencode({term.param: term.slug})}"}
             for term in named
