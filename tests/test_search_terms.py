@@ -159,3 +159,20 @@ def test_a_search_that_is_a_filters_name_is_not_corrected_into_swedish(client, m
     assert "individuell level" not in html
     # A search that only begins a name still gets the correction.
     assert "individuell level" in client.get("/en/sok/?q=individual+lev").content.decode()
+
+
+def test_the_terms_are_read_once_for_every_search_not_per_content_version(
+    client, monkeypatch, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    from pluginnovation.discovery import term_search
+    from pluginnovation.discovery.cache import bump
+
+    monkeypatch.setattr(term_search, "caching_allowed", lambda: True)
+    cache.delete(term_search.TERMS_KEY)
+    first = term_search.current_terms()
+    bump()  # a publish
+    with django_assert_num_queries(0):
+        assert term_search.current_terms() == first
+    cache.delete(term_search.TERMS_KEY)
