@@ -176,3 +176,16 @@ def test_the_terms_are_read_once_for_every_search_not_per_content_version(
     with django_assert_num_queries(0):
         assert term_search.current_terms() == first
     cache.delete(term_search.TERMS_KEY)
+
+
+def test_a_search_whose_matches_are_kept_does_not_read_the_terms(client, monkeypatch):
+    from pluginnovation.discovery import cache as discovery_cache
+    from pluginnovation.discovery import term_search
+
+    monkeypatch.setattr(discovery_cache, "caching_allowed", lambda: True)
+    reads = []
+    real = term_search.current_terms
+    monkeypatch.setattr(term_search, "current_terms", lambda: reads.append(1) or real())
+    client.get("/sok/?q=nyanlända")
+    client.get("/sok/?q=nyanlända")
+    assert reads == [1]

@@ -48,7 +48,7 @@ class NamedTerm:
     slug: str
     name: str
     name_en: str
-    # name_words() of each name, worked out once per content version.
+    # name_words() of each name, worked out when the terms are read (current_terms).
     words: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
 
 
@@ -150,9 +150,13 @@ def term_filters(request, words, selection):
     """The filters the search words name, in the language shown, leaving out those already
     chosen (selection: pluginnovation.discovery.facets.Selection). Kept per content version
     and words."""
-    terms = current_terms()
+    # The terms are read only when the matches are not kept already: most searches need not
+    # unpickle them at all.
     matches = cached(
-        request, "search-term-matches", tuple(words), lambda: matching_terms(words, terms)
+        request,
+        "search-term-matches",
+        tuple(words),
+        lambda: matching_terms(words, current_terms()),
     )
     english = get_language() != settings.LANGUAGE_CODE
     chosen = set(selection.as_pairs())
