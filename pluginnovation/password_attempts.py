@@ -34,8 +34,8 @@ def limited(view, kind):
                 return response
         response = view(request, *args, **kwargs)
         if request.method == "POST":
-            # A password given on a session kept long for Min samling lasts no longer than
-            # Wagtail would let it (pluginnovation.delivery.sessions).
+            # A password given on a session kept long for Min samling before its own cookie
+            # lasts no longer than Wagtail would let it (pluginnovation.delivery.sessions).
             site_length(request)
         return response
 

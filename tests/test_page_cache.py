@@ -176,6 +176,21 @@ def test_the_min_samling_hint_alone_is_served_the_public_copy(client, caching, a
     assert second.content == first.content
 
 
+def test_a_visitor_with_a_collection_is_served_the_public_copy(client, caching, article):
+    """Saving starts no session: the collection is found by a cookie of its own, which the
+    public pages never read, so its owner gets the cached page like everyone else."""
+    first = get(client, article.url)
+    saved = client.post(
+        "/samling/spara/", {"sida": article.pk, "next": "/"}, HTTP_ORIGIN="http://testserver"
+    )
+    assert saved.status_code == 302
+    assert "sessionid" not in client.cookies
+    client.get("/")  # the page saved from, which shows the confirmation once
+    again = get(client, article.url)
+    assert again["X-Cache"] == "hit"
+    assert again.content == first.content
+
+
 def test_the_saved_page_ids_are_never_stored(client, caching):
     client.cookies["samling"] = "1"
     for _ in range(2):

@@ -13,11 +13,11 @@ from bench.content import generate_content
 from casestudies.models import CaseStudyPage, CaseStudyResult
 from methods.models import MethodPage
 from pluginnovation.content.models import ContentPage
-from pluginnovation.saved.collections import SESSION_KEY
-from pluginnovation.saved.models import MAX_ITEMS, Collection, CollectionItem
+from pluginnovation.saved.models import MAX_ITEMS, CollectionItem
 from research.models import ResearchArticlePage
 from tests.factories import MethodPageFactory, every_body_block
 from tests.query_ceiling import CEILING, measure
+from tests.saved_support import owned_collection
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def save_all(client, pages):
             "/samling/spara/", {"sida": page.pk, "next": "/"}, HTTP_ORIGIN=ORIGIN
         )
         assert response.status_code == 302
-    return Collection.objects.get(pk=client.session[SESSION_KEY])
+    return owned_collection(client)
 
 
 def pdf_text(response):

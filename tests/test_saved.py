@@ -3,7 +3,10 @@ cached public pages, the collection's own pages, sharing, bounds and retention."
 
 import datetime
 import re
+import time
 
+from django.conf import settings
+from django.core import signing
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -15,14 +18,16 @@ import pytest
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
 from pluginnovation.content.models import ContentPage
-from pluginnovation.saved.collections import SESSION_KEY
+from pluginnovation.saved import owner
 from pluginnovation.saved.models import MAX_ITEMS, Collection, CollectionItem
 from research.models import ResearchArticlePage
+from tests.saved_support import owned_collection
 
 pytestmark = pytest.mark.django_db
 
 ORIGIN = "http://testserver"
 SCRIPT = "<script>alert(1)</script>"
+YEAR = 365 * 24 * 60 * 60
 
 
 def demo_pages():
@@ -41,11 +46,11 @@ def save(client, page, origin=ORIGIN, next_url="/metoder/", **extra):
 
 
 def saved_ids(client):
-    pk = client.session.get(SESSION_KEY)
-    if pk is None:
+    collection = owned_collection(client)
+    if collection is None:
         return []
     return list(
-        CollectionItem.objects.filter(collection_id=pk)
+        CollectionItem.objects.filter(collection=collection)
         .order_by("position")
         .values_list("page_id", flat=True)
     )
@@ -240,7 +245,7 @@ def test_the_header_links_to_the_collection(client):
 def make_collection(client, pages):
     for page in pages:
         assert save(client, page).status_code == 302
-    return Collection.objects.get(pk=client.session[SESSION_KEY])
+    return owned_collection(client)
 
 
 def test_the_collection_lists_cards_in_order_and_states_retention(client):
@@ -449,7 +454,7 @@ def test_a_shared_link_is_read_only_and_can_be_copied(client):
     response = other.post(f"/samling/delad/{collection.share_token}/kopiera/")
     assert response.status_code == 302
     assert saved_ids(other) == [page.pk for page in pages]
-    copy = Collection.objects.get(pk=other.session[SESSION_KEY])
+    copy = owned_collection(other)
     assert copy.pk != collection.pk and copy.share_token != collection.share_token
     assert copy.name == "Arbetslaget"
     assert "3 sidor kopierades" in other.get("/samling/").content.decode()
@@ -496,17 +501,85 @@ def test_share_tokens_are_long_and_unguessable():
     assert all(len(token) >= 32 and re.fullmatch(r"[A-Za-z0-9_-]+", token) for token in tokens)
 
 
-def test_the_session_holds_the_collection_not_the_cookie(client):
-    make_collection(client, demo_pages()[:1])
-    collection_pk = client.session[SESSION_KEY]
-    cookie = client.cookies["sessionid"]
-    # The cookie is only the session's random key; the collection's id stays on the server.
-    assert cookie.value == client.session.session_key
-    assert client.session[SESSION_KEY] == collection_pk
-    assert cookie["samesite"] == "Lax"
-    # Another visitor's session cannot be pointed at it by guessing ids.
+def test_the_cookie_holds_a_signed_random_key_not_the_collections_id(client, settings):
+    collection = make_collection(client, demo_pages()[:1])
+    cookie = client.cookies[owner.COOKIE]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert int(cookie["max-age"]) == YEAR
+    key, _timestamp, _signature = cookie.value.split(":")
+    assert key == collection.owner_key and len(key) >= 40
+    assert collection.owner_key != collection.share_token
+    # Saving starts no session: the public pages stay the cached copy for this visitor.
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    # Another visitor cannot point a cookie at it by guessing ids.
     other = Client()
+    other.cookies[owner.COOKIE] = str(collection.pk)
     assert "Du har inga sparade sidor ännu" in other.get("/samling/").content.decode()
+
+
+def test_a_collection_is_kept_for_javascript_saves_too(client, settings):
+    response = save(client, demo_pages()[0], HTTP_ACCEPT="application/json")
+    assert response.json()["saved"] is True
+    assert int(response.cookies[owner.COOKIE]["max-age"]) == YEAR
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    assert saved_ids(client) == [demo_pages()[0].pk]
+
+
+@pytest.mark.parametrize(
+    "forge",
+    [
+        lambda key: key,  # unsigned
+        lambda key: key + ":" + "A" * 27,  # a made-up signature
+        lambda key: signing.get_cookie_signer(salt="other").sign_object(key),
+        lambda key: "\x00" * 4000,
+        lambda key: "²:³",
+    ],
+)
+def test_a_cookie_not_made_here_finds_nothing_and_is_removed(client, forge):
+    collection = make_collection(Client(), demo_pages()[:1])
+    client.cookies[owner.COOKIE] = forge(collection.owner_key)
+    response = client.get("/samling/")
+    assert response.status_code == 200
+    assert "Du har inga sparade sidor ännu" in response.content.decode()
+    assert response.cookies[owner.COOKIE]["max-age"] == 0
+    assert client.get("/samling/sparade/").json() == {"sidor": []}
+
+
+def test_a_cookie_older_than_the_retention_finds_nothing(client, monkeypatch):
+    collection = make_collection(Client(), demo_pages()[:1])
+    year_ago = int(time.time()) - YEAR - 60
+    monkeypatch.setattr(
+        signing.TimestampSigner, "timestamp", lambda self: signing.b62_encode(year_ago)
+    )
+    signer = signing.get_cookie_signer(salt=owner.COOKIE + owner.SALT)
+    client.cookies[owner.COOKIE] = signer.sign(collection.owner_key)
+    monkeypatch.undo()
+    assert client.get("/samling/sparade/").json() == {"sidor": []}
+
+
+def test_using_min_samling_renews_the_cookie(client):
+    page = demo_pages()[0]
+    save(client, page)
+    for address in ("/samling/", "/samling/sparade/"):
+        response = client.get(address)
+        assert int(response.cookies[owner.COOKIE]["max-age"]) == YEAR
+    assert client.get("/samling/sparade/").json() == {"sidor": [page.pk]}
+
+
+def test_visitors_who_never_saved_get_no_collection_cookie(client):
+    for address in ("/samling/", "/samling/sparade/", "/samling/tom/", "/samling/skriv-ut/"):
+        assert owner.COOKIE not in client.get(address).cookies
+    assert not Collection.objects.exists()
+
+
+def test_a_collection_emptied_keeps_its_name_and_cookie(client):
+    collection = make_collection(client, demo_pages()[:1])
+    client.post("/samling/namn/", {"namn": "Till APT"})
+    response = client.post("/samling/tom/")
+    assert int(response.cookies[owner.COOKIE]["max-age"]) == YEAR
+    assert response.cookies["samling"]["max-age"] == 0
+    assert owned_collection(client).pk == collection.pk
+    assert "Till APT" in client.get("/samling/").content.decode()
 
 
 # Retention
@@ -656,46 +729,51 @@ def test_the_saved_page_ids_only_answer_get_and_head(client):
     assert client.head("/samling/sparade/").status_code == 200
 
 
-# The session, whose cookie finds the collection, is kept as long as the collection
-
-YEAR = 365 * 24 * 60 * 60
+# Collections the session held before the cookie: moved to the cookie, the session shortened
 
 
-def test_saving_keeps_the_session_as_long_as_the_collection(client, settings):
-    response = save(client, demo_pages()[0])
-    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
-    assert int(cookie["max-age"]) > YEAR - 60  # not Django's two weeks
-    assert int(response.cookies["samling"]["max-age"]) == YEAR
-
-
-def test_using_min_samling_renews_a_session_near_its_end(client, settings):
-    save(client, demo_pages()[0])
+def held_by_session(client, pages):
+    """A collection as sessions held them before the cookie, in a session kept a year."""
+    collection = Collection.objects.create(name="Från förr")
+    for position, page in enumerate(pages, start=1):
+        CollectionItem.objects.create(collection=collection, page=page, position=position)
     session = client.session
-    session.set_expiry(14 * 24 * 60 * 60)  # as an old session from before this was kept
+    session[owner.SESSION_KEY] = collection.pk
+    session.set_expiry(YEAR)
     session.save()
-    response = client.get("/samling/")
-    assert int(response.cookies[settings.SESSION_COOKIE_NAME]["max-age"]) > YEAR - 60
-    # Renewed at most once a day: the next visit writes nothing.
-    assert settings.SESSION_COOKIE_NAME not in client.get("/samling/").cookies
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    return collection
 
 
-def test_logging_in_gives_the_session_the_sites_own_length(client, settings, admin_user):
-    save(client, demo_pages()[0])
+@pytest.mark.parametrize("address", ["/samling/", "/samling/sparade/"])
+def test_a_collection_held_by_the_session_moves_to_the_cookie(client, address):
+    pages = demo_pages()[:2]
+    collection = held_by_session(client, pages)
+    response = client.get(address)
+    assert str(pages[0].pk) in response.content.decode()
+    assert owner.COOKIE in response.cookies
+    assert owned_collection(client).pk == collection.pk
+    assert owner.SESSION_KEY not in client.session
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+    # From now on the cookie alone finds it.
+    del client.cookies[settings.SESSION_COOKIE_NAME]
+    assert client.get("/samling/sparade/").json() == {"sidor": [page.pk for page in pages]}
+
+
+def test_saving_into_a_collection_held_by_the_session_keeps_it(client):
+    pages = demo_pages()
+    collection = held_by_session(client, pages[:1])
+    save(client, pages[1])
+    assert owned_collection(client).pk == collection.pk
+    assert saved_ids(client) == [pages[0].pk, pages[1].pk]
+
+
+def test_logging_in_gives_a_long_session_the_sites_own_length(client, admin_user):
+    held_by_session(client, demo_pages()[:1])
     # Wagtail's admin login sets the length itself; any other login (here Django's own, with
     # the visitor's session) must not keep the collection's year.
     client.force_login(admin_user)
-    assert client.session["saved_collection"]
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
-
-
-def test_a_logged_in_editors_session_is_never_made_longer(client, admin_user):
-    # Signed in without "Kom ihåg mig": the session ends when the browser closes.
-    client.post("/admin/login/", {"username": admin_user.username, "password": "password"})
-    assert client.session.get_expire_at_browser_close()
-    save(client, demo_pages()[0])
-    client.get("/samling/")
-    client.get("/samling/sparade/")
-    assert client.session.get_expire_at_browser_close()
 
 
 def password_action(client, page):
@@ -712,21 +790,8 @@ def protected_page():
     return page
 
 
-def test_a_session_with_a_given_password_is_never_made_longer(client, protected_page):
-    client.post(
-        password_action(client, protected_page),
-        {"password": "solros-42", "return_url": protected_page.url},
-    )
-    assert client.session.get_expire_at_browser_close()  # as Wagtail makes it
-    save(client, demo_pages()[0])
-    client.get("/samling/")
-    assert client.session.get_expire_at_browser_close()
-
-
-def test_a_password_given_later_brings_the_session_back_to_the_sites_length(
-    client, settings, protected_page
-):
-    save(client, demo_pages()[0])
+def test_a_password_given_brings_a_long_session_back_to_the_sites_length(client, protected_page):
+    held_by_session(client, demo_pages()[:1])
     assert client.session.get_expiry_age() > YEAR - 60
     client.post(
         password_action(client, protected_page),
@@ -734,11 +799,3 @@ def test_a_password_given_later_brings_the_session_back_to_the_sites_length(
     )
     assert client.get(protected_page.url).status_code == 200  # the password was taken
     assert client.session.get_expiry_age() <= settings.SESSION_COOKIE_AGE
-    client.get("/samling/")  # and using Min samling does not make it longer again
-    assert client.session.get_expiry_age() <= settings.SESSION_COOKIE_AGE
-
-
-def test_an_emptied_collection_gives_the_session_the_sites_length(client, settings):
-    save(client, demo_pages()[0])
-    client.post("/samling/tom/")
-    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE

@@ -5,13 +5,17 @@ and for brotli (compression.py), so they never disagree.
 """
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.utils.cache import cc_delim_re
 
 from pluginnovation.security import is_admin_path
 
-# Cookies that make a visitor's pages their own: a session (editors, and visitors with a
-# collection or a passed page password) and the messages framework's pending messages.
-PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+# Where Django's messages wait for the next page (before they overflow into the session).
+MESSAGES_COOKIE = CookieStorage.cookie_name
+# Cookies that make a visitor's pages their own: a session (editors, self-assessments, a passed
+# page password) and the messages framework's pending messages. Not Min samling's cookies: no
+# public page reads them (pluginnovation.saved.owner).
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE)
 # What a shared response may vary on: the page cache keys on the encoding, and on the path
 # for the language (Swedish without a prefix, English under /en/; LocaleMiddleware never
 # chooses by Accept-Language here, tests/test_page_cache.py checks), and only serves requests
@@ -32,7 +36,9 @@ def is_cacheable_address(request):
 
 
 def has_personal_cookies(request):
-    return any(name in request.COOKIES for name in PERSONAL_COOKIES)
+    """A personal cookie with a value: one removed (Max-Age=0, value "") holds nothing, and a
+    client that keeps sending it empty gets the public copy."""
+    return any(request.COOKIES.get(name) for name in PERSONAL_COOKIES)
 
 
 def is_anonymous(request):

@@ -1,5 +1,5 @@
-"""What a visitor does with their collection: find it through the session, add, move,
-remove, empty, copy; and which of its pages may still be shown.
+"""What a visitor does with their collection (found by its cookie, pluginnovation.saved.owner):
+add, move, remove, empty, copy; and which of its pages may still be shown.
 
 Every page shown goes through pluginnovation.content.visibility.visible(): a page unpublished
 or restricted after it was saved simply drops out (the views say how many did).
@@ -15,48 +15,19 @@ from django.utils import timezone
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import visible
-from pluginnovation.delivery.sessions import keep_for, site_length
 from pluginnovation.saved.models import (
     MAX_ITEMS,
     MAX_NAME_LENGTH,
-    RETENTION,
     Collection,
     CollectionItem,
 )
 
-SESSION_KEY = "saved_collection"
 # secrets.token_urlsafe(24) gives 32 characters; accept a little either side, nothing else.
 SHARE_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 def parse_page_id(raw):
     return typed_int(raw, max_digits=12)
-
-
-def session_collection(request, create=False):
-    """The visitor's collection, or None (unless create: then a new one, kept in the session)."""
-    pk = request.session.get(SESSION_KEY)
-    collection = None
-    if isinstance(pk, int):
-        collection = Collection.objects.filter(pk=pk).first()
-    if collection is None and create:
-        collection = Collection.objects.create()
-        request.session[SESSION_KEY] = collection.pk
-        # A new collection is a new private key: never reuse a session id from before it.
-        request.session.cycle_key()
-    return collection
-
-
-def keep_session(request, has_pages):
-    """While the collection has pages, the session, whose cookie finds it, lasts as long as
-    the collection is kept: RETENTION from its last use (pluginnovation.delivery.sessions).
-    Without pages, the site's own length again. Never on a HEAD, which a link checker sends."""
-    if request.method == "HEAD":
-        return
-    if has_pages:
-        keep_for(request, RETENTION)
-    else:
-        site_length(request)
 
 
 def shared_collection(token):

@@ -1,9 +1,11 @@
 """A visitor's collection of saved pages ("Min samling"), kept without an account.
 
-The visitor's session holds the collection's id (the private key: sessions live on the
-server, the cookie carries only the session key). A read-only copy can be shared through the
-collection's share token, which is unguessable (secrets.token_urlsafe) and reveals nothing
-else. Collections unused for RETENTION are removed by `manage.py remove_old_collections`.
+The visitor's browser finds its collection by the collection's owner key, kept in a signed,
+HttpOnly cookie of its own (pluginnovation.saved.owner), not in a session: a session would make
+every page the visitor opens their own, past the page cache. A read-only copy can be shared
+through the collection's share token. Both keys are unguessable (secrets.token_urlsafe)
+and reveal nothing else; the owner key is never shown on a page. Collections unused for
+RETENTION are removed by `manage.py remove_old_collections`.
 """
 
 import datetime
@@ -25,10 +27,17 @@ def new_share_token():
     return secrets.token_urlsafe(24)
 
 
+def new_owner_key():
+    return secrets.token_urlsafe(32)
+
+
 class Collection(models.Model):
     name = models.CharField("namn", max_length=MAX_NAME_LENGTH, blank=True)
     share_token = models.CharField(
         "delningsnyckel", max_length=64, unique=True, default=new_share_token, editable=False
+    )
+    owner_key = models.CharField(
+        "ägarnyckel", max_length=64, unique=True, default=new_owner_key, editable=False
     )
     created = models.DateTimeField("skapad", auto_now_add=True)
     updated = models.DateTimeField("ändrad", auto_now=True)

@@ -3,18 +3,22 @@
 Saving: public pages are cached by a shared cache, so their Spara forms carry no CSRF token and
 nothing about the visitor. `save` is therefore csrf_exempt and checks for itself that the POST
 comes from this site (Origin, or Referer when a browser sends no Origin); anything else gets a
-confirmation form with a normal CSRF token. The session cookie is SameSite=Lax as well, so a
-cross-site POST never carries it.
+confirmation form with a normal CSRF token. The collection's cookie is SameSite=Lax as well,
+so a cross-site POST never carries it.
 
 Confirmation without per-visitor HTML: after saving, the visitor returns to the page they were
 on with the Spara form's id as the fragment (`#spara-12`); CSS shows "Sparad i Min samling"
 for that form (:target), so the public page stays the same for everyone. With JavaScript
 (static/js/saved.js) the form is sent with fetch and the button updated.
 
+The visitor's browser finds its collection by a signed, HttpOnly cookie of its own
+(pluginnovation.saved.owner), not by a session: public pages stay the cached copy for them too.
+Every view here renews that cookie when it finds the collection (`own_view`).
+
 Back on a page later, the script marks the buttons of pages already saved: it asks `saved_ids`
-(private, never cached) for the collection's page ids, but only in a browser that has a
-collection. The `samling` cookie says that and nothing more ("1"): it lets the script, which
-cannot read the session cookie, leave every other visitor's page views at one request each.
+(private, never cached) for the collection's page ids, but only in a browser that has saved
+pages. The `samling` cookie says that and nothing more ("1"): it lets the script, which cannot
+read the HttpOnly cookie, leave every other visitor's page views at one request each.
 
 The collection's own pages are private (no-store) and show Django messages.
 """
@@ -36,7 +40,7 @@ from pluginnovation.delivery.private import private_link
 from pluginnovation.discovery.listing import specific_pages
 from pluginnovation.printing import pages as print_pages
 from pluginnovation.ratelimit import allow
-from pluginnovation.saved import collections
+from pluginnovation.saved import collections, owner
 from pluginnovation.saved.models import MAX_ITEMS, MAX_NAME_LENGTH, RETENTION, RETENTION_TEXT
 from pluginnovation.saved.templatetags.saved_tags import JUST_SAVED
 
@@ -49,7 +53,7 @@ def set_hint(response):
     response.set_cookie(
         HINT_COOKIE,
         "1",
-        max_age=int(RETENTION.total_seconds()),  # as long as the session (keep_session)
+        max_age=int(RETENTION.total_seconds()),  # as long as the collection's own cookie
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=False,  # the script reads it
         samesite="Lax",
@@ -63,10 +67,8 @@ def remove_hint(response):
 
 
 def hint_follows(request, response, has_pages):
-    """The hint and the session's length (collections.keep_session) follow whether the
-    collection has pages: the hint set (renewed) when it has, removed when it has none; no
-    cookie at all for a visitor who never had one and has nothing saved."""
-    collections.keep_session(request, has_pages)
+    """The hint follows whether the collection has pages: set (renewed) when it has, removed
+    when it has none; no cookie at all for a visitor who never had one and has nothing saved."""
     if has_pages:
         return set_hint(response)
     return remove_hint(response) if HINT_COOKIE in request.COOKIES else response
@@ -122,10 +124,20 @@ def new_per_hour():
 def own_or_new_collection(request):
     """The visitor's collection; a new one only within the hourly bound per address (a bot
     sending no cookie would otherwise store a collection per request), else None."""
-    collection = collections.session_collection(request)
+    collection = owner.collection(request)
     if collection is None and allow(request, "collection-new", new_per_hour()):
-        collection = collections.session_collection(request, create=True)
+        collection = owner.collection(request, create=True)
     return collection
+
+
+def own_view(view):
+    """A view of Min samling: private, and the collection's cookie follows what it found."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return owner.cookie_follows(request, view(request, *args, **kwargs))
+
+    return private_link(wrapped)
 
 
 def not_saved(request, title, message, status):
@@ -169,12 +181,13 @@ def save_and_answer(request, page):
         # Min samling is Swedish, also on the English pages: the script marks its language.
         answer = JsonResponse({"saved": True, "message": "Sparad i Min samling", "lang": "sv"})
         return hint_follows(request, answer, True)
-    request.session[JUST_SAVED] = True
+    # Read once by the page the visitor returns to (saved_tags.just_saved_class).
+    messages.success(request, "Sparad i Min samling", extra_tags=JUST_SAVED)
     # Not redirect(): it would take a path without a slash for the name of a view.
     return hint_follows(request, HttpResponseRedirect(back_to(request, page)), True)
 
 
-@private_link
+@own_view
 @csrf_exempt
 def save(request):
     """The Spara form on public pages: no token, so the request's origin is checked here."""
@@ -197,7 +210,7 @@ def save(request):
     return save_and_answer(request, page)
 
 
-@private_link
+@own_view
 @require_POST
 def confirm_save(request):
     """The confirmation form's answer: an ordinary CSRF-protected form."""
@@ -219,20 +232,20 @@ def hidden_notice(contents):
     return f"{hidden} sparade sidor är inte längre tillgängliga och visas inte."
 
 
-@private_link
+@own_view
 @require_safe
 def saved_ids(request):
     """The ids of the visitor's saved pages that are still shown, for the Spara buttons
     (static/js/saved.js). The hint is renewed while there are any, and removed when there are
-    none (the last one removed, the session gone)."""
-    ids = collections.contents(collections.session_collection(request)).page_ids
+    none (the last one removed, the collection gone)."""
+    ids = collections.contents(owner.collection(request)).page_ids
     return hint_follows(request, JsonResponse({"sidor": ids}), bool(ids))
 
 
-@private_link
+@own_view
 @require_safe
 def collection_view(request):
-    collection = collections.session_collection(request)
+    collection = owner.collection(request)
     if collection is not None and request.method == "GET":  # a HEAD (a link checker) is no use
         collection.touch()
     contents, pages = listed_pages(collection)
@@ -262,13 +275,13 @@ def own_collection_or_back(view):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        collection = collections.session_collection(request)
+        collection = owner.collection(request)
         if collection is None:
             messages.info(request, "Du har inga sparade sidor ännu.")
             return redirect("saved:collection")
         return view(request, collection, *args, **kwargs)
 
-    return private_link(require_POST(wrapped))
+    return own_view(require_POST(wrapped))
 
 
 @own_collection_or_back
@@ -322,9 +335,9 @@ def remove(request, collection):
     return redirect("saved:collection")
 
 
-@private_link
+@own_view
 def empty(request):
-    collection = collections.session_collection(request)
+    collection = owner.collection(request)
     if request.method == "POST":
         if collection is not None:
             collections.empty(collection)
@@ -354,7 +367,7 @@ def shared_or_404(view):
             )
         return view(request, collection, *args, **kwargs)
 
-    return private_link(wrapped)
+    return own_view(wrapped)
 
 
 @shared_or_404
@@ -363,7 +376,7 @@ def shared(request, collection):
     if request.method == "GET":  # a HEAD (a link checker) does not keep the collection
         collection.touch()
     contents, pages = listed_pages(collection)
-    mine = collections.session_collection(request)
+    mine = owner.collection(request)
     return render(
         request,
         "saved/shared.html",
@@ -410,10 +423,10 @@ def pack_context(request, collection, shared_token=None):
     }
 
 
-@private_link
+@own_view
 @require_safe
 def pack(request):
-    collection = collections.session_collection(request)
+    collection = owner.collection(request)
     return render(request, "saved/pack.html", pack_context(request, collection))
 
 
@@ -436,10 +449,10 @@ def pdf_answer(request, collection):
     return print_pages.pdf_response(data, "min-samling.pdf")
 
 
-@private_link
+@own_view
 @require_safe
 def collection_pdf(request):
-    return pdf_answer(request, collections.session_collection(request))
+    return pdf_answer(request, owner.collection(request))
 
 
 @shared_or_404

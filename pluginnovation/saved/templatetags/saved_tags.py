@@ -1,12 +1,13 @@
 from django import template
-from django.conf import settings
+from django.contrib.messages import get_messages
 
+from pluginnovation.delivery.policy import MESSAGES_COOKIE
 from pluginnovation.saved import buttons
 
 register = template.Library()
 
-# Set by the save view for a visitor who saved without JavaScript, read once by the page they
-# return to (pluginnovation.saved.views.save_and_answer).
+# The tag of the message the save view leaves for a visitor who saved without JavaScript, read
+# once by the page they return to (pluginnovation.saved.views.save_and_answer).
 JUST_SAVED = "saved-just-now"
 
 
@@ -14,13 +15,14 @@ JUST_SAVED = "saved-just-now"
 def just_saved_class(context):
     """ " saved-now" on the <body> of the page a visitor returns to after saving, once: CSS
     then shows "Sparad i Min samling" beside the form in the address's fragment (#spara-12).
-    Without it a copied address would tell anyone it was saved. Only a visitor who has a
-    session is asked: reading the session of everyone else would make every page vary on
-    cookies."""
+    Without it a copied address would tell anyone it was saved. Only a visitor with waiting
+    messages is asked (a personal cookie: such a page is never the cached copy); reading them
+    marks them read."""
     request = context.get("request")
-    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+    if request is None or not request.COOKIES.get(MESSAGES_COOKIE):
         return ""
-    return " saved-now" if request.session.pop(JUST_SAVED, None) else ""
+    saved = any(JUST_SAVED in message.tags.split() for message in get_messages(request))
+    return " saved-now" if saved else ""
 
 
 register.simple_tag(takes_context=True)(buttons.save_button)
