@@ -5,6 +5,7 @@ as on the running site (the content version still changes at once on a save, as 
 """
 
 import pickle
+import re
 
 from django.core.cache import cache
 from django.db import OperationalError
@@ -19,6 +20,7 @@ from methods.models import MethodPage
 from pluginnovation.delivery import page_bodies, pagecache
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.home.models import FooterSettings
+from pluginnovation.saved.models import Collection, CollectionItem
 from pluginnovation.taxonomy.models import SuccessFactor
 from research.models import ResearchArticlePage
 
@@ -178,17 +180,50 @@ def test_the_min_samling_hint_alone_is_served_the_public_copy(client, caching, a
 
 def test_a_visitor_with_a_collection_is_served_the_public_copy(client, caching, article):
     """Saving starts no session: the collection is found by a cookie of its own, which the
-    public pages never read, so its owner gets the cached page like everyone else."""
+    public pages never read, so its owner gets the cached page like everyone else; only the
+    page they return to after saving without JavaScript is their own, once."""
     first = get(client, article.url)
+    assert get(client, article.url)["X-Cache"] == "hit"
     saved = client.post(
-        "/samling/spara/", {"sida": article.pk, "next": "/"}, HTTP_ORIGIN="http://testserver"
+        "/samling/spara/",
+        {"sida": article.pk, "next": article.url},
+        HTTP_ORIGIN="http://testserver",
     )
     assert saved.status_code == 302
     assert "sessionid" not in client.cookies
-    client.get("/")  # the page saved from, which shows the confirmation once
+    back = get(client, article.url)
+    assert back["X-Cache"] == "bypass"
+    assert re.search(r'<body class="[^"]*\bsaved-now\b', back.content.decode())
     again = get(client, article.url)
     assert again["X-Cache"] == "hit"
     assert again.content == first.content
+
+
+def test_a_personal_cookie_sent_empty_gets_the_public_copy(client, caching, article):
+    get(client, article.url)
+    client.cookies["sessionid"] = ""  # removed by the site, sent on by some clients
+    client.cookies["messages"] = ""
+    assert get(client, article.url)["X-Cache"] == "hit"
+
+
+def test_a_collection_held_by_a_session_ends_up_served_the_public_copy(client, caching, article):
+    collection = Collection.objects.create()
+    CollectionItem.objects.create(collection=collection, page=article, position=1)
+    session = client.session
+    session["saved_collection"] = collection.pk
+    session.save()
+    client.cookies["sessionid"] = session.session_key
+    get(client, article.url)
+    assert get(client, article.url)["X-Cache"] == "bypass"
+    # Back on a page, saved.js asks which pages are saved: the first answer brings the
+    # collection's own cookie, the second lets the session go.
+    client.get("/samling/sparade/")
+    response = client.get("/samling/sparade/")
+    assert response.json() == {"sidor": [article.pk]}
+    assert response.cookies["sessionid"]["max-age"] == 0
+    del client.cookies["sessionid"]  # as a browser does with a cookie of Max-Age=0
+    assert get(client, article.url)["X-Cache"] == "miss"
+    assert get(client, article.url)["X-Cache"] == "hit"
 
 
 def test_the_saved_page_ids_are_never_stored(client, caching):

@@ -6,6 +6,7 @@ import re
 import time
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core import signing
 from django.core.management import call_command
 from django.test import Client
@@ -753,11 +754,57 @@ def test_a_collection_held_by_the_session_moves_to_the_cookie(client, address):
     assert str(pages[0].pk) in response.content.decode()
     assert owner.COOKIE in response.cookies
     assert owned_collection(client).pk == collection.pk
+    # The session keeps it until the browser shows it has the cookie ...
+    assert client.session[owner.SESSION_KEY] == collection.pk
+    response = client.get("/samling/sparade/")
+    # ... then lets go; holding nothing else, it is removed with its cookie.
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 0
+    assert response.json() == {"sidor": [page.pk for page in pages]}
+    assert not Session.objects.exists()
+
+
+def test_a_cookie_lost_on_the_way_loses_no_collection(client):
+    """The first answer's cookie may never arrive (saved.js's fetch cut off by the next
+    page): the session still finds the collection the next time."""
+    pages = demo_pages()[:1]
+    collection = held_by_session(client, pages)
+    client.get("/samling/sparade/")
+    del client.cookies[owner.COOKIE]
+    assert client.get("/samling/sparade/").json() == {"sidor": [pages[0].pk]}
+    assert owned_collection(client).pk == collection.pk
+
+
+def test_a_session_holding_more_keeps_it_at_the_sites_own_length(client):
+    held_by_session(client, demo_pages()[:1])
+    session = client.session
+    session["self-assessments"] = ["token"]
+    session.save()
+    client.get("/samling/")
+    client.get("/samling/")
     assert owner.SESSION_KEY not in client.session
+    assert client.session["self-assessments"] == ["token"]
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
-    # From now on the cookie alone finds it.
-    del client.cookies[settings.SESSION_COOKIE_NAME]
-    assert client.get("/samling/sparade/").json() == {"sidor": [page.pk for page in pages]}
+
+
+def test_a_collection_written_without_an_owner_key_is_given_one(client):
+    """The code before the key, still answering during the deploy, writes collections
+    without one; such a collection is still found and then gets its key."""
+    collection = held_by_session(client, demo_pages()[:1])
+    Collection.objects.filter(pk=collection.pk).update(owner_key=None)
+    response = client.get("/samling/sparade/")
+    assert response.json() == {"sidor": [demo_pages()[0].pk]}
+    key = Collection.objects.get(pk=collection.pk).owner_key
+    assert key and len(key) >= 40
+    assert response.cookies[owner.COOKIE].value.startswith(key + ":")
+
+
+def test_seeing_the_saved_marks_counts_as_use(client):
+    save(client, demo_pages()[0])
+    long_ago = timezone.now() - datetime.timedelta(days=200)
+    Collection.objects.update(last_used=long_ago)
+    client.get("/samling/sparade/")
+    assert Collection.objects.get().last_used > long_ago
+    client.head("/samling/sparade/")  # a HEAD is no use
 
 
 def test_saving_into_a_collection_held_by_the_session_keeps_it(client):

@@ -36,8 +36,10 @@ class Collection(models.Model):
     share_token = models.CharField(
         "delningsnyckel", max_length=64, unique=True, default=new_share_token, editable=False
     )
-    owner_key = models.CharField(
-        "ägarnyckel", max_length=64, unique=True, default=new_owner_key, editable=False
+    # Null only for a collection written by the code before this key, during a deploy;
+    # pluginnovation.saved.owner gives it one. Null, not "": unique allows many nulls.
+    owner_key = models.CharField(  # noqa: DJ001
+        "ägarnyckel", max_length=64, unique=True, null=True, default=new_owner_key, editable=False
     )
     created = models.DateTimeField("skapad", auto_now_add=True)
     updated = models.DateTimeField("ändrad", auto_now=True)

@@ -7,14 +7,17 @@ It is deliberately not a session: a session cookie makes every page its holder o
 anew, past the page cache and any CDN, for a year. No public page reads this cookie; only the
 views of Min samling do, and their answers are private.
 
-Collections saved before the cookie existed are found through the session as before, and
-moved to the cookie on that visit (`from_session`).
+Collections saved before the cookie existed are found through the session as before and
+moved to the cookie in two steps, so none is lost: the first answer sets the cookie and leaves
+the session as it is; the session lets go only on a later request that brings the cookie back
+(a fetch cut off by the next page may never have delivered it). A session left with nothing
+else is removed, its cookie with it: until then its holder's pages are not the cached copy.
 """
 
 from django.conf import settings
 
 from pluginnovation.delivery.sessions import site_length
-from pluginnovation.saved.models import RETENTION, Collection
+from pluginnovation.saved.models import RETENTION, Collection, new_owner_key
 
 COOKIE = "samling_id"
 SALT = "pluginnovation.saved.owner"
@@ -29,25 +32,42 @@ def collection(request, create=False):
     view's response must then carry the cookie (cookie_follows)."""
     key = request.get_signed_cookie(COOKIE, default=None, salt=SALT, max_age=RETENTION)
     found = Collection.objects.filter(owner_key=key).first() if key else None
-    if found is None:
-        found = from_session(request)
+    held = held_by_session(request)
+    if held is not None and found is not None:
+        # The cookie arrived, so the session can let go. Should it hold another collection
+        # (which this site never makes), the cookie's is the one the visitor has been using.
+        let_go(request)
+    elif held is not None:
+        found = Collection.objects.filter(pk=held).first()
+        if found is None:
+            let_go(request)  # removed after a year unused
     if found is None and create:
         found = Collection.objects.create()
+    if found is not None and not found.owner_key:
+        # Written by the code before the owner key, during the deploy that added it.
+        found.owner_key = new_owner_key()
+        Collection.objects.filter(pk=found.pk).update(owner_key=found.owner_key)
     setattr(request, FOUND, found)
     return found
 
 
-def from_session(request):
-    """A collection the session held, moved out of it: the session goes back to the site's
-    own length, which it had been given beyond while it held a collection."""
+def held_by_session(request):
+    """The id of the collection the session held before the cookie, or None; never starts a
+    session just to look."""
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return None  # never start a session just to look
-    pk = request.session.get(SESSION_KEY)
-    if not isinstance(pk, int):
         return None
-    del request.session[SESSION_KEY]
+    pk = request.session.get(SESSION_KEY)
+    return pk if isinstance(pk, int) else None
+
+
+def let_go(request):
+    """The session forgets the collection and goes back to the site's own length, which it
+    was given beyond while it held a collection; holding nothing else, it is removed."""
+    session = request.session
+    del session[SESSION_KEY]
     site_length(request)
-    return Collection.objects.filter(pk=pk).first()
+    if not session.keys():
+        session.flush()
 
 
 def cookie_follows(request, response):

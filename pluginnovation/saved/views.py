@@ -238,7 +238,12 @@ def saved_ids(request):
     """The ids of the visitor's saved pages that are still shown, for the Spara buttons
     (static/js/saved.js). The hint is renewed while there are any, and removed when there are
     none (the last one removed, the collection gone)."""
-    ids = collections.contents(owner.collection(request)).page_ids
+    collection = owner.collection(request)
+    if collection is not None and request.method == "GET":
+        # Seeing which pages are saved is a use, as opening Min samling is: the collection
+        # is kept as long as its cookie, which this answer renews.
+        collection.touch()
+    ids = collections.contents(collection).page_ids
     return hint_follows(request, JsonResponse({"sidor": ids}), bool(ids))
 
 

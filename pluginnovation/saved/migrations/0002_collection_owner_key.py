@@ -1,12 +1,17 @@
 """Each collection gets an owner key, which the owner's cookie carries instead of a session.
 
-In three steps, as Django's documentation does for a unique field on existing rows: the column
-without the constraint, a key for every collection, then the constraint.
+As Django's documentation does for a unique field on existing rows: the column without the
+constraint, a key for every collection, then the constraint, in one migration, so on either
+database no row can be written between the steps. The column stays nullable: the code before
+this change, still answering while `migrate` runs, writes collections without a key, and
+pluginnovation.saved.owner gives such a collection its key when it is next used.
 """
 
 import secrets
 
 from django.db import migrations, models
+
+import pluginnovation.saved.models
 
 
 def give_keys(apps, schema_editor):
@@ -25,4 +30,16 @@ class Migration(migrations.Migration):
             field=models.CharField(max_length=64, null=True, editable=False),
         ),
         migrations.RunPython(give_keys, migrations.RunPython.noop),
+        migrations.AlterField(
+            model_name="collection",
+            name="owner_key",
+            field=models.CharField(
+                default=pluginnovation.saved.models.new_owner_key,
+                editable=False,
+                max_length=64,
+                null=True,
+                unique=True,
+                verbose_name="ägarnyckel",
+            ),
+        ),
     ]
