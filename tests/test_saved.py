@@ -221,7 +221,11 @@ def test_public_pages_have_spara_forms_without_tokens_or_visitor_state(client):
     assert "csrfmiddlewaretoken" not in mine
     assert 'action="/samling/spara/"' in mine
     # The page's own button names the page; so do the cards' buttons.
-    assert f'Spara</span><span class="visually-hidden"> {method.title}</span>' in mine
+    assert (
+        '<span class="save-button__label">Spara</span>'
+        '<span class="save-button__saved">Sparad</span>'
+        f'<span class="visually-hidden"> {method.title}</span>'
+    ) in mine
     listing = client.get("/metoder/").content.decode()
     assert "csrfmiddlewaretoken" not in listing
     assert listing.count('class="save-button"') == listing.count('class="card ')

@@ -44,7 +44,7 @@ def visitor(browser):
 def save_first_card_with_the_keyboard(page, site_url, path):
     page.goto(site_url + path)
     tab_to(page, SAVE_BUTTON)
-    name = page.evaluate("document.activeElement.textContent")
+    name = page.evaluate("document.activeElement.innerText")
     title = page.evaluate(
         "document.activeElement.closest('.card').querySelector('h2, h3').textContent"
     )
@@ -89,8 +89,13 @@ def test_saving_works_without_javascript_and_returns_to_the_card(browser, site_u
     done = page.locator(f"#{target} .save-form__done")
     assert done.is_visible()
     assert done.inner_text() == "Sparad i Min samling"
-    # The other cards' confirmations stay hidden.
+    # The button says so too, as it does with JavaScript, and is named for it.
+    button = page.locator(f"#{target} .save-button")
+    assert button.inner_text().splitlines()[0] == "Sparad"
+    assert page.get_by_role("button", name=f"Sparad {title}").count() == 1
+    # The other cards' confirmations stay hidden, their buttons as they were.
     assert page.locator(".save-form__done:visible").count() == 1
+    assert page.get_by_role("button", name="Sparad").count() == 1
     page.goto(site_url + "/samling/")
     assert saved_titles(page) == [title]
     context.close()
