@@ -57,6 +57,23 @@
         form.classList.toggle("save-form--saved", saved);
     };
 
+    // Why a page was not saved, beside its button: the status line reads it out, but the
+    // button stays "Spara" and would otherwise seem to do nothing. Gone once it is saved.
+    const explain = (form, text, lang) => {
+        let note = form.querySelector(".save-form__error");
+        if (!text) {
+            note?.remove();
+            return;
+        }
+        if (!note) {
+            note = document.createElement("span");
+            note.className = "save-form__error";
+            form.append(note);
+        }
+        note.lang = lang || "";
+        note.textContent = text;
+    };
+
     // Pages are the same for every visitor (and cached), so which are saved is asked for here:
     // only in a browser that has saved pages (the server's "samling" cookie says so), so no
     // one else makes a second request per page.
@@ -108,6 +125,7 @@
                 if (answer.saved) {
                     show(form, true);
                 }
+                explain(form, answer.saved ? "" : answer.message, answer.lang);
                 announce(answer.message, answer.lang);
             } catch (error) {
                 // Fall back to the plain form post.

@@ -2,6 +2,7 @@
 without JavaScript), reordering, a share link in a fresh browser, the printed pack, the print
 layout of a case study, and axe on the collection's pages."""
 
+import json
 import re
 
 import pytest
@@ -35,7 +36,7 @@ def for_page(action, title):
 
 @pytest.fixture
 def visitor(browser):
-    """A browser context of its own (its own session, so its own collection)."""
+    """A browser context of its own (its own cookies, so its own collection)."""
     context = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
     yield context
     context.close()
@@ -261,3 +262,32 @@ def test_saved_pages_say_sparad_when_the_visitor_comes_back(browser, visitor, si
     page.goto(site_url + "/metoder/")
     page.wait_for_load_state("networkidle")
     assert set(page.locator(".card .save-button__label").all_inner_texts()) == {"Spara"}
+
+
+def test_a_save_that_fails_says_why_beside_the_button(visitor, site_url):
+    """The answer's message (a full collection, too many new ones from one address) is shown,
+    not only read out: the button stays "Spara" and would otherwise seem to do nothing."""
+    message = "Min samling är full: den rymmer högst 200 sidor."
+    page = visitor.new_page()
+    page.route(
+        "**/samling/spara/",
+        lambda route: route.fulfill(
+            status=409,
+            content_type="application/json",
+            body=json.dumps({"saved": False, "message": message, "lang": "sv"}),
+        ),
+    )
+    page.goto(site_url + "/metoder/")
+    form = page.locator("form.save-form").first
+    form.locator("button").click()
+    error = form.locator(".save-form__error")
+    expect(error).to_have_text(message)
+    assert error.is_visible()
+    assert form.locator(".save-button__label").inner_text() == "Spara"
+    # Read out once, by the status line; the visible text is not a second live region.
+    expect(page.locator("[role=status]", has_text=message)).to_have_count(1)
+    # Saved the next time: the explanation goes.
+    page.unroute("**/samling/spara/")
+    form.locator("button").click()
+    expect(form.locator(".save-button__label")).to_have_text("Sparad")
+    expect(error).to_have_count(0)
