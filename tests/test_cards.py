@@ -173,8 +173,10 @@ def test_a_search_hit_marks_the_searched_words_in_its_excerpt_and_escapes_the_re
         "… elever med <mark>frånvaro</mark> &lt;b&gt;och&lt;/b&gt; &amp; <mark>Frånvaron</mark></p>"
     ) in html
     assert 'class="factor-tag factor-tag--samverkan" href="/framgangsfaktorer/samverkan/"' in html
-    # A search hit is not saved from the results: no form, no date.
-    assert "<form" not in html and "card__date" not in html
+    # Saved from the results as from a listing, back to these results; no date.
+    assert html.count("<form") == 1 and f'name="sida" value="{page.pk}"' in html
+    assert "Frånvaro &lt;i&gt;i&lt;/i&gt; Borås</span></button>" in html
+    assert "card__date" not in html
 
 
 def test_a_search_hit_without_excerpt_has_none_and_a_swedish_one_is_marked(tree):

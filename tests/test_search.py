@@ -38,6 +38,19 @@ def test_a_hit_shows_type_factors_summary_and_a_marked_excerpt(client):
     assert "1 träff" in html
 
 
+def test_a_hit_can_be_saved_to_min_samling_from_the_results(client):
+    page = add_page(MethodPage, "Kvällsskolan i Lerum", body="Undervisning i kvällsskolan.")
+    html = client.get("/sok/?q=kvällsskolan").content.decode()
+    hit = html.split('<li class="card search-hit', 1)[1].split("\n</li>", 1)[0]
+    assert 'action="/samling/spara/"' in hit
+    assert f'name="sida" value="{page.pk}"' in hit
+    # Without JavaScript the visitor comes back to these results, at this hit.
+    assert 'name="next" value="/sok/?q=kv%C3%A4llsskolan"' in hit
+    assert f'id="spara-{page.pk}"' in hit
+    assert "Kvällsskolan i Lerum</span></button>" in hit  # the button names the page
+    assert "csrfmiddlewaretoken" not in html
+
+
 def test_facets_apply_to_the_hits_with_counts(client):
     add_page(MethodPage, "Solrosmetoden", body="solrosprojektet", factors=["samverkan"])
     add_page(ResearchArticlePage, "Solrosstudien", body="solrosprojektet", factors=["bemotande"])

@@ -62,6 +62,7 @@ SEARCH_HIT = (
     '    <p class="card__summary"{lang}>{summary}</p>\n'
     "{excerpt}"
     "    {factors}\n"
+    "    {save}\n"
     "</li>"
 )
 MARK = "<mark>{}</mark>"
@@ -93,6 +94,9 @@ def search_hit(context, item):
             **{name: parts[name] for name in ("kind", "type", "title", "lang", "summary")},
             excerpt=excerpt,
             factors=parts["factors"],
+            # Saved from the results, as from a listing: a mentor gathering what to bring to
+            # a staff meeting need not open every page first.
+            save=save_button(context, item, "card"),
         )
     )
 
