@@ -1,5 +1,7 @@
 """Search at /sok/: hits, facets on hits, promotions, popular queries, help on empty results."""
 
+import re
+
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
@@ -49,6 +51,19 @@ def test_a_hit_can_be_saved_to_min_samling_from_the_results(client):
     assert f'id="spara-{page.pk}"' in hit
     assert "Kvällsskolan i Lerum</span></button>" in hit  # the button names the page
     assert "csrfmiddlewaretoken" not in html
+
+
+def test_coming_back_from_saving_a_hit_is_not_a_new_search(client):
+    page = add_page(MethodPage, "Kvällsskolan i Lerum", body="Undervisning i kvällsskolan.")
+    client.get("/sok/?q=kvällsskolan")
+    saved = client.post(
+        "/samling/spara/",
+        {"sida": page.pk, "next": "/sok/?q=kvällsskolan", "ankare": f"spara-{page.pk}"},
+        HTTP_ORIGIN="http://testserver",
+    )
+    back = client.get(saved["Location"].split("#")[0])
+    assert re.search(r'<body class="[^"]*\bsaved-now\b', back.content.decode())
+    assert Query.objects.get(query_string="kvällsskolan").hits == 1
 
 
 def test_facets_apply_to_the_hits_with_counts(client):

@@ -30,7 +30,8 @@ SAVE_FORM = (
     "    {next_field}"
     '    <input type="hidden" name="ankare" value="{anchor}">\n'
     '    <button class="save-button" type="submit"><span class="save-button__label">{save}</span>'
-    '<span class="save-button__saved">{saved}</span>'
+    # Hidden also without the style sheet; the CSS shows it back from saving without script.
+    '<span class="save-button__saved" hidden>{saved}</span>'
     '<span class="visually-hidden"{title_lang}> {title}</span></button>\n'
     '    <span class="save-form__done">{saved_in} <a href="{collection}"{lang}>Min samling</a>'
     "</span>\n"

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 
+from pluginnovation.delivery.policy import MESSAGES_COOKIE
 from pluginnovation.discovery import fragments, fulltext, search_counts
 from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.excerpts import excerpt, page_text
@@ -191,8 +192,14 @@ def search(request):
         "shared_body": True,
     }
     first_page = (requested_page_number(request.GET.get("sida")) or 1) == 1
-    # Paging through the results, or narrowing them with a filter, is not a new search.
-    counted = words and first_page and not any(request.GET.get(param) for param in PARAMS)
+    # Paging through the results, or narrowing them with a filter, is not a new search; nor is
+    # coming back with a message waiting (from saving a hit without JavaScript).
+    counted = (
+        words
+        and first_page
+        and not any(request.GET.get(param) for param in PARAMS)
+        and not request.COOKIES.get(MESSAGES_COOKIE)
+    )
     if fragments.ready(request, "body"):
         if counted:
             search_counts.record_search(query)

@@ -37,11 +37,19 @@
     status.setAttribute("role", "status");
     document.body.append(status);
 
-    // The answer says its language (Min samling speaks Swedish on the English pages too).
+    // The answer says its language (Min samling speaks Swedish on the English pages too);
+    // without one, the page's own.
+    const setLanguage = (element, lang) => {
+        if (lang) {
+            element.lang = lang;
+        } else {
+            element.removeAttribute("lang");
+        }
+    };
     const announce = (text, lang) => {
         status.textContent = "";
         window.setTimeout(() => {
-            status.lang = lang || "";
+            setLanguage(status, lang);
             status.textContent = text;
         }, 50);
     };
@@ -58,20 +66,27 @@
     };
 
     // Why a page was not saved, beside its button: the status line reads it out, but the
-    // button stays "Spara" and would otherwise seem to do nothing. Gone once it is saved.
+    // button stays "Spara" and would otherwise seem to do nothing. The button is described by
+    // it, for whoever comes back to the button later. Gone once the page is saved.
     const explain = (form, text, lang) => {
+        const button = form.querySelector("button");
         let note = form.querySelector(".save-form__error");
         if (!text) {
-            note?.remove();
+            if (note) {
+                note.remove();
+                button.removeAttribute("aria-describedby");
+            }
             return;
         }
         if (!note) {
             note = document.createElement("span");
             note.className = "save-form__error";
+            note.id = `${form.id}-fel`;
             form.append(note);
         }
-        note.lang = lang || "";
+        setLanguage(note, lang);
         note.textContent = text;
+        button.setAttribute("aria-describedby", note.id);
     };
 
     // Pages are the same for every visitor (and cached), so which are saved is asked for here:
@@ -122,6 +137,11 @@
                     credentials: "same-origin",
                 });
                 const answer = await response.json();
+                if (!answer.saved && !answer.message) {
+                    // Nothing to say why: the plain form post gets the server's own page.
+                    form.submit();
+                    return;
+                }
                 if (answer.saved) {
                     show(form, true);
                 }
