@@ -40,7 +40,7 @@ def get(client, url):
 
 def hits(html):
     """The search hits' markup, one string per hit."""
-    return re.findall(r'<li class="card search-hit.*?</li>\s*(?=<li class="card|</ul>)', html, re.S)
+    return re.findall(r'<li class="card search-hit.*?\n</li>', html, re.S)
 
 
 # --- Search ------------------------------------------------------------------------------
@@ -65,6 +65,10 @@ def test_the_english_search_speaks_english_and_marks_the_swedish_hits(client):
         assert '<p class="card__summary" lang="sv">' in hit
         assert '<span class="language-note">in Swedish</span>' in hit
         assert '<span class="visually-hidden">From the text: </span><span lang="sv">' in hit
+        # Saved in English, the Swedish title named in Swedish.
+        assert '<span class="save-button__label">Save</span>' in hit
+        assert '<span class="save-button__saved" hidden>Saved</span>' in hit
+        assert re.search(r'<span class="visually-hidden" lang="sv"> [^<]+</span></button>', hit)
     # Links stay in English; the parameters keep their names.
     assert 'href="/en/sok/?q=fr%C3%A5nvaro&amp;ordning=nyast"' in html
     for swedish in ["Sökresultat för", "Filtrera", " träffar<", "Sortera:", "Typ av innehåll"]:
