@@ -1,14 +1,22 @@
 // Back in Min samling after "Flytta upp" or "Flytta ner" (#flytta-upp-<id>, saved/views.py):
 // the keyboard focus returns to that button on the moved page, described by the message that
-// says where the page went, instead of starting again at the top of the page.
+// says where the page went, instead of starting again at the top of the page. The message is
+// at the top, out of view on a phone: it is shown again beside the buttons (hidden from screen
+// readers, who hear it once, as the button's description).
 (() => {
     const match = /^#(flytta-(?:upp|ner)-\d+)$/.exec(window.location.hash);
     const button = match && document.getElementById(match[1]);
     if (!button) {
         return;
     }
-    if (document.getElementById("saved-messages")) {
+    const box = document.getElementById("saved-messages");
+    const copy = box && document.createElement("p");
+    if (copy) {
         button.setAttribute("aria-describedby", "saved-messages");
+        copy.className = "saved-item__moved";
+        copy.setAttribute("aria-hidden", "true");
+        copy.textContent = box.textContent.trim();
+        button.closest(".saved-item__controls").after(copy);
     }
     button.focus();
 })();

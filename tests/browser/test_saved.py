@@ -132,6 +132,12 @@ def test_reorder_share_in_a_fresh_browser_and_copy(browser, visitor, site_url, p
     assert "plats 2 av 3" in page.locator("#saved-messages").inner_text()
     # The moved page's title is in view, above the focused button, not scrolled off the top.
     expect(page.locator(".saved-item .card__title", has_text=third)).to_be_in_viewport(ratio=1)
+    # The message at the top is out of view here (and on a phone): it is shown again beside
+    # the buttons, hidden from screen readers, who hear it through the description.
+    beside = page.locator(".saved-item", has_text=third).locator(".saved-item__moved")
+    expect(beside).to_have_text(page.locator("#saved-messages").inner_text().strip())
+    expect(beside).to_be_in_viewport()
+    assert beside.get_attribute("aria-hidden") == "true"
     page.get_by_label("Samlingens namn").fill("Arbetslagets metoder")
     page.get_by_role("button", name="Spara namnet").click()
     assert page.locator("h1").inner_text() == "Arbetslagets metoder"
