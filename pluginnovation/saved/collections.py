@@ -15,12 +15,7 @@ from django.utils import timezone
 from pluginnovation.content.models import ContentPage
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import visible
-from pluginnovation.saved.models import (
-    MAX_ITEMS,
-    MAX_NAME_LENGTH,
-    Collection,
-    CollectionItem,
-)
+from pluginnovation.saved.models import MAX_ITEMS, MAX_NAME_LENGTH, Collection, CollectionItem
 
 # secrets.token_urlsafe(24) gives 32 characters; accept a little either side, nothing else.
 SHARE_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")

@@ -10,9 +10,9 @@
         return;
     }
     const box = document.getElementById("saved-messages");
-    const copy = box && document.createElement("p");
-    if (copy) {
+    if (box) {
         button.setAttribute("aria-describedby", "saved-messages");
+        const copy = document.createElement("p");
         copy.className = "saved-item__moved";
         copy.setAttribute("aria-hidden", "true");
         copy.textContent = box.textContent.trim();

@@ -95,11 +95,8 @@
             const one = input.dataset.suggestOne || "1 förslag";
             const some = input.dataset.suggestSome || "{n} förslag";
             const none = input.dataset.suggestNone || "Inga förslag";
-            if (found.length === 1) {
-                status.textContent = one;
-            } else {
-                status.textContent = found.length ? some.replace("{n}", found.length) : none;
-            }
+            const counted = found.length === 1 ? one : some.replace("{n}", found.length);
+            status.textContent = found.length ? counted : none;
             if (found.length) {
                 open();
             } else {
