@@ -285,6 +285,21 @@ def test_an_index_pages_title_names_its_page_of_results(client, tree):
     assert title == f"{tree.methods.title}, sida 2 – PlugInnovation"
 
 
+@pytest.mark.parametrize("asked", ["3", "99", "9" * 30])
+def test_a_page_number_past_the_end_is_titled_as_the_page_shown(client, tree, asked):
+    """The title names the page of results shown, not the number asked for."""
+    for _ in range(21):
+        MethodPageFactory(parent=tree.methods)
+    for url in (tree.methods.url, "/utforska/"):
+        response = client.get(url, {"sida": asked})
+        shown = response.context["items"]
+        # Junk (too many digits) shows the first page, a number past the end the last.
+        assert shown.number == (1 if len(asked) > 9 else shown.paginator.num_pages) > 0
+        title = re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
+        named = re.search(r", sida (\d+) –", title)
+        assert (int(named.group(1)) if named else 1) == shown.number, url
+
+
 def test_index_pages_list_only_their_own_pages(client, tree):
     article = ResearchArticlePageFactory(parent=tree.research)
     MethodPageFactory(parent=tree.methods)

@@ -136,6 +136,17 @@ def test_a_listing_title_is_the_same_when_its_body_comes_from_the_cache(client, 
     assert titles == {"Utforska allt innehåll (filtrerat), sida 2 – PlugInnovation"}
 
 
+def test_a_title_past_the_last_page_names_the_page_shown_when_its_body_is_cached(client, sharing):
+    """The body may come from the cache without the listing being worked out: the title
+    still names the page shown, not the number asked for."""
+    url = "/utforska/?faktor=samverkan&sida=999"
+    titles = {
+        re.search(r"<title>(.*?)</title>", client.get(url).content.decode()).group(1)
+        for _ in range(2)
+    }
+    assert len(titles) == 1 and "999" not in titles.pop()
+
+
 def test_a_body_with_a_csrf_token_is_never_shared(sharing):
     """Wagtail's password form, asked for with a public page's id, renders that page's
     template context; its form's token is the visitor's own."""

@@ -150,7 +150,9 @@ def factor_detail(request, slug):
 
 def explore(request):
     context = {"meta_title": gettext("Utforska allt innehåll"), "shared_body": True}
-    if not fragments.ready(request, "body"):
+    # A later page's title names the page shown, which only the listing knows.
+    later_page = (requested_page_number(request.GET.get("sida")) or 1) > 1
+    if later_page or not fragments.ready(request, "body"):
         context.update(listing_context(request, scope_key=("all",)))
     return render(request, "search/explore.html", context)
 

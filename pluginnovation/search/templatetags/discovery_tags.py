@@ -29,15 +29,21 @@ OPTION = (
 @register.inclusion_tag("search/includes/listing.html", takes_context=True)
 def page_listing(context, page):
     """The faceted listing of the content pages below an index page or region section."""
-    request = context["request"]
-    listing = listing_context(
-        request,
-        pages_below(page),
-        scope_key=("below", page.pk),
-        hidden=page.hidden_facets(),
-        types=listed_types(type(page)),
-    )
-    return {"request": request, **listing}
+    return {"request": context["request"], **listing_below(context["request"], page)}
+
+
+def listing_below(request, page):
+    """page_listing's listing, worked out once per request: the title asks for it too."""
+    kept = request.__dict__.setdefault("_listings_below", {})
+    if page.pk not in kept:
+        kept[page.pk] = listing_context(
+            request,
+            pages_below(page),
+            scope_key=("below", page.pk),
+            hidden=page.hidden_facets(),
+            types=listed_types(type(page)),
+        )
+    return kept[page.pk]
 
 
 @register.simple_tag(takes_context=True)
@@ -45,8 +51,8 @@ def listing_title_suffix(context):
     """In a listing's title: " (filtrerat)" when filters are asked for, ", sida 2" past the
     first page; so each page of results has a title of its own (a screen reader's first words
     after following a link, a tab's name). Read from the address alone, as the title is
-    written before the body, which may come from the cache without the listing being worked
-    out."""
+    written before the body, which may come from the cache: the views work the listing out
+    when a later page is asked for, and an index page's listing is worked out here."""
     request = context.get("request")
     if request is None:
         return ""
@@ -54,6 +60,12 @@ def listing_title_suffix(context):
     if has_filters(request.GET):
         suffix += " (" + gettext("filtrerat") + ")"
     number = requested_page_number(request.GET.get("sida"))
+    if number is not None and number > 1:
+        # Past the end the last page is shown (page_number): name that one.
+        items = context.get("items")
+        if items is None and isinstance(context.get("page"), ContentIndexPage):
+            items = listing_below(request, context["page"])["items"]
+        number = items.number if items is not None else number
     if number is not None and number > 1:
         suffix += ", " + gettext("sida %(number)s") % {"number": number}
     return suffix
