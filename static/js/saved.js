@@ -121,9 +121,11 @@
     };
     markSavedPages();
     // Back to this page from Min samling (the browser's back/forward cache keeps the page as
-    // it was): a page removed there says "Spara" again.
+    // it was): a page removed there says "Spara" again, and why an earlier save failed is
+    // no longer news.
     window.addEventListener("pageshow", (event) => {
         if (event.persisted) {
+            forms.forEach((form) => explain(form, ""));
             markSavedPages();
         }
     });

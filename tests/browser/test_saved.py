@@ -295,6 +295,13 @@ def test_a_save_that_fails_says_why_beside_the_button(visitor, site_url):
     expect(page.locator("[role=status]", has_text=message)).to_have_count(1)
     assert error.get_attribute("role") is None and error.get_attribute("aria-live") is None
     expect(form.locator("button")).to_have_accessible_description(message)
+    # Shown again from the browser's back/forward cache, the page is as it was left: the
+    # explanation belonged to that moment and goes.
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    expect(error).to_have_count(0)
+    assert form.locator("button").get_attribute("aria-describedby") is None
+    form.locator("button").click()
+    expect(error).to_have_text(message)
     # Saved the next time: the explanation goes.
     page.unroute("**/samling/spara/")
     form.locator("button").click()
