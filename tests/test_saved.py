@@ -6,10 +6,13 @@ import re
 import time
 
 from django.conf import settings
+from django.contrib.messages import constants as message_levels
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.sessions.models import Session
 from django.core import signing
 from django.core.management import call_command
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
@@ -632,6 +635,35 @@ def test_the_saved_confirmation_shows_once_and_only_to_whoever_saved(client):
     assert not re.search(r'<body class="[^"]*\bsaved-now\b', again)
     someone_else = Client().get("/metoder/")
     assert not re.search(r'<body class="[^"]*\bsaved-now\b', someone_else.content.decode())
+
+
+def waiting_messages(client, add=None):
+    """The messages waiting in the client's cookie; with `add`, one more is put there first
+    (as another tab would)."""
+    request = RequestFactory().get("/")
+    request.COOKIES = {name: morsel.value for name, morsel in client.cookies.items()}
+    storage = CookieStorage(request)
+    if add:
+        storage.add(message_levels.SUCCESS, add)
+        response = HttpResponse()
+        storage.update(response)
+        client.cookies[storage.cookie_name] = response.cookies[storage.cookie_name].value
+        return waiting_messages(client)
+    return [message.message for message in storage]
+
+
+def test_the_saved_confirmation_leaves_other_messages_for_their_own_page(client):
+    """A message waiting for another page (the self-assessment in a second tab) is not marked
+    read by the public page that shows the confirmation."""
+    page = demo_pages()[0]
+    save(client, page, next_url="/metoder/")
+    assert waiting_messages(client, add="Handlingsplanen är sparad.") == [
+        "Sparad i Min samling",
+        "Handlingsplanen är sparad.",
+    ]
+    back = client.get("/metoder/").content.decode()
+    assert re.search(r'<body class="[^"]*\bsaved-now\b', back)
+    assert waiting_messages(client) == ["Handlingsplanen är sparad."]
 
 
 def test_the_pdf_link_says_the_print_version_is_the_one_for_screen_readers(client):

@@ -16,12 +16,19 @@ def just_saved_class(context):
     """ " saved-now" on the <body> of the page a visitor returns to after saving, once: CSS
     then shows "Sparad i Min samling" beside the form in the address's fragment (#spara-12).
     Without it a copied address would tell anyone it was saved. Only a visitor with waiting
-    messages is asked (a personal cookie: such a page is never the cached copy); reading them
-    marks them read."""
+    messages is asked (a personal cookie: such a page is never the cached copy); the others
+    are left waiting."""
     request = context.get("request")
     if request is None or not request.COOKIES.get(MESSAGES_COOKIE):
         return ""
-    saved = any(JUST_SAVED in message.tags.split() for message in get_messages(request))
+    storage = get_messages(request)
+    saved = False
+    for message in storage:
+        if JUST_SAVED in message.tags.split():
+            saved = True
+        else:
+            # Another page's (the self-assessment's in another tab): it waits for that page.
+            storage.add(message.level, message.message, message.extra_tags)
     return " saved-now" if saved else ""
 
 
