@@ -2,6 +2,9 @@
 moves) lead to pages a visitor may see, and never tell where a draft or a restricted page
 went: those answer as if the old address never existed."""
 
+from django.test import Client
+from django.urls import reverse
+
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
@@ -42,6 +45,30 @@ def test_an_old_address_never_leads_to_a_page_visitors_may_not_see(client, how):
         assert response.status_code == 404, path
         assert "Location" not in response
         assert page.slug not in response.content.decode()
+
+
+def test_an_old_address_leads_whoever_may_see_a_restricted_page_to_it(client, django_user_model):
+    """A signed-in visitor of a page for signed-in visitors, and one who has given a
+    section's password, follow the old address as anyone follows it to a public page."""
+    page = add_page(MethodPage, "Zyxinloggad")
+    Redirect.objects.create(old_path="/zyx-gammal-adress", redirect_page=page)
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    client.force_login(django_user_model.objects.create_user("zyxläsare", password="x" * 20))
+    response = client.get("/zyx-gammal-adress/")
+    assert response.status_code == 301 and response["Location"].endswith(page.url)
+
+    other = add_page(MethodPage, "Zyxlösenord")
+    Redirect.objects.create(old_path="/zyx-annan-adress", redirect_page=other)
+    restriction = PageViewRestriction.objects.create(
+        page=other, restriction_type="password", password="zyx-lösen"
+    )
+    visitor = Client()
+    assert visitor.get("/zyx-annan-adress/").status_code == 404
+    form = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, other.pk])
+    given = visitor.post(form, {"password": "zyx-lösen", "return_url": other.url})
+    assert given.status_code == 302
+    response = visitor.get("/zyx-annan-adress/")
+    assert response.status_code == 301 and response["Location"].endswith(other.url)
 
 
 def test_redirects_to_addresses_outside_the_page_tree_still_work(client):

@@ -3,8 +3,9 @@
 Wagtail makes a redirect whenever a page's slug changes or it moves (and editors add their
 own), and its middleware follows one to its page whatever became of that page since: an old
 address would then name a draft's new slug, or the section a page was moved into behind a
-password. A redirect to a page that is not live or lies under a view restriction answers as
-if the old address never existed (the 404 it would otherwise have been).
+password. A redirect to a page that is not live, or lies under a view restriction the visitor
+does not pass, answers as if the old address never existed (the 404 it would otherwise have
+been).
 """
 
 from urllib.parse import urlparse
@@ -23,9 +24,16 @@ class RedirectMiddleware(middleware.RedirectMiddleware):
             return response
         redirect = found(request)
         page_id = getattr(redirect, "redirect_page_id", None)
-        if page_id is not None and not visible(Page.objects.filter(pk=page_id)).exists():
-            return response
-        return redirected
+        if page_id is None or visible(Page.objects.filter(pk=page_id)).exists():
+            return redirected
+        # Restricted: followed by whoever may see the page (signed in, in its groups, or has
+        # given its password), as Wagtail's serve would decide.
+        page = Page.objects.filter(pk=page_id, live=True).first()
+        if page is not None and all(
+            restriction.accept_request(request) for restriction in page.get_view_restrictions()
+        ):
+            return redirected
+        return response
 
 
 def found(request):
