@@ -252,6 +252,8 @@ def test_public_pages_tell_caches_how_long_and_answer_304(client, caching, artic
     again = get(client, article.url, If_None_Match=first["ETag"])
     assert again.status_code == 304
     assert again.content == b""
+    # Where the answer came from is still said (a proxy's or DevTools' view of the cache).
+    assert again["X-Cache"] == "hit"
 
 
 @pytest.fixture

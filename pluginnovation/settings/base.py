@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "pluginnovation.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304 Not Modified for a page whose ETag the browser or proxy already has.
-    "django.middleware.http.ConditionalGetMiddleware",
+    "pluginnovation.delivery.conditional.ConditionalGetMiddleware",
     # Whole pages for anonymous visitors; a hit ends here, before the session and the database.
     "pluginnovation.delivery.pagecache.PageCacheMiddleware",
     "pluginnovation.delivery.compression.CompressionMiddleware",
