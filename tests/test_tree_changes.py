@@ -154,3 +154,34 @@ def test_after_a_move_the_editor_is_told_to_choose_a_municipality_in_the_new_reg
     region = other.region
     assert f"Fallstudien har flyttats till {region}" in html
     assert f"Välj en kommun i {region}" in html
+
+
+def test_moving_a_case_study_warns_that_its_municipality_is_in_another_region(
+    admin_client, sections
+):
+    """Said before the move is confirmed, and again after it: until a municipality of the new
+    region is chosen, the published page names the old region's municipality."""
+    first, other = sections
+    page = add_page(CaseStudyPage, "Flyttas med gammal kommun", parent=first)
+    municipality = page.municipality
+    warning = f"{municipality} ligger i {first.region}, inte i {other.region}"
+
+    url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, other.pk])
+    assert warning in admin_client.get(url).content.decode()
+    after = admin_client.post(url, follow=True).content.decode()
+    assert warning in after
+    # Back to a region that holds its municipality, there is nothing to say.
+    url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, first.pk])
+    assert "ligger i" not in admin_client.get(url).content.decode()
+
+
+def test_a_bulk_move_warns_of_each_municipality_in_another_region(admin_client, sections):
+    first, other = sections
+    pages = [add_page(CaseStudyPage, f"Massflytt med kommun {n}", parent=first) for n in (1, 2)]
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "move"])
+    # As from the page explorer, which the editor is sent back to.
+    query = "&".join(f"id={page.pk}" for page in pages) + f"&next=/admin/pages/{first.pk}/"
+    html = admin_client.post(f"{url}?{query}", {"chooser": other.pk}, follow=True)
+    html = html.content.decode()
+    for page in pages:
+        assert f"{page.title}: {page.municipality} ligger i {first.region}" in html
