@@ -434,3 +434,14 @@ def test_removing_a_row_ignores_its_own_fields_and_keeps_the_others_edits(client
     assert list(done.plan_items.values_list("pk", flat=True)) == [keep.pk]
     keep.refresh_from_db()
     assert keep.first_step == "Boka ett möte"
+
+
+def test_the_removal_date_is_counted_in_swedish_time():
+    """Changed at 00:45 in Stockholm (23:45 the day before in UTC): the twelve months run
+    from the Swedish date the visitor sees as "Senast ändrad"."""
+    stockholm = datetime.timezone(datetime.timedelta(hours=1))
+    changed = datetime.datetime(2026, 12, 7, 0, 45, tzinfo=stockholm)
+    assessment = Assessment(updated_at=changed.astimezone(datetime.UTC))
+    assert timezone.localdate(assessment.updated_at) == datetime.date(2026, 12, 7)
+    removal = assessment.removal_date
+    assert removal > datetime.date(2027, 12, 6) and removal.day == 7

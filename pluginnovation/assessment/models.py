@@ -151,7 +151,9 @@ class Assessment(models.Model):
 
     @property
     def removal_date(self):
-        return (self.updated_at + datetime.timedelta(days=RETENTION_DAYS)).date()
+        # The Swedish date, as "Senast ändrad" shows it: .date() of the stored UTC time would
+        # give the day before for a change made just after midnight.
+        return timezone.localdate(self.updated_at + datetime.timedelta(days=RETENTION_DAYS))
 
 
 class Answer(models.Model):
