@@ -300,6 +300,12 @@ def test_a_page_number_past_the_end_is_titled_as_the_page_shown(client, tree, as
         assert (int(named.group(1)) if named else 1) == shown.number, url
 
 
+def test_a_search_without_hits_names_no_page_number(client):
+    html = client.get("/sok/", {"q": "zyxingenträff", "sida": "99999"}).content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "sida" not in title and "99999" not in title
+
+
 def test_index_pages_list_only_their_own_pages(client, tree):
     article = ResearchArticlePageFactory(parent=tree.research)
     MethodPageFactory(parent=tree.methods)

@@ -65,7 +65,8 @@ def listing_title_suffix(context):
         items = context.get("items")
         if items is None and isinstance(context.get("page"), ContentIndexPage):
             items = listing_below(request, context["page"])["items"]
-        number = items.number if items is not None else number
+        # No page of results at all (a search without hits): no page to name.
+        number = items.number if items is not None else None
     if number is not None and number > 1:
         suffix += ", " + gettext("sida %(number)s") % {"number": number}
     return suffix
