@@ -42,3 +42,29 @@ def test_the_chart_shows_all_its_text_readably(browser, site_url, path, width):
     assert outside == []
     assert smallest >= SMALLEST_TEXT
     assert "…" not in text
+
+
+WIDE_TABLES = """() => [...document.querySelectorAll(".table-scroll")].map(box => {
+    const hint = box.previousElementSibling;
+    return {
+        wider: box.scrollWidth > box.clientWidth + 1,
+        hinted: Boolean(hint && hint.matches(".table-scroll-hint") && hint.checkVisibility()),
+    };
+})"""
+
+
+@pytest.mark.parametrize("path", ["/resultat/", "/en/resultat/", CASE_STUDIES[0], "/oppna-data/"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_table_wider_than_its_box_says_so(browser, site_url, path, width):
+    """Scroll bars that show only while scrolling leave a cut-off table looking complete: a
+    table that does not fit has the hint above it at every width; on a wide screen one that
+    fits has none."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    assert tab.goto(site_url + path).status == 200
+    tables = tab.evaluate(WIDE_TABLES)
+    assert tables, path
+    for table in tables:
+        assert table["hinted"] == (table["wider"] or width < 768), (path, width, tables)
+    if path == "/resultat/":
+        assert any(table["wider"] for table in tables)  # "Alla resultat" is wide at any width
