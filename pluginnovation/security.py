@@ -6,6 +6,7 @@ looser policy in settings.CONTENT_SECURITY_POLICY_ADMIN instead.
 """
 
 from django.conf import settings
+from django.shortcuts import render
 
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware
@@ -64,3 +65,9 @@ def client_ip(request):
     if len(forwarded) < count:
         return remote_addr
     return forwarded[-count]
+
+
+def csrf_failure(request, reason=""):
+    """settings.CSRF_FAILURE_VIEW: Django's own page is English, names its settings and has no
+    way back; this one says in the site's language what to do."""
+    return render(request, "403_csrf.html", status=403)

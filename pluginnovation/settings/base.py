@@ -162,6 +162,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "pluginnovation.security.client_ip"
+# A form refused for its missing CSRF cookie or token says why, in Swedish, on a page of the site.
+CSRF_FAILURE_VIEW = "pluginnovation.security.csrf_failure"
 # How many proxies that append to X-Forwarded-For stand in front of Django (nginx alone: 1).
 # 0 means the client talks to Django directly and REMOTE_ADDR is its address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

@@ -87,3 +87,15 @@ def test_error_pages_without_the_database_have_no_wcag_violations(page, site_url
     assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
     assert page.locator("h1").count() == 1
     assert axe_violations(page) == []
+
+
+def test_a_form_refused_for_its_missing_cookie_has_no_wcag_violations(page, site_url):
+    """Cookies gone (turned off, or the page left open for long) and the form sent: the site's
+    own Swedish page, not Django's English one."""
+    page.goto(site_url + "/bevaka/")
+    page.context.clear_cookies()
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('main form[method=post]').submit()")
+    assert page.title().startswith("Formuläret kunde inte skickas")
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page) == []

@@ -333,3 +333,13 @@ def test_the_page_chooser_shows_a_regional_editor_public_pages_and_her_own(
     assert site.south_case.title in browse and south_draft.title not in browse
     client.force_login(editor)
     assert south_draft.title in client.get(search.format("Hemligt")).text
+
+
+def test_a_refused_admin_report_is_a_swedish_page(client, site, north_editor):
+    """Wagtail answers some refusals with Django's bare English 403 page."""
+    client.force_login(north_editor)
+    response = client.get("/admin/reports/page-types-usage/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="sv">' in html and "Du har inte behörighet" in html
+    assert "Forbidden" not in html

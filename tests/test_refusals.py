@@ -1,0 +1,22 @@
+"""A form sent without its CSRF cookie (cookies turned off, a page left open for long) is
+explained in Swedish on a page of the site, not on Django's English one."""
+
+import re
+
+from django.test import Client
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("path", ["/tipsa/", "/sjalvskattning/ny/", "/samling/namn/", "/bevaka/"])
+def test_a_form_sent_without_its_cookie_is_explained_in_swedish(path):
+    response = Client(enforce_csrf_checks=True).post(path, {"namn": "x"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="sv">' in html and 'class="site-header"' in html
+    assert re.search(r"<title>Formuläret kunde inte skickas", html)
+    assert "kakor" in html
+    # Django's own page names the reason in English and its settings.
+    assert "CSRF" not in html and "Forbidden" not in html
