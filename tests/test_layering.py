@@ -34,6 +34,7 @@ VIEWS = (
     "pluginnovation.urls",
     "pluginnovation.wsgi",
     "pluginnovation.security",
+    "pluginnovation.http_methods",
     "pluginnovation.ratelimit",
     "pluginnovation.password_attempts",
     "pluginnovation.access_log",

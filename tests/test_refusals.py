@@ -20,3 +20,26 @@ def test_a_form_sent_without_its_cookie_is_explained_in_swedish(path):
     assert "kakor" in html
     # Django's own page names the reason in English and its settings.
     assert "CSRF" not in html and "Forbidden" not in html
+
+
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("get", "/samling/spara/"),
+        ("get", "/samling/flytta/"),
+        ("get", "/samling/namn/"),
+        ("get", "/sjalvskattning/ny/"),
+        ("put", "/tipsa/"),
+        ("delete", "/bevaka/"),
+        ("put", "/samling/tom/"),
+    ],
+)
+def test_a_form_address_opened_directly_says_so_in_swedish(client, method, path):
+    """A form's address opened as a page (a bookmark, a copied link) is a page of the site
+    that says what the address is for, not a blank one."""
+    response = getattr(client, method)(path)
+    assert response.status_code == 405
+    assert response["Allow"]
+    html = response.content.decode()
+    assert '<html lang="sv">' in html and 'class="site-header"' in html
+    assert "<h1>Adressen tar emot formulär</h1>" in html

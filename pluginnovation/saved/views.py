@@ -29,15 +29,15 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
 
 from pluginnovation.delivery.private import private_link
 from pluginnovation.discovery.listing import specific_pages
+from pluginnovation.http_methods import not_allowed, require_POST, require_safe
 from pluginnovation.printing import pages as print_pages
 from pluginnovation.ratelimit import allow
 from pluginnovation.saved import collections, owner
@@ -194,7 +194,7 @@ def save_and_answer(request, page):
 def save(request):
     """The Spara form on public pages: no token, so the request's origin is checked here."""
     if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+        return not_allowed(request, ["POST"])
     page = collections.savable_page(collections.parse_page_id(request.POST.get("sida")))
     if sent_from_this_site(request) is not True:
         return render(
@@ -351,7 +351,7 @@ def empty(request):
         messages.success(request, "Min samling är tömd.")
         return hint_follows(request, to_the_message(), False)
     if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        return not_allowed(request, ["GET", "HEAD", "POST"])
     count = len(collections.contents(collection).page_ids)
     return render(request, "saved/confirm_empty.html", {"count": count})
 
