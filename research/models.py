@@ -1,3 +1,4 @@
+import re
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
@@ -40,6 +41,26 @@ class ResearchIndexPage(ContentIndexPage):
         verbose_name_plural = "forskningslistor"
 
 
+# "A.", "Å. K.", "B.-M." or "C": what follows a surname's comma in "Efternamn, I.".
+INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.[\s-]*)+|[^\W\d_]")
+
+
+def author_names(authors):
+    """The people in an article's `authors`, one name each: split on semicolons where there
+    are any, otherwise on commas, "&" and "och", keeping "Andersson, A." together (a part of
+    nothing but initials belongs to the surname before it)."""
+    parts = authors.split(";") if ";" in authors else re.split(r",|&|\boch\b", authors)
+    names = []
+    for part in (part.strip(" ,") for part in parts):
+        if not part:
+            continue
+        if names and INITIALS.fullmatch(part) and "," not in names[-1]:
+            names[-1] = f"{names[-1]}, {part}"
+        else:
+            names.append(part)
+    return names
+
+
 class ResearchArticlePage(ContentPage):
     listing_type = "forskning"
     listing_heading = _("Forskning")
@@ -50,7 +71,10 @@ class ResearchArticlePage(ContentPage):
     card_fields = ("publication_type", "year")
 
     authors = models.CharField(
-        "författare", max_length=300, help_text="Skilj flera författare med kommatecken."
+        "författare",
+        max_length=300,
+        help_text="Skilj flera författare med kommatecken, t.ex. ”Andersson, A., Berg, B.” "
+        "eller ”Anna Andersson, Bo Berg”.",
     )
     year = models.PositiveSmallIntegerField(
         "utgivningsår",

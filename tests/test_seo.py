@@ -17,6 +17,7 @@ from pluginnovation.content.models import ContentPage
 from pluginnovation.news.models import NewsIndexPage, NewsPage, public_news
 from pluginnovation.seo.feeds import FEED_SIZE
 from pluginnovation.taxonomy.models import SuccessFactor
+from research.models import author_names
 from tests.factories import (
     CaseStudyPageFactory,
     MethodPageFactory,
@@ -334,10 +335,27 @@ def json_ld_of(client, page):
     return head.json_ld[0] if head.json_ld else None
 
 
+@pytest.mark.parametrize(
+    "written, names",
+    [
+        ("Andersson, A., Berg, B.", ["Andersson, A.", "Berg, B."]),
+        ("Öberg, Å. K., Lind, B.-M. & Ek, C", ["Öberg, Å. K.", "Lind, B.-M.", "Ek, C"]),
+        ("Anna Andersson, Bo Berg och Cia Ek", ["Anna Andersson", "Bo Berg", "Cia Ek"]),
+        ("Andersson, Anna; Berg, Bo", ["Andersson, Anna", "Berg, Bo"]),
+        ("Skolverket", ["Skolverket"]),
+        (" , ;", []),
+    ],
+)
+def test_authors_written_as_surname_and_initials_are_one_person_each(written, names):
+    """The help text asks for commas between authors; references are often written
+    "Efternamn, I.", whose comma is not one between two people."""
+    assert author_names(written) == names
+
+
 def test_research_articles_are_scholarly_articles(client, tree):
     page = ResearchArticlePageFactory(
         parent=tree.research,
-        authors="A. Forskare,  B. Forskare",
+        authors="Forskare, A.,  B. Forskare",
         year=2017,
         publisher="Skolverket",
         doi="10.1080/00313831.2015.1066436",
@@ -348,7 +366,7 @@ def test_research_articles_are_scholarly_articles(client, tree):
     assert data["headline"] == page.title
     assert data["datePublished"] == "2017"
     assert data["publisher"]["name"] == "Skolverket"
-    assert [author["name"] for author in data["author"]] == ["A. Forskare", "B. Forskare"]
+    assert [author["name"] for author in data["author"]] == ["Forskare, A.", "B. Forskare"]
     assert data["identifier"] == {
         "@type": "PropertyValue",
         "propertyID": "DOI",

@@ -15,7 +15,7 @@ from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
 from pluginnovation.content.languages import page_language
 from pluginnovation.home.models import HomePage
-from research.models import ResearchArticlePage
+from research.models import ResearchArticlePage, author_names
 
 PUBLISHER = {
     "@type": "Organization",
@@ -62,11 +62,7 @@ def research_article(page, request, terms):
             # The publication's own year and publisher, not the knowledge bank's.
             "datePublished": str(page.year),
             "publisher": {"@type": "Organization", "name": page.publisher},
-            "author": [
-                {"@type": "Person", "name": name.strip()}
-                for name in page.authors.split(",")
-                if name.strip()
-            ],
+            "author": [{"@type": "Person", "name": name} for name in author_names(page.authors)],
             "sameAs": [url for url in (page.doi_url, page.link) if url],
         }
     )
