@@ -6,7 +6,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -18,6 +19,15 @@ SLUG_FORM = RegexValidator(
     r"^[a-z0-9]+(-[a-z0-9]+)*$",
     "Använd bara små bokstäver a–z, siffror och bindestreck mellan orden, t.ex. ”plug-in-2”.",
 )
+
+
+class NameFieldPanel(TitleFieldPanel):
+    """The name fills in the slug as the editor types, for a new term only: an existing term's
+    slug is in links and saved filters, and must not follow a new spelling of its name."""
+
+    class BoundPanel(TitleFieldPanel.BoundPanel):
+        def get_should_apply(self):
+            return self.instance is None or self.instance.pk is None
 
 
 class Term(index.Indexed, models.Model):
@@ -39,7 +49,11 @@ class Term(index.Indexed, models.Model):
         "sorteringsordning", default=0, help_text="Lägre tal visas först."
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [
+        NameFieldPanel("name", placeholder=False, classname=""),
+        FieldPanel("slug", widget=SlugInput),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:

@@ -16,6 +16,7 @@ import polib
 import pytest
 
 from pluginnovation.editorial.roles import regional_group_name
+from pluginnovation.taxonomy.models import SuccessFactor
 from tests.editorial.support import edit_url, make_user, review, submit_for_review
 
 pytestmark = pytest.mark.django_db
@@ -251,3 +252,22 @@ def test_our_guide_and_dashboard_use_the_same_words(client, site, role, request)
         assert not FORBIDDEN_REVIEW_WORDS.search(text)
     for term in ("Skicka till granskning", "Ändringar begärda", "Tillbaka till dig för ändringar"):
         assert term in guide
+
+
+def test_unpublishing_and_a_taken_name_read_as_plain_swedish(admin_client, site):
+    """Wagtail's and Django's Swedish here: "Sida '…' opublicerad" for Avpublicera, and "med
+    detta Namn finns redan" with the field's label capitalised mid-sentence."""
+    page = site.north_case
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:unpublish", args=[page.pk]), follow=True
+    )
+    assert f"Sidan ”{page.title}” är avpublicerad." in visible_text(response)
+
+    factor = SuccessFactor.objects.first()
+    response = admin_client.post(
+        reverse("wagtailsnippets_taxonomy_successfactor:add"),
+        {"name": factor.name, "slug": "zyx-ny", "sort_order": 0},
+    )
+    text = visible_text(response)
+    assert "Namn: värdet används redan. Välj ett annat." in text
+    assert "med detta" not in text
