@@ -395,6 +395,11 @@ def test_odd_step_numbers_are_a_normal_404(client, number):
     assessment = start(client)
     response = client.get(step_url(assessment, number))
     assert response.status_code == 404
+    # The assessment exists: the page says the step is missing and leads back into it.
+    html = response.content.decode()
+    assert "<h1>Steget finns inte</h1>" in html
+    assert "hittades inte" not in html
+    assert f'href="{step_url(assessment, 1)}"' in html
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,18 @@ def not_found(request, message=None):
     return render(request, "assessment/not_found.html", context, status=404)
 
 
+def missing_step(request, assessment, count):
+    """A step number the assessment does not have (a hand-edited or cut-off link): the
+    assessment itself is there, so the page leads back into it."""
+    context = {
+        "meta_title": "Steget finns inte",
+        "count": count,
+        "first_step_url": edit_url(assessment, "step", number="1"),
+        "result_url": edit_url(assessment, "result"),
+    }
+    return render(request, "assessment/missing_step.html", context, status=404)
+
+
 def find(token, field):
     if not is_token(token):
         return None
@@ -152,7 +164,7 @@ def step(request, token, number):
     step_list = steps()
     position = typed_int(number)
     if position is None or not 1 <= position <= len(step_list):
-        return not_found(request, "Det steget finns inte i självskattningen.")
+        return missing_step(request, assessment, len(step_list))
     current = step_list[position - 1]
     answers = answers_of(assessment)
     errors = {}
