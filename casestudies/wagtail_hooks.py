@@ -1,5 +1,6 @@
-"""The editor is warned, before and after, when a move takes a case study out of its
-municipality's region (casestudies.models.municipality_left_behind)."""
+"""The editor is warned when a move takes a case study out of its municipality's region
+(casestudies.models.municipality_left_behind): on Wagtail's confirmation page and after the
+move; a bulk move has no confirmation page of its own, so there only after it."""
 
 from django.contrib import messages
 

@@ -6,6 +6,7 @@ looser policy in settings.CONTENT_SECURITY_POLICY_ADMIN instead.
 """
 
 from django.conf import settings
+from django.middleware import csrf
 from django.shortcuts import render
 
 from csp.constants import SELF
@@ -69,5 +70,8 @@ def client_ip(request):
 
 def csrf_failure(request, reason=""):
     """settings.CSRF_FAILURE_VIEW: Django's own page is English, names its settings and has no
-    way back; this one says in the site's language what to do."""
-    return render(request, "403_csrf.html", status=403)
+    way back; this one says in the site's language what to do. Without the cookie, cookies are
+    off (or were removed); otherwise the page was older than the token (a sign-in or sign-out
+    in another tab), and loading it again is enough."""
+    no_cookie = reason == csrf.REASON_NO_CSRF_COOKIE
+    return render(request, "403_csrf.html", {"no_cookie": no_cookie}, status=403)

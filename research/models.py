@@ -46,10 +46,11 @@ INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.[\s-]*)+|[^\W\d_]")
 
 
 def author_names(authors):
-    """The people in an article's `authors`, one name each: split on semicolons where there
-    are any, otherwise on commas, "&" and "och", keeping "Andersson, A." together (a part of
-    nothing but initials belongs to the surname before it)."""
-    parts = authors.split(";") if ";" in authors else re.split(r",|&|\boch\b", authors)
+    """The authors in an article's `authors`, one name each: split on semicolons where there
+    are any, otherwise on commas, keeping "Andersson, A." together (a part of nothing but
+    initials belongs to the surname before it). Not on "och" or "&": an organisation may be
+    the author ("Sveriges Kommuner och Landsting")."""
+    parts = authors.split(";" if ";" in authors else ",")
     names = []
     for part in (part.strip(" ,") for part in parts):
         if not part:

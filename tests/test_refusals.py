@@ -43,3 +43,14 @@ def test_a_form_address_opened_directly_says_so_in_swedish(client, method, path)
     html = response.content.decode()
     assert '<html lang="sv">' in html and 'class="site-header"' in html
     assert "<h1>Adressen tar emot formulär</h1>" in html
+
+
+def test_a_form_sent_with_an_outdated_token_is_told_to_reload(client):
+    """The cookie came, but not with the page's token (a sign-in in another tab changed it):
+    turning cookies on is not the advice."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.get("/tipsa/")
+    response = browser.post("/tipsa/", {"csrfmiddlewaretoken": "x" * 64})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "inte längre aktuell" in html and "Tillåt kakor" not in html

@@ -664,6 +664,12 @@ def test_the_saved_confirmation_leaves_other_messages_for_their_own_page(client)
     back = client.get("/metoder/").content.decode()
     assert re.search(r'<body class="[^"]*\bsaved-now\b', back)
     assert waiting_messages(client) == ["Handlingsplanen är sparad."]
+    # Shown once by the next page that lists messages, and then gone.
+    listed = client.get("/samling/").content.decode()
+    assert listed.count("Handlingsplanen är sparad.") == 1
+    assert "Sparad i Min samling" not in listed
+    assert waiting_messages(client) == []
+    assert "Handlingsplanen" not in client.get("/samling/").content.decode()
 
 
 def test_the_pdf_link_says_the_print_version_is_the_one_for_screen_readers(client):

@@ -339,8 +339,9 @@ def json_ld_of(client, page):
     "written, names",
     [
         ("Andersson, A., Berg, B.", ["Andersson, A.", "Berg, B."]),
-        ("Öberg, Å. K., Lind, B.-M. & Ek, C", ["Öberg, Å. K.", "Lind, B.-M.", "Ek, C"]),
-        ("Anna Andersson, Bo Berg och Cia Ek", ["Anna Andersson", "Bo Berg", "Cia Ek"]),
+        ("Öberg, Å. K., Lind, B.-M., Ek, C", ["Öberg, Å. K.", "Lind, B.-M.", "Ek, C"]),
+        ("Anna Andersson, Bo Berg, Cia Ek", ["Anna Andersson", "Bo Berg", "Cia Ek"]),
+        ("Sveriges Kommuner och Landsting", ["Sveriges Kommuner och Landsting"]),
         ("Andersson, Anna; Berg, Bo", ["Andersson, Anna", "Berg, Bo"]),
         ("Skolverket", ["Skolverket"]),
         (" , ;", []),

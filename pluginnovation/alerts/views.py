@@ -10,13 +10,14 @@ import logging
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_safe
 
 from pluginnovation.alerts import mail, subscriptions, tokens
 from pluginnovation.alerts.bounded import read_post
 from pluginnovation.alerts.forms import TOO_MANY_CHOICES, SubscribeForm
 from pluginnovation.alerts.models import CONFIRMATIONS_PER_DAY, RETENTION_TEXT
 from pluginnovation.delivery.private import not_stored, private_link
-from pluginnovation.http_methods import require_http_methods, require_safe
+from pluginnovation.http_methods import require_http_methods
 from pluginnovation.ratelimit import allow
 
 logger = logging.getLogger(__name__)

@@ -12,6 +12,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from methods.models import MethodPage
 from pluginnovation.assessment import export
@@ -31,7 +32,7 @@ from pluginnovation.assessment.scoring import answers_of, profile, steps
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import restricted, visible
 from pluginnovation.delivery.private import private_link
-from pluginnovation.http_methods import require_http_methods, require_POST, require_safe
+from pluginnovation.http_methods import require_http_methods, require_POST
 from pluginnovation.taxonomy.models import Level, TargetGroup
 
 SESSION_KEY = "assessment_edit_tokens"

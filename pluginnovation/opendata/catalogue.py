@@ -90,7 +90,11 @@ RESEARCH = Dataset(
     "uppgifter och de viktigaste resultaten.",
     (
         *CONTENT_COLUMNS,
-        col("authors", "Författare, åtskilda med kommatecken."),
+        col(
+            "authors",
+            "Författare som redaktören skrev dem, åtskilda med kommatecken eller semikolon; "
+            "”Efternamn, I.” är en författare.",
+        ),
         col("year", "Utgivningsår.", NUMBER),
         col("publisher", "Utgivare eller tidskrift."),
         col("publication_type", "Typ av publikation (kod), t.ex. utvardering. Kan saknas."),

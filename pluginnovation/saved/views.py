@@ -34,10 +34,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from pluginnovation.delivery.private import private_link
 from pluginnovation.discovery.listing import specific_pages
-from pluginnovation.http_methods import not_allowed, require_POST, require_safe
+from pluginnovation.http_methods import not_allowed, require_POST
 from pluginnovation.printing import pages as print_pages
 from pluginnovation.ratelimit import allow
 from pluginnovation.saved import collections, owner

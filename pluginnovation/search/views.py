@@ -202,7 +202,8 @@ def search(request):
         and not any(request.GET.get(param) for param in PARAMS)
         and not request.COOKIES.get(MESSAGES_COOKIE)
     )
-    if fragments.ready(request, "body"):
+    # A later page's title names the page shown, which only the listing knows.
+    if first_page and fragments.ready(request, "body"):
         if counted:
             search_counts.record_search(query)
             return counted_search(render(request, "search/search_results.html", context), query)

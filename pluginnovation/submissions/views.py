@@ -5,9 +5,10 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from pluginnovation.delivery.private import not_stored
-from pluginnovation.http_methods import require_http_methods, require_safe
+from pluginnovation.http_methods import require_http_methods
 from pluginnovation.submissions import duplicates, limits, spam
 from pluginnovation.submissions.forms import SubmissionForm
 from pluginnovation.submissions.models import RETENTION_TEXT

@@ -6,15 +6,17 @@ document.querySelectorAll("[data-print-button]").forEach((button) => {
     button.addEventListener("click", () => window.print());
 });
 
-// A table wider than its box says so on a wide screen too (on a narrow one the hint is always
-// shown): the hint just before the box is shown while the table does not fit.
+// The hint before a table says it is wider than the screen: shown while that is true, at any
+// width. Without this script, CSS shows it on narrow screens only.
 (() => {
     const boxes = document.querySelectorAll(".table-scroll");
     const mark = () => {
         boxes.forEach((box) => {
             const hint = box.previousElementSibling;
             if (hint && hint.classList.contains("table-scroll-hint")) {
-                hint.classList.toggle("table-scroll-hint--shown", box.scrollWidth > box.clientWidth + 1);
+                const wider = box.scrollWidth > box.clientWidth + 1;
+                hint.classList.toggle("table-scroll-hint--shown", wider);
+                hint.classList.toggle("table-scroll-hint--fits", !wider);
             }
         });
     };
