@@ -298,6 +298,11 @@ def test_a_page_number_past_the_end_is_titled_as_the_page_shown(client, tree, as
         title = re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
         named = re.search(r", sida (\d+) –", title)
         assert (int(named.group(1)) if named else 1) == shown.number, url
+        # The canonical address names the same page.
+        html = response.content.decode()
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
+        expected = f"?sida={shown.number}" if shown.number > 1 else ""
+        assert canonical.endswith(url + expected), (url, canonical)
 
 
 def test_a_search_without_hits_names_no_page_number(client):

@@ -304,6 +304,9 @@ def test_a_content_page_has_canonical_description_and_open_graph(client, tree):
 def test_a_listings_later_pages_are_canonical_but_nothing_else_in_the_query(
     client, tree, query, kept
 ):
+    # A listing with a second page: the canonical address names the page shown.
+    for _ in range(21):
+        MethodPageFactory(parent=tree.methods)
     listing = tree.methods.url
     head = head_of(client, listing + query)
     assert link_href(head, "canonical") == ["http://testserver" + listing + kept]

@@ -192,6 +192,8 @@ def search(request):
         "messages": [message] if message else [],
         "meta_title": gettext("Sök"),
         "shared_body": True,
+        # No page of results until there are hits (discovery_tags.shown_page_number).
+        "items": None,
     }
     first_page = (requested_page_number(request.GET.get("sida")) or 1) == 1
     # Paging through the results, or narrowing them with a filter, is not a new search; nor is

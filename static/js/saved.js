@@ -125,6 +125,7 @@
     // no longer news.
     window.addEventListener("pageshow", (event) => {
         if (event.persisted) {
+            status.textContent = "";
             forms.forEach((form) => explain(form, ""));
             markSavedPages();
         }

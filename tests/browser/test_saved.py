@@ -300,6 +300,7 @@ def test_a_save_that_fails_says_why_beside_the_button(visitor, site_url):
     page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
     expect(error).to_have_count(0)
     assert form.locator("button").get_attribute("aria-describedby") is None
+    expect(page.locator("[role=status]", has_text=message)).to_have_count(0)
     form.locator("button").click()
     expect(error).to_have_text(message)
     # Saved the next time: the explanation goes.

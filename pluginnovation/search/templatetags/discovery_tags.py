@@ -46,28 +46,42 @@ def listing_below(request, page):
     return kept[page.pk]
 
 
+def shown_page_number(context):
+    """The number of the page of results shown where the address asks for a later one; None
+    on a first page and where there are no results at all. Past the end a listing shows its
+    last page (listing.page_number): that number is the one named, in the title and in the
+    canonical address alike. Views put their listing's `items` in the context (None for no
+    results); an index page's listing is worked out here, once per request (listing_below)."""
+    request = context.get("request")
+    number = requested_page_number(request.GET.get("sida")) if request else None
+    if number is None or number <= 1:
+        return None
+    if "items" in context:
+        items = context["items"]
+    elif isinstance(context.get("page"), ContentIndexPage):
+        items = listing_below(request, context["page"])["items"]
+    else:
+        return number  # a list paged its own way (past events)
+    if items is None:
+        return None
+    shown = getattr(items, "number", number)
+    return shown if shown > 1 else None
+
+
 @register.simple_tag(takes_context=True)
 def listing_title_suffix(context):
     """In a listing's title: " (filtrerat)" when filters are asked for, ", sida 2" past the
     first page; so each page of results has a title of its own (a screen reader's first words
-    after following a link, a tab's name). Read from the address alone, as the title is
-    written before the body, which may come from the cache: the views work the listing out
-    when a later page is asked for, and an index page's listing is worked out here."""
+    after following a link, a tab's name). The title is written before the body, which may
+    come from the cache: the views work the listing out when a later page is asked for."""
     request = context.get("request")
     if request is None:
         return ""
     suffix = ""
     if has_filters(request.GET):
         suffix += " (" + gettext("filtrerat") + ")"
-    number = requested_page_number(request.GET.get("sida"))
-    if number is not None and number > 1:
-        # Past the end the last page is shown (page_number): name that one.
-        items = context.get("items")
-        if items is None and isinstance(context.get("page"), ContentIndexPage):
-            items = listing_below(request, context["page"])["items"]
-        # No page of results at all (a search without hits): no page to name.
-        number = items.number if items is not None else None
-    if number is not None and number > 1:
+    number = shown_page_number(context)
+    if number is not None:
         suffix += ", " + gettext("sida %(number)s") % {"number": number}
     return suffix
 

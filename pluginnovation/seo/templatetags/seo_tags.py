@@ -9,9 +9,9 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext, gettext_lazy
 
 from pluginnovation.content.models import ContentPage
-from pluginnovation.discovery.listing import requested_page_number
 from pluginnovation.home.alternates import alternates_for
 from pluginnovation.home.templatetags.site_tags import page_terms
+from pluginnovation.search.templatetags.discovery_tags import shown_page_number
 from pluginnovation.seo.structured_data import absolute_url, structured_data, to_script_json
 from pluginnovation.taxonomy.models import SuccessFactor
 
@@ -46,10 +46,11 @@ def feeds(factor):
     return links
 
 
-def listing_page_query(request):
-    """Later pages of a listing are pages of their own; filters and odd values are not."""
-    number = requested_page_number(request.GET.get("sida")) if request else None
-    return f"?sida={number}" if number and 1 < number < 10000 else ""
+def listing_page_query(context):
+    """Later pages of a listing are pages of their own, named as shown (past the end, the
+    last); filters and odd values are not."""
+    number = shown_page_number(context)
+    return f"?sida={number}" if number and number < 10000 else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -79,7 +80,7 @@ def seo_meta(context):
     return {
         "title": title,
         "description": Truncator(" ".join(description.split())).chars(DESCRIPTION_LENGTH),
-        "canonical": absolute_url(request, path + listing_page_query(request)),
+        "canonical": absolute_url(request, path + listing_page_query(context)),
         "og_type": "article" if isinstance(page, ContentPage) else "website",
         "site_name": settings.WAGTAIL_SITE_NAME,
         "feeds": feeds(factor),
