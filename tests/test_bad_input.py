@@ -6,6 +6,7 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from casestudies.models import RegionSectionPage
+from pluginnovation.discovery import listing
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +183,46 @@ def test_a_request_too_large_to_read_gets_the_swedish_400_page(client, settings)
     assert response.status_code == 400
     html = response.content.decode()
     assert '<html lang="sv">' in html and "Inget sparades" in html
+
+
+def title(response):
+    return re.search(r"<title>(.*?)</title>", response.content.decode()).group(1)
+
+
+def page_links(response):
+    html = response.content.decode()
+    return re.findall(r'class="pagination__(?:number|step)" href="([^"]*)"', html)
+
+
+@pytest.fixture
+def short_pages(monkeypatch):
+    """Pages of three results, so the demo's listings have further pages."""
+    monkeypatch.setattr(listing, "PAGE_SIZE", 3)
+
+
+@pytest.mark.parametrize("url", ["/utforska/", "/forskning/", "/fallstudier/"])
+def test_an_ignored_filter_value_filters_nothing_in_the_title_or_the_page_links(
+    client, short_pages, url
+):
+    """An old link's unknown value is named once: the title does not call the listing
+    filtered, and the links to further pages leave the value out, so the notice does not
+    follow the visitor from page to page."""
+    response = client.get(f"{url}?faktor=finns-inte&okand=parameter")
+    assert "Okänt filtervärde ignorerades" in response.content.decode()
+    assert "(filtrerat)" not in title(response)
+    links = page_links(response)
+    assert links, "the listing needs a second page"
+    assert not any("finns-inte" in link or "okand" in link for link in links)
+    later = client.get(url + links[-1])
+    assert later.status_code == 200
+    assert "Okänt filtervärde" not in later.content.decode()
+
+
+def test_the_page_links_keep_the_filters_sort_and_search_applied(client, short_pages):
+    response = client.get("/sok/?q=elever&ordning=nyast&faktor=finns-inte&faktor=samverkan")
+    assert "(filtrerat)" in title(response)
+    links = page_links(response)
+    assert links, "the search needs a second page"
+    for link in links:
+        assert "q=elever" in link and "ordning=nyast" in link and "faktor=samverkan" in link
+        assert "finns-inte" not in link

@@ -219,3 +219,25 @@ def test_the_page_cache_switch_turns_shared_bodies_off_too(
     monkeypatch.setattr(fragments, "connection", SimpleNamespace(in_atomic_block=False))
     client.get("/utforska/?faktor=samverkan")
     assert ("body" in stored) is shared
+
+
+@pytest.mark.parametrize(
+    "url, filtered",
+    [
+        ("/utforska/?faktor=finns-inte", False),
+        ("/utforska/?faktor=finns-inte&faktor=samverkan", True),
+        ("/forskning/?malgrupp=finns-inte", False),
+        ("/sok/?q=elever&faktor=finns-inte", False),
+    ],
+)
+def test_a_title_calls_a_listing_filtered_only_for_a_filter_applied_also_when_cached(
+    client, sharing, url, filtered
+):
+    """An unknown value is ignored by the listing, so the title does not call the listing
+    filtered: neither when the listing is worked out nor when the body comes from the cache."""
+    titles = {
+        re.search(r"<title>(.*?)</title>", client.get(url).content.decode()).group(1)
+        for _ in range(2)
+    }
+    assert len(titles) == 1
+    assert ("(filtrerat)" in titles.pop()) is filtered

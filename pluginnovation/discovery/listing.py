@@ -361,4 +361,27 @@ def listing_context(
         "hidden_filters": [p for p in selection.as_pairs() if p[0] not in shown_params] + sort_keep,
         "sort_links": sort_links if sorts else [],
         "has_filters": bool(selection),
+        # What the page links keep: the filters applied (not the values ignored, whose notice
+        # would follow the visitor from page to page), the sort and `keep`.
+        "page_query": keep + sort_keep + selection.as_pairs(),
     }
+
+
+def applies_filters(request):
+    """Whether the address asks for a filter that a listing applies, for a title written
+    before the listing is worked out (its body may come from the cache): a value that names
+    no term is ignored (facet_index.count_facets), so it filters nothing. At most one query
+    per selection and content version."""
+    selection = parse_selection(request.GET)
+    if not selection:
+        return False
+
+    def any_known():
+        return any(
+            facet.relation is None
+            or facet.term_model.objects.filter(slug__in=selection.values[facet.param]).exists()
+            for facet in FACETS
+            if facet.param in selection.values
+        )
+
+    return cached(request, "applies-filters", selection.as_pairs(), any_known)

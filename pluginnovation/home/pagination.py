@@ -1,11 +1,13 @@
 """Page links for a listing: "Sida 5 av 20", previous and next, and the numbers around the
-current page with gaps (1 … 3 4 [5] 6 7 … 20). The page parameter is "sida"; every other
-parameter of the address is kept, so active filters survive paging.
+current page with gaps (1 … 3 4 [5] 6 7 … 20). The page parameter is "sida"; active filters
+survive paging: a faceted listing names the parameters it applies, elsewhere every other
+parameter of the address is kept.
 
 Drawn here rather than by a template: with a {% querystring %} and three translations per link
 it took about 1 ms of every listing and search page.
 """
 
+from django.http import QueryDict
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
 
@@ -31,12 +33,18 @@ GAP = mark_safe('        <li><span class="pagination__gap">…</span></li>')
 CURRENT = mark_safe(' aria-current="page"')
 
 
-def pagination(request, items):
-    """The page links for `items` (a Django Page) in this request's address; "" for one page."""
+def pagination(request, items, kept=None):
+    """The page links for `items` (a Django Page) in this request's address, with the
+    parameters `kept` ((name, value) pairs) or else the address's own; "" for one page."""
     paginator = items.paginator
     if paginator.num_pages <= 1:
         return ""
-    query = request.GET.copy()
+    if kept is None:
+        query = request.GET.copy()
+    else:
+        query = QueryDict(mutable=True)
+        for name, value in kept:
+            query.appendlist(name, value)
 
     def url(number):
         query["sida"] = number

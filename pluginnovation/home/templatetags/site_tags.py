@@ -163,8 +163,9 @@ def facet_groups(context, page):
 
 @register.simple_tag(takes_context=True)
 def pagination(context, items):
-    """{% pagination items %}: the page links of a listing (pluginnovation/home/pagination.py)."""
-    return page_links(context.get("request"), items)
+    """{% pagination items %}: the page links of a listing (pluginnovation/home/pagination.py),
+    keeping what a faceted listing applies (its `page_query`), else the address's parameters."""
+    return page_links(context.get("request"), items, context.get("page_query"))
 
 
 @register.filter

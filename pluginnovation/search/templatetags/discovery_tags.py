@@ -13,7 +13,12 @@ from methods.models import evidence_pages
 from pluginnovation.content.models import ContentIndexPage, ContentPage
 from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.facets import PARAMS
-from pluginnovation.discovery.listing import listing_context, pages_below, requested_page_number
+from pluginnovation.discovery.listing import (
+    applies_filters,
+    listing_context,
+    pages_below,
+    requested_page_number,
+)
 from pluginnovation.discovery.related import related_and_shown
 from pluginnovation.html_format import conditional_escape
 
@@ -68,6 +73,17 @@ def shown_page_number(context):
     return shown if shown > 1 else None
 
 
+def listing_filtered(context):
+    """Whether the listing shown applies a filter: what the listing says where the view has
+    worked it out, else what the address asks for, without the values a listing ignores."""
+    request = context["request"]
+    if not has_filters(request.GET):
+        return False
+    if "has_filters" in context:
+        return context["has_filters"]
+    return applies_filters(request)
+
+
 @register.simple_tag(takes_context=True)
 def listing_title_suffix(context):
     """In a listing's title: " (filtrerat)" when filters are asked for, ", sida 2" past the
@@ -78,7 +94,7 @@ def listing_title_suffix(context):
     if request is None:
         return ""
     suffix = ""
-    if has_filters(request.GET):
+    if listing_filtered(context):
         suffix += " (" + gettext("filtrerat") + ")"
     number = shown_page_number(context)
     if number is not None:
