@@ -149,9 +149,12 @@ class CaseStudyPage(ContentPage):
     listing_type = "fallstudie"
     listing_heading = _("Fallstudier")
 
+    # Empty only in a draft: Wagtail leaves required fields for later when a draft is saved,
+    # and a new page's draft is a row of its own (ContentPage.missing_for_publishing).
     municipality = models.ForeignKey(
         "taxonomy.Municipality",
         verbose_name="kommun",
+        null=True,
         on_delete=models.PROTECT,
         related_name="case_studies",
         help_text="Kommunen där arbetet gjordes. Bara kommuner i regionen visas.",

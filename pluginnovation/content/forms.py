@@ -26,6 +26,13 @@ class PageForm(WagtailAdminPageForm):
         if "slug" in self.fields:
             self.fields["slug"].required = False
 
+    def defer_required_fields(self):
+        # Wagtail leaves required fields for later when a draft is saved. Not during a review:
+        # an approval publishes the latest version as it is, without this form's checks.
+        if self.instance.pk and self.instance.workflow_in_progress:
+            return
+        super().defer_required_fields()
+
     def clean_slug(self):
         slug = self.cleaned_data.get("slug")
         if slug:

@@ -7,6 +7,7 @@ facet counts and search can cover the three content types in a single query.
 import datetime
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.text import capfirst
@@ -29,7 +30,7 @@ from wagtail.search import index
 
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.content.categories import CATEGORIES
-from pluginnovation.content.forms import ContentPageForm, PageForm
+from pluginnovation.content.forms import FACTOR_REQUIRED_MESSAGE, ContentPageForm, PageForm
 
 
 class PageTag(TaggedItemBase):
@@ -45,9 +46,10 @@ class PageTag(TaggedItemBase):
 
 
 def category_panel(category):
-    if category.small:
-        return FieldPanel(category.field, widget=forms.CheckboxSelectMultiple)
-    return FieldPanel(category.field)
+    # A draft may leave the categories for later, the required success factors too, as Wagtail
+    # does for other required fields; publishing and submitting for review ask for them.
+    widget = forms.CheckboxSelectMultiple if category.small else None
+    return FieldPanel(category.field, widget=widget, required_on_save=False)
 
 
 def taxonomy_panels(with_place=True):
@@ -236,6 +238,23 @@ class ContentPage(ViewRestrictionsInOneQuery, Page):
     @property
     def type_label(self):
         return type_name(self.specific_class)
+
+    def missing_for_publishing(self):
+        """What this version (a draft, a revision) lacks to be published, in Swedish; empty
+        when it is complete. A draft is saved before it is complete (Wagtail leaves required
+        fields for later, the success factors and a case study's municipality too), and the
+        editor's form asks for them on publishing; this is for what publishes a version
+        without that form (a bulk publish: editorial.wagtail_hooks)."""
+        missing = []
+        try:
+            self.full_clean()
+        except ValidationError as error:
+            for name, texts in error.message_dict.items():
+                label = "" if name == NON_FIELD_ERRORS else self._meta.get_field(name).verbose_name
+                missing += [f"{capfirst(label)}: {text}" if label else text for text in texts]
+        if not self.factors.all():
+            missing.append(FACTOR_REQUIRED_MESSAGE)
+        return missing
 
     def card_facts(self):
         """(label, text) pairs a card shows under the summary, e.g. a method's evidence."""

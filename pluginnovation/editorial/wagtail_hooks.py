@@ -1,4 +1,6 @@
+from django.contrib import messages
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -61,3 +63,31 @@ def add_editorial_panels(request, panels):
 def hide_site_wide_reports(request, menu_items):
     if not reports.publishes(request.user):
         menu_items[:] = [item for item in menu_items if item.name != reports.NAME]
+
+
+@hooks.register("before_bulk_action")
+def refuse_to_publish_incomplete_drafts(request, action_type, objects, action):
+    """A bulk publish publishes each page's latest version without the editor's form, which
+    asks for what a draft may leave out (ContentPage.missing_for_publishing): if any version
+    it would publish is incomplete, nothing is published and the editor is told what is
+    missing where."""
+    if action_type != "publish":
+        return None
+    pages = list(objects)
+    if action.cleaned_form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages += page.get_descendants().not_live()
+    incomplete = []
+    for page in pages:
+        version = page.get_latest_revision_as_object()
+        missing = getattr(version, "missing_for_publishing", list)()
+        if missing:
+            incomplete.append(f"”{version.title}”: {' '.join(missing)}")
+    if not incomplete:
+        return None
+    messages.error(
+        request,
+        "Inget publicerades. Utkast som saknar uppgifter publiceras inte; öppna sidan, fyll i "
+        "det som saknas och publicera den där. " + " ".join(incomplete),
+    )
+    return redirect(action.next_url)
