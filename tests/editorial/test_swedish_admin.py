@@ -17,7 +17,13 @@ import pytest
 
 from pluginnovation.editorial.roles import regional_group_name
 from pluginnovation.taxonomy.models import SuccessFactor
-from tests.editorial.support import edit_url, make_user, review, submit_for_review
+from tests.editorial.support import (
+    case_study_form_data,
+    edit_url,
+    make_user,
+    review,
+    submit_for_review,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -271,3 +277,21 @@ def test_unpublishing_and_a_taken_name_read_as_plain_swedish(admin_client, site)
     text = visible_text(response)
     assert "Namn: värdet används redan. Välj ett annat." in text
     assert "med detta" not in text
+
+
+def test_a_new_draft_and_a_publish_are_named_in_plain_swedish(client, site, editor):
+    """Wagtail's Swedish here: "Sida '…' skapad" and "har blivit publicerad"."""
+    client.force_login(editor)
+    add = reverse(
+        "wagtailadmin_pages:add", args=["casestudies", "casestudypage", site.north_section.pk]
+    )
+    data = case_study_form_data(site.north_case, title="Ett nytt utkast", slug="ett-nytt-utkast")
+    text = visible_text(client.post(add, data, follow=True))
+    assert "Sidan ”Ett nytt utkast” är skapad och sparad som utkast." in text
+    draft = Page.objects.get(slug="ett-nytt-utkast")
+    published = client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        {**case_study_form_data(draft), "action-publish": "action-publish"},
+        follow=True,
+    )
+    assert "Sidan ”Ett nytt utkast” är publicerad." in visible_text(published)
