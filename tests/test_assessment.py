@@ -244,6 +244,30 @@ def test_going_back_saves_without_asking_for_every_answer(client):
     assert Answer.objects.get(assessment=assessment, statement=second[0]).value == 1
 
 
+@pytest.mark.parametrize(
+    "till, target",
+    [("3", "steg/3/"), ("1", "steg/1/"), ("resultat", "resultat/"), ("plan", "plan/")],
+)
+def test_the_step_bar_saves_the_answers_given_and_goes_where_it_was_asked(client, till, target):
+    """The step bar's links send the step's form (static/js/assessment.js): what was answered
+    is kept, also with answers missing, and the team lands where it clicked."""
+    assessment = start(client)
+    second = steps()[1].statements
+    response = client.post(step_url(assessment, 2), {f"svar-{second[0].pk}": "1", "till": till})
+    assert response.status_code == 302
+    assert response.url == f"/sjalvskattning/redigera/{assessment.edit_token}/{target}"
+    assert Answer.objects.get(assessment=assessment, statement=second[0]).value == 1
+
+
+@pytest.mark.parametrize("till", ["9", "0", "-1", "²", "٣", "2.0", "x" * 500, "", "resultat/../"])
+def test_an_odd_step_bar_target_is_ignored(client, till):
+    assessment = start(client)
+    second = steps()[1].statements
+    response = client.post(step_url(assessment, 2), {f"svar-{second[0].pk}": "1", "till": till})
+    assert response.status_code == 400  # as without it: answers are missing on the step
+    assert Answer.objects.get(assessment=assessment, statement=second[0]).value == 1
+
+
 def test_an_answer_given_earlier_counts_when_a_step_is_sent_again_without_it(client):
     assessment = start(client)
     answer_all(client, assessment)

@@ -156,6 +156,16 @@ def save_answers(assessment, values):
     assessment.touch()
 
 
+def step_bar_target(assessment, value, step_count):
+    """The address of a step bar's link ("2", "resultat", "plan"); None for anything else."""
+    if value in ("resultat", "plan"):
+        return edit_url(assessment, "result" if value == "resultat" else "plan")
+    number = typed_int(value)
+    if number is not None and 1 <= number <= step_count:
+        return edit_url(assessment, "step", number=str(number))
+    return None
+
+
 @private_link
 @require_http_methods(["GET", "HEAD", "POST"])
 def step(request, token, number):
@@ -179,6 +189,11 @@ def step(request, token, number):
             for pk, error in errors.items()
             if not (error == ANSWER_MISSING and pk in answers)
         }
+        # The step bar's links send the form (static/js/assessment.js): what was answered is
+        # kept and the team goes where it clicked, with answers missing or not.
+        chosen = step_bar_target(assessment, request.POST.get("till"), len(step_list))
+        if chosen:
+            return HttpResponseRedirect(chosen)
         if request.POST.get("riktning") == "tillbaka" and position > 1:
             return HttpResponseRedirect(edit_url(assessment, "step", number=str(position - 1)))
         if not errors:

@@ -14,3 +14,25 @@ const added = /^#rad-\d+-forsta_steg$/.test(window.location.hash)
 if (added && !summary) {
     added.focus();
 }
+
+// On a step, the step bar's links send the step's form with where to go (?till=, assessment/
+// views.py): a team that jumps ahead or back keeps what it answered on the step it leaves.
+// Without JavaScript they are plain links, and "Spara och gå till …" saves.
+const stepForm = document.querySelector("form.assessment-form");
+if (stepForm) {
+    for (const link of document.querySelectorAll(".assessment-progress a[data-till]")) {
+        link.addEventListener("click", (event) => {
+            const newTab = event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey;
+            if (event.defaultPrevented || newTab || event.altKey) {
+                return;
+            }
+            event.preventDefault();
+            const target = document.createElement("input");
+            target.type = "hidden";
+            target.name = "till";
+            target.value = link.dataset.till;
+            stepForm.append(target);
+            stepForm.submit();
+        });
+    }
+}

@@ -125,6 +125,17 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     assert "Handlingsplanen är sparad" in page.locator("main").inner_text()
     assert page.locator("fieldset.plan-item input[type=date]").first.input_value() == "2027-03-15"
     check_page(page)
+    # Enter in a field saves the plan: it removes no row (the form's first button was once
+    # the first row's "Ta bort").
+    who = page.locator("fieldset.plan-item").nth(1).locator("input[name$=ansvarig]")
+    who.fill("Kurator")
+    with page.expect_navigation():
+        who.press("Enter")
+    assert page.locator("fieldset.plan-item").count() == 2
+    assert "Handlingsplanen är sparad" in page.locator("main").inner_text()
+    assert page.locator("fieldset.plan-item").first.locator("textarea").first.input_value()
+    who = page.locator("fieldset.plan-item").nth(1).locator("input[name$=ansvarig]")
+    assert who.input_value() == "Kurator"
     read_link = page.locator("#las-lank").input_value()
     edit_token = page.url.split("/redigera/")[1].split("/")[0]
 
@@ -163,3 +174,26 @@ def test_no_horizontal_scrolling_at_320_pixels(browser, assessment_site):
     overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     context.close()
     assert overflow <= 0
+
+
+def test_the_step_bar_keeps_the_answers_given_on_a_step(assessment_site, page):
+    """A team that jumps ahead with the step bar keeps what it answered on the step it left."""
+    page.goto(assessment_site + "/sjalvskattning/")
+    with page.expect_navigation():
+        page.locator("form.assessment-start button").click()
+    page.wait_for_url("**/steg/1/")
+    with page.expect_navigation():
+        page.locator(".assessment-progress a").nth(1).click()
+    page.wait_for_url("**/steg/2/")
+    page.locator("fieldset.statement").nth(0).locator("input[type=radio]").nth(1).check()
+    page.locator("fieldset.statement").nth(1).locator("input[type=radio]").nth(2).check()
+    with page.expect_navigation():
+        page.locator(".assessment-progress a").nth(2).click()
+    page.wait_for_url("**/steg/3/")
+    with page.expect_navigation():
+        page.locator(".assessment-progress a").nth(1).click()
+    page.wait_for_url("**/steg/2/")
+    statements = page.locator("fieldset.statement")
+    assert statements.nth(0).locator("input[type=radio]").nth(1).is_checked()
+    assert statements.nth(1).locator("input[type=radio]").nth(2).is_checked()
+    assert page.locator(".error-summary").count() == 0
