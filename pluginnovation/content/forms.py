@@ -25,6 +25,23 @@ class PageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].required = False
+        # Publishing dates are set by those who may publish: an approval publishes the version
+        # under review with its dates, so a date set by a regional editor would quietly turn
+        # "Godkänn och publicera" into a schedule, or take a live page down later. A disabled
+        # field keeps the page's own value, whatever is posted (the autosave too).
+        if not self.may_publish():
+            for name in ("go_live_at", "expire_at"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+
+    def may_publish(self):
+        user = self.for_user
+        if user is None:
+            return True
+        if self.instance.pk:
+            return self.instance.permissions_for_user(user).can_publish()
+        parent = self.parent_page
+        return parent is not None and parent.permissions_for_user(user).can_publish_subpage()
 
     def defer_required_fields(self):
         # Wagtail leaves required fields for later when a draft is saved. Not during a review:

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -91,3 +92,12 @@ def refuse_to_publish_incomplete_drafts(request, action_type, objects, action):
         "det som saknas och publicera den där. " + " ".join(incomplete),
     )
     return redirect(action.next_url)
+
+
+@hooks.register("before_move_page", order=-1)
+def refuse_a_move_before_asking_about_it(request, page, destination):
+    """Wagtail asks "Är du säker …?" before it checks a move, and refuses only once asked; the
+    other hooks' warnings (a case study's municipality) would be shown for a move that never
+    happens. First of the hooks, so none of them runs for it."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

@@ -343,3 +343,18 @@ def test_a_refused_admin_report_is_a_swedish_page(client, site, north_editor):
     html = response.content.decode()
     assert '<html lang="sv">' in html and "Du har inte behörighet" in html
     assert "Forbidden" not in html
+
+
+def test_a_move_to_another_region_is_refused_before_it_is_asked_about(client, site, north_editor):
+    """Wagtail asks "Är du säker …?" before it checks the move, and refuses only when the
+    question is answered; with a warning about the municipality in between."""
+    client.force_login(north_editor)
+    url = reverse(
+        "wagtailadmin_pages:move_confirm", args=[site.north_case.pk, site.south_section.pk]
+    )
+    for response in (client.get(url, follow=True), client.post(url, follow=True)):
+        text = response.content.decode()
+        assert "Är du säker" not in text
+        assert "efter flytten" not in text
+        assert "behörighet" in text
+    assert Page.objects.get(pk=site.north_case.pk).get_parent().pk == site.north_section.pk

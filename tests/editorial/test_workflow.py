@@ -204,3 +204,28 @@ def test_the_old_step_name_is_renamed_once_and_never_duplicated(db, run):
     assert Task.objects.get(pk=task.pk).name == "Granskning av redaktör"
     assert not Task.objects.filter(name="Godkännande av Redaktörer").exists()
     assert the_review_workflow() == [("Granskning av redaktör", ["Redaktörer"])]
+
+
+def test_a_regional_editor_cannot_schedule_so_an_approval_publishes_at_once(
+    client, site, editor, north_editor
+):
+    """Publishing dates are for those who may publish: an approval publishes the version under
+    review with its dates, so a date a regional editor set would quietly turn "Godkänn och
+    publicera" into a schedule (or take a live page down later)."""
+    client.force_login(north_editor)
+    page = submit(
+        client,
+        site.north_case,
+        title="Närvarolyftet, med schema",
+        go_live_at=later(days=30),
+        expire_at=later(days=60),
+    )
+    client.force_login(editor)
+    task_state = page.current_workflow_task_state
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
+    )
+    assert client.post(approve, {"comment": ""}).status_code == 302
+    page = fresh(page)
+    assert page.live and page.title == "Närvarolyftet, med schema"
+    assert page.go_live_at is None and page.expire_at is None
