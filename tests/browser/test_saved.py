@@ -328,3 +328,31 @@ def test_a_refusal_without_a_reason_falls_back_to_the_plain_form(visitor, site_u
     form.locator("button").click()
     page.wait_for_url(re.compile(r"/metoder/#spara-\d+$"))
     assert page.locator(".save-form__done:visible").count() == 1
+
+
+# The width of an A4 sheet within the print style's 2 cm margins, in CSS pixels.
+PORTRAIT, LANDSCAPE = 642, 971
+
+
+@pytest.mark.parametrize(
+    "path", ["/resultat/", "/fallstudier/kalmar-lan/oscarsgymnasiet-oskarshamn/"]
+)
+def test_results_tables_print_whole(page, site_url, path):
+    """A paper copy cannot be scrolled: a table cut at the sheet's edge lost its change,
+    assessment and source columns. A table of results row by row prints on landscape sheets
+    of its own; the summaries per project and region fit the page as it is."""
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    tables = page.locator("table.results-table")
+    assert tables.count()
+    for table in tables.all():
+        wide = "results-groups" not in table.get_attribute("class")
+        page.set_viewport_size({"width": LANDSCAPE if wide else PORTRAIT, "height": 1000})
+        box = table.evaluate("el => el.closest('.table-scroll').getBoundingClientRect().width")
+        assert table.evaluate("el => el.getBoundingClientRect().width") <= box + 0.5
+        named = table.evaluate("el => getComputedStyle(el.closest('.table-scroll')).page")
+        assert named == ("wide-table" if wide else "auto")
+    # A term's link leads to a filtered listing: no path is printed after it.
+    for link in page.locator(".taxonomy a[href]").all():
+        after = link.evaluate("el => getComputedStyle(el, '::after').content")
+        assert after in ("none", '""', "normal")
