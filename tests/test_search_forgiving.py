@@ -226,3 +226,13 @@ def test_an_index_built_before_unaccent_is_folded_by_the_migration(client):
         migration.fold_index(django_apps, editor)
     assert titles(search(client, "zyxnärvaro")) == ["Zyxäldre"]
     assert titles(search(client, "zyxatgardstrappan")) == ["Zyxäldre"]
+
+
+def test_when_no_page_has_every_word_a_little_word_alone_finds_nothing(client):
+    """The fallback to pages with any of the words leaves out words such as "och", which every
+    page has: "zyxokänt och zyxtema" gave the whole knowledge bank."""
+    add_page(MethodPage, "Zyxtemametoden", body="Om zyxtema och annat.")
+    add_page(MethodPage, "Zyxannan metod", body="Skolan och eleverna.")
+    assert titles(search(client, "zyxokänt och zyxtema")) == ["Zyxtemametoden"]
+    assert search(client, "zyxokänt och").context["items"] is None
+    assert "Inga sidor innehöll alla orden" in search(client, "zyxokänt och zyxtema").text

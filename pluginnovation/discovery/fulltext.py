@@ -32,7 +32,7 @@ from pluginnovation.discovery import rankings
 from pluginnovation.discovery.facets import content_types
 from pluginnovation.discovery.listing import restricted_paths
 from pluginnovation.discovery.rankings import MAX_HITS
-from pluginnovation.discovery.swedish import stem
+from pluginnovation.discovery.swedish import STOP_WORDS, stem
 from pluginnovation.discovery.synonyms import group, synonym_map
 from pluginnovation.discovery.vocabulary import vocabulary
 
@@ -250,8 +250,9 @@ def find(query_words, request=None):
         hits = similar_titles(query_words, pages)
         if hits:
             return Found(hits, "fuzzy", suggestion)
-    if len(units) > 1:
-        hits = ranked(any_unit(units, words, fixes), pages, request)
+    telling = [unit for unit in units if unit[1] or unit[0][0] not in STOP_WORDS]
+    if len(units) > 1 and telling:
+        hits = ranked(any_unit(telling, words, fixes), pages, request)
         if hits:
             return Found(hits, "any", suggestion)
     return Found([], "", suggestion)

@@ -1,4 +1,4 @@
-"""A rough Swedish stemmer: strips common inflection endings.
+"""A rough Swedish stemmer, which strips common inflection endings, and the little words.
 
 PostgreSQL's Swedish stemmer is light: it maps "avhoppen" to "avhopp" but "mentorerna" to
 "mentor" and "mentor" itself to "ment", so the plural never finds the singular. Searching for
@@ -14,6 +14,67 @@ SUFFIXES = sorted(
     reverse=True,
 )
 MIN_STEM = 4
+
+# Words nearly every page has. PostgreSQL's Swedish search leaves them out of a query (its
+# stop words); a search for pages with any of the words leaves them out on both databases, or
+# "… och …" would find the whole knowledge bank.
+STOP_WORDS = frozenset(
+    [
+        "och",
+        "i",
+        "att",
+        "det",
+        "som",
+        "en",
+        "ett",
+        "på",
+        "är",
+        "av",
+        "för",
+        "med",
+        "till",
+        "den",
+        "de",
+        "om",
+        "har",
+        "inte",
+        "kan",
+        "eller",
+        "så",
+        "vi",
+        "man",
+        "men",
+        "från",
+        "vid",
+        "när",
+        "hur",
+        "var",
+        "sig",
+        "sin",
+        "sina",
+        "än",
+        "då",
+        "nu",
+        "också",
+        "ska",
+        "skall",
+        "alla",
+        "mot",
+        "under",
+        "efter",
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "a",
+        "an",
+        "for",
+        "on",
+        "with",
+        "or",
+    ]
+)
 
 
 def stem(word):
