@@ -18,63 +18,12 @@ MIN_STEM = 4
 # Words nearly every page has. PostgreSQL's Swedish search leaves them out of a query (its
 # stop words); a search for pages with any of the words leaves them out on both databases, or
 # "… och …" would find the whole knowledge bank.
-STOP_WORDS = frozenset(
-    [
-        "och",
-        "i",
-        "att",
-        "det",
-        "som",
-        "en",
-        "ett",
-        "på",
-        "är",
-        "av",
-        "för",
-        "med",
-        "till",
-        "den",
-        "de",
-        "om",
-        "har",
-        "inte",
-        "kan",
-        "eller",
-        "så",
-        "vi",
-        "man",
-        "men",
-        "från",
-        "vid",
-        "när",
-        "hur",
-        "var",
-        "sig",
-        "sin",
-        "sina",
-        "än",
-        "då",
-        "nu",
-        "också",
-        "ska",
-        "skall",
-        "alla",
-        "mot",
-        "under",
-        "efter",
-        "the",
-        "and",
-        "of",
-        "to",
-        "in",
-        "a",
-        "an",
-        "for",
-        "on",
-        "with",
-        "or",
-    ]
+LITTLE_WORDS = (
+    "och i att det som en ett på är av för med till den de om har inte kan eller så vi man "
+    "men från vid när hur var sig sin sina än då nu också ska skall alla mot under efter "
+    "the and of to in a an for on with or"
 )
+STOP_WORDS = frozenset(LITTLE_WORDS.split())
 
 
 def stem(word):
