@@ -139,12 +139,24 @@ def test_an_invalid_date_is_named_and_nothing_else_is_lost(client, done):
         response = client.post(plan_url(done), {**data, "spara": "1"})
         html = response.content.decode()
         assert response.status_code == 400, bad
-        named = ("Skriv datumet som år-månad-dag", "Skriv högst", "finns inte")
+        named = ("Skriv datumet som år-månad-dag", "Skriv högst", "finns inte", "för långt bort")
         assert any(message in html for message in named), bad
         assert "Planen är inte sparad" in html
         assert "Första steget" in html  # what was typed is still there
         item.refresh_from_db()
         assert item.first_step == ""
+
+
+@pytest.mark.parametrize("far", ["0001-01-01", "1999-12-31", "2101-01-01", "9999-01-01"])
+def test_a_date_too_far_off_says_so_rather_than_how_to_write_it(client, done, far):
+    method = recommended(client, done)[0]
+    add(client, done, method)
+    item = done.plan_items.get()
+    response = client.post(plan_url(done), {**row(item, datum=far), "spara": "1"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert f"Datumet {far} ligger för långt bort. Välj ett datum mellan år 2000 och 2100." in html
+    assert "Skriv datumet som år-månad-dag" not in html
 
 
 def test_plan_text_is_bounded_and_escaped(client, done):

@@ -45,19 +45,23 @@ def read_answers(data, statements):
     return values, errors
 
 
+class FarOff(ValueError):
+    """A date written right, in a year outside EARLIEST_YEAR–LATEST_YEAR."""
+
+
 class NoSuchDate(ValueError):
     """Written as YYYY-MM-DD, but no such day (2027-02-31)."""
 
 
 def parse_date(raw):
     """A YYYY-MM-DD date (what <input type="date"> sends); ValueError for another form,
-    NoSuchDate for a day the calendar does not have."""
+    NoSuchDate for a day the calendar does not have, FarOff for a year out of range."""
     match = ISO_DATE.fullmatch(raw.strip())
     if not match:
         raise ValueError
     year, month, day = (int(part) for part in match.groups())
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        raise ValueError
+        raise FarOff
     try:
         return datetime.date(year, month, day)
     except ValueError:
@@ -114,6 +118,11 @@ class PlanItemForm(forms.Form):
         except NoSuchDate:
             raise forms.ValidationError(
                 f"Datumet {raw} finns inte. Kontrollera månaden och dagen."
+            ) from None
+        except FarOff:
+            raise forms.ValidationError(
+                f"Datumet {raw} ligger för långt bort. Välj ett datum mellan år "
+                f"{EARLIEST_YEAR} och {LATEST_YEAR}."
             ) from None
         except ValueError:
             raise forms.ValidationError(
