@@ -186,6 +186,15 @@ def test_a_form_sent_too_fast_is_refused_then_accepted_when_sent_again_later(cli
     assert post(client, **{spam.TIMESTAMP_FIELD: shown_seconds_ago(5)}).status_code == 302
 
 
+def test_a_form_sent_empty_at_once_names_what_is_missing_not_the_time(client):
+    """The time check is the last thing between a tip and the editors: before the fields are
+    right, "för snabbt" at the top of the list would only hide what to fix."""
+    response = post(client, title="", **{spam.TIMESTAMP_FIELD: shown_seconds_ago(1)})
+    assert response.status_code == 200
+    assert spam.TOO_FAST not in response.text
+    assert "title" in response.context["form"].errors
+
+
 @pytest.mark.parametrize("shown", [1, 60], ids=["within the minimum time", "a minute later"])
 def test_the_same_tip_sent_again_is_not_stored_twice(client, shown):
     """Back to the form after sending it: the browser fetches the form anew (a new time
