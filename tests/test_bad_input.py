@@ -117,6 +117,14 @@ def test_a_very_long_search_is_shortened_with_a_message(client):
     assert "Sökfrågan var för lång" in response.content.decode()
 
 
+def test_a_very_long_search_is_cut_short_in_the_heading(client):
+    """The heading names the search without filling the first screen of a phone."""
+    response = client.get("/sok/", {"q": "frånvaro " * 800})
+    heading = re.search(r"<h1>(.*?)</h1>", response.content.decode(), re.S).group(1)
+    assert len(heading) < 120 and heading.endswith("…”")
+    assert len(response.context["query"]) > 100  # the search itself uses the whole query
+
+
 def test_a_search_of_only_punctuation_explains_itself(client):
     html = client.get("/sok/", {"q": "!!! ???"}).content.decode()
     assert "Sökfrågan innehöll inga ord att söka efter." in html
