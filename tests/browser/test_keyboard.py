@@ -50,3 +50,18 @@ def test_find_a_method_by_search_with_the_keyboard(page, site_url):
         page.keyboard.press("Enter")
     assert re.search(r"/metoder/[^/]+/$", page.url)
     assert page.locator("h1").count() == 1
+
+
+def test_a_link_past_the_filters_leads_the_keyboard_to_the_results(page, site_url):
+    """With the filters open a keyboard passed over a hundred of them before the first result."""
+    page.goto(site_url + "/utforska/")
+    tab_to(page, "el => el.classList.contains('listing__skip')")
+    link = page.locator(".listing__skip")
+    box = link.bounding_box()
+    assert box["y"] >= page.locator(".listing").bounding_box()["y"] - 1  # shown where it is
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused = (
+        "el => el.closest('.listing__results') !== null && el.closest('.facet-panel') === null"
+    )
+    assert page.evaluate(f"({focused})(document.activeElement)")
