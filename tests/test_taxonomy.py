@@ -132,3 +132,54 @@ def test_a_municipality_code_has_exactly_four_digits(code):
     with pytest.raises(ValidationError) as error:
         municipality.full_clean()
     assert "code" in error.value.message_dict
+
+
+def test_a_new_term_saved_without_a_slug_gets_one_from_its_name(client, admin_user):
+    """Without JavaScript (or typed faster than the slug follows) the slug stays empty: it is
+    made from the name, as a page's is from its title. An existing term keeps its slug."""
+    client.force_login(admin_user)
+    url = reverse("wagtailsnippets_taxonomy_targetgroup:add")
+    data = {"name": "Elever med hög frånvaro", "name_en": "", "slug": "", "sort_order": "9"}
+    assert client.post(url, data).status_code == 302
+    created = TargetGroupFactory._meta.model.objects.get(name="Elever med hög frånvaro")
+    assert created.slug == "elever-med-hog-franvaro"
+    again = {**data, "name": "Elever med hög frånvaro igen"}
+    client.post(reverse("wagtailsnippets_taxonomy_targetgroup:edit", args=[created.pk]), again)
+    created.refresh_from_db()
+    assert created.name.endswith("igen") and created.slug == "elever-med-hog-franvaro"
+
+
+def test_a_factor_page_follows_its_new_slug_from_the_old_address(client, admin_user):
+    """Its address is in links, bookmarks and search engines: the old one leads to the new."""
+    factor = SuccessFactor.objects.get(slug="flexibilitet")
+    client.force_login(admin_user)
+    url = reverse("wagtailsnippets_taxonomy_successfactor:edit", args=[factor.pk])
+
+    def rename(slug):
+        data = {
+            "name": factor.name,
+            "name_en": factor.name_en,
+            "slug": slug,
+            "sort_order": str(factor.sort_order),
+            "definition": factor.definition,
+            "explanation": rich_text(factor.explanation),
+        }
+        assert client.post(url, data).status_code == 302
+
+    rename("flexibla-losningar")
+    client.logout()
+    for old, new in [
+        ("/framgangsfaktorer/flexibilitet/", "/framgangsfaktorer/flexibla-losningar/"),
+        ("/en/framgangsfaktorer/flexibilitet/", "/en/framgangsfaktorer/flexibla-losningar/"),
+    ]:
+        response = client.get(old)
+        assert response.status_code == 301 and response["Location"] == new, old
+        assert client.get(new).status_code == 200
+    # Back to the old name: the old address is the page again, not a redirect in a loop.
+    client.force_login(admin_user)
+    rename("flexibilitet")
+    client.logout()
+    assert client.get("/framgangsfaktorer/flexibilitet/").status_code == 200
+    response = client.get("/framgangsfaktorer/flexibla-losningar/")
+    assert response.status_code == 301
+    assert response["Location"] == "/framgangsfaktorer/flexibilitet/"

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from pluginnovation.content.rich_text_languages import FEATURES as LANGUAGE_FEATURES
 from pluginnovation.taxonomy.counties import CountyCode, county_of
+from pluginnovation.taxonomy.forms import TermForm
 
 # Filter links carry the slug and filters read it lowercased: one normal form for both.
 SLUG_FORM = RegexValidator(
@@ -49,6 +50,7 @@ class Term(index.Indexed, models.Model):
         "sorteringsordning", default=0, help_text="Lägre tal visas först."
     )
 
+    base_form_class = TermForm
     panels = [
         NameFieldPanel("name", placeholder=False, classname=""),
         FieldPanel("slug", widget=SlugInput),
