@@ -67,6 +67,8 @@ class FigureBlock(blocks.StructBlock):
     use, or none when the editor marks the image decorative."""
 
     image = ImageBlock(label="Bild")
+    # Wagtail names the chooser inside its ImageBlock after the field, in English ("Image").
+    image.child_blocks["image"].label = "Bildfil"
     caption = blocks.CharBlock(
         label="Bildtext", required=False, help_text="Visas under bilden, t.ex. fotograf."
     )

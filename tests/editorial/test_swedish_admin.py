@@ -295,3 +295,12 @@ def test_a_new_draft_and_a_publish_are_named_in_plain_swedish(client, site, edit
         follow=True,
     )
     assert "Sidan ”Ett nytt utkast” är publicerad." in visible_text(published)
+
+
+def test_the_image_chooser_in_the_body_is_named_in_swedish(client, site, editor):
+    """Wagtail names the chooser inside its ImageBlock after the field: "Image *"."""
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:edit", args=[site.article.pk])
+    definitions = client.get(url).text
+    assert "Bildfil" in definitions
+    assert not re.search(r'"label": ?"Image"', definitions)
