@@ -304,3 +304,11 @@ def test_the_image_chooser_in_the_body_is_named_in_swedish(client, site, editor)
     definitions = client.get(url).text
     assert "Bildfil" in definitions
     assert not re.search(r'"label": ?"Image"', definitions)
+
+
+def test_the_promote_tab_reads_as_plain_swedish(client, site, editor):
+    """Wagtail's Swedish: "Slugg", "Titeltagg", "URLer t.ex"."""
+    client.force_login(editor)
+    text = visible_text(client.get(reverse("wagtailadmin_pages:edit", args=[site.article.pk])))
+    assert "Sidans adress (slug)" in text and "Rubrik för sökmotorer" in text
+    assert not re.search(r"(?i)slugg|titeltagg|URLer", text)
