@@ -42,3 +42,17 @@ def test_every_county_shows_focus_against_its_own_shade(page, site_url):
         if max(contrast(fill, before), contrast(stroke, before)) < 3
     ]
     assert unseen == []
+
+
+def test_a_link_past_the_map_leads_the_keyboard_to_the_table(page, site_url):
+    """Map and table link every county: 42 stops. The link before the map skips its 21."""
+    page.goto(site_url + "/karta/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('county-map__skip')"):
+            break
+    else:
+        raise AssertionError("Tab never reached the link past the map")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.county-map__data') !== null")
