@@ -198,7 +198,9 @@ class CreateInAdminTests(WagtailPageTestCase):
         self.client.logout()
         self.assertContains(self.client.get(page.url), "Kontakta oss.")
 
-    def test_content_page_without_a_success_factor_is_refused_clearly(self):
+    def test_content_page_without_a_success_factor_is_refused_clearly_on_publishing(self):
+        """A draft may leave the factors for later (tests/editorial/test_drafts.py); publishing
+        asks for them."""
         data = taxonomy_data(
             title="Utan faktor",
             slug="utan-faktor",
@@ -210,7 +212,8 @@ class CreateInAdminTests(WagtailPageTestCase):
             related_links=inline_formset([]),
         )
         url = f"/admin/pages/add/methods/methodpage/{self.tree.methods.pk}/"
-        response = self.client.post(url, form_data(data, factors=()))
+        publish = {**form_data(data, factors=()), "action-publish": "action-publish"}
+        response = self.client.post(url, publish)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.context["form"].errors["factors"], [FACTOR_REQUIRED_MESSAGE])
         self.assertContains(response, "Välj minst en framgångsfaktor")

@@ -241,3 +241,14 @@ def test_a_title_calls_a_listing_filtered_only_for_a_filter_applied_also_when_ca
     }
     assert len(titles) == 1
     assert ("(filtrerat)" in titles.pop()) is filtered
+
+
+def test_a_keyword_only_a_draft_has_does_not_show_in_the_title(client, sharing):
+    """Whether the title says "filtrerat" must not tell that a draft has a keyword."""
+    add_page(MethodPage, "Zyxhemligt utkast", tags=["zyxhemlig"], live=False)
+    add_page(MethodPage, "Zyxöppen", tags=["zyxoppen"])
+    for _ in range(2):  # worked out, then from the shared body
+        secret = client.get("/utforska/?tagg=zyxhemlig").content.decode()
+        assert "(filtrerat)" not in re.search(r"<title>(.*?)</title>", secret).group(1)
+        public = client.get("/utforska/?tagg=zyxoppen").content.decode()
+        assert "(filtrerat)" in re.search(r"<title>(.*?)</title>", public).group(1)

@@ -183,3 +183,29 @@ def test_a_factor_page_follows_its_new_slug_from_the_old_address(client, admin_u
     response = client.get("/framgangsfaktorer/flexibla-losningar/")
     assert response.status_code == 301
     assert response["Location"] == "/framgangsfaktorer/flexibilitet/"
+
+
+def test_a_slug_given_up_twice_leads_to_one_place(client):
+    """A factor renamed from a slug, a new factor with that slug renamed too: the old address
+    has one redirect, the newest."""
+    first = SuccessFactor.objects.get(slug="flexibilitet")
+    first.slug = "flexibla-losningar"
+    first.save()
+    second = SuccessFactor.objects.create(name="Zyxfaktor", slug="flexibilitet", sort_order=9)
+    second.slug = "zyxfaktor"
+    second.save()
+    response = client.get("/framgangsfaktorer/flexibilitet/")
+    assert response.status_code == 301
+    assert response["Location"] == "/framgangsfaktorer/zyxfaktor/"
+
+
+@pytest.mark.parametrize(
+    "name, slug",
+    [("Unga_utan_skola", "unga-utan-skola"), ("a" * 75 + " b", "a" * 75), ("!!!", "term")],
+)
+def test_a_slug_made_from_a_name_is_a_valid_slug(client, admin_user, name, slug):
+    client.force_login(admin_user)
+    data = {"name": name, "name_en": "", "slug": "", "sort_order": "9"}
+    response = client.post(reverse("wagtailsnippets_taxonomy_targetgroup:add"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert TargetGroupFactory._meta.model.objects.get(name=name).slug == slug

@@ -1,3 +1,4 @@
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -33,6 +34,20 @@ class PageForm(WagtailAdminPageForm):
             for name in ("go_live_at", "expire_at"):
                 if name in self.fields:
                     self.fields[name].disabled = True
+            # An expiry that has passed would be refused on every save (Wagtail checks that it
+            # lies ahead) in a field this editor cannot change; it has done its work.
+            expire_at = self.initial.get("expire_at")
+            if expire_at and expire_at < timezone.now():
+                self.initial["expire_at"] = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # The Status panel's "Sätt schema" only for those whose dates are kept (above). Wagtail
+        # builds each page type's form class with its draft-state mixin first, whose property
+        # offers it to everyone: set on every such class, it comes before the mixin's.
+        cls.show_schedule_publishing_toggle = property(
+            lambda form: "go_live_at" in type(form).base_fields and form.may_publish()
+        )
 
     def may_publish(self):
         user = self.for_user

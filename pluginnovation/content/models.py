@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import get_all_child_relations
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
@@ -245,13 +246,16 @@ class ContentPage(ViewRestrictionsInOneQuery, Page):
         fields for later, the success factors and a case study's municipality too), and the
         editor's form asks for them on publishing; this is for what publishes a version
         without that form (a bulk publish: editorial.wagtail_hooks)."""
-        missing = []
-        try:
-            self.full_clean()
-        except ValidationError as error:
-            for name, texts in error.message_dict.items():
-                label = "" if name == NON_FIELD_ERRORS else self._meta.get_field(name).verbose_name
-                missing += [f"{capfirst(label)}: {text}" if label else text for text in texts]
+        missing = validation_messages(self)
+        # The rows of its inline panels (a case study's results) are left for later too.
+        for relation in get_all_child_relations(self):
+            rows = getattr(self, relation.get_accessor_name()).all()
+            label = capfirst(relation.related_model._meta.verbose_name)
+            for number, row in enumerate(rows, start=1):
+                missing += [
+                    f"{label} {number}, {text[0].lower()}{text[1:]}"
+                    for text in validation_messages(row, exclude=[relation.field.name])
+                ]
         if not self.factors.all():
             missing.append(FACTOR_REQUIRED_MESSAGE)
         return missing
@@ -268,6 +272,21 @@ class ContentPage(ViewRestrictionsInOneQuery, Page):
     def keep_cards_shown(self, pages):
         """Show `pages`, read by cards_shown() before (and kept since), rather than read them
         again. A type that overrides cards_shown() overrides this too."""
+
+
+def validation_messages(instance, exclude=None):
+    """What the model's own checks (full_clean) say of `instance`, one text per problem:
+    "Kommun: Detta fält får inte vara tomt."."""
+    try:
+        instance.full_clean(exclude=exclude)
+    except ValidationError as error:
+        messages = []
+        for name, texts in error.message_dict.items():
+            field = None if name == NON_FIELD_ERRORS else instance._meta.get_field(name)
+            label = capfirst(field.verbose_name) if field is not None else ""
+            messages += [f"{label}: {text}" if label else text for text in texts]
+        return messages
+    return []
 
 
 def with_card_fields(pages):

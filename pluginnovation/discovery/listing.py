@@ -376,12 +376,18 @@ def applies_filters(request):
     if not selection:
         return False
 
-    def any_known():
-        return any(
-            facet.relation is None
-            or facet.term_model.objects.filter(slug__in=selection.values[facet.param]).exists()
-            for facet in FACETS
-            if facet.param in selection.values
-        )
+    def applied(facet):
+        values = selection.values[facet.param]
+        if facet.relation is None:
+            return True
+        if facet.show_all:  # every term is offered, with pages or without
+            return facet.term_model.objects.filter(slug__in=values).exists()
+        # Only the terms of pages a visitor may see: a keyword of a draft is none of hers.
+        model, page_column, term_field = facet.link
+        rows = model.objects.filter(**{f"{term_field}__slug__in": values})
+        return rows.exclude(**{f"{page_column}__in": hidden_pages(request)}).exists()
 
-    return cached(request, "applies-filters", selection.as_pairs(), any_known)
+    def any_applied():
+        return any(applied(facet) for facet in FACETS if facet.param in selection.values)
+
+    return cached(request, "applies-filters", selection.as_pairs(), any_applied)

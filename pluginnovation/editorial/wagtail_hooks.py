@@ -76,8 +76,13 @@ def refuse_to_publish_incomplete_drafts(request, action_type, objects, action):
         return None
     pages = list(objects)
     if action.cleaned_form.cleaned_data.get("include_descendants"):
+        # The drafts below that Wagtail would publish: those this editor may publish.
         for page in objects:
-            pages += page.get_descendants().not_live()
+            pages += [
+                draft
+                for draft in page.get_descendants().not_live().specific()
+                if draft.permissions_for_user(request.user).can_publish()
+            ]
     incomplete = []
     for page in pages:
         version = page.get_latest_revision_as_object()

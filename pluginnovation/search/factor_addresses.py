@@ -41,6 +41,10 @@ def redirect_the_old_address(sender, instance, **kwargs):
         Redirect.objects.filter(old_path=Redirect.normalise_path(new_path)).delete()
         # Redirects to the old address go straight to the new one.
         Redirect.objects.filter(redirect_link=old_path).update(redirect_link=new_path)
+        # One redirect per address: a second (an old factor's, whose slug a new factor took and
+        # gave up) would make Wagtail's lookup fail. Wagtail's unique_together does not hold
+        # for redirects of every site (site NULL).
+        Redirect.objects.filter(old_path=Redirect.normalise_path(old_path)).delete()
         Redirect.add_redirect(old_path, redirect_to=new_path, is_permanent=True)
 
 

@@ -1,5 +1,7 @@
 """The admin form of a taxonomy term."""
 
+import re
+
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from pluginnovation.content.forms import ascii_slug
@@ -23,7 +25,9 @@ class TermForm(WagtailAdminModelForm):
         if self.instance.pk:
             return self.instance.slug
         limit = self._meta.model._meta.get_field("slug").max_length
-        base = ascii_slug(self.cleaned_data.get("name") or "")[: limit - 4] or "term"
+        # a–z, digits and single hyphens (SLUG_FORM): slugify keeps "_", a cut can end in "-".
+        made = re.sub(r"[^a-z0-9]+", "-", ascii_slug(self.cleaned_data.get("name") or ""))
+        base = made[: limit - 4].strip("-") or "term"
         taken = self._meta.model.objects.filter
         slug, number = base, 2
         while taken(slug=slug).exists():

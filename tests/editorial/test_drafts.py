@@ -177,3 +177,21 @@ def test_a_bulk_publish_of_a_section_refuses_its_incomplete_drafts(
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
     client.post(f"{url}?id={site.north_section.pk}", {"include_descendants": "on"})
     assert not Page.objects.get(pk=page.pk).live
+
+
+def test_a_bulk_publish_refuses_a_draft_whose_result_lacks_its_source(client, site, editor):
+    """A draft's inline rows (a case study's results) are left for later too: a result saved
+    with only its value must not be published without its source and what it measures."""
+    client.force_login(editor)
+    row = {"kind": "resultat", "value_after": "12", "indicator": "", "description": ""}
+    row.update({"unit": "", "period": "", "source": "", "better": "", "students": ""})
+    data = case_study_form_data(site.north_case, results=inline_formset([row]))
+    response = client.post(edit_url(site.north_case), data)
+    assert response.status_code == 302, response.context["form"].formsets["results"].errors
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    listing = reverse("wagtailadmin_explore", args=[site.north_section.pk])
+    response = client.post(f"{url}?id={site.north_case.pk}&next={listing}", {}, follow=True)
+    shown = " ".join(str(message) for message in response.context["messages"])
+    assert "Inget publicerades" in shown and "Resultat 1, källa" in shown, shown
+    live = Page.objects.get(pk=site.north_case.pk).specific
+    assert not live.results.exists()

@@ -229,3 +229,21 @@ def test_a_regional_editor_cannot_schedule_so_an_approval_publishes_at_once(
     page = fresh(page)
     assert page.live and page.title == "Närvarolyftet, med schema"
     assert page.go_live_at is None and page.expire_at is None
+
+
+def test_a_regional_editor_is_not_offered_a_schedule(client, site, editor, north_editor):
+    client.force_login(north_editor)
+    assert "Sätt schema" not in client.get(edit_url(site.north_case)).text
+    client.force_login(editor)
+    assert "Sätt schema" in client.get(edit_url(site.north_case)).text
+
+
+def test_a_passed_expiry_does_not_stop_a_regional_editor_saving(client, site, north_editor):
+    """Wagtail refuses an expiry in the past, and the field is not hers to change."""
+    page = fresh(site.north_case)
+    page.expire_at = timezone.now() - datetime.timedelta(days=1)
+    page.save()
+    client.force_login(north_editor)
+    response = client.post(edit_url(page), case_study_form_data(page, title="Sparas ändå"))
+    assert response.status_code == 302, response.context["form"].errors
+    assert fresh(page).get_latest_revision_as_object().title == "Sparas ändå"
