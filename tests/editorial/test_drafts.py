@@ -59,6 +59,16 @@ def saved_draft(client, site):
     return CaseStudyPage.objects.get(title=TITLE)
 
 
+def bulk_publish(client, site, *pages, **data):
+    """Wagtail's bulk publish from the region's page listing; the messages shown after it."""
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    ids = "&".join(f"id={page.pk}" for page in pages)
+    listing = reverse("wagtailadmin_explore", args=[site.north_section.pk])
+    response = client.post(f"{url}?{ids}&next={listing}", data, follow=True)
+    assert response.status_code == 200
+    return " ".join(str(message) for message in response.context["messages"])
+
+
 def errors_of(response):
     assert response.status_code == 200
     return {name: " ".join(errors) for name, errors in response.context["form"].errors.items()}
@@ -157,14 +167,8 @@ def test_a_bulk_publish_refuses_an_incomplete_draft_and_says_why(
     client.force_login(north_editor)
     page = saved_draft(client, site)
     client.force_login(editor)
-    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
-    listing = reverse("wagtailadmin_explore", args=[site.north_section.pk])
-    response = client.post(
-        f"{url}?id={page.pk}&id={site.north_case.pk}&next={listing}", {}, follow=True
-    )
-    assert response.status_code == 200
+    shown = bulk_publish(client, site, page, site.north_case)
     assert not Page.objects.get(pk=page.pk).live
-    shown = " ".join(str(message) for message in response.context["messages"])
     assert TITLE in shown and "kommun" in shown and FACTOR_REQUIRED_MESSAGE in shown
 
 
@@ -174,9 +178,9 @@ def test_a_bulk_publish_of_a_section_refuses_its_incomplete_drafts(
     client.force_login(north_editor)
     page = saved_draft(client, site)
     client.force_login(editor)
-    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
-    client.post(f"{url}?id={site.north_section.pk}", {"include_descendants": "on"})
+    shown = bulk_publish(client, site, site.north_section, include_descendants="on")
     assert not Page.objects.get(pk=page.pk).live
+    assert TITLE in shown
 
 
 def test_a_bulk_publish_refuses_a_draft_whose_result_lacks_its_source(client, site, editor):
@@ -188,10 +192,7 @@ def test_a_bulk_publish_refuses_a_draft_whose_result_lacks_its_source(client, si
     data = case_study_form_data(site.north_case, results=inline_formset([row]))
     response = client.post(edit_url(site.north_case), data)
     assert response.status_code == 302, response.context["form"].formsets["results"].errors
-    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
-    listing = reverse("wagtailadmin_explore", args=[site.north_section.pk])
-    response = client.post(f"{url}?id={site.north_case.pk}&next={listing}", {}, follow=True)
-    shown = " ".join(str(message) for message in response.context["messages"])
+    shown = bulk_publish(client, site, site.north_case)
     assert "Inget publicerades" in shown and "Resultat 1, källa" in shown, shown
     live = Page.objects.get(pk=site.north_case.pk).specific
     assert not live.results.exists()
