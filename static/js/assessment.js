@@ -15,8 +15,9 @@ if (added && !summary) {
     added.focus();
 }
 
-// On a step, the step bar's links send the step's form with where to go (?till=, assessment/
-// views.py): a team that jumps ahead or back keeps what it answered on the step it leaves.
+// On a step, the step bar's links send the step's form with where to go (a field "till",
+// assessment/views.py step_bar_target): a team that jumps ahead or back keeps what it
+// answered on the step it leaves.
 // Without JavaScript they are plain links, and "Spara och gå till …" saves.
 const stepForm = document.querySelector("form.assessment-form");
 if (stepForm) {
