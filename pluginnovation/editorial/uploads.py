@@ -13,6 +13,7 @@ import os
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.template.defaultfilters import filesizeformat
 
 from wagtail.documents.forms import BaseDocumentForm
@@ -83,7 +84,29 @@ def too_large_message(size=None):
     return f"Filen är för stor{actual}. Största tillåtna storlek är {limit}."
 
 
-class DocumentForm(BaseDocumentForm):
+class AsksForTheFileAgain:
+    """A form that comes back with an error has lost its chosen file (browsers empty file
+    fields), so when something else was wrong, the file field says to choose it again.
+    Not in the multiple uploader: it builds its form from a dict, not from the browser's post,
+    keeps a good file while it asks for the rest, and takes any error on the file as a refusal."""
+
+    def full_clean(self):
+        super().full_clean()
+        if not isinstance(self.data, QueryDict):
+            return
+        chosen = self.files.get(self.add_prefix("file")) if self.files else None
+        if self._errors and chosen and "file" in self.fields and "file" not in self._errors:
+            self.add_error(
+                "file",
+                ValidationError(
+                    f"Filen ”{chosen.name}” har inte sparats, eftersom något annat i formuläret "
+                    "behöver rättas. Välj filen igen innan du sparar.",
+                    code="choose_again",
+                ),
+            )
+
+
+class DocumentForm(AsksForTheFileAgain, BaseDocumentForm):
     """Wagtail's document form with the upload rules above, in Swedish."""
 
     def __init__(self, *args, **kwargs):
@@ -173,7 +196,7 @@ class CheckedImageField(WagtailImageField):
             raise self.refusal(refused, f) from refused
 
 
-class ImageForm(BaseImageForm):
+class ImageForm(AsksForTheFileAgain, BaseImageForm):
     """Wagtail's image form with our image checks, and the description required: it is the
     default alt text."""
 

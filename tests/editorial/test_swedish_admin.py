@@ -312,3 +312,12 @@ def test_the_promote_tab_reads_as_plain_swedish(client, site, editor):
     text = visible_text(client.get(reverse("wagtailadmin_pages:edit", args=[site.article.pk])))
     assert "Sidans adress (slug)" in text and "Rubrik för sökmotorer" in text
     assert not re.search(r"(?i)slugg|titeltagg|URLer", text)
+
+
+def test_the_multiple_uploader_says_the_description_is_needed(client, editor):
+    # Wagtail's "to comply with best practices" reads as advice; here an image without a
+    # description is not saved at all.
+    client.force_login(editor)
+    text = client.get("/admin/images/multiple/add/").text
+    assert "bästa praxis" not in text
+    assert "Bilden sparas inte utan en beskrivning" in text
