@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from pluginnovation.content.visibility import visible
-from pluginnovation.editorial import reports
+from pluginnovation.editorial import decisions, reports
 from pluginnovation.editorial.returned import ReturnedForChangesPanel
 from pluginnovation.editorial.views import EditorialGuideView, RolePanel
 
@@ -106,3 +106,8 @@ def refuse_a_move_before_asking_about_it(request, page, destination):
     happens. First of the hooks, so none of them runs for it."""
     if not page.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+@hooks.register("after_edit_page")
+def name_the_review_decision(request, page):
+    decisions.name_the_decision(request, page)

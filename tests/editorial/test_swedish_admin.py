@@ -321,3 +321,53 @@ def test_the_multiple_uploader_says_the_description_is_needed(client, editor):
     text = client.get("/admin/images/multiple/add/").text
     assert "bästa praxis" not in text
     assert "Bilden sparas inte utan en beskrivning" in text
+
+
+def decide_in_the_editor(client, page, action, comment=""):
+    """The reviewer's decision sent from the page editor's own action menu, with the form."""
+    client.get("/admin/")  # shows, and so clears, the messages of the steps before
+    latest = Page.objects.get(pk=page.pk).get_latest_revision_as_object()
+    data = case_study_form_data(page, title=latest.title)  # the helper starts from the live page
+    data["action-workflow-action"] = "true"
+    data["workflow-action-name"] = action
+    if comment:
+        data["workflow-action-extra-data"] = json.dumps({"comment": comment})
+    response = client.post(edit_url(page), data, follow=True)
+    assert response.status_code == 200
+    return [str(message).strip() for message in response.context["messages"]]
+
+
+@pytest.mark.parametrize(
+    "action,comment,said",
+    [
+        ("approve", "", "har godkänts och publicerats"),
+        ("approve", "Bra, tack!", "har godkänts och publicerats"),
+        ("reject", "Lägg till källan.", "har skickats tillbaka med begäran om ändringar"),
+    ],
+)
+def test_a_decision_in_the_editor_is_named_for_what_it_did(
+    client, site, editor, north_editor, action, comment, said
+):
+    # Wagtail says only "has been updated", which after "Godkänn och publicera" leaves the
+    # reviewer wondering whether anything was published.
+    client.force_login(north_editor)
+    submit_for_review(client, site.north_case, title="Närvarolyftet, granskas")
+    client.force_login(editor)
+    messages = decide_in_the_editor(client, site.north_case, action, comment)
+    assert len(messages) == 1, messages
+    assert said in messages[0]
+    assert "Närvarolyftet, granskas" in messages[0]
+    live_title = Page.objects.get(pk=site.north_case.pk).title
+    assert (live_title == "Närvarolyftet, granskas") == (action == "approve")
+
+
+def test_a_plain_save_by_the_reviewer_still_says_updated(client, site, editor, north_editor):
+    client.force_login(north_editor)
+    submit_for_review(client, site.north_case, title="Närvarolyftet, granskas")
+    client.force_login(editor)
+    client.get("/admin/")
+    response = client.post(
+        edit_url(site.north_case), case_study_form_data(site.north_case), follow=True
+    )
+    messages = [str(message).strip() for message in response.context["messages"]]
+    assert len(messages) == 1 and messages[0].endswith("har uppdaterats."), messages

@@ -1,0 +1,43 @@
+"""What a reviewer is told after deciding on a page from the page editor's action menu.
+
+Wagtail says only "Sidan … har uppdaterats." there, whatever the decision did, so a reviewer who
+chose "Godkänn och publicera" could not tell whether the page went out. The message is replaced
+by one that names the outcome, read from the page's review after the decision.
+"""
+
+from django.contrib import messages
+
+from wagtail.models import Page, WorkflowState
+
+
+def outcome_message(page):
+    """The sentence for the page's latest review, or None if no decision shows in it."""
+    page = Page.objects.get(pk=page.pk)
+    title = page.get_admin_display_title()
+    state = page.workflow_states.order_by("-created_at").first()
+    if state is None:
+        return None
+    if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return f"Sidan ”{title}” har skickats tillbaka med begäran om ändringar."
+    if state.status == WorkflowState.STATUS_APPROVED:
+        if page.live and not page.has_unpublished_changes:
+            return f"Sidan ”{title}” har godkänts och publicerats."
+        return f"Sidan ”{title}” har godkänts och publiceras vid den tid som schemat anger."
+    if state.status == WorkflowState.STATUS_IN_PROGRESS and state.current_task_state:
+        task = state.current_task_state.task.name
+        return f"Sidan ”{title}” har godkänts och väntar nu på steget ”{task}”."
+    return None
+
+
+def name_the_decision(request, page):
+    """Swap Wagtail's "har uppdaterats" for what the decision did (after_edit_page)."""
+    if not request.POST.get("action-workflow-action"):
+        return
+    sentence = outcome_message(page)
+    if sentence is None:
+        return
+    storage = messages.get_messages(request)
+    earlier = list(storage)  # reading marks them shown; those kept are added again below
+    for message in earlier[:-1]:
+        messages.add_message(request, message.level, message.message, message.extra_tags)
+    messages.success(request, sentence)
