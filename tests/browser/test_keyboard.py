@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 MAX_TABS = 250
 METHOD_LINK = (
     "el => el.tagName === 'A' && el.closest('main') !== null"
@@ -50,6 +52,23 @@ def test_find_a_method_by_search_with_the_keyboard(page, site_url):
         page.keyboard.press("Enter")
     assert re.search(r"/metoder/[^/]+/$", page.url)
     assert page.locator("h1").count() == 1
+
+
+UNSEEN = """el => {
+    const box = el.getBoundingClientRect();
+    return box.width <= 1 || box.height <= 1 || box.bottom <= 0;
+}"""
+
+
+@pytest.mark.parametrize(
+    "path,link", [("/utforska/", ".listing__skip"), ("/karta/", ".county-map__skip")]
+)
+def test_a_link_past_a_part_is_unseen_until_the_keyboard_reaches_it(page, site_url, path, link):
+    """Placed off the top of its part, it sat over the heading and intro above that part."""
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(site_url + path)
+        assert page.locator(link).evaluate(UNSEEN), width
 
 
 def test_a_link_past_the_filters_leads_the_keyboard_to_the_results(page, site_url):
