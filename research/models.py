@@ -70,6 +70,8 @@ class ResearchArticlePage(ContentPage):
     STUDY_DESIGNS = STUDY_DESIGNS
     # What card_facts() reads, so related-content cards get it in their one query.
     card_fields = ("publication_type", "year")
+    # The year filter finds a report under the year it came out, as its card says.
+    listing_year_field = "year"
 
     authors = models.CharField(
         "författare",

@@ -190,3 +190,24 @@ def test_counts_from_kept_buckets_are_what_the_database_counts(caching, values):
     check_against_the_database(None, values)  # now from the kept buckets
     index = ResearchArticlePage.objects.live().first().get_parent()
     check_against_the_database(pages_below(index), values)
+
+
+def test_research_is_filed_under_the_year_it_came_out(client):
+    """A report from 2012 put on the site in 2020 is found under 2012, where its card says it
+    belongs; other content under the year it was published here."""
+    import datetime
+
+    article = add_page(
+        ResearchArticlePage, "Rapport om frånvaro", year=2012, published=datetime.date(2020, 2, 10)
+    )
+    method = add_page(MethodPage, "Mentorssamtal varje vecka", published=datetime.date(2020, 3, 1))
+    listing = article.get_parent().url
+    assert "Rapport om frånvaro" in client.get(listing + "?ar=2012").text
+    assert "Rapport om frånvaro" not in client.get(listing + "?ar=2020").text
+    assert 'value="2012"' in client.get(listing).text  # offered as a year to choose
+    explore = client.get("/utforska/?ar=2020").text
+    assert "Mentorssamtal varje vecka" in explore
+    assert "Rapport om frånvaro" not in explore
+    assert method.live
+    check_against_the_database(None, {"ar": ["2012"]})
+    check_against_the_database(None, {"ar": ["2020"], "typ": ["forskning"]})

@@ -203,6 +203,9 @@ class ContentPage(ViewRestrictionsInOneQuery, Page):
     # Filters and sorts of the type's own fields (content.listing_options), if any.
     listing_filters = ()
     listing_sorts = ()
+    # A field of the type's own that the year filter files a page under (a publication's
+    # year); without one, the year the page was published here.
+    listing_year_field = None
     # The type's own fields that card_facts() reads, so lists that build cards from
     # ContentPage rows alone (related content) can read them in the same query.
     card_fields = ()

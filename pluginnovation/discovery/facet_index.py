@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, F, Q, Value
-from django.db.models.functions import Cast, ExtractYear
+from django.db.models.functions import Cast
 
 from wagtail.models import Page
 
@@ -35,6 +35,7 @@ from pluginnovation.discovery.facets import (
     FacetResult,
     build_groups,
     content_types,
+    filed_year,
     type_values,
     unknown_values,
 )
@@ -119,7 +120,7 @@ def page_parts(restricted):
             value=F("content_type_id"),
         ),
         part("!hidden", Page.objects.filter(hidden)),
-        part("ar", ContentPage.objects.all(), value=ExtractYear("published_date")),
+        part("ar", ContentPage.objects.all(), value=filed_year()),
     ]
     for facet in field_facets():
         column = facet.field_filter.field
