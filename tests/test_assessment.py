@@ -475,3 +475,33 @@ def test_a_bot_creating_assessments_in_a_loop_is_stopped_politely(client, settin
     # Copies count too.
     read = Assessment.objects.first().read_token
     assert client.post(f"/sjalvskattning/delad/{read}/kopiera/").status_code == 429
+
+
+def test_every_area_to_develop_gets_suggestions_the_weakest_first(client):
+    """Two factors under 2,5 are both named "Här finns mest att vinna": both get methods."""
+    assessment = start(client)
+    low = {"uppfoljning": 2, "flexibilitet": 1}
+    answer_all(client, assessment, lambda statement: low.get(statement.factor.slug, 4))
+    response = client.get(f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/")
+    recommended = response.context["recommendations"]
+    assert [factor.slug for factor in recommended.factors] == ["flexibilitet", "uppfoljning"]
+    html = response.content.decode()
+    assert "Förslag för flexibilitet och koll och uppföljning" in html
+    for pages in (recommended.methods, recommended.case_studies, recommended.research):
+        first = {f.slug for f in pages[0].factors.all()}
+        assert "flexibilitet" in first
+        covered = {f.slug for page in pages for f in page.factors.all()}
+        assert {"flexibilitet", "uppfoljning"} <= covered, pages
+    assert len(set(recommended.methods)) == len(recommended.methods)
+
+
+def test_the_suggestions_headings_sit_below_their_sections(client):
+    """Sections are h3 under "Förslag för …" (h2); a card's title one level down, so a
+    screen reader moving by heading tells a section from its pages."""
+    assessment = start(client)
+    answer_all(client, assessment, weak_in("samverkan"))
+    html = client.get(f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/").text
+    section = html.split('id="rekommendationer"')[1]
+    assert "<h3>Fallstudier: så gjorde andra</h3>" in section
+    assert re.search(r'<h4 class="card__title">', section)
+    assert not re.search(r'<h3 class="card__title">', section)

@@ -76,11 +76,13 @@ def test_a_card_links_its_title_and_shows_type_summary_factors_date_and_spara(tr
     assert html.index("card__date") < html.index("save-form")
 
 
-def test_heading_level_two_gives_an_h2_and_anything_else_an_h3(tree):
+def test_heading_level_two_or_four_gives_an_h2_or_h4_and_anything_else_an_h3(tree):
     page = MethodPageFactory(parent=tree.methods, title="Blockläsning")
     for level in (2, "2", "h2"):
         assert '<h2 class="card__title">' in card(page, level)
-    for level in (3, 4, "", None, "h9"):
+    for level in (4, "4", "h4"):
+        assert '<h4 class="card__title">' in card(page, level)
+    for level in (3, "", None, "h9", "²"):
         html = card(page, level)
         assert '<h3 class="card__title">' in html and "<h2" not in html
 

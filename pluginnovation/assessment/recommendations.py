@@ -1,5 +1,6 @@
-"""What the bank offers for a team's weakest success factors: methods (strongest evidence
-first), case studies and research, narrowed by the team's level and target group.
+"""What the bank offers for a team's areas to develop (scoring.Profile.focus): methods
+(strongest evidence first), case studies and research, narrowed by the team's level and target
+group, taking turns between the areas so that each gets its best, the weakest area first.
 
 Only what a visitor may see (content.visibility.visible) is ever returned.
 """
@@ -65,14 +66,33 @@ def matches_weak_statements(weak_statement_ids):
     }
 
 
+def taking_turns(candidates, factor_ids, count):
+    """Up to `count` of the candidates (best first), the factors taking turns in their order:
+    the best page for the first factor, then the best for the next, and so on; each page once."""
+    queues = [
+        [page for page in candidates if factor_id in {f.pk for f in page.factors.all()}]
+        for factor_id in factor_ids
+    ]
+    chosen = []
+    while len(chosen) < count and any(queues):
+        for queue in queues:
+            while queue and queue[0] in chosen:
+                queue.pop(0)
+            if queue and len(chosen) < count:
+                chosen.append(queue.pop(0))
+    return chosen
+
+
 def recommend(profile, level=None, target_group=None):
-    """Recommendations for the profile's weakest factor(s): six queries, whatever the data."""
-    weakest = profile.weakest
-    result = Recommendations(factors=[score.factor for score in weakest])
-    if not weakest:
+    """Recommendations for the profile's areas to develop: four queries, whatever the data."""
+    focus = profile.focus
+    result = Recommendations(factors=[score.factor for score in focus])
+    if not focus:
         return result
-    factor_ids = [score.factor.pk for score in weakest]
-    weak_ids = [statement.pk for score in weakest for statement in score.weak_statements]
+    factor_ids = [score.factor.pk for score in focus]
+    weak_ids = [statement.pk for score in focus for statement in score.weak_statements]
+    # Enough candidates for every factor to have its best among them, in one query per type.
+    wanted = len(factor_ids)
     methods = (
         narrowed(MethodPage.objects.all(), factor_ids, level, target_group)
         .annotate(**matches_weak_statements(weak_ids))
@@ -85,7 +105,7 @@ def recommend(profile, level=None, target_group=None):
             "-pk",
         )
     )
-    result.methods = list(methods[:METHODS_SHOWN])
+    candidates = {"methods": (list(methods[: METHODS_SHOWN * wanted]), METHODS_SHOWN)}
     for attribute, model, count in (
         ("case_studies", CaseStudyPage, CASE_STUDIES_SHOWN),
         ("research", ResearchArticlePage, RESEARCH_SHOWN),
@@ -95,9 +115,11 @@ def recommend(profile, level=None, target_group=None):
             .defer_streamfields()
             .order_by(*NEWEST_FIRST)
         )
-        setattr(result, attribute, list(pages[:count]))
-    # The cards' success factors, for all three types in one query.
-    prefetch_related_objects(result.methods + result.case_studies + result.research, "factors")
+        candidates[attribute] = (list(pages[: count * wanted]), count)
+    # The success factors of every candidate (for the turns and the cards) in one query.
+    prefetch_related_objects([p for pages, _count in candidates.values() for p in pages], "factors")
+    for attribute, (pages, count) in candidates.items():
+        setattr(result, attribute, taking_turns(pages, factor_ids, count))
     return result
 
 

@@ -140,6 +140,12 @@ class Profile:
         return [score for score in scored if score.average == lowest]
 
     @property
+    def focus(self):
+        """The factors the bank's suggestions are for: every area to develop, weakest first;
+        with none, the weakest factor or factors."""
+        return sorted(self.areas, key=lambda score: score.average) or self.weakest
+
+    @property
     def complete(self):
         return self.unanswered == 0
 

@@ -71,9 +71,9 @@ EXCERPT = '    <p class="search-hit__excerpt"><span class="visually-hidden">{} <
 
 def content_card(context, item, heading_level=3):
     """{% content_card item heading_level %}: a research article, case study or method page
-    (item) as a card, inside <ul class="card-list">. heading_level 2 (or "2", "h2") gives an
-    h2 title, anything else an h3."""
-    heading = "h2" if str(heading_level) in ("2", "h2") else "h3"
+    (item) as a card, inside <ul class="card-list">. heading_level 2 or 4 (or "h2", "h4")
+    gives an h2 or h4 title, anything else an h3."""
+    heading = {"2": "h2", "4": "h4"}.get(str(heading_level).removeprefix("h"), "h3")
     parts = card_parts(context, item, heading)
     return mark_safe(CARD.format(**parts, save=save_button(context, item, "card")))
 
