@@ -248,6 +248,14 @@ def result_context(request, assessment):
     }
 
 
+def with_addresses(request, items):
+    """Each item's method's address in use, as the PDF gives it: the site's configured host
+    name may not be the one the visitor reached."""
+    for item in items:
+        item.address = request.build_absolute_uri(item.method.get_url(request))
+    return items
+
+
 def plan_items(assessment):
     """The plan's rows whose method a visitor may see, and how many rows are hidden because
     their method was unpublished or restricted since: one query."""
@@ -409,6 +417,7 @@ def plan(request, token):
         "meta_title": "Handlingsplan",
         "assessment": assessment,
         "forms": forms,
+        "items": with_addresses(request, items),
         "error_forms": [form for form in forms if form.is_bound and form.errors],
         "hidden": hidden,
         "choices": [(pk, title) for pk, title in plan_method_choices() if pk not in in_plan],
@@ -432,9 +441,7 @@ def shared(request, token):
         return not_found(request)
     context = result_context(request, assessment)
     items, hidden = plan_items(assessment)
-    for item in items:
-        # The address in use, as the PDF gives it: the site's configured host name may not be.
-        item.address = request.build_absolute_uri(item.method.get_url(request))
+    with_addresses(request, items)
     context.update(
         {
             "meta_title": "Självskattning och handlingsplan",

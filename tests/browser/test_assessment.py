@@ -136,6 +136,16 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     assert page.locator("fieldset.plan-item").first.locator("textarea").first.input_value()
     who = page.locator("fieldset.plan-item").nth(1).locator("input[name$=ansvarig]")
     assert who.input_value() == "Kurator"
+
+    # On paper: the plan as saved, to read; not the form with its boxes, nor the message.
+    assert not page.locator(".plan-read").is_visible()
+    page.emulate_media(media="print")
+    for hidden in (".plan-form", ".plan-add", ".share", ".assessment-messages"):
+        assert not page.locator(hidden).is_visible(), hidden
+    printed = page.locator(".plan-read").inner_text()
+    assert "Kurator" in printed and "Handlingsplanen, senast sparad" in printed
+    assert page.locator(".plan-read li").count() == 2
+    page.emulate_media(media="screen")
     read_link = page.locator("#las-lank").input_value()
     edit_token = page.url.split("/redigera/")[1].split("/")[0]
 
