@@ -37,3 +37,16 @@ if (stepForm) {
         });
     }
 }
+
+// On the action plan, "Ta bort" asks first when the row holds something typed: on a phone the
+// button sits right under the fields, and a tap by mistake lost the row. An empty row goes at
+// once; without JavaScript the button removes, as before.
+for (const button of document.querySelectorAll(".plan-item button[name=ta_bort]")) {
+    button.addEventListener("click", (event) => {
+        const fields = button.closest(".plan-item").querySelectorAll("input, textarea");
+        const typed = [...fields].some((field) => field.value.trim() !== "");
+        if (typed && !window.confirm(button.dataset.confirm)) {
+            event.preventDefault();
+        }
+    });
+}

@@ -207,3 +207,40 @@ def test_the_step_bar_keeps_the_answers_given_on_a_step(assessment_site, page):
     assert statements.nth(0).locator("input[type=radio]").nth(1).is_checked()
     assert statements.nth(1).locator("input[type=radio]").nth(2).is_checked()
     assert page.locator(".error-summary").count() == 0
+
+
+def test_removing_a_plan_row_with_text_asks_first(assessment_site, page):
+    """A tap on "Ta bort" by mistake lost what was typed in the row; now it asks first, when
+    there is something to lose."""
+    page.goto(assessment_site + "/sjalvskattning/")
+    with page.expect_navigation():
+        page.locator("form.assessment-start button").click()
+    page.wait_for_url("**/steg/1/")
+    page.goto(page.url.replace("/steg/1/", "/plan/"))
+    for _ in range(2):
+        with page.expect_navigation():
+            page.locator(".plan-add button").click()
+    rows = page.locator("fieldset.plan-item")
+    assert rows.count() == 2
+    rows.first.locator("textarea").first.fill("Boka ett möte med mentorerna")
+    asked = []
+
+    def answer(dialog, accept):
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, False))
+    rows.first.locator("button[name=ta_bort]").click()
+    assert len(asked) == 1 and "försvinner" in asked[0]
+    assert rows.count() == 2
+    assert rows.first.locator("textarea").first.input_value() == "Boka ett möte med mentorerna"
+
+    page.once("dialog", lambda dialog: answer(dialog, True))
+    with page.expect_navigation():
+        rows.first.locator("button[name=ta_bort]").click()
+    assert rows.count() == 1 and len(asked) == 2
+
+    # An empty row has nothing to lose: it goes at once.
+    with page.expect_navigation():
+        rows.first.locator("button[name=ta_bort]").click()
+    assert rows.count() == 0 and len(asked) == 2
