@@ -77,3 +77,15 @@ def test_the_download_response_is_private():
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="plan.pdf"' in response["Content-Disposition"]
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_a_heading_is_never_left_alone_at_the_foot_of_a_page():
+    """A heading that would fit as the last line of a page goes over with its text."""
+    for filler in range(30, 52):
+        story = [pdf.paragraph(f"Rad {n} av utfyllnaden.") for n in range(filler)]
+        story += [pdf.heading("Tid och resurser", level=2), pdf.paragraph("Texten under rubriken.")]
+        reader, _content = read(pdf.render(story, title="Prov"))
+        pages = [page.extract_text() for page in reader.pages]
+        where = [n for n, page in enumerate(pages) if "Tid och resurser" in page]
+        text = [n for n, page in enumerate(pages) if "Texten under rubriken" in page]
+        assert where == text, filler

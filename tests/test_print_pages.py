@@ -252,3 +252,28 @@ def test_the_printed_results_table_has_a_heading_over_every_column(
     _reader, _pages, text = pdf_text(client.get("/samling/pdf/"))
     assert "Före Efter Förändring Bedömning Källa Elever som nåddes" in text
     assert "980 1 180,5 +200,5 elever Riktning okänd Lägesrapport 2016" in text
+
+
+def test_the_pdf_and_pack_follow_the_pages_own_order_and_facts(client):
+    """As on the page itself: the body comes before a case study's contact and a method's
+    material, and a case study's facts name its kommungrupp and school form."""
+    case_study = (
+        CaseStudyPage.objects.live()
+        .exclude(contact_name="")
+        .exclude(body=[])
+        .filter(municipality__kommungrupp__gt="", school_form__gt="")
+        .first()
+    )
+    method = MethodPage.objects.live().exclude(material=[]).exclude(body=[]).first()
+    assert case_study is not None and method is not None
+    save_all(client, [case_study, method])
+    _reader, _pages, text = pdf_text(client.get("/samling/pdf/"))
+    pack = " ".join(client.get("/samling/skriv-ut/").text.split())
+    body_heading = next(
+        block.value["text"] for block in method.body if block.block_type == "heading"
+    )
+    for document in (text, pack):
+        assert document.index("Lärdomar") < document.index("Kontakt")
+        assert document.index(body_heading) < document.index("Material att ladda ner")
+        assert case_study.municipality.get_kommungrupp_display() in document
+        assert case_study.get_school_form_display() in document

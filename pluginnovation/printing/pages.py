@@ -3,7 +3,8 @@
 printable_pages() reads a list of pages in bulk and describes each as a PrintablePage: type,
 title, byline, full address, summary, the type's own sections (a method's facts and steps, a
 case study's work, results and lessons, a research article's publication facts and findings),
-then the body. Links keep their full addresses, so paper still says where they lead.
+the body, then what the page itself shows after its body (a case study's contact, a method's
+material). Links keep their full addresses, so paper still says where they lead.
 
 The cost does not grow with the number of pages: one query per content type, one each for
 the success factors, case-study results, documents and images, and the rich text of every page
@@ -118,6 +119,8 @@ class PrintablePage:
     factors: list
     sections: list
     body: list
+    # After the body, as on the page itself: a case study's contact, a method's material.
+    closing: list = field(default_factory=list)
 
     @property
     def anchor(self):
@@ -199,12 +202,14 @@ class Reader:
     def page(self, page):
         kind = type(page)
         sections = [Section("I korthet", text=page.summary)]
-        byline = []
+        byline, closing = [], []
         if kind is MethodPage:
             sections += self.method_sections(page)
+            closing = self.method_closing(page)
         elif kind is CaseStudyPage:
             byline = [page.organisation]
             sections += self.case_study_sections(page)
+            closing = self.case_study_closing(page)
         elif kind is ResearchArticlePage:
             byline = [f"{page.authors} ({page.year})", page.publication_year_label]
             sections += self.research_sections(page)
@@ -218,6 +223,7 @@ class Reader:
             factors=[factor.name for factor in page.factors.all()],
             sections=sections,
             body=self.body(page),
+            closing=closing,
         )
 
     def method_sections(self, page):
@@ -245,28 +251,32 @@ class Reader:
             for step in page.steps.raw_data
             if isinstance(step.get("value"), dict)
         ]
-        material = [
-            link
-            for block in page.material.raw_data
-            if (link := self.document_link(block.get("value"))) is not None
-        ]
-        sections = [
+        return [
             Section("Kunskapsläge och insats", facts=facts),
             Section("Syfte", text=page.purpose),
             Section("För vem", text=page.audience),
             Section("Så gör ni", steps=steps),
             Section("Tid och resurser", text=page.time_and_resources),
         ]
-        if material:
-            sections.append(Section("Material att ladda ner", links=material))
-        return sections
+
+    def method_closing(self, page):
+        material = [
+            link
+            for block in page.material.raw_data
+            if (link := self.document_link(block.get("value"))) is not None
+        ]
+        return [Section("Material att ladda ner", links=material)] if material else []
 
     def case_study_sections(self, page):
         facts = [
             ("Skola eller verksamhet", page.organisation, ""),
             ("Kommun", page.municipality.name if page.municipality_id else MISSING, ""),
-            ("Period", page.period, ""),
         ]
+        if page.municipality_id and page.municipality.kommungrupp:
+            facts.append(("Kommungrupp (SKR)", page.municipality.get_kommungrupp_display(), ""))
+        if page.school_form:
+            facts.append(("Skolform", page.get_school_form_display(), ""))
+        facts.append(("Period", page.period, ""))
         sections = [
             Section("Om fallstudien", facts=facts),
             Section("Vad som gjordes", rich=self.rich.add(page.what_was_done)),
@@ -298,6 +308,9 @@ class Reader:
             ]
             sections.append(Section("Resultat", table=(RESULT_COLUMNS, rows)))
         sections.append(Section("Lärdomar", rich=self.rich.add(page.lessons_learned)))
+        return sections
+
+    def case_study_closing(self, page):
         contact = [
             ("Namn", page.contact_name, ""),
             ("Roll", page.contact_role, ""),
@@ -308,9 +321,7 @@ class Reader:
             ),
         ]
         contact = [row for row in contact if row[1]]
-        if contact:
-            sections.append(Section("Kontakt", facts=contact))
-        return sections
+        return [Section("Kontakt", facts=contact)] if contact else []
 
     def research_sections(self, page):
         facts = [("Typ av publikation", page.publication_type_label, "")]
@@ -459,6 +470,8 @@ def page_flowables(printable, base_url):
     for section in printable.sections:
         story += section_flowables(section, base_url)
     story += body_flowables(printable.body, base_url)
+    for section in printable.closing:
+        story += section_flowables(section, base_url)
     return story
 
 

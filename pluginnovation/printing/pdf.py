@@ -80,12 +80,30 @@ def styles():
         "title": ParagraphStyle(
             "title", parent=body, fontName=bold, fontSize=22, leading=27, spaceAfter=10
         ),
-        1: ParagraphStyle("h1", parent=body, fontName=bold, fontSize=17, leading=21, spaceAfter=8),
+        # A heading goes over to the next page with what follows it (keepWithNext), never
+        # left alone as a page's last line.
+        1: ParagraphStyle(
+            "h1", parent=body, fontName=bold, fontSize=17, leading=21, spaceAfter=8, keepWithNext=1
+        ),
         2: ParagraphStyle(
-            "h2", parent=body, fontName=bold, fontSize=13, leading=17, spaceBefore=8, spaceAfter=4
+            "h2",
+            parent=body,
+            fontName=bold,
+            fontSize=13,
+            leading=17,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
         ),
         3: ParagraphStyle(
-            "h3", parent=body, fontName=bold, fontSize=11, leading=15, spaceBefore=6, spaceAfter=3
+            "h3",
+            parent=body,
+            fontName=bold,
+            fontSize=11,
+            leading=15,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
         ),
         "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=12, spaceAfter=0),
         "cell_head": ParagraphStyle(
