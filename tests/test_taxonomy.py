@@ -209,3 +209,54 @@ def test_a_slug_made_from_a_name_is_a_valid_slug(client, admin_user, name, slug)
     response = client.post(reverse("wagtailsnippets_taxonomy_targetgroup:add"), data)
     assert response.status_code == 302, response.context["form"].errors
     assert TargetGroupFactory._meta.model.objects.get(name=name).slug == slug
+
+
+def delete_url(term):
+    return reverse(f"wagtailsnippets_taxonomy_{term._meta.model_name}:delete", args=[term.pk])
+
+
+def test_a_term_in_use_is_not_deleted_and_the_editor_is_told_where_it_is_used(client, admin_user):
+    """Deleting a project with a project page was a 500; a target group in use was removed
+    from its pages without a word ("refererad 0 gånger")."""
+    from pluginnovation.taxonomy.models import Project, TargetGroup
+
+    client.force_login(admin_user)
+    project = Project.objects.filter(page__isnull=False).first()
+    group = TargetGroup.objects.filter(pages__isnull=False).distinct().first()
+    assert project is not None and group is not None
+    for term in (project, group):
+        confirm = client.get(delete_url(term))
+        assert confirm.status_code == 200
+        text = " ".join(confirm.text.split())
+        assert f"”{term.name}” kan inte raderas" in text
+        assert re.search(r"används på \d+ sid(a|or)", text)
+        assert "Ja, radera" not in text
+        response = client.post(delete_url(term), follow=True)
+        assert response.status_code == 200
+        assert "kan inte raderas" in response.text
+        assert type(term).objects.filter(pk=term.pk).exists()
+
+
+def test_a_term_nothing_uses_is_deleted(client, admin_user):
+    client.force_login(admin_user)
+    unused = TargetGroupFactory(name="Ingen använder mig")
+    confirm = client.get(delete_url(unused))
+    assert "kan inte raderas" not in confirm.text
+    response = client.post(delete_url(unused))
+    assert response.status_code == 302
+    assert not type(unused).objects.filter(pk=unused.pk).exists()
+
+
+def test_a_bulk_delete_of_terms_deletes_none_if_one_is_in_use(client, admin_user):
+    from pluginnovation.taxonomy.models import TargetGroup
+
+    client.force_login(admin_user)
+    used = TargetGroup.objects.filter(pages__isnull=False).distinct().first()
+    unused = TargetGroupFactory(name="Ingen använder mig")
+    listing = "/admin/snippets/taxonomy/targetgroup/"
+    url = f"/admin/bulk/taxonomy/targetgroup/delete/?id={used.pk}&id={unused.pk}&next={listing}"
+    response = client.post(url)
+    assert response.status_code == 302, response.status_code
+    response = client.get(response["Location"])
+    assert f"”{used.name}” kan inte raderas" in response.text
+    assert TargetGroup.objects.filter(pk__in=[used.pk, unused.pk]).count() == 2

@@ -1,5 +1,9 @@
 """All vocabularies under one "Taxonomi" menu in the admin."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -11,10 +15,14 @@ from pluginnovation.taxonomy.models import (
     Region,
     SuccessFactor,
     TargetGroup,
+    Term,
 )
+from pluginnovation.taxonomy.uses import term_uses
+from pluginnovation.taxonomy.views import TermDeleteView, refusal
 
 
 class TermViewSet(SnippetViewSet):
+    delete_view_class = TermDeleteView
     list_display = ["name", "slug"]
     search_fields = ["name"]
     ordering = ["sort_order", "name"]
@@ -89,3 +97,20 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("before_bulk_action")
+def refuse_to_delete_terms_in_use(request, action_type, objects, action):
+    """The list's bulk delete, as the delete view: nothing is deleted if a term is in use."""
+    if action_type != "delete":
+        return None
+    refused = [
+        refusal(term, uses)
+        for term in objects
+        if isinstance(term, Term)
+        if (uses := term_uses(term))
+    ]
+    if not refused:
+        return None
+    messages.error(request, "Inget raderades. " + " ".join(refused))
+    return redirect(action.next_url)
