@@ -358,3 +358,22 @@ def test_a_move_to_another_region_is_refused_before_it_is_asked_about(client, si
         assert "efter flytten" not in text
         assert "behörighet" in text
     assert Page.objects.get(pk=site.north_case.pk).get_parent().pk == site.north_section.pk
+
+
+def test_a_bulk_action_names_no_page_or_file_the_editor_may_not_edit(client, site, north_editor):
+    """The confirmation of a bulk action listed what the editor lacks rights to by title:
+    asking by id gave away any draft's or private file's title."""
+    from wagtail.documents import get_document_model
+
+    article = site.article
+    article.title = "Hemlig arbetstitel"
+    article.save_revision()
+    document = get_document_model().objects.create(title="Hemligt dokument", file="hemlig.pdf")
+    client.force_login(north_editor)
+    for action in ("delete", "publish", "unpublish", "move"):
+        url = f"/admin/bulk/wagtailcore/page/{action}/?id={article.pk}&id={site.home.pk}"
+        response = client.get(url)
+        assert response.status_code in (200, 302), action
+        assert "Hemlig arbetstitel" not in response.text, action
+    response = client.get(f"/admin/bulk/wagtaildocs/document/delete/?id={document.pk}")
+    assert "Hemligt dokument" not in response.text
