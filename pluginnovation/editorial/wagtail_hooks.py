@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import F, Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
@@ -44,13 +44,14 @@ def keep_one_guide(request, menu_items):
 @hooks.register("construct_page_chooser_queryset")
 def choose_among_what_the_editor_may_read(pages, request):
     """The page chooser (for links) offers a regional editor the pages anyone may see and her
-    own region's; another region's drafts and restricted pages are not hers to read. Those
-    who publish see every page, as in the explorer."""
+    own region's; another region's drafts and restricted pages are not hers to read. The
+    chooser names a page by its latest title, so a public page whose new title is not yet
+    published is left out too. Those who publish see every page, as in the explorer."""
     user = request.user
     if reports.publishes(user):
         return pages
     own = page_permission_policy.instances_user_has_any_permission_for(user, {"add", "change"})
-    public = visible(Page.objects.all()).values("pk")
+    public = visible(Page.objects.all()).filter(draft_title=F("title")).values("pk")
     return pages.filter(Q(pk__in=public) | Q(pk__in=own.values("pk")))
 
 

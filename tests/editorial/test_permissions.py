@@ -377,3 +377,17 @@ def test_a_bulk_action_names_no_page_or_file_the_editor_may_not_edit(client, sit
         assert "Hemlig arbetstitel" not in response.text, action
     response = client.get(f"/admin/bulk/wagtaildocs/document/delete/?id={document.pk}")
     assert "Hemligt dokument" not in response.text
+
+
+def test_the_page_chooser_shows_a_regional_editor_no_unpublished_title(
+    client, site, north_editor
+):
+    """A live page of another region with a new title not yet published: the chooser showed
+    the new title (Wagtail shows the draft's); it leaves such a page out for her."""
+    site.south_case.title = "Hemlig arbetstitel i Syd"
+    site.south_case.save_revision()
+    client.force_login(north_editor)
+    browse = client.get(f"/admin/choose-page/{site.south_section.pk}/").json()["html"]
+    search = client.get("/admin/choose-page/search/?q=Hemlig").text
+    for html in (browse, search):
+        assert "Hemlig arbetstitel" not in html
