@@ -68,3 +68,19 @@ def test_the_footer_follows_its_setting(client, django_capture_on_commit_callbac
     html = footer(client)
     assert "ges ut av en ny huvudman" in html
     assert 'href="/kontakt/"' in html and 'href="/tillganglighet/"' not in html
+
+
+def test_the_breadcrumbs_leave_out_an_unpublished_section(client):
+    """A page published under a section that is not (Wagtail allows it, and its unpublish
+    can leave children live) showed the section's unpublished title in its breadcrumbs."""
+    from casestudies.models import CaseStudyPage
+    from tests.factories import CaseStudyIndexPageFactory, RegionSectionPageFactory, site_root
+
+    index = CaseStudyIndexPageFactory(parent=site_root())
+    section = RegionSectionPageFactory(parent=index, title="Hemlig ny region", live=False)
+    page = add_page(CaseStudyPage, "Ett fall i en ny region", parent=section)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert "Ett fall i en ny region" in response.text
+    assert "Hemlig ny region" not in response.text
+    assert index.title in response.text.split('class="breadcrumbs"')[1]

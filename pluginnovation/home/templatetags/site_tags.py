@@ -78,13 +78,15 @@ def footer_links(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def page_breadcrumbs(context, page):
-    """Hem › ancestors › this page, for Wagtail pages. Empty on the home page itself."""
+    """Hem › ancestors › this page, for Wagtail pages. Empty on the home page itself.
+    An ancestor that is not live is left out: its title is not public (Wagtail lets a page be
+    published below an unpublished section)."""
     request = context.get("request")
     ancestors = ancestors_below_root(page)
     if page.depth <= 2 or not ancestors:
         return {"crumbs": [], "current": ""}
     crumbs = [{"label": gettext("Hem"), "url": ancestors[0].get_url(request) or "/"}]
-    crumbs += [{"label": p.title, "url": p.get_url(request)} for p in ancestors[1:]]
+    crumbs += [{"label": p.title, "url": p.get_url(request)} for p in ancestors[1:] if p.live]
     return {"crumbs": crumbs, "current": page.title}
 
 
