@@ -316,6 +316,24 @@ def test_a_successful_login_before_the_limit_clears_the_count(client, axes_on, e
         assert log_in(client, "lisa", "fel").status_code == 200
 
 
+def test_someone_elses_failed_logins_do_not_lock_the_editor_out(client, axes_on, editor):
+    """Locking the user name alone let anyone keep an editor out by failing five times."""
+    attacker = {"REMOTE_ADDR": "198.51.100.7"}
+    for _ in range(5):
+        client.post("/admin/login/", {"username": "lisa", "password": "fel"}, **attacker)
+    # The attacker's address is locked, for this name and for others.
+    assert log_in_from(client, "lisa", PASSWORD, attacker).status_code == 429
+    assert log_in_from(client, "annan", "fel", attacker).status_code == 429
+    # Lisa, from her own address, gets in.
+    response = log_in_from(client, "lisa", PASSWORD, {"REMOTE_ADDR": "203.0.113.20"})
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
+
+
+def log_in_from(client, username, password, meta):
+    return client.post("/admin/login/", {"username": username, "password": password}, **meta)
+
+
 def test_the_test_clients_login_still_works(client, editor):
     assert client.login(username="lisa", password=PASSWORD)
 

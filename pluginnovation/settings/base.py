@@ -150,15 +150,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Login lock-out (django-axes): five failed logins lock the user name, and the address they
-# came from, for an hour; during the lock-out even the right password is refused.
+# Login lock-out (django-axes): five failed logins lock that user name from that address, and
+# the address for every name, for an hour; during the lock-out even the right password is
+# refused there. The name alone is not locked: anyone could then keep an editor out by failing
+# five times with her name, from anywhere.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "pluginnovation.security.client_ip"
