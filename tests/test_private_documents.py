@@ -293,3 +293,34 @@ def test_the_api_leaves_out_a_private_images_block_and_a_news_items_text_for_it(
     news.image.save()
     data = client.get(f"/api/v2/pages/{news.pk}/").json()
     assert data["image"] is None and data["image_alt"] is None
+
+
+def test_method_material_of_only_private_documents_leaves_no_empty_section(client, media):
+    """The heading "Material att ladda ner" stayed, over an empty bullet."""
+    page = MethodPage.objects.live().public().first()
+    secret = document("Intern mall", private_collection())
+    page.material = [("document", {"document": secret})]
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Material att ladda ner" not in html
+    assert not re.search(r"<li>\s*</li>", html)
+
+
+def test_an_editor_is_told_when_a_document_is_in_a_private_collection(media):
+    from django.core.exceptions import ValidationError
+
+    from pluginnovation.content.visibility import PRIVATE_DOCUMENT_MESSAGE
+
+    block = BodyBlock().child_blocks["document"]
+    secret = document("Intern mall", private_collection())
+    with pytest.raises(ValidationError) as refused:
+        block.clean(block.to_python({"document": secret.pk, "title": ""}))
+    assert PRIVATE_DOCUMENT_MESSAGE in str(refused.value.block_errors["document"])
+    # A draft saves: the document is left out when the page is shown anyway.
+    block.defer_required_validation()
+    try:
+        block.clean(block.to_python({"document": secret.pk, "title": ""}))
+    finally:
+        block.restore_deferred_validation()
+    public = document("Öppen mall")
+    assert block.clean(block.to_python({"document": public.pk, "title": ""}))["document"] == public

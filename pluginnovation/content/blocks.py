@@ -9,7 +9,11 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from pluginnovation.content.rich_text_languages import FEATURES as LANGUAGE_FEATURES
-from pluginnovation.content.visibility import PRIVATE_IMAGE_MESSAGE, in_private_collection
+from pluginnovation.content.visibility import (
+    PRIVATE_DOCUMENT_MESSAGE,
+    PRIVATE_IMAGE_MESSAGE,
+    in_private_collection,
+)
 
 RICH_TEXT_FEATURES = [
     "bold",
@@ -102,6 +106,16 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = "Dokument att ladda ner"
         template = "blocks/document_block.html"
+
+    def clean(self, value):
+        """Tells the editor, beside the chooser, when the chosen document would not be shown.
+        On publishing only, as for images (ImageBlock.clean)."""
+        value = super().clean(value)
+        if not self.is_deferred_validation and in_private_collection(value.get("document")):
+            raise StructBlockValidationError(
+                block_errors={"document": ValidationError(PRIVATE_DOCUMENT_MESSAGE)}
+            )
+        return value
 
 
 class VideoBlock(blocks.StructBlock):

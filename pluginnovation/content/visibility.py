@@ -51,6 +51,12 @@ PRIVATE_IMAGE_MESSAGE = (
 )
 
 
+PRIVATE_DOCUMENT_MESSAGE = (
+    "Dokumentet ligger i en samling med sekretess och visas därför inte på webbplatsen. Välj "
+    "ett annat dokument, eller flytta dokumentet till en öppen samling."
+)
+
+
 def in_private_collection(item):
     """Whether a document or image (item) sits in a collection with a view restriction, or
     below one; one query."""

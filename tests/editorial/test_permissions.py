@@ -379,9 +379,7 @@ def test_a_bulk_action_names_no_page_or_file_the_editor_may_not_edit(client, sit
     assert "Hemligt dokument" not in response.text
 
 
-def test_the_page_chooser_shows_a_regional_editor_no_unpublished_title(
-    client, site, north_editor
-):
+def test_the_page_chooser_shows_a_regional_editor_no_unpublished_title(client, site, north_editor):
     """A live page of another region with a new title not yet published: the chooser showed
     the new title (Wagtail shows the draft's); it leaves such a page out for her."""
     site.south_case.title = "Hemlig arbetstitel i Syd"

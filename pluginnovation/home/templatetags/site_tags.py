@@ -196,6 +196,13 @@ def public_document(context, document):
 
 
 @register.simple_tag(takes_context=True)
+def public_blocks(context, stream):
+    """The document blocks of a stream (a method's material) whose document anyone may
+    download, so a list of only private ones is left out, heading and all."""
+    return [block for block in stream if in_public_collection(context, block.value["document"])]
+
+
+@register.simple_tag(takes_context=True)
 def public_image(context, image):
     """The image if it is in no private collection, else None. Wagtail has no privacy for
     images (anyone with a rendition's address gets it), so an image an editor keeps in a
