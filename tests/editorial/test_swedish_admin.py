@@ -371,3 +371,23 @@ def test_a_plain_save_by_the_reviewer_still_says_updated(client, site, editor, n
     )
     messages = [str(message).strip() for message in response.context["messages"]]
     assert len(messages) == 1 and messages[0].endswith("har uppdaterats."), messages
+
+
+def test_an_edited_document_is_said_to_be_updated_not_uploaded(client, editor, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    settings.MEDIA_ROOT = tmp_path
+    document = get_document_model().objects.create(
+        title="Checklista", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="checklista.pdf")
+    )
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {"title": "Checklista för mentorer", "collection": Collection.get_first_root_node().pk},
+        follow=True,
+    )
+    messages = [str(message).strip() for message in response.context["messages"]]
+    assert "Dokumentet ”Checklista för mentorer” har uppdaterats." in messages[0], messages
