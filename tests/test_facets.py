@@ -347,3 +347,20 @@ def test_unpublished_and_restricted_pages_are_not_listed(client, tree):
     response = client.get("/utforska/?tagg=dolt")
     assert listed(response) == [shown]
     assert response.context["result_count"] == 1
+
+
+def test_a_long_list_of_counties_shows_only_those_with_pages_and_the_chosen(client):
+    """21 counties, most at (0), were a long scroll on a phone for nothing."""
+    import re
+
+    html = client.get("/fallstudier/").text
+    shown = re.findall(r'name="lan" value="([^"]+)"', html)
+    assert 0 < len(shown) < 21
+    assert 'facet__option--empty"><input type="checkbox" id="f-lan-' not in html
+    empty = next(
+        slug
+        for slug in ("stockholm", "uppsala", "gotland", "blekinge", "jamtland")
+        if slug not in shown
+    )
+    chosen = client.get(f"/fallstudier/?lan={empty}").text
+    assert f'name="lan" value="{empty}" checked' in chosen

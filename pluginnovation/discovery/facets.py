@@ -311,10 +311,15 @@ def term_options(rows, chosen):
     return [Option(slug, name, count, slug in chosen) for slug, name, _sort, count in rows]
 
 
+# A field's list longer than this (the 21 counties) shows only the options with pages and
+# those chosen: mostly "(0)", it was a long scroll on a phone for nothing.
+LONG_FIELD_LIST = 10
+
+
 def field_options(field_filter, rows, chosen):
     """Each option counts the pages with any of the values it stands for."""
     counts = {slug: count for slug, _name, _sort, count in rows}
-    return [
+    options = [
         Option(
             option.value,
             option.label,
@@ -323,6 +328,9 @@ def field_options(field_filter, rows, chosen):
         )
         for option in field_filter.options
     ]
+    if len(options) > LONG_FIELD_LIST:
+        options = [option for option in options if option.count or option.selected]
+    return options
 
 
 def options_for(facet, rows, chosen):
