@@ -11,6 +11,7 @@ from wagtail.permissions import page_permission_policy
 
 from pluginnovation.content.visibility import visible
 from pluginnovation.editorial import decisions, reports
+from pluginnovation.editorial.english_pages import SubmitEnglishPageView
 from pluginnovation.editorial.returned import ReturnedForChangesPanel
 from pluginnovation.editorial.views import EditorialGuideView, RolePanel
 
@@ -18,6 +19,18 @@ from pluginnovation.editorial.views import EditorialGuideView, RolePanel
 @hooks.register("register_admin_urls")
 def register_guide_url():
     return [path("redaktorsguide/", EditorialGuideView.as_view(), name="editorial_guide")]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def translate_only_pages_offered_in_english():
+    """Ahead of simple_translation's view at the same address (english_pages.py)."""
+    return [
+        path(
+            "translation/submit/page/<int:page_id>/",
+            SubmitEnglishPageView.as_view(),
+            name="submit_english_page",
+        )
+    ]
 
 
 @hooks.register("register_admin_menu_item")

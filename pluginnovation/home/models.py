@@ -25,6 +25,9 @@ LATEST_COUNT = 6
 
 
 class HomePage(ViewRestrictionsInOneQuery, Page):
+    # docs/english.md: the home page has an English version (editorial.english_pages).
+    offered_in_english = True
+
     intro = models.TextField(
         "ingress", help_text="Välkomsttext överst på startsidan: vad kunskapsbanken är och för vem."
     )

@@ -20,6 +20,10 @@ from pluginnovation.content.models import ViewRestrictionsInOneQuery
 class StandardPage(ViewRestrictionsInOneQuery, Page):
     """A plain page: about the knowledge bank, contact, the accessibility statement."""
 
+    # docs/english.md: the information pages have English versions (editorial.english_pages),
+    # Om evidens (methods.EvidencePage) too.
+    offered_in_english = True
+
     intro = models.TextField(
         "ingress", blank=True, help_text="En kort inledning som visas under rubriken."
     )

@@ -50,3 +50,16 @@ def test_a_regional_editor_cannot_translate(client, contact, english, site):
     response = client.post(translate_url(contact), {"locales": [english.pk]})
     assert response.status_code in (302, 403)
     assert contact.get_translation_or_none(english) is None
+
+
+@pytest.mark.parametrize("path", ["/hem/aktuellt/", "/hem/metoder/"])
+def test_a_page_that_stays_swedish_is_not_translated(client, english, path):
+    """News, methods, research and case studies are Swedish (docs/english.md): "Översätt"
+    made an English copy that showed Swedish text under an English menu item."""
+    page = Page.objects.get(url_path=path, locale__language_code="sv")
+    client.force_login(make_user("rita", "Redaktörer"))
+    response = client.get(translate_url(page), follow=True)
+    assert "finns bara på svenska" in response.content.decode()
+    response = client.post(translate_url(page), {"locales": [english.pk]})
+    assert response.status_code == 302
+    assert page.get_translation_or_none(english) is None
