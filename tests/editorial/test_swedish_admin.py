@@ -391,3 +391,16 @@ def test_an_edited_document_is_said_to_be_updated_not_uploaded(client, editor, s
     )
     messages = [str(message).strip() for message in response.context["messages"]]
     assert "Dokumentet ”Checklista för mentorer” har uppdaterats." in messages[0], messages
+
+
+def test_the_approval_mail_carries_the_reviewers_comment(
+    client, site, editor, north_editor, mailoutbox
+):
+    """ "Godkänn med kommentar" sent the author a mail without the comment."""
+    client.force_login(north_editor)
+    submit_for_review(client, site.north_case, title="Närvarolyftet, för granskning")
+    mailoutbox.clear()
+    client.force_login(editor)
+    review(client, site.north_case, "approve", "Bra, men lägg gärna till en bild.")
+    [approved] = [mail for mail in mailoutbox if north_editor.email in mail.to]
+    assert "Granskarens kommentar: ”Bra, men lägg gärna till en bild.”" in approved.body
