@@ -26,6 +26,7 @@ def writable_sections(user):
 
 def role_context(user):
     return {
+        "is_admin": user.is_superuser,
         "is_editor": user.is_superuser or user.groups.filter(name=EDITORS).exists(),
         "sections": writable_sections(user),
     }

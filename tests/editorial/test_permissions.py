@@ -389,3 +389,14 @@ def test_the_page_chooser_shows_a_regional_editor_no_unpublished_title(client, s
     search = client.get("/admin/choose-page/search/?q=Hemlig").text
     for html in (browse, search):
         assert "Hemlig arbetstitel" not in html
+
+
+def test_the_dashboard_names_each_role_for_what_it_is(client, site, editor, admin_user):
+    """The superuser was told "Du är redaktör", which leaves out users and settings."""
+    client.force_login(admin_user)
+    text = " ".join(client.get("/admin/").text.split())
+    assert "Du är <strong>administratör</strong>" in text
+    assert "Du är <strong>redaktör</strong>" not in text
+    client.force_login(editor)
+    text = " ".join(client.get("/admin/").text.split())
+    assert "Du är <strong>redaktör</strong>" in text
