@@ -134,3 +134,19 @@ def test_the_upload_pages_tell_the_limits(client, editor):
         response = client.get(reverse(view))
         assert response.status_code == 200
         assert "bildpunkter" in response.text
+
+
+def test_an_uploaded_images_address_cannot_be_guessed(client, editor, media_root):
+    """Originals and renditions are served as files (no privacy for images in Wagtail): an
+    image of a private collection must not be found by its upload's name."""
+    import re
+
+    client.force_login(editor)
+    for _ in range(2):
+        assert upload_image(client, "protokoll.png", PNG).status_code == 302
+    images = list(get_image_model().objects.filter(title="protokoll.png"))
+    names = [image.file.name for image in images]
+    assert all(re.fullmatch(r"original_images/[0-9a-f]{16}-protokoll\.png", n) for n in names)
+    assert names[0] != names[1]
+    rendition = images[0].get_rendition("max-20x20")
+    assert names[0].split("/")[1].split("-")[0] in rendition.url
