@@ -17,6 +17,7 @@ BASE = (
     "pluginnovation.settings",
     "pluginnovation.html_format",
     "pluginnovation.cache_backends",
+    "pluginnovation.media_storage",
 )
 CONTENT = (
     "pluginnovation.content",
