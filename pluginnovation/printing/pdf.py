@@ -66,6 +66,21 @@ def register_fonts():
     return FONT
 
 
+def heading_style(name, body, size, leading, before, after):
+    """A heading's style: it goes over to the next page with what follows it (keepWithNext),
+    never left alone as a page's last line."""
+    return ParagraphStyle(
+        name,
+        parent=body,
+        fontName=f"{FONT}-Bold",
+        fontSize=size,
+        leading=leading,
+        spaceBefore=before,
+        spaceAfter=after,
+        keepWithNext=1,
+    )
+
+
 @cache
 def styles():
     register_fonts()
@@ -80,31 +95,9 @@ def styles():
         "title": ParagraphStyle(
             "title", parent=body, fontName=bold, fontSize=22, leading=27, spaceAfter=10
         ),
-        # A heading goes over to the next page with what follows it (keepWithNext), never
-        # left alone as a page's last line.
-        1: ParagraphStyle(
-            "h1", parent=body, fontName=bold, fontSize=17, leading=21, spaceAfter=8, keepWithNext=1
-        ),
-        2: ParagraphStyle(
-            "h2",
-            parent=body,
-            fontName=bold,
-            fontSize=13,
-            leading=17,
-            spaceBefore=8,
-            spaceAfter=4,
-            keepWithNext=1,
-        ),
-        3: ParagraphStyle(
-            "h3",
-            parent=body,
-            fontName=bold,
-            fontSize=11,
-            leading=15,
-            spaceBefore=6,
-            spaceAfter=3,
-            keepWithNext=1,
-        ),
+        1: heading_style("h1", body, 17, 21, before=0, after=8),
+        2: heading_style("h2", body, 13, 17, before=8, after=4),
+        3: heading_style("h3", body, 11, 15, before=6, after=3),
         "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=12, spaceAfter=0),
         "cell_head": ParagraphStyle(
             "cell_head", parent=body, fontName=bold, fontSize=9, leading=12, spaceAfter=0

@@ -220,21 +220,23 @@ def test_regional_editor_cannot_change_files_outside_her_collection(
 CHOOSE_AGAIN = "Välj filen igen"
 
 
+def add_image(client, **fields):
+    """The single image form, sent with the shared collection and `fields`."""
+    data = {"collection": str(Collection.get_first_root_node().pk), **fields}
+    response = client.post(reverse("wagtailimages:add"), data)
+    assert response.status_code == 200  # back with an error
+    return response.text
+
+
 def test_an_image_form_with_another_error_asks_for_the_file_again(client, editor, media_root):
     # Browsers empty a file field when the form comes back with an error: without a word
     # about it, an editor fixes the description, saves, and gets "Detta fält måste fyllas i".
     client.force_login(editor)
-    response = client.post(
-        reverse("wagtailimages:add"),
-        {
-            "title": "Mentorssamtal",
-            "collection": str(Collection.get_first_root_node().pk),
-            "file": SimpleUploadedFile("bild.png", png_bytes()),
-        },
+    html = add_image(
+        client, title="Mentorssamtal", file=SimpleUploadedFile("bild.png", png_bytes())
     )
-    assert response.status_code == 200
-    assert "Skriv en beskrivning av bilden" in response.text
-    assert CHOOSE_AGAIN in response.text
+    assert "Skriv en beskrivning av bilden" in html
+    assert CHOOSE_AGAIN in html
     assert not get_image_model().objects.exists()
 
 
@@ -252,24 +254,11 @@ def test_a_document_form_with_another_error_asks_for_the_file_again(client, edit
 def test_no_file_chosen_is_not_asked_for_again(client, editor, media_root):
     # Without a file there is nothing to choose again: Wagtail's own "required" message says it.
     client.force_login(editor)
-    response = client.post(
-        reverse("wagtailimages:add"),
-        {"title": "Utan fil", "collection": str(Collection.get_first_root_node().pk)},
-    )
-    assert response.status_code == 200
-    assert CHOOSE_AGAIN not in response.text
+    assert CHOOSE_AGAIN not in add_image(client, title="Utan fil")
 
 
 def test_a_refused_file_says_why_and_not_to_choose_it_again(client, editor, media_root):
     client.force_login(editor)
-    response = client.post(
-        reverse("wagtailimages:add"),
-        {
-            "title": "Falsk bild",
-            "collection": str(Collection.get_first_root_node().pk),
-            "file": SimpleUploadedFile("bild.png", EXECUTABLE),
-        },
-    )
-    assert response.status_code == 200
-    assert "är inte en bild som går att läsa" in response.text
-    assert CHOOSE_AGAIN not in response.text
+    html = add_image(client, title="Falsk bild", file=SimpleUploadedFile("bild.png", EXECUTABLE))
+    assert "är inte en bild som går att läsa" in html
+    assert CHOOSE_AGAIN not in html
