@@ -404,3 +404,9 @@ def test_the_approval_mail_carries_the_reviewers_comment(
     review(client, site.north_case, "approve", "Bra, men lägg gärna till en bild.")
     [approved] = [mail for mail in mailoutbox if north_editor.email in mail.to]
     assert "Granskarens kommentar: ”Bra, men lägg gärna till en bild.”" in approved.body
+
+
+def test_the_redirect_form_reads_as_plain_swedish(admin_client):
+    text = visible_text(admin_client.get("/admin/redirects/add/"))
+    assert "glömmen" not in text
+    assert "får sökmotorerna att glömma den gamla adressen" in text
