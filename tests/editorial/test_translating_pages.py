@@ -63,3 +63,24 @@ def test_a_page_that_stays_swedish_is_not_translated(client, english, path):
     response = client.post(translate_url(page), {"locales": [english.pk]})
     assert response.status_code == 302
     assert page.get_translation_or_none(english) is None
+
+
+def test_the_refusal_names_no_page_the_editor_may_not_edit(client, site):
+    """A regional editor asking to translate another region's page learns nothing of it."""
+    site.south_case.title = "Hemlig arbetstitel i Syd"
+    site.south_case.save_revision()
+    client.force_login(make_user("nora", f"Regionredaktörer – {site.north.name}"))
+    response = client.get(translate_url(site.south_case), follow=True)
+    assert "Hemlig arbetstitel" not in response.content.decode()
+
+
+def test_a_page_is_translated_alone_never_with_its_subtree(client, english):
+    about = Page.objects.get(url_path="/hem/om/", locale__language_code="sv")
+    below = about.get_children().first()
+    assert below is not None
+    about.get_translation(english).delete()
+    client.force_login(make_user("rita", "Redaktörer"))
+    response = client.post(translate_url(about), {"locales": [english.pk], "include_subtree": "on"})
+    assert response.status_code == 302
+    assert about.get_translation_or_none(english) is not None
+    assert below.get_translation_or_none(english) is None
