@@ -1,5 +1,7 @@
 """What each role may and may not do, over real requests to the admin, direct POSTs included."""
 
+import re
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -400,3 +402,12 @@ def test_the_dashboard_names_each_role_for_what_it_is(client, site, editor, admi
     client.force_login(editor)
     text = " ".join(client.get("/admin/").text.split())
     assert "Du är <strong>redaktör</strong>" in text
+
+
+def test_a_bulk_action_on_users_still_names_the_one_left_out(client, admin_user):
+    """Users are listed as before: only pages, images and documents are kept unnamed."""
+    client.force_login(admin_user)
+    response = client.get(f"/admin/bulk/auth/user/delete/?id={admin_user.pk}")
+    assert response.status_code == 200
+    listed = re.findall(r"<li>\s*([^<]+?)\s*</li>", response.text.split("<main")[1])
+    assert admin_user.get_username() in listed
