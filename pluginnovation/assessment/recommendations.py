@@ -7,12 +7,13 @@ Only what a visitor may see (content.visibility.visible) is ever returned.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, OuterRef, prefetch_related_objects
+from django.db.models import Exists, F, OuterRef, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
 from pluginnovation.assessment.models import Statement
-from pluginnovation.content.models import NEWEST_FIRST, ContentPage
+from pluginnovation.content.models import ContentPage
 from pluginnovation.content.visibility import visible
 from research.models import ResearchArticlePage
 
@@ -83,6 +84,29 @@ def taking_turns(candidates, factor_ids, count):
     return chosen
 
 
+METHOD_ORDER = (
+    F("evidence_level").desc(nulls_last=True),
+    F("level_match").desc(),
+    F("group_match").desc(),
+    F("published_date").desc(),
+    F("pk").desc(),
+)
+NEWEST = (F("published_date").desc(), F("pk").desc())  # content.models.NEWEST_FIRST
+
+
+def best_for_each_factor(pages, factor_ids, order, count):
+    """The pages that are among the best `count` (in `order`) for any one of the factors, best
+    first: one query, each factor's pages ranked by a window function over the factor links.
+    Cut from both factors' pages together, the weakest factor's could all fall outside."""
+    ranked = (
+        pages.filter(factors__in=factor_ids)
+        .annotate(rank=Window(RowNumber(), partition_by=F("factors"), order_by=order))
+        .filter(rank__lte=count)
+        .values("pk")
+    )
+    return list(pages.filter(pk__in=ranked).order_by(*order))
+
+
 def recommend(profile, level=None, target_group=None):
     """Recommendations for the profile's areas to develop: four queries, whatever the data."""
     focus = profile.focus
@@ -91,35 +115,30 @@ def recommend(profile, level=None, target_group=None):
         return result
     factor_ids = [score.factor.pk for score in focus]
     weak_ids = [statement.pk for score in focus for statement in score.weak_statements]
-    # Enough candidates for every factor to have its best among them, in one query per type.
-    wanted = len(factor_ids)
     methods = (
         narrowed(MethodPage.objects.all(), factor_ids, level, target_group)
         .annotate(**matches_weak_statements(weak_ids))
         .defer_streamfields()
-        .order_by(
-            F("evidence_level").desc(nulls_last=True),
-            F("level_match").desc(),
-            F("group_match").desc(),
-            "-published_date",
-            "-pk",
-        )
     )
-    candidates = {"methods": (list(methods[: METHODS_SHOWN * wanted]), METHODS_SHOWN)}
+    candidates = {
+        "methods": (
+            best_for_each_factor(methods, factor_ids, METHOD_ORDER, METHODS_SHOWN),
+            METHODS_SHOWN,
+        )
+    }
     for attribute, model, count in (
         ("case_studies", CaseStudyPage, CASE_STUDIES_SHOWN),
         ("research", ResearchArticlePage, RESEARCH_SHOWN),
     ):
-        pages = (
-            narrowed(model.objects.all(), factor_ids, level, target_group)
-            .defer_streamfields()
-            .order_by(*NEWEST_FIRST)
-        )
-        candidates[attribute] = (list(pages[: count * wanted]), count)
+        pages = narrowed(model.objects.all(), factor_ids, level, target_group).defer_streamfields()
+        candidates[attribute] = (best_for_each_factor(pages, factor_ids, NEWEST, count), count)
     # The success factors of every candidate (for the turns and the cards) in one query.
     prefetch_related_objects([p for pages, _count in candidates.values() for p in pages], "factors")
     for attribute, (pages, count) in candidates.items():
-        setattr(result, attribute, taking_turns(pages, factor_ids, count))
+        # Chosen taking turns, the weakest factor first; shown in the list's own order (the
+        # strongest evidence, or the newest, first), as its heading says.
+        chosen = taking_turns(pages, factor_ids, count)
+        setattr(result, attribute, sorted(chosen, key=pages.index))
     return result
 
 
