@@ -514,8 +514,10 @@ def test_the_weakest_area_gets_its_best_even_when_another_has_newer_pages(client
 
     flexible = CaseStudyPage.objects.live().filter(factors__slug="flexibilitet").distinct()
     assert flexible.exists()
-    others = CaseStudyPage.objects.live().filter(factors__slug="uppfoljning").exclude(
-        pk__in=flexible.values("pk")
+    others = (
+        CaseStudyPage.objects.live()
+        .filter(factors__slug="uppfoljning")
+        .exclude(pk__in=flexible.values("pk"))
     )
     assert others.count() >= 3
     others.update(published_date=datetime.date(2030, 1, 1))  # newer than any flexible one
