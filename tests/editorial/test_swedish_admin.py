@@ -410,3 +410,12 @@ def test_the_redirect_form_reads_as_plain_swedish(admin_client):
     text = visible_text(admin_client.get("/admin/redirects/add/"))
     assert "glömmen" not in text
     assert "får sökmotorerna att glömma den gamla adressen" in text
+
+
+def test_a_page_published_without_a_user_names_no_none(client, site, editor):
+    """The aging pages report printed "None" for pages published by a command."""
+    site.article.save_revision().publish()  # no user, as the demo loader and commands publish
+    client.force_login(editor)
+    text = visible_text(client.get("/admin/reports/aging-pages/"))
+    assert "None" not in text
+    assert "okänd" in text
