@@ -78,6 +78,9 @@ def test_a_link_past_the_filters_leads_the_keyboard_to_the_results(page, site_ur
     link = page.locator(".listing__skip")
     box = link.bounding_box()
     assert box["y"] >= page.locator(".listing").bounding_box()["y"] - 1  # shown where it is
+    # Over nothing: the results' heading starts below it.
+    heading = page.locator("#results-heading").bounding_box()
+    assert heading["y"] >= box["y"] + box["height"]
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     focused = (
