@@ -13,7 +13,7 @@ from django.db.models.functions import RowNumber
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
 from pluginnovation.assessment.models import Statement
-from pluginnovation.content.models import ContentPage
+from pluginnovation.content.models import NEWEST_FIRST, ContentPage
 from pluginnovation.content.visibility import visible
 from research.models import ResearchArticlePage
 
@@ -91,7 +91,6 @@ METHOD_ORDER = (
     F("published_date").desc(),
     F("pk").desc(),
 )
-NEWEST = (F("published_date").desc(), F("pk").desc())  # content.models.NEWEST_FIRST
 
 
 def best_for_each_factor(pages, factor_ids, order, count):
@@ -131,7 +130,10 @@ def recommend(profile, level=None, target_group=None):
         ("research", ResearchArticlePage, RESEARCH_SHOWN),
     ):
         pages = narrowed(model.objects.all(), factor_ids, level, target_group).defer_streamfields()
-        candidates[attribute] = (best_for_each_factor(pages, factor_ids, NEWEST, count), count)
+        candidates[attribute] = (
+            best_for_each_factor(pages, factor_ids, NEWEST_FIRST, count),
+            count,
+        )
     # The success factors of every candidate (for the turns and the cards) in one query.
     prefetch_related_objects([p for pages, _count in candidates.values() for p in pages], "factors")
     for attribute, (pages, count) in candidates.items():
