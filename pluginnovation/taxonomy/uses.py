@@ -24,14 +24,15 @@ NOUNS = {
 
 
 def relations(term):
-    """The relations other models have to the term's model, but through tables."""
+    """The relations other models have to the term's model, leaving out many-to-many tables."""
     for relation in term._meta.get_fields(include_hidden=True):
         if isinstance(relation, ForeignObjectRel) and not relation.related_model._meta.auto_created:
             yield relation
 
 
 def term_uses(term):
-    """[(noun phrase, count)] of what uses the term, pages first; empty if nothing does."""
+    """What uses the term, counted ("15 sidor", "6 påståenden i självskattningen"), pages
+    first; empty if nothing does."""
     found = {}
     for relation in relations(term):
         model = relation.related_model
