@@ -457,3 +457,18 @@ def test_the_removal_date_is_counted_in_swedish_time():
     assert timezone.localdate(assessment.updated_at) == datetime.date(2026, 12, 7)
     removal = assessment.removal_date
     assert removal > datetime.date(2027, 12, 6) and removal.day == 7
+
+
+def test_after_removing_a_row_the_address_names_where_to_go_on(client, done):
+    """The keyboard went back to the top of the page (assessment.js follows the address)."""
+    add(client, done, *recommended(client, done)[:3])
+    first, middle, last = done.plan_items.order_by("sort_order")
+    response = client.post(plan_url(done), {"ta_bort": str(middle.pk)})
+    assert response["Location"].endswith(f"#rad-{last.pk}-forsta_steg")
+    response = client.post(plan_url(done), {"ta_bort": str(last.pk)})
+    assert response["Location"].endswith(f"#rad-{first.pk}-forsta_steg")
+    for odd in ("999999", "-1", "²", "x" * 300):  # nothing removed, never a 500
+        assert client.post(plan_url(done), {"ta_bort": odd}).status_code == 302
+    assert done.plan_items.count() == 1
+    response = client.post(plan_url(done), {"ta_bort": str(first.pk)})
+    assert response["Location"].endswith("#annan-metod")

@@ -371,6 +371,16 @@ def add_methods(request, assessment, ids):
     return items
 
 
+def after_removal(items, removed):
+    """Where the keyboard goes on after a row is removed (assessment.js): the first field of
+    the row that followed it, or of the one before; with no row left, "Lägg till en metod"."""
+    rest = [item for item in items if item.pk != removed]
+    position = next((n for n, item in enumerate(items) if item.pk == removed), len(rest))
+    if not rest:
+        return "#annan-metod"
+    return f"#{PlanItemForm(item=rest[min(position, len(rest) - 1)]).first_field_id}"
+
+
 @private_link
 @require_http_methods(["GET", "HEAD", "POST"])
 def plan(request, token):
@@ -405,6 +415,7 @@ def plan(request, token):
                 anchor = f"#{PlanItemForm(item=added[0]).first_field_id}" if added else ""
             elif remove is not None:
                 messages.success(request, "Metoden är borttagen ur handlingsplanen.")
+                anchor = after_removal(items, remove)
             else:
                 messages.success(request, "Handlingsplanen är sparad.")
             return HttpResponseRedirect(edit_url(assessment, "plan") + anchor)

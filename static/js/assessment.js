@@ -5,14 +5,14 @@ if (summary) {
     summary.focus();
 }
 
-// Back on the action plan after "Lägg till": the address names the new row's first field
-// (#rad-<id>-forsta_steg, assessment/views.py), and the keyboard goes on there instead of at
-// the top of the page.
-const added = /^#rad-\d+-forsta_steg$/.test(window.location.hash)
+// Back on the action plan after "Lägg till" or "Ta bort": the address names the field to go
+// on in (#rad-<id>-forsta_steg, or #annan-metod with no row left; assessment/views.py), and
+// the keyboard goes on there instead of at the top of the page.
+const goOn = /^#(rad-\d+-forsta_steg|annan-metod)$/.test(window.location.hash)
     ? document.getElementById(window.location.hash.slice(1))
     : null;
-if (added && !summary) {
-    added.focus();
+if (goOn && !summary) {
+    goOn.focus();
 }
 
 // On a step, the step bar's links send the step's form with where to go (a field "till",

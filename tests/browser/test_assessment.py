@@ -239,8 +239,13 @@ def test_removing_a_plan_row_with_text_asks_first(assessment_site, page):
     with page.expect_navigation():
         rows.first.locator("button[name=ta_bort]").click()
     assert rows.count() == 1 and len(asked) == 2
+    # The keyboard goes on in the row that followed, not at the top of the page.
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == rows.first.locator("textarea").first.get_attribute("id")
 
-    # An empty row has nothing to lose: it goes at once.
+    # An empty row has nothing to lose: it goes at once; with no row left, the keyboard goes
+    # on at "Lägg till en metod".
     with page.expect_navigation():
         rows.first.locator("button[name=ta_bort]").click()
     assert rows.count() == 0 and len(asked) == 2
+    assert page.evaluate("document.activeElement.id") == "annan-metod"
