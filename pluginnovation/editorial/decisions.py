@@ -10,11 +10,16 @@ from django.contrib import messages
 from wagtail.models import Page, WorkflowState
 
 
+def latest_review(page):
+    """The page's latest review (a WorkflowState), or None if it was never sent for one."""
+    return WorkflowState.objects.for_instance(page).order_by("-created_at").first()
+
+
 def outcome_message(page):
     """The sentence for the page's latest review, or None if no decision shows in it."""
     page = Page.objects.get(pk=page.pk)
     title = page.get_admin_display_title()
-    state = page.workflow_states.order_by("-created_at").first()
+    state = latest_review(page)
     if state is None:
         return None
     if state.status == WorkflowState.STATUS_NEEDS_CHANGES:

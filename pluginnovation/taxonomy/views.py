@@ -5,14 +5,14 @@ from django.shortcuts import redirect
 
 from wagtail.snippets.views.snippets import DeleteView
 
+from pluginnovation.content.text import swedish_list
 from pluginnovation.taxonomy.uses import term_uses
 
 
 def refusal(term, uses):
-    listed = ", ".join(uses[:-1]) + (" och " if len(uses) > 1 else "") + uses[-1]
     return (
-        f"”{term}” kan inte raderas: den används på {listed}. Ta bort den där först, eller "
-        "byt namn på den om det är namnet som ska ändras."
+        f"”{term}” kan inte raderas: den används på {swedish_list(uses)}. Ta bort den där "
+        "först, eller byt namn på den om det är namnet som ska ändras."
     )
 
 

@@ -2,7 +2,9 @@
 
 from django import template
 
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import TaskState
+
+from pluginnovation.editorial.decisions import latest_review
 
 register = template.Library()
 
@@ -11,7 +13,7 @@ register = template.Library()
 def review_comment(page):
     """The comment left with the latest decision on the page's latest review, or "".
     Wagtail gives it to the mail for "Begär ändringar" only, not for "Godkänn med kommentar"."""
-    state = WorkflowState.objects.for_instance(page).order_by("-created_at").first()
+    state = latest_review(page)
     if state is None:
         return ""
     decided = (

@@ -14,6 +14,7 @@ from pluginnovation.content.categories import CATEGORIES, category_terms
 from pluginnovation.content.languages import other_language
 from pluginnovation.content.models import ContentIndexPage, ContentPage
 from pluginnovation.content.numbers import file_size
+from pluginnovation.content.text import swedish_list
 from pluginnovation.content.visibility import private_collection_ids
 from pluginnovation.discovery import fragments
 from pluginnovation.discovery.cache import cached
@@ -170,13 +171,8 @@ def pagination(context, items):
     return page_links(context.get("request"), items, context.get("page_query"))
 
 
-@register.filter
-def swedish_list(items):
-    """Names as a Swedish list: "a", "a och b", "a, b och c"."""
-    names = [str(item) for item in items]
-    if len(names) < 2:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} och {names[-1]}"
+# Names as a Swedish list: "a", "a och b", "a, b och c".
+register.filter("swedish_list", swedish_list)
 
 
 @register.filter
