@@ -295,6 +295,38 @@ def test_the_api_leaves_out_a_private_images_block_and_a_news_items_text_for_it(
     assert data["image"] is None and data["image_alt"] is None
 
 
+def test_an_image_in_rich_text_is_shown_only_from_a_public_collection(client, media):
+    """The editors' toolbar offers no image in rich text, but an import, the shell or older
+    content can hold one: a private image is left out of the page, the printed pack, the API
+    and the archive (whose files are the images the pages show), a public one is shown."""
+    secret = ImageFactory(title="Hemlig bild", file__filename="hemligbild.png")
+    secret.collection = private_collection()
+    secret.save()
+    shown = ImageFactory(title="Klassrum", file__filename="klassrum.png")
+    embeds = [
+        f'<embed embedtype="image" id="{secret.pk}" format="fullwidth" alt="Hemlig alt"/>',
+        f'<embed embedtype="image" id="{shown.pk}" format="okänt" alt="Öppen alt"/>',
+        '<embed embedtype="image" id="x" alt="Trasig"/>',
+        '<embed embedtype="media" url="https://www.youtube.com/watch?v=abc"/>',
+    ]
+    page = MethodPage.objects.live().public().first()
+    page.body = [
+        *page.body.raw_data,
+        {"type": "paragraph", "value": "<p>Bild:</p>" + "".join(embeds)},
+    ]
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    client.post("/samling/spara/", {"sida": page.pk, "next": "/"}, HTTP_ORIGIN="http://testserver")
+    pack = client.get("/samling/skriv-ut/").content.decode()
+    for public in (html, pack):
+        assert "Hemlig alt" not in public and "hemligbild" not in public
+        assert 'alt="Öppen alt"' in public and "klassrum" in public
+        assert "Trasig" not in public
+    api = str(client.get(f"/api/v2/pages/{page.pk}/").json())
+    assert "Hemlig alt" not in api and f'id="{secret.pk}"' not in api
+    assert "Öppen alt" in api and "youtube.com" in api
+
+
 def test_method_material_of_only_private_documents_leaves_no_empty_section(client, media):
     """The heading "Material att ladda ner" stayed, over an empty bullet."""
     page = MethodPage.objects.live().public().first()

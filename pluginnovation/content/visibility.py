@@ -1,10 +1,11 @@
 """What a visitor may see: live pages with no view restriction on them or above them, and
-documents in no collection with a view restriction on it or above it."""
+documents and images in no collection with a view restriction on it or above it."""
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 
@@ -41,6 +42,16 @@ def public_documents(ids):
         return {}
     documents = get_document_model().objects.filter(pk__in=ids).exclude(restricted_collection())
     return {document.pk: document for document in documents}
+
+
+def public_images(ids):
+    """{id: image} for the images among `ids` that may be shown on a public page (in no
+    private collection); one query."""
+    ids = [pk for pk in ids if isinstance(pk, int)]
+    if not ids:
+        return {}
+    images = get_image_model().objects.filter(pk__in=ids).exclude(restricted_collection())
+    return {image.pk: image for image in images}
 
 
 # Wagtail has no privacy for images: an image in a private collection is never shown on a public
