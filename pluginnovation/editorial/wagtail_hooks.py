@@ -12,6 +12,7 @@ from wagtail.permissions import page_permission_policy
 from pluginnovation.content.visibility import visible
 from pluginnovation.editorial import decisions, reports
 from pluginnovation.editorial.english_pages import SubmitEnglishPageView
+from pluginnovation.editorial.image_chooser import select_format_view
 from pluginnovation.editorial.returned import ReturnedForChangesPanel
 from pluginnovation.editorial.views import EditorialGuideView, RolePanel
 
@@ -29,6 +30,18 @@ def translate_only_pages_offered_in_english():
             "translation/submit/page/<int:page_id>/",
             SubmitEnglishPageView.as_view(),
             name="submit_english_page",
+        )
+    ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def choose_image_formats_only_for_permitted_images():
+    """Ahead of Wagtail's image chooser view at the same address (image_chooser.py)."""
+    return [
+        path(
+            "images/chooser/<int:image_id>/select_format/",
+            select_format_view(),
+            name="select_permitted_image_format",
         )
     ]
 

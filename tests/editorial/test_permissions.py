@@ -411,3 +411,28 @@ def test_a_bulk_action_on_users_still_names_the_one_left_out(client, admin_user)
     assert response.status_code == 200
     listed = re.findall(r"<li>\s*([^<]+?)\s*</li>", response.text.split("<main")[1])
     assert admin_user.get_username() in listed
+
+
+def test_the_image_format_step_answers_only_for_an_image_the_editor_may_choose(
+    client, site, north_editor, editor
+):
+    """Wagtail's format step of the image chooser (/admin/images/chooser/<id>/select_format/)
+    gave any image's title and a rendition's address, also of a private image or another
+    region's, to anyone with the admin; ids are small numbers."""
+    from wagtail.models import Collection
+    from wagtail_factories import ImageFactory
+
+    image = ImageFactory(title="Hemlig bild", collection=Collection.get_first_root_node())
+    url = f"/admin/images/chooser/{image.pk}/select_format/"
+    posted = {
+        "image-chooser-insertion-format": "fullwidth",
+        "image-chooser-insertion-alt_text": "x",
+    }
+    client.force_login(north_editor)
+    for response in (client.get(url), client.post(url, posted)):
+        assert response.status_code in (302, 403, 404)  # Wagtail: back to the dashboard
+        assert "Hemlig bild" not in response.text and "original_images" not in response.text
+    assert client.get("/admin/images/chooser/999999/select_format/").status_code == 404
+    client.force_login(editor)
+    assert "Hemlig bild" in client.get(url).json()["html"]
+    assert client.post(url, posted).json()["result"]["title"] == "Hemlig bild"
