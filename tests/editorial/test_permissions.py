@@ -420,6 +420,7 @@ def test_the_image_format_step_answers_only_for_an_image_the_editor_may_choose(
     gave any image's title and a rendition's address, also of a private image or another
     region's, to anyone with the admin; ids are small numbers."""
     from wagtail.models import Collection
+
     from wagtail_factories import ImageFactory
 
     image = ImageFactory(title="Hemlig bild", collection=Collection.get_first_root_node())
