@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from pluginnovation import password_attempts
+from pluginnovation import password_attempts, sign_in
 from pluginnovation.editorial import reports as editorial_reports
 
 # A database that is away gives a Swedish 503 with Retry-After, not a 500.
@@ -22,6 +22,7 @@ urlpatterns = [
         password_attempts.document_password,
     ),
     path("dokument/", include(wagtaildocs_urls)),
+    path("logga-in/", sign_in.sign_in, name="sign_in"),
     path("", include("pluginnovation.seo.urls")),
     path("sjalvskattning/", include("pluginnovation.assessment.urls")),
     path("samling/", include("pluginnovation.saved.urls")),

@@ -147,6 +147,16 @@ def test_a_logged_in_editor_is_never_served_or_stored(client, caching, article, 
     assert "wagtail-userbar" not in anonymous.content.decode()
 
 
+@pytest.mark.parametrize("path", ["/sok/?q=skola", "/en/sok/?q=school"])
+def test_an_editors_search_is_private_too(client, caching, admin_user, path):
+    """A search says s-maxage=0 (its count); with an editor's user bar it must also say
+    private, or a proxy could keep it."""
+    client.force_login(admin_user)
+    editor = get(client, path)
+    assert "wagtail-userbar" in editor.content.decode()
+    assert "private" in editor["Cache-Control"] and "public" not in editor["Cache-Control"]
+
+
 def test_an_editors_page_does_not_become_the_anonymous_copy(client, caching, article, admin_user):
     client.force_login(admin_user)
     get(client, article.url)

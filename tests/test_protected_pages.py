@@ -91,12 +91,53 @@ def test_a_wrong_password_is_named_in_the_title_and_the_field_in_the_page_langua
 def test_a_page_for_signed_in_users_leads_to_the_editors_sign_in_and_back(client):
     page = MethodPage.objects.live().order_by("pk").last()
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    response = client.get(page.url)
-    assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/?next=")
-    assert page.url in response["Location"]
-    sign_in = client.get(response["Location"])
-    assert sign_in.status_code == 200
+    response = client.get(page.url, follow=True)
+    assert response.redirect_chain[-1][0].startswith("/admin/login/?next=")
+    assert page.url in response.redirect_chain[-1][0]
+    assert response.status_code == 200
+
+
+def test_an_editor_outside_the_groups_of_a_page_or_document_is_told_so(client, settings, tmp_path):
+    """A signed-in editor refused by a restriction to some groups was sent to the sign-in,
+    which sent her straight back: the browser gave up ("too many redirects")."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    settings.MEDIA_ROOT = tmp_path
+    group = Group.objects.create(name="Ledningsgruppen")
+    page = MethodPage.objects.live().order_by("pk").last()
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(group)
+    collection = Collection.get_first_root_node().add_child(name="Ledningens underlag")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(group)
+    document = Document.objects.create(
+        title="Ledningens rapport",
+        file=ContentFile(b"%PDF-1.4\n" + b"x" * 100, name="ledning.pdf"),
+        collection=collection,
+    )
+    client.force_login(get_user_model().objects.create_user("lena", password="pw"))
+    for address in (page.url, document.url):
+        response = client.get(address, follow=True)
+        assert len(response.redirect_chain) == 1, response.redirect_chain
+        assert response.status_code == 403
+        assert "Du har inte behörighet" in response.text
+        assert "Ledningens rapport" not in response.text
+    english = client.get("/logga-in/?next=/en/om/")
+    assert english.status_code == 403 and "You do not have permission" in english.text
+    anonymous = Client().get(document.url, follow=True)
+    assert anonymous.redirect_chain[-1][0].startswith("/admin/login/?next=")
+
+
+def test_a_password_form_sent_back_to_another_site_returns_to_the_home_page(client, protected_page):
+    """Wagtail falls back on LOGIN_REDIRECT_URL, Django's /accounts/profile/ (a 404)."""
+    action = action_of(client.get(protected_page.url).text)
+    response = client.post(action, {"password": "solros-42", "return_url": "//evil.example/"})
+    assert response.status_code == 302 and response["Location"] == "/"
 
 
 @pytest.fixture

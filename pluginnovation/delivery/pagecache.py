@@ -158,7 +158,9 @@ def finish(request, response, key=None, version=None):
         if key and request.method == "GET":
             cache.set_many(to_entry(key, response, version), STALE_SECONDS)
             response.headers["X-Cache"] = "miss"
-    elif "Cache-Control" not in response:
+    elif "public" not in cache_control(response):
+        # Also where the view said something of its own (a search's s-maxage=0): only a
+        # view's explicit "public" (suggestions, robots.txt) is the same for everyone.
         patch_cache_control(response, private=True)
     response.headers.setdefault("X-Cache", "bypass")
     return response

@@ -264,10 +264,13 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Pages and documents an editor protects: the password form in the site's own layout, and for
 # "logged-in users only" the admin's sign-in (the only accounts are editors'), which returns to
-# the page. Wagtail's defaults are bare, unstyled pages.
+# the page; a signed-in editor outside a page's groups is told so (pluginnovation/sign_in.py).
+# Wagtail's defaults are bare, unstyled pages.
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
 WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
-WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/logga-in/"
+# Where Wagtail's password form returns when the address it was given leads to another site.
+LOGIN_REDIRECT_URL = "/"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Upload rules (allowed types, size, content matching the extension; image descriptions).
