@@ -175,15 +175,51 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     check_page(page)
 
 
+def answer_step_with_clicks(page, option=0):
+    for group in page.locator("fieldset.statement").all():
+        group.locator("input[type=radio]").nth(option).check()
+    with page.expect_navigation():
+        page.locator("button[value=nasta]").click()
+
+
 def test_no_horizontal_scrolling_at_320_pixels(browser, assessment_site):
+    """A step, and the result with its filters (a fieldset as wide as its longest option
+    made the result page 352 px wide)."""
     context = browser.new_context(viewport={"width": 320, "height": 700})
     tab = context.new_page()
     tab.goto(assessment_site + "/sjalvskattning/")
     tab.locator("form.assessment-start button").click()
     tab.wait_for_url("**/steg/1/")
-    overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    overflow = {"step": tab.evaluate("document.documentElement.scrollWidth - innerWidth")}
+    for _ in range(4):
+        answer_step_with_clicks(tab, option=1)
+    tab.wait_for_url("**/resultat/")
+    assert tab.locator(".narrowing fieldset").count() == 1
+    overflow["result"] = tab.evaluate("document.documentElement.scrollWidth - innerWidth")
     context.close()
-    assert overflow <= 0
+    assert overflow == {"step": 0, "result": 0}
+
+
+def test_the_profile_chart_stays_readable_in_forced_colours(browser, assessment_site):
+    """A contrast theme kept the chart's dark fills on its black: the words were invisible.
+    The chart keeps its own colours on white."""
+    context = browser.new_context(forced_colors="active", color_scheme="dark")
+    tab = context.new_page()
+    tab.goto(assessment_site + "/sjalvskattning/")
+    tab.locator("form.assessment-start button").click()
+    for _ in range(4):
+        answer_step_with_clicks(tab, option=2)
+    tab.wait_for_url("**/resultat/")
+    colours = tab.evaluate(
+        """() => {
+            const svg = document.querySelector(".profile__svg");
+            const label = svg.querySelector(".profile__label");
+            return [getComputedStyle(svg).backgroundColor, getComputedStyle(label).fill];
+        }"""
+    )
+    context.close()
+    assert colours[0] == "rgb(255, 255, 255)"
+    assert colours[1] not in ("rgb(255, 255, 255)", "none")
 
 
 def test_the_step_bar_keeps_the_answers_given_on_a_step(assessment_site, page):
