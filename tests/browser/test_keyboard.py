@@ -87,3 +87,60 @@ def test_a_link_past_the_filters_leads_the_keyboard_to_the_results(page, site_ur
         "el => el.closest('.listing__results') !== null && el.closest('.facet-panel') === null"
     )
     assert page.evaluate(f"({focused})(document.activeElement)")
+
+
+# Whether a checkbox is whole on screen (to a pixel: the browser scrolls it just into view)
+# and nothing lies over it (its centre and corners).
+UNCOVERED = """el => {
+    const r = el.getBoundingClientRect();
+    const points = [[r.x + r.width / 2, r.y + r.height / 2], [r.x + 1, r.y + 1],
+                    [r.right - 1, r.bottom - 1]];
+    return r.top >= -1 && r.bottom <= innerHeight + 1
+        && points.every(([x, y]) => document.elementFromPoint(x, y) === el);
+}"""
+# The part of each checkbox a pointer can reach (inside the box its groups scroll in, if
+# they do) that lies under the filter button.
+UNDER_THE_BUTTON = """() => {
+    const button = document.querySelector(".facet-form__submit").getBoundingClientRect();
+    const groups = document.querySelector(".facet-form__groups");
+    const clip = !groups || getComputedStyle(groups).overflowY === "visible"
+        ? null : groups.getBoundingClientRect();
+    return [...document.querySelectorAll(".facet-form input[type=checkbox]")].filter(box => {
+        const r = box.getBoundingClientRect();
+        const top = clip ? Math.max(r.top, clip.top) : r.top;
+        const bottom = clip ? Math.min(r.bottom, clip.bottom) : r.bottom;
+        return bottom > top && bottom > button.top + 0.5 && top < button.bottom - 0.5
+            && r.right > button.left && r.left < button.right;
+    }).map(box => box.labels[0].textContent.trim());
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_filter_checkbox_lies_under_the_filter_button(browser, site_url, width):
+    """The button kept in view at the foot of the panel lay over the checkboxes scrolled
+    under it (WCAG 2.2, 2.5.8 Target Size; a click there sent the form): every checkbox the
+    keyboard reaches is whole on screen, with nothing over it, and then the button."""
+    # Without smooth scrolling, so each position is read where the scroll ends.
+    context = browser.new_context(viewport={"width": width, "height": 800}, reduced_motion="reduce")
+    tab = context.new_page()
+    tab.goto(site_url + "/forskning/")
+    if width < 1024:  # the panel starts closed on a phone
+        tab.locator(".facet-panel__summary").click()
+    count = tab.locator(".facet-form input[type=checkbox]").count()
+    assert count > 20
+    covered = []
+    for _ in range(count):
+        tab_to(tab, "el => el.type === 'checkbox'")
+        if not tab.evaluate(f"({UNCOVERED})(document.activeElement)"):
+            covered.append(tab.evaluate("document.activeElement.labels[0].textContent.trim()"))
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("document.activeElement.className")
+    # A pointer's view, the page scrolled from its top to its foot.
+    under = set()
+    for top in range(0, tab.evaluate("document.documentElement.scrollHeight"), 150):
+        tab.evaluate(f"scrollTo(0, {top})")
+        under.update(tab.evaluate(UNDER_THE_BUTTON))
+    context.close()
+    assert covered == []
+    assert focused == "facet-form__submit"
+    assert under == set()
