@@ -38,6 +38,7 @@ VIEWS = (
     "pluginnovation.http_methods",
     "pluginnovation.ratelimit",
     "pluginnovation.password_attempts",
+    "pluginnovation.sign_in",
     "pluginnovation.access_log",
     "pluginnovation.home",
     "pluginnovation.editorial",

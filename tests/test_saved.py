@@ -888,3 +888,20 @@ def test_a_password_given_brings_a_long_session_back_to_the_sites_length(client,
     )
     assert client.get(protected_page.url).status_code == 200  # the password was taken
     assert client.session.get_expiry_age() <= settings.SESSION_COOKIE_AGE
+
+
+def test_the_spara_forms_keep_the_listings_parameters_but_not_unknown_ones(client):
+    """Every card's form sends the visitor back to the address they came from: an unknown
+    parameter (a typo, junk) was repeated in each, 24 times on a listing (309 KB)."""
+    junk = "x" * 2000
+    plain = client.get("/utforska/?faktor=samverkan&sida=2&ordning=evidens").content.decode()
+    padded = client.get(
+        f"/utforska/?faktor=samverkan&zz={junk}&sida=2&ordning=evidens&utm_source=brev"
+    ).content.decode()
+    # The address itself (the language links) still names it; no card's form does.
+    assert len(padded) < len(plain) + 5 * len(junk)
+    nexts = re.findall(r'<input type="hidden" name="next" value="([^"]*)"', padded)
+    assert nexts and set(nexts) == set(
+        re.findall(r'<input type="hidden" name="next" value="([^"]*)"', plain)
+    )
+    assert "faktor=samverkan" in nexts[0] and "sida=2" in nexts[0] and "ordning=" in nexts[0]

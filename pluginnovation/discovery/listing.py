@@ -150,6 +150,19 @@ SORT_PARAM = "ordning"
 NEWEST = ("nyast", gettext_lazy("Nyast först"))
 
 
+# What a listing's or a search's address may hold besides its filters: the sort, the page of
+# results and the search words.
+LINK_PARAMS = {SORT_PARAM, "sida", "q"}
+
+
+def kept_query(query):
+    """The parameters of `query` (a QueryDict) that an address leading back to this page
+    keeps, urlencoded: the filters, the sort, the page and the search words. Anything else
+    (a typo, a campaign's id, junk) would otherwise be repeated in every such link."""
+    known = LINK_PARAMS | FACETS_BY_PARAM.keys()
+    return urlencode([(name, value) for name, value in query.lists() if name in known], True)
+
+
 def sorts_for(types):
     """(model, sort) for each sort offered where `types` are listed (None: every type)."""
     offered = {}

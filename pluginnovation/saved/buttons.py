@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from pluginnovation.content.languages import other_language
+from pluginnovation.discovery.listing import kept_query
 from pluginnovation.html_format import format_html
 
 
@@ -48,7 +49,7 @@ def form_constants(request):
     if language not in memo:
         next_field = ""
         if request is not None:
-            query = request.GET.urlencode()
+            query = kept_query(request.GET)
             next_field = format_html(NEXT_FIELD, request.path + (f"?{query}" if query else ""))
         memo[language] = {
             "action": reverse("saved:save"),
