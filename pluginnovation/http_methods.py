@@ -1,9 +1,10 @@
-"""Django's method decorators for views that take forms, answering a method they do not take
-with a page of the site.
+"""Django's method decorators, answering a method a view does not take with a page of the site.
 
 Django answers with an empty 405, a blank page to whoever opens a form's address directly (a
-bookmark, a copied link). This one says, in the site's language, what the address is for.
-Views that only show something keep Django's require_safe: a POST to them is no visitor's.
+bookmark, a copied link). This one says, in the site's language, what the address is for. A
+view that only shows something (require_safe, and every Wagtail page: delivery/wagtail_hooks.py)
+says that nothing was sent or changed: such pages answered a POST or DELETE with the page, as if
+something had been done.
 """
 
 from functools import wraps
@@ -13,7 +14,8 @@ from django.utils.log import log_response
 
 
 def not_allowed(request, permitted):
-    response = render(request, "405.html", status=405)
+    read_only = "POST" not in permitted
+    response = render(request, "405.html", {"read_only": read_only}, status=405)
     response["Allow"] = ", ".join(permitted)
     log_response(
         "Method Not Allowed (%s): %s",
@@ -39,3 +41,4 @@ def require_http_methods(permitted):
 
 
 require_POST = require_http_methods(["POST"])
+require_safe = require_http_methods(["GET", "HEAD"])

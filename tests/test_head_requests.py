@@ -110,3 +110,36 @@ def test_head_leaves_a_flash_message_for_the_get(client):
     assert "Sidan är flyttad till plats 1 av 2." in html
     # Shown once: the next GET has it no more.
     assert "Sidan är flyttad" not in client.get("/samling/").text
+
+
+READ_ONLY = [
+    "/utforska/",
+    "/sok/?q=mentor",
+    "/framgangsfaktorer/",
+    "/framgangsfaktorer/samverkan/",
+    "/resultat/",
+    "/karta/",
+    "/oppna-data/",
+    "/oppna-data/allt.zip",
+    "/sitemap.xml",
+    "/flode/",
+    "/en/utforska/",
+    # Wagtail's pages: a listing, a method, the home page.
+    "/metoder/",
+    "METHOD",
+    "/",
+]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+@pytest.mark.parametrize("address", READ_ONLY)
+def test_an_address_that_only_shows_refuses_other_methods_with_the_sites_page(
+    client, address, method
+):
+    """They answered a POST or DELETE with the page (200), as if something had been done."""
+    if address == "METHOD":
+        address = ContentPage.objects.live().filter(methodpage__isnull=False).first().url
+    response = getattr(client, method)(address)
+    assert response.status_code == 405, address
+    assert response["Allow"] == "GET, HEAD"
+    assert "<h1>" in response.content.decode() and 'class="site-header"' in response.text

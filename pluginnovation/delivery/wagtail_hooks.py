@@ -1,4 +1,6 @@
-"""Wagtail's bulk actions change rows with update(), which sends no save signal and writes no
+"""How Wagtail's pages and bulk actions meet delivery.
+
+Wagtail's bulk actions change rows with update(), which sends no save signal and writes no
 log entry: a bulk action on images or documents changes the content version here
 (pluginnovation.discovery.cache), so cached pages drop a file moved into a private collection
 on the next request."""
@@ -8,9 +10,21 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from pluginnovation.discovery.cache import changed
+from pluginnovation.http_methods import not_allowed
+
+SAFE_METHODS = ["GET", "HEAD"]
 
 
 @hooks.register("after_bulk_action")
 def files_changed(request, action_type, objects, action):
     if issubclass(action.model, get_image_model() | get_document_model()):
         changed()
+
+
+@hooks.register("before_serve_page")
+def pages_only_show(page, request, serve_args, serve_kwargs):
+    """No page type of the site takes a form (forms have views of their own): a POST, PUT or
+    DELETE to a page gets the site's 405, not the page as if something had been done."""
+    if request.method not in SAFE_METHODS:
+        return not_allowed(request, SAFE_METHODS)
+    return None

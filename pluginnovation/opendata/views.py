@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from pluginnovation.content.numbers import file_size
+from pluginnovation.http_methods import require_safe
 from pluginnovation.opendata import export
 from pluginnovation.opendata.catalogue import (
     ARCHIVE_NAME,
@@ -32,6 +33,7 @@ def file_entry(name, current):
     }
 
 
+@require_safe
 def index(request):
     current = export.current(request)
     datasets = [
@@ -83,6 +85,7 @@ def not_found(request, message):
     )
 
 
+@require_safe
 def download(request, name):
     if name not in KNOWN:
         shown = name if len(name) <= SHOWN_NAME_LENGTH else name[:SHOWN_NAME_LENGTH] + "…"

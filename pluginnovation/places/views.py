@@ -5,6 +5,7 @@ from django.shortcuts import render
 from casestudies.models import CaseStudyIndexPage
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery.places import case_studies_per_county, shade, shade_steps
+from pluginnovation.http_methods import require_safe
 from pluginnovation.places.outlines import outlines
 
 # The filter on the case-study listing that picks one county's case studies.
@@ -14,6 +15,7 @@ COUNTY_PARAM = "lan"
 RESULTS_ANCHOR = "results-heading"
 
 
+@require_safe
 def county_map(request):
     counts = case_studies_per_county()
     steps = shade_steps(max(count for _, count in counts))

@@ -11,8 +11,10 @@ from pluginnovation.discovery.results import (
     parse_filters,
     results_overview,
 )
+from pluginnovation.http_methods import require_safe
 
 
+@require_safe
 def results(request):
     # The options name the categories in the language shown: three small queries, kept per
     # content version and language.

@@ -23,6 +23,7 @@ from pluginnovation.discovery.listing import (
     visible_pages,
 )
 from pluginnovation.discovery.term_search import term_filters
+from pluginnovation.http_methods import require_safe
 from pluginnovation.taxonomy.models import SuccessFactor
 
 # How many of the newest pages of each type a factor page shows.
@@ -64,6 +65,7 @@ def swedish_fallbacks(factor):
     }
 
 
+@require_safe
 def factor_list(request):
     context = {"meta_title": gettext("Framgångsfaktorer"), "shared_body": True}
     if fragments.ready(request, "body"):
@@ -110,6 +112,7 @@ def type_noun(model, count):
     return ngettext(str(model._meta.verbose_name), str(model._meta.verbose_name_plural), count)
 
 
+@require_safe
 def factor_detail(request, slug):
     factors = success_factors(request)
     factor = next((factor for factor in factors if factor.slug == slug), None)
@@ -148,6 +151,7 @@ def factor_detail(request, slug):
     return render(request, "search/factor_detail.html", context)
 
 
+@require_safe
 def explore(request):
     context = {"meta_title": gettext("Utforska allt innehåll"), "shared_body": True}
     # A later page's title names the page shown, which only the listing knows.
@@ -184,6 +188,7 @@ def search_url(request, **changes):
     return f"{reverse('search')}?{urlencode(params)}"
 
 
+@require_safe
 def search(request):
     query, message = fulltext.clean_query(request.GET.get("q", ""))
     words = fulltext.search_words(query)

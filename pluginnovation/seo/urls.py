@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 from wagtail.contrib.sitemaps.views import sitemap
 
+from pluginnovation.http_methods import require_safe
 from pluginnovation.seo.feeds import FactorFeed, LatestContentFeed
 from pluginnovation.seo.sitemap import SiteSitemap
 from pluginnovation.seo.views import robots_txt
@@ -13,9 +14,14 @@ from pluginnovation.seo.views import robots_txt
 favicon = RedirectView.as_view(url=f"{settings.STATIC_URL}favicon.svg", permanent=True)
 
 urlpatterns = [
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SiteSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        require_safe(sitemap),
+        {"sitemaps": {"wagtail": SiteSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
-    path("flode/", LatestContentFeed(), name="feed"),
-    path("flode/<slug:slug>/", FactorFeed(), name="factor_feed"),
+    path("flode/", require_safe(LatestContentFeed()), name="feed"),
+    path("flode/<slug:slug>/", require_safe(FactorFeed()), name="factor_feed"),
 ]
