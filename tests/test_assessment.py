@@ -12,7 +12,7 @@ from django.utils import timezone
 import pytest
 
 from pluginnovation.assessment.demo import load_statements, read_statements
-from pluginnovation.assessment.models import Answer, Assessment, PlanItem, Statement
+from pluginnovation.assessment.models import Answer, Assessment, PlanItem, Scale, Statement
 from pluginnovation.assessment.scoring import steps
 from pluginnovation.taxonomy.models import Level, SuccessFactor
 
@@ -533,3 +533,18 @@ def test_the_weakest_area_gets_its_best_even_when_another_has_newer_pages(client
     assert dates == sorted(dates, reverse=True)
     levels = [m.evidence_level or 0 for m in recommended.methods]
     assert levels == sorted(levels, reverse=True)
+
+
+def test_a_team_that_answered_vet_inte_everywhere_is_told_so_without_contradictions(client):
+    """It read "look at the statements where you answered highest" and "when you have
+    answered the statements …", and was offered to narrow suggestions there were none of."""
+    assessment = start(client)
+    answer_all(client, assessment, value_for=lambda statement: Scale.DONT_KNOW)
+    html = client.get(f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/").text
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "Ni svarade ”Vet inte” på alla påståenden" in text
+    assert "där ni svarade högst" not in text
+    assert "När ni har svarat på påståendena" not in text
+    assert 'class="narrowing"' not in html
+    shared = client.get(f"/sjalvskattning/delad/{assessment.read_token}/").text
+    assert "där ni svarade högst" not in shared
