@@ -155,7 +155,23 @@ def test_hidden_pages_drop_out_of_the_pack_and_the_pdf(client):
 def test_an_empty_collection_still_gives_a_pdf_and_a_pack(client):
     _reader, pages, text = pdf_text(client.get("/samling/pdf/"))
     assert "Samlingen är tom" in text
-    assert "Samlingen är tom" in client.get("/samling/skriv-ut/").content.decode()
+    pack = client.get("/samling/skriv-ut/").content.decode()
+    assert "Samlingen är tom" in pack
+    # Nothing to print: no "0 sidor", no print button or PDF link.
+    assert "0 sidor" not in pack and "data-print-button" not in pack
+    assert 'href="/samling/pdf/"' not in pack
+
+
+def test_an_emptied_collections_share_link_does_not_offer_its_pages(client):
+    """It read "Någon har delat de här sidorna … Du kan läsa dem" over "Samlingen är tom"."""
+    from pluginnovation.saved.models import Collection
+
+    save_all(client, [MethodPage.objects.live().first()])
+    token = Collection.objects.get().share_token
+    client.post("/samling/tom/")
+    shared = " ".join(client.get(f"/samling/delad/{token}/").content.decode().split())
+    assert "de här sidorna" not in shared and "men den är tom just nu" in shared
+    assert "Gör en egen kopia" not in shared
 
 
 # SQL queries
