@@ -548,3 +548,17 @@ def test_a_team_that_answered_vet_inte_everywhere_is_told_so_without_contradicti
     assert 'class="narrowing"' not in html
     shared = client.get(f"/sjalvskattning/delad/{assessment.read_token}/").text
     assert "där ni svarade högst" not in shared
+
+
+def test_every_pdf_link_says_the_pdf_is_not_tagged_for_screen_readers(client):
+    """Min samling said so beside its PDF link; the self-assessment's links did not."""
+    assessment = start(client)
+    answer_all(client, assessment)
+    for address in (
+        f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/",
+        f"/sjalvskattning/delad/{assessment.read_token}/",
+    ):
+        html = client.get(address).text
+        link = re.search(r'<a [^>]*href="[^"]*handlingsplan\.pdf"[^>]*>', html).group(0)
+        assert 'aria-describedby="pdf-hint"' in link, address
+        assert re.search(r'<p id="pdf-hint" class="hint">PDF-filen har inte rubriker', html)
