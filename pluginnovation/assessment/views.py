@@ -418,6 +418,7 @@ def plan(request, token):
                 anchor = after_removal(items, remove)
             else:
                 messages.success(request, "Handlingsplanen är sparad.")
+                anchor = "#meddelanden"  # read out, and the keyboard goes on from there
             return HttpResponseRedirect(edit_url(assessment, "plan") + anchor)
         by_pk = {form.item.pk: form for form in sent}
         forms = [by_pk.get(form.item.pk, form) for form in forms]

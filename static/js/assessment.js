@@ -5,10 +5,11 @@ if (summary) {
     summary.focus();
 }
 
-// Back on the action plan after "Lägg till" or "Ta bort": the address names the field to go
-// on in (#rad-<id>-forsta_steg, or #annan-metod with no row left; assessment/views.py), and
-// the keyboard goes on there instead of at the top of the page.
-const goOn = /^#(rad-\d+-forsta_steg|annan-metod)$/.test(window.location.hash)
+// Back on the action plan after "Lägg till", "Ta bort" or "Spara planen": the address names
+// the field to go on in (#rad-<id>-forsta_steg, or #annan-metod with no row left), or the
+// message that says the plan is saved (#meddelanden; assessment/views.py), and the keyboard
+// goes on there instead of at the top of the page.
+const goOn = /^#(rad-\d+-forsta_steg|annan-metod|meddelanden)$/.test(window.location.hash)
     ? document.getElementById(window.location.hash.slice(1))
     : null;
 if (goOn && !summary) {

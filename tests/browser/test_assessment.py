@@ -123,6 +123,8 @@ def test_the_whole_flow_with_the_keyboard_and_axe_on_every_page(browser, assessm
     tab_to(page, "button[name=spara]")
     press_enter_and_wait(page)
     assert "Handlingsplanen är sparad" in page.locator("main").inner_text()
+    # The keyboard goes on from the message that says so, which is read out.
+    assert page.evaluate("document.activeElement.id") == "meddelanden"
     assert page.locator("fieldset.plan-item input[type=date]").first.input_value() == "2027-03-15"
     check_page(page)
     # Enter in a field saves the plan: it removes no row (the form's first button was once
