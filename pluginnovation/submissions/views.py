@@ -79,7 +79,7 @@ def submit(request):
             # The time check is the last thing between a tip and the editors: while a field
             # is wrong it would only stand above what to fix (and time passes as it is fixed).
             problem=problem if form.is_valid() or problem != spam.TOO_FAST else None,
-            meta_title="Rätta uppgifterna – Tipsa om ett arbetssätt",
+            meta_title="Fel: Tipsa om ett arbetssätt",
         ),
     )
 
