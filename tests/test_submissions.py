@@ -366,3 +366,11 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("no mail server")
+
+
+def test_a_form_sent_back_is_named_fel_in_the_title_as_the_sites_other_forms(client):
+    """Screen readers read the title first; the forms said "Fel:", "Fel i formuläret:" and
+    "Rätta uppgifterna –" for the same thing."""
+    for response in (post(client, title=""), client.post("/bevaka/", {"email": "inte-en-adress"})):
+        title = re.search(r"<title>([^<]*)</title>", response.text).group(1)
+        assert title.startswith("Fel: "), title
