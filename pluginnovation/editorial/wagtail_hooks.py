@@ -2,7 +2,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -44,6 +46,11 @@ def choose_image_formats_only_for_permitted_images():
             name="select_permitted_image_format",
         )
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin.css"))
 
 
 @hooks.register("register_admin_menu_item")

@@ -6,6 +6,7 @@ the checking function directly.
 
 import functools
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -237,7 +238,7 @@ def object_stream_with(filters, content):
     return pdf_with(b"5 0 obj" + dictionary + b"stream\n" + packed + b"\nendstream\nendobj")
 
 
-PROGRAM_IN_FRONT = "annat än en"
+PROGRAM_IN_FRONT = "mer än ett dokument av typen"
 MACROS = "Filen innehåller makron"
 HTML_INSIDE = "HTML-kod"
 FETCHES = "hämtar innehåll från internet"
@@ -375,3 +376,13 @@ def test_ordinary_documents_pass(client, editor, name, content):
     validate_document_file(SimpleUploadedFile(name, content))
     client.force_login(editor)
     assert upload_single(client, name, content).status_code == 302
+
+
+@pytest.mark.parametrize("type_name", ["PDF", "Word-dokument (docx)", "Excel-kalkylblad (xlsx)"])
+def test_the_refusals_read_as_swedish_whatever_the_types_gender(type_name):
+    """ "inte en giltig Word-dokument": the messages put "en" before a type that may be neuter."""
+    from pluginnovation.editorial.upload_checks.messages import MESSAGES
+
+    for code in ("content_mismatch", "macros", "extra_data"):
+        text = MESSAGES[code].format(extension="docx", type=type_name)
+        assert not re.search(rf"\ben (giltig |vanlig )?{re.escape(type_name)}", text), text

@@ -16,16 +16,16 @@ NEW_PDF_WITHOUT = (
 MESSAGES = {
     # Documents
     "content_mismatch": (
-        "Filens innehåll stämmer inte med filändelsen ”.{extension}”: det är inte en giltig "
-        "{type}, eller så är filen skadad. " + SAVE_AGAIN
+        "Filens innehåll stämmer inte med filändelsen ”.{extension}”: det är ingen giltig fil "
+        "av typen {type}, eller så är filen skadad. " + SAVE_AGAIN
     ),
     "macros": (
-        "Filen innehåller makron (inbyggda program) och tas därför inte emot. Spara den som en "
-        "vanlig {type} utan makron och försök igen."
+        "Filen innehåller makron (inbyggda program) och tas därför inte emot. Spara den som "
+        "{type} utan makron och försök igen."
     ),
     "extra_data": (
-        "Filen innehåller annat än en {type}: det ligger extra data, till exempel ett program, "
-        "före eller efter själva dokumentet. " + SAVE_AGAIN
+        "Filen innehåller mer än ett dokument av typen {type}: det ligger extra data, till "
+        "exempel ett program, före eller efter själva dokumentet. " + SAVE_AGAIN
     ),
     "html": (
         "Filen innehåller HTML-kod (kod för webbsidor) som en webbläsare skulle kunna köra. "
