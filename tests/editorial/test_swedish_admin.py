@@ -419,3 +419,23 @@ def test_a_page_published_without_a_user_names_no_none(client, site, editor):
     text = visible_text(client.get("/admin/reports/aging-pages/"))
     assert "None" not in text
     assert "okänd" in text
+
+
+def test_page_counts_statuses_and_schedules_read_as_swedish(client, site, editor):
+    """Found by an editor: "1–1 av 1 None" over the admin's search, "Denna sida har2
+    undersidor", "LIVE + SCHEMALAGD" and "Sida 'X' är publicerad och denna version …"."""
+    from wagtail.models import Page as WagtailPage
+
+    client.force_login(editor)
+    search = visible_text(client.get("/admin/pages/search/?q=Norrby"))
+    assert "None" not in search and re.search(r"1–1 av 1\b", search)
+    section = site.north_section
+    section.add_child(instance=WagtailPage(title="Andra fallet", slug="andra-fallet"))
+    unpublish = visible_text(client.get(f"/admin/pages/{section.pk}/unpublish/"))
+    assert "Sidan har 2 undersidor" in unpublish and "har2" not in unpublish
+    with translation.override("sv"):
+        assert translation.gettext("live + scheduled") == "publicerad + schemalagd"
+        scheduled = translation.gettext(
+            "Page '%(page_title)s' is live and this version has been scheduled for publishing."
+        ) % {"page_title": "X"}
+    assert scheduled.startswith("Sidan ”X” är publicerad")
