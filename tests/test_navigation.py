@@ -84,3 +84,18 @@ def test_the_breadcrumbs_leave_out_an_unpublished_section(client):
     assert "Ett fall i en ny region" in response.text
     assert "Hemlig ny region" not in response.text
     assert index.title in response.text.split('class="breadcrumbs"')[1]
+
+
+def test_a_page_in_the_footer_counts_as_used_where_editors_unpublish_or_delete_it(admin_client):
+    """Unpublishing Kontakt said "refererad 0 gånger" and silently took it out of the footer
+    of every page: the footer's links were not in Wagtail's reference index."""
+    from wagtail.models import ReferenceIndex
+
+    home = HomePage.objects.get(locale__language_code="sv")
+    contact = home.get_children().get(slug="kontakt")
+    setting = FooterSettings.objects.get()
+    setting.links = [("page", contact)]
+    setting.save()
+    assert ReferenceIndex.get_grouped_references_to(contact).count() == 1
+    unpublish = admin_client.get(f"/admin/pages/{contact.pk}/unpublish/").content.decode()
+    assert "refererad 0 gånger" not in unpublish
