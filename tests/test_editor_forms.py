@@ -1,6 +1,9 @@
 """What an editor types in the admin is saved as meant, or refused with a Swedish message."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -161,3 +164,41 @@ def test_an_editor_sees_figures_written_the_swedish_way(admin_client):
     assert 'value="84,5"' in edit and 'value="1180"' in edit
     public = admin_client.get(page.url).content.decode()
     assert "1\xa0180" in public and "84,5" in public
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "refused"),
+    [
+        ("last_reviewed", "tomorrow", True),
+        ("last_reviewed", "today", False),
+        ("last_reviewed", datetime.date(1066, 10, 14), True),
+        ("published_date", datetime.date(1066, 10, 14), True),
+        ("published_date", datetime.date(1998, 5, 1), False),
+        # A page to be published later may carry that day.
+        ("published_date", "tomorrow", False),
+    ],
+)
+def test_implausible_dates_are_refused_with_a_message(field, value, refused):
+    """Saved without a word: "senast granskad" in 2035 (no editor has checked it then) and a
+    publication date in 1066."""
+    today = timezone.localdate()
+    value = {"today": today, "tomorrow": today + datetime.timedelta(days=1)}.get(value, value)
+    page = CaseStudyPage.objects.live().first()
+    setattr(page, field, value)
+    if refused:
+        with pytest.raises(ValidationError) as error:
+            page.full_clean()
+        assert field in error.value.message_dict
+        assert "Kontrollera" in " ".join(error.value.message_dict[field])
+    else:
+        page.full_clean()
+
+
+def test_a_news_item_dated_before_the_knowledge_bank_is_refused():
+    from pluginnovation.news.models import NewsPage
+
+    page = NewsPage.objects.live().first()
+    page.date = datetime.date(1066, 10, 14)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "date" in error.value.message_dict
