@@ -213,3 +213,17 @@ def test_the_english_home_page_describes_itself_as_english(client):
     assert '"inLanguage": "en"' in html
     assert 'title="New in the knowledge bank (in Swedish)"' in html
     assert '"inLanguage": "sv"' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "terms"),
+    [
+        ("/en/about/evidence/", ["Kunskapsläge och insats", "Evidensstyrka", "Personaltid"]),
+        ("/en/how-to-use/", ["Min samling", "Spara", "Självskattning", "Bevaka"]),
+    ],
+)
+def test_the_english_guides_mark_the_swedish_terms_they_explain(client, path, terms):
+    """WCAG 3.1.2: a screen reader read "Evidensstyrka" with English sounds."""
+    html = client.get(path).content.decode()
+    for term in terms:
+        assert f'<span lang="sv">{term}</span>' in html, term
