@@ -11,7 +11,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_safe
+
+from pluginnovation.http_methods import require_safe
 
 
 @require_safe

@@ -562,3 +562,11 @@ def test_every_pdf_link_says_the_pdf_is_not_tagged_for_screen_readers(client):
         link = re.search(r'<a [^>]*href="[^"]*handlingsplan\.pdf"[^>]*>', html).group(0)
         assert 'aria-describedby="pdf-hint"' in link, address
         assert re.search(r'<p id="pdf-hint" class="hint">PDF-filen har inte rubriker', html)
+
+
+def test_a_result_without_answers_does_not_say_vet_inte_was_answered(client):
+    assessment = start(client)
+    html = client.get(f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/").text
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "saknar svar" in text and "Vet inte” på alla" not in text
+    assert "Det finns inga svar att bygga en profil på än" in text

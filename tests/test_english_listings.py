@@ -250,7 +250,7 @@ def test_the_english_results_overview_marks_the_swedish_case_studies(client):
     assert "<dt>Direction unknown</dt>" in html and "<dt>Improvement</dt>" in html
     assert "By project" in html and "By region" in html
     assert '<th scope="col">What was measured</th>' in html
-    assert re.search(r'<td><a href="[^"]+" lang="sv">[^<]+</a><span', html)
+    assert re.search(r'<td><a href="[^"]+" lang="sv">[^<]+</a> <span', html)
     assert "Sammanställning" not in html
 
 

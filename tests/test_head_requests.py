@@ -143,3 +143,13 @@ def test_an_address_that_only_shows_refuses_other_methods_with_the_sites_page(
     assert response.status_code == 405, address
     assert response["Allow"] == "GET, HEAD"
     assert "<h1>" in response.content.decode() and 'class="site-header"' in response.text
+
+
+def test_options_on_a_page_is_left_to_wagtail_and_a_post_without_token_to_django(client):
+    from django.test import Client
+
+    page = ContentPage.objects.live().first()
+    options = client.options(page.url)
+    assert options.status_code == 200 and "GET" in options["Allow"]
+    strict = Client(enforce_csrf_checks=True).post(page.url)
+    assert strict.status_code == 403

@@ -172,6 +172,7 @@ def test_an_emptied_collections_share_link_does_not_offer_its_pages(client):
     shared = " ".join(client.get(f"/samling/delad/{token}/").content.decode().split())
     assert "de här sidorna" not in shared and "men den är tom just nu" in shared
     assert "Gör en egen kopia" not in shared
+    assert "Det här är din samling – ändra den" in shared  # its owner still gets back to it
 
 
 # SQL queries

@@ -1,5 +1,9 @@
 """Dates an editor types that cannot be right: a year long before anything in the knowledge
-bank (1066 for 2016), or a check of the content that has not happened yet."""
+bank (1066 for 2016), or a check of the content that has not happened yet.
+
+Checked in the admin's page form (content.forms.PageForm), on what the editor sends: not on
+the model, whose full_clean also runs when a version saved earlier is published (a scheduled
+publication, an approval), which must not fail on a date nobody is typing."""
 
 import datetime
 
@@ -13,16 +17,22 @@ NOT_YET = (
 )
 
 
-def date_errors(instance, plausible=(), not_after_today=()):
-    """{field: message} for the date fields of `instance` that cannot be right: those in
-    `plausible` before EARLIEST, those in `not_after_today` after today."""
+# The page types' date fields: when the content was given out or last checked (ContentPage),
+# a news item's day.
+PLAUSIBLE = ("published_date", "last_reviewed", "date")
+NOT_AFTER_TODAY = ("last_reviewed",)
+
+
+def date_errors(values):
+    """{field: message} for the dates among `values` (a form's cleaned data) that cannot be
+    right: a year before EARLIEST, or a check of the content after today."""
     errors = {}
-    for name in plausible:
-        value = getattr(instance, name)
-        if value and value < EARLIEST:
+    for name in PLAUSIBLE:
+        value = values.get(name)
+        if isinstance(value, datetime.date) and value < EARLIEST:
             errors[name] = TOO_EARLY
-    for name in not_after_today:
-        value = getattr(instance, name)
-        if value and value > timezone.localdate():
+    for name in NOT_AFTER_TODAY:
+        value = values.get(name)
+        if isinstance(value, datetime.date) and value > timezone.localdate():
             errors.setdefault(name, NOT_YET)
     return errors

@@ -4,6 +4,7 @@ from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+from pluginnovation.content.dates import date_errors
 from pluginnovation.content.text import without_diacritics
 
 FACTOR_REQUIRED_MESSAGE = (
@@ -64,6 +65,13 @@ class PageForm(WagtailAdminPageForm):
         if self.instance.pk and self.instance.workflow_in_progress:
             return
         super().defer_required_fields()
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, message in date_errors(cleaned).items():
+            if name in self.fields:
+                self.add_error(name, message)
+        return cleaned
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug")

@@ -31,7 +31,6 @@ from wagtail.search import index
 
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.content.categories import CATEGORIES
-from pluginnovation.content.dates import date_errors
 from pluginnovation.content.forms import FACTOR_REQUIRED_MESSAGE, ContentPageForm, PageForm
 
 
@@ -239,16 +238,6 @@ class ContentPage(ViewRestrictionsInOneQuery, Page):
             # are answered from the index alone.
             models.Index(fields=["published_date", "page_ptr"], name="content_published_idx"),
         ]
-
-    def clean(self):
-        super().clean()
-        errors = date_errors(
-            self,
-            plausible=("published_date", "last_reviewed"),
-            not_after_today=("last_reviewed",),
-        )
-        if errors:
-            raise ValidationError(errors)
 
     @property
     def type_label(self):

@@ -22,8 +22,6 @@ the embeds of private images, so no id of a draft, a restricted page, a private 
 image is named there either.
 """
 
-import re
-
 from django.utils.html import escape
 
 from wagtail.documents.rich_text import DocumentLinkHandler
@@ -32,6 +30,7 @@ from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.rich_text.rewriters import (
+    FIND_A_TAG,
     FIND_EMBED_TAG,
     EmbedRewriter,
     LinkRewriter,
@@ -111,10 +110,7 @@ def stored_tag(attrs, tag="a", end=">"):
     return f"<{tag} {names}{end}"
 
 
-OPENING_TAG = re.compile(r"<a(\b[^>]*)>")
-
-
-def ids_linked(texts, linktype, tag=OPENING_TAG, kind="linktype"):
+def ids_linked(texts, linktype, tag=FIND_A_TAG, kind="linktype"):
     """The ids that links of `linktype` in the stored rich texts name, as numbers (or the
     embeds of that embedtype, with tag=FIND_EMBED_TAG and kind="embedtype")."""
     attrs = (extract_attrs(m.group(1)) for text in texts for m in tag.finditer(text))

@@ -24,7 +24,8 @@ def files_changed(request, action_type, objects, action):
 @hooks.register("before_serve_page")
 def pages_only_show(page, request, serve_args, serve_kwargs):
     """No page type of the site takes a form (forms have views of their own): a POST, PUT or
-    DELETE to a page gets the site's 405, not the page as if something had been done."""
-    if request.method not in SAFE_METHODS:
+    DELETE to a page gets the site's 405, not the page as if something had been done (one
+    without a CSRF token is refused before, by Django). OPTIONS is Wagtail's to answer."""
+    if request.method not in (*SAFE_METHODS, "OPTIONS"):
         return not_allowed(request, SAFE_METHODS)
     return None

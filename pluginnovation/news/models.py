@@ -30,7 +30,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pluginnovation.content.blocks import RICH_TEXT_FEATURES, BodyBlock
-from pluginnovation.content.dates import date_errors
 from pluginnovation.content.forms import PageForm
 from pluginnovation.content.visibility import (
     PRIVATE_IMAGE_MESSAGE,
@@ -244,11 +243,8 @@ class NewsPage(Page):
 
     def clean(self):
         super().clean()
-        errors = date_errors(self, plausible=("date",))
         if RESERVED_SLUG.fullmatch(self.slug or ""):
-            errors["slug"] = RESERVED_SLUG_MESSAGE.format(slug=self.slug)
-        if errors:
-            raise ValidationError(errors)
+            raise ValidationError({"slug": RESERVED_SLUG_MESSAGE.format(slug=self.slug)})
 
     type_label = "Nyhet"
 
