@@ -100,3 +100,19 @@ def test_a_page_in_the_footer_counts_as_used_where_editors_unpublish_or_delete_i
     unpublish = admin_client.get(f"/admin/pages/{contact.pk}/unpublish/")
     assert unpublish.status_code == 200
     assert "refererad 0 gånger" not in unpublish.text and "refererad 1 gång" in unpublish.text
+
+
+def test_a_footer_saved_before_its_links_were_indexed_is_indexed_on_migrate():
+    """An existing site's footer links were counted only from the footer's next save."""
+    from wagtail.models import ReferenceIndex
+
+    from pluginnovation.home.apps import index_footer_links
+
+    home = HomePage.objects.get(locale__language_code="sv")
+    contact = home.get_children().get(slug="kontakt")
+    setting = FooterSettings.objects.get()
+    setting.links = [("page", contact)]
+    setting.save()
+    ReferenceIndex.objects.all().delete()  # as before this version
+    index_footer_links()
+    assert ReferenceIndex.get_grouped_references_to(contact).count() == 1

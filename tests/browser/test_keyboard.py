@@ -144,3 +144,23 @@ def test_no_filter_checkbox_lies_under_the_filter_button(browser, site_url, widt
     assert covered == []
     assert focused == "facet-form__submit"
     assert under == set()
+
+
+def test_the_wheel_over_the_filters_leads_to_the_filter_button(browser, site_url):
+    """The filters' list kept the wheel to itself at its end: a mouse user could not reach
+    the button below it without moving off the panel."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    tab = context.new_page()
+    tab.goto(site_url + "/forskning/")
+    box = tab.locator(".facet-form__groups").bounding_box()
+    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + 100)
+    seen = False
+    for _ in range(40):
+        tab.mouse.wheel(0, 200)
+        tab.wait_for_timeout(50)
+        seen = seen or tab.evaluate(
+            "(() => { const r = document.querySelector('.facet-form__submit')"
+            ".getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()"
+        )
+    context.close()
+    assert seen
