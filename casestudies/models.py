@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -493,9 +494,10 @@ class CaseStudyResult(Orderable):
 
     @property
     def change_unit(self):
-        """The unit of the change: the difference of two percentages is percentage points."""
+        """The unit of the change: the difference of two percentages is percentage points (in
+        the language shown: the site's word, not the editor's), else the editor's unit."""
         if self.unit.strip().lower() in PERCENT_UNITS:
-            return "procentenheter"
+            return gettext("procentenheter")
         return self.unit
 
     @property

@@ -498,3 +498,15 @@ def test_the_swedish_pages_keep_their_text():
                 assert translation.pgettext(entry.msgctxt, entry.msgid) == entry.msgid
             else:
                 assert translation.gettext(entry.msgid) == entry.msgid
+
+
+def test_the_english_results_overview_gives_percentage_points_in_english(client):
+    """ "procentenheter" is the site's word for the change of a percentage, not the editor's:
+    English on /en/resultat/, Swedish on /resultat/."""
+    english = get(client, "/en/resultat/")
+    table = english[english.index('<table class="results-table results-rows">') :]
+    assert "percentage points" in table and "procentenheter" not in table
+    swedish = get(client, "/resultat/")
+    assert (
+        "procentenheter" in swedish[swedish.index('<table class="results-table results-rows">') :]
+    )
