@@ -41,4 +41,5 @@ def require_http_methods(permitted):
 
 
 require_POST = require_http_methods(["POST"])
-require_safe = require_http_methods(["GET", "HEAD"])
+SAFE_METHODS = ["GET", "HEAD"]
+require_safe = require_http_methods(SAFE_METHODS)

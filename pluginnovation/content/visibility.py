@@ -32,26 +32,26 @@ def restricted_collection(path="collection__path"):
     return Exists(CollectionViewRestriction.objects.filter(collection__path=ancestor_path))
 
 
-def public_documents(ids):
-    """{id: document} for the documents among `ids` that anyone may download; one query.
-
-    Wagtail's document view refuses a private document anyway; this keeps such a document
-    from being named or linked on a public page at all."""
+def public_files(model, ids):
+    """{id: item} for the documents or images (model) among `ids` in no private collection:
+    anyone may download such a document, and such an image may be shown; one query."""
     ids = [pk for pk in ids if isinstance(pk, int)]
     if not ids:
         return {}
-    documents = get_document_model().objects.filter(pk__in=ids).exclude(restricted_collection())
-    return {document.pk: document for document in documents}
+    items = model.objects.filter(pk__in=ids).exclude(restricted_collection())
+    return {item.pk: item for item in items}
+
+
+def public_documents(ids):
+    """Wagtail's document view refuses a private document anyway; this keeps such a document
+    from being named or linked on a public page at all."""
+    return public_files(get_document_model(), ids)
 
 
 def public_images(ids):
-    """{id: image} for the images among `ids` that may be shown on a public page (in no
-    private collection); one query."""
-    ids = [pk for pk in ids if isinstance(pk, int)]
-    if not ids:
-        return {}
-    images = get_image_model().objects.filter(pk__in=ids).exclude(restricted_collection())
-    return {image.pk: image for image in images}
+    """Wagtail has no privacy for images (anyone with a rendition's address gets it): a
+    private one is left off public pages instead."""
+    return public_files(get_image_model(), ids)
 
 
 # Wagtail has no privacy for images: an image in a private collection is never shown on a public

@@ -10,9 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from pluginnovation.discovery.cache import changed
-from pluginnovation.http_methods import not_allowed
-
-SAFE_METHODS = ["GET", "HEAD"]
+from pluginnovation.http_methods import SAFE_METHODS, not_allowed
 
 
 @hooks.register("after_bulk_action")
