@@ -9,7 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from pluginnovation import password_attempts, sign_in
 from pluginnovation.editorial import reports as editorial_reports
 
-# A database that is away gives a Swedish 503 with Retry-After, not a 500.
+# The plain error pages speak the address's language (pluginnovation.delivery.error_pages); a
+# database that is away gives a 503 with Retry-After, not a 500.
+handler400 = "pluginnovation.delivery.error_pages.bad_request"
 handler500 = "pluginnovation.delivery.unavailable.server_error"
 
 urlpatterns = [

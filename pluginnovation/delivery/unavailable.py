@@ -1,4 +1,4 @@
-"""The answer while the database is away (a restart, a fail-over): a Swedish 503 with
+"""The answer while the database is away (a restart, a fail-over): a 503 with
 Retry-After instead of a 500, so visitors, crawlers and load balancers know to come back.
 
 Django calls handler500 inside the `except` that caught the error, so the error is at hand.
@@ -10,9 +10,8 @@ import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
-from django.template import loader
-from django.views import defaults
+
+from pluginnovation.delivery.error_pages import plain_page
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
@@ -21,10 +20,9 @@ RETRY_AFTER_SECONDS = 30
 def server_error(request, template_name="500.html"):
     error = sys.exc_info()[1]
     if not isinstance(error, OperationalError | InterfaceError):
-        return defaults.server_error(request, template_name)
+        return plain_page(request, template_name, 500)
     logger.warning("Database unavailable: %s", error)
-    # Plain HTML without context processors: nothing here may need the database.
-    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response = plain_page(request, "503.html", 503)
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -1,0 +1,86 @@
+"""The plain error pages (400, 500, 503) speak the language of the address asked for: Swedish,
+and English under /en/. They are rendered without the database or a context processor."""
+
+import re
+
+from django.db import OperationalError
+from django.test import Client
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+TOO_MANY_FIELDS = "&".join(f"f{number}=1" for number in range(1100))
+
+
+def html_lang(response):
+    return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
+
+
+def heading(response):
+    return re.search(r"<h1>([^<]+)</h1>", response.content.decode()).group(1)
+
+
+@pytest.fixture
+def failing_pages(monkeypatch):
+    """Every page fails with `error` from then on."""
+
+    def fail_with(error):
+        def route(*args, **kwargs):
+            raise error
+
+        monkeypatch.setattr("wagtail.models.Page.route", route)
+
+    return fail_with
+
+
+@pytest.mark.parametrize(
+    "path, language, expected",
+    [
+        ("/", "sv", "Förfrågan kunde inte tas emot"),
+        ("/en/", "en", "The request could not be read"),
+        ("/en/about/", "en", "The request could not be read"),
+        ("/sok/", "sv", "Förfrågan kunde inte tas emot"),
+        ("/en/sok/", "en", "The request could not be read"),
+    ],
+)
+def test_a_request_too_large_to_read_gets_a_400_in_the_addresses_language(
+    client, path, language, expected
+):
+    response = client.get(f"{path}?{TOO_MANY_FIELDS}")
+    assert response.status_code == 400
+    assert html_lang(response) == language
+    assert heading(response) == expected
+    # One language on the page: the other one's sentence is not repeated beneath it.
+    other = "Inget sparades" if language == "en" else "Nothing was saved"
+    assert other not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path, language, expected",
+    [
+        ("/", "sv", "Sidan kan inte visas just nu"),
+        ("/en/", "en", "This page cannot be shown right now"),
+    ],
+)
+def test_the_database_away_gives_a_503_in_the_addresses_language(
+    failing_pages, path, language, expected
+):
+    failing_pages(OperationalError("connection refused"))
+    response = Client(raise_request_exception=False).get(path)
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert html_lang(response) == language
+    assert heading(response) == expected
+
+
+@pytest.mark.parametrize(
+    "path, language, expected",
+    [("/", "sv", "Något gick fel"), ("/en/", "en", "Something went wrong")],
+)
+def test_a_failure_gives_a_500_in_the_addresses_language(failing_pages, path, language, expected):
+    failing_pages(RuntimeError("a bug"))
+    response = Client(raise_request_exception=False).get(path)
+    assert response.status_code == 500
+    assert html_lang(response) == language
+    assert heading(response) == expected
+    assert ("Till startsidan" in response.content.decode()) == (language == "sv")
