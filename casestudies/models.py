@@ -314,7 +314,7 @@ class Indicator(models.TextChoices):
     DROPOUT = "avbrott", "Studieavbrott"
     ELIGIBILITY = "behorighet", "Behörighet"
     GRADES = "betyg", "Betyg"
-    REACHED = "nadda-kaa", "Andel nådda i KAA"
+    REACHED = "nadda-kaa", "Nådda i KAA"
     RETURNED = "atergang", "Återgång till studier eller arbete"
     OTHER = "annat", "Annat"
 

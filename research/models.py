@@ -12,6 +12,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from pluginnovation.content.listing_options import Sort
 from pluginnovation.content.models import (
     INDEX_TEMPLATE,
     ContentIndexPage,
@@ -70,8 +71,11 @@ class ResearchArticlePage(ContentPage):
     STUDY_DESIGNS = STUDY_DESIGNS
     # What card_facts() reads, so related-content cards get it in their one query.
     card_fields = ("publication_type", "year")
-    # The year filter finds a report under the year it came out, as its card says.
+    # The year filter finds a report under the year it came out, as its card says, and the
+    # listing can be sorted by it. The page's own date is when its summary was published here.
     listing_year_field = "year"
+    listing_sorts = (Sort("utgiven", _("Nyast utgivna först"), "year", descending=True),)
+    published_date_label = _("Publicerad i kunskapsbanken")
 
     authors = models.CharField(
         "författare",

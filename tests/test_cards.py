@@ -67,8 +67,8 @@ def test_a_card_links_its_title_and_shows_type_summary_factors_date_and_spara(tr
         "samverkan": "/framgangsfaktorer/samverkan/",
     }
     assert (
-        '<p class="card__date">Publicerad <time datetime="2024-03-05">5 mars 2024</time></p>'
-        in html
+        '<p class="card__date">Publicerad i kunskapsbanken <time datetime="2024-03-05">'
+        "5 mars 2024</time></p>" in html
     )
     # Spara: the page's id, back to this listing, the form after the date.
     assert f'<form class="save-form save-form--card" id="spara-{page.pk}"' in html

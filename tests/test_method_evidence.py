@@ -153,7 +153,9 @@ def test_research_listings_offer_no_method_filters(client):
     response = client.get(ResearchIndexPage.objects.live().first().url)
     params = {group.facet.param for group in response.context["facet_groups"]}
     assert "evidens" not in params and "kunskapsgrund" not in params
-    assert not response.context["sort_links"]
+    # Research has a sort of its own (by the publication's year), not the methods'.
+    sorts = [link["label"] for link in response.context["sort_links"]]
+    assert sorts == ["Nyast först", "Nyast utgivna först"]
 
 
 @pytest.mark.parametrize(

@@ -89,3 +89,25 @@ def test_a_heading_is_never_left_alone_at_the_foot_of_a_page():
         where = [n for n, page in enumerate(pages) if "Tid och resurser" in page]
         text = [n for n, page in enumerate(pages) if "Texten under rubriken" in page]
         assert where == text, filler
+
+
+def test_a_results_table_keeps_its_words_whole():
+    """A change in percentage points is the widest word of a case study's results table in the
+    printed pack: its column fits it, as it fits the judgement and the source."""
+    from pluginnovation.printing.pages import RESULT_COLUMNS, Section, section_flowables
+
+    rows = [
+        [
+            "Andel elever med hög frånvaro (Närvaro, %; 2015–2017)",
+            "18,4",
+            "11,3",
+            "−7,1 procentenheter",
+            "Förbättring",
+            "Skolans närvarosystem",
+        ]
+    ]
+    story = section_flowables(Section("Resultat", table=(RESULT_COLUMNS, rows)), "")
+    _, content = read(pdf.render(story, title="x"))
+    words = content.split()
+    for whole in ("procentenheter", "Förbättring", "närvarosystem", "Förändring", "Bedömning"):
+        assert whole in words

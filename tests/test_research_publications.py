@@ -264,3 +264,34 @@ def test_the_migration_fills_an_existing_demo_page_and_drops_its_start_page_link
         "forskningsoversikt",
         "https://www.hup.harvard.edu/books/x",
     )
+
+
+# The two dates of a research summary
+
+
+def test_a_research_listing_sorts_by_the_year_the_publications_came_out(client):
+    index = ResearchIndexPage.objects.get()
+    response = client.get(f"{index.url}?ordning=utgiven")
+    years = [page.year for page in response.context["items"]]
+    assert len(years) > 2 and years == sorted(years, reverse=True)
+    html = response.content.decode()
+    assert "Nyast utgivna först" in html
+    # The default stays newest in the knowledge bank first, whatever the publications' years.
+    default = client.get(index.url).context["items"]
+    dates = [page.published_date for page in default]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_a_research_card_and_page_say_the_date_is_when_it_was_published_here(client):
+    page = live_article(year=2012)
+    index = client.get(ResearchIndexPage.objects.get().url).content.decode()
+    assert "Publicerad i kunskapsbanken" in index
+    html = client.get(page.url).content.decode()
+    assert "<dt>Publicerad i kunskapsbanken</dt>" in html
+    english = client.get("/en/utforska/?typ=forskning").content.decode()
+    assert "Published in the knowledge bank" in english
+
+
+def test_other_cards_keep_publicerad(client):
+    html = client.get("/utforska/?typ=metod").content.decode()
+    assert "Publicerad" in html and "Publicerad i kunskapsbanken" not in html

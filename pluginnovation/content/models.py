@@ -11,7 +11,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.text import capfirst
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -206,6 +206,8 @@ class ContentPage(ViewRestrictionsInOneQuery, Page):
     # A field of the type's own that the year filter files a page under (a publication's
     # year); without one, the year the page was published here.
     listing_year_field = None
+    # What published_date is called on the page and its card.
+    published_date_label = gettext_lazy("Publicerad")
     # The type's own fields that card_facts() reads, so lists that build cards from
     # ContentPage rows alone (related content) can read them in the same query.
     card_fields = ()

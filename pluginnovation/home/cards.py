@@ -136,7 +136,7 @@ def draw_parts(context, item, heading):
         "summary": item.summary,
         "facts": format_html(CARD_FACTS, format_html_join("", CARD_FACT, facts)) if facts else "",
         "factors": card_factors(item),
-        "published": gettext("Publicerad"),
+        "published": item.published_date_label,
         # published_date is a DateField: no time zone to convert to.
         "iso_date": item.published_date.isoformat() if item.published_date else "",
         "date": long_date(item.published_date, get_language()),

@@ -57,3 +57,35 @@ def test_the_project_map_is_a_picture_with_its_counties_in_words(page, site_url)
 
 def test_project_and_region_pages_are_valid_html(site_url, tmp_path):
     assert html_errors(site_url, PATHS, tmp_path) == []
+
+
+# Each word of the element's text as a Range: a word broken over two lines has two boxes.
+BROKEN_WORDS = """element => {
+    const broken = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.data.matchAll(/\\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].map(box => Math.round(box.top)));
+            if (lines.size > 1) broken.push(match[0]);
+        }
+    }
+    return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 360])
+@pytest.mark.parametrize("path", ["/projekt/plug-in/", "/projekt/plug-innan/"])
+def test_a_financiers_name_keeps_its_words_whole_on_a_phone(browser, site_url, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(site_url + path)
+    names = tab.locator(".project-funding tbody th")
+    assert names.count() >= 1
+    broken = [word for name in names.all() for word in name.evaluate(BROKEN_WORDS)]
+    overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert broken == []
+    assert overflow <= 0
