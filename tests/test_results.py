@@ -328,6 +328,34 @@ def test_filters_give_exactly_the_matching_rows(client, query, page_filter):
     assert "finns inte" not in html
 
 
+def offered(html, param):
+    """(value, text) of the options of the filter `param`, "Alla" left out."""
+    select = html[html.index(f'<select id="r-{param}"') :]
+    select = select[: select.index("</select>")]
+    return re.findall(r'<option value="([^"]+)"[^>]*>([^<]+)</option>', select)
+
+
+@pytest.mark.parametrize("param", ["faktor", "projekt", "region", "indikator"])
+def test_each_filter_offers_only_values_with_results_and_says_how_many(client, param):
+    """No dead end ("0 resultat" after choosing Betyg): every value offered lists as many
+    results as its option says, and a value without results is not offered."""
+    html = client.get("/resultat/").content.decode()
+    options = offered(html, param)
+    assert options
+    for value, text in options:
+        count = int(re.search(r"\((\d+)\)$", text).group(1))
+        chosen = client.get(f"/resultat/?{param}={value}").content.decode()
+        assert count > 0 and len(table_rows(chosen)) == count, (value, text)
+    if param == "indikator":
+        assert "betyg" not in dict(options)  # the demo has no result on grades
+
+
+def test_a_chosen_value_without_results_stays_chosen(client):
+    html = client.get("/resultat/?indikator=betyg").content.decode()
+    assert ("betyg", "Betyg (0)") in offered(html, "indikator")
+    assert '<option value="betyg" selected>' in html
+
+
 def test_the_indicator_filter_keeps_only_that_indicator(client):
     html = client.get("/resultat/?indikator=avbrott").content.decode()
     rows = [row for row in visible_rows() if row.indicator == "avbrott"]

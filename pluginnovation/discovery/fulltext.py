@@ -168,10 +168,12 @@ def phrase_query(phrase, words, fixes, **options):
 
 
 def unit_query(unit, words, fixes, **options):
-    """A query word (or phrase with synonyms), OR each of its synonyms' phrases."""
+    """A query word (or phrase with synonyms), OR each of its synonyms' phrases, which find
+    what they would find searched for themselves (their forms and compounds: "närvaro" with
+    "frånvaro" finds "frånvarouppföljning"). The editors' words are never corrected."""
     phrase, equivalents = unit
     queries = [phrase_query(phrase, words, fixes, **options)]
-    queries += [And([PlainText(w) for w in other]) for other in equivalents]
+    queries += [phrase_query(other, words, {}, **options) for other in equivalents]
     return queries[0] if len(queries) == 1 else Or(queries)
 
 

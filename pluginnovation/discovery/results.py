@@ -113,6 +113,33 @@ def filter_options():
     }
 
 
+# Where each filter's value is found from a result row.
+RESULT_PATHS = {
+    "faktor": "page__factors__slug",
+    "projekt": "page__projects__slug",
+    "region": "page__municipality__region__slug",
+    "indikator": "indicator",
+}
+
+
+def option_counts():
+    """{param: {value: number of results}} over every result a visitor may see, for the
+    filters' options: values without results are not offered (choosing one was a dead end).
+    Four small aggregate queries, language-free."""
+    results = CaseStudyResult.objects.filter(page__in=visible(CaseStudyPage.objects.all())).exclude(
+        kind=ResultKind.DESCRIPTION
+    )
+    return {
+        param: dict(
+            results.order_by()
+            .values(path)
+            .annotate(number=Count("pk", distinct=True))
+            .values_list(path, "number")
+        )
+        for param, path in RESULT_PATHS.items()
+    }
+
+
 def parse_filters(query_dict, options):
     """The filter values of a request; anything not among the options is rejected."""
     filters = Filters()

@@ -8,6 +8,7 @@ from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.results import (
     PARAMS,
     filter_options,
+    option_counts,
     parse_filters,
     results_overview,
 )
@@ -32,14 +33,16 @@ def results(request):
     for row in context["items"] or []:
         # Each row links to its case study twice: work the address out once.
         row.page_url = row.page.get_url(request)
+    counts = cached(request, "results-option-counts", None, option_counts)
     context.update(
         {
             "filters": [
                 {
                     "name": param.name,
                     "label": param.label,
-                    "options": options[param.name].items(),
-                    "chosen": filters.values.get(param.name, []),
+                    "options": offered(
+                        options[param.name], counts[param.name], filters.values.get(param.name, [])
+                    ),
                 }
                 for param in PARAMS
             ],
@@ -47,3 +50,13 @@ def results(request):
         }
     )
     return render(request, "search/results_overview.html", context)
+
+
+def offered(options, counts, chosen):
+    """(value, name, number of results, chosen?) of the values a filter offers: those with
+    results, and the chosen ones whatever their number."""
+    return [
+        (value, name, counts.get(value, 0), value in chosen)
+        for value, name in options.items()
+        if counts.get(value) or value in chosen
+    ]
