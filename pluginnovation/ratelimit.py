@@ -1,7 +1,8 @@
 """A bound on how fast one client can create things the site keeps for months (anonymous
 assessments, collections): a counter per kind and client address in the shared cache, for an
 hour. A person or a school team creates a handful; a bot doing it in a loop is refused. Also
-used for guesses at page and document passwords (password_attempts.py)."""
+used for guesses at page and document passwords (password_attempts.py) and for the admin's
+password reset mails (editorial/password_reset.py)."""
 
 import ipaddress
 
@@ -29,7 +30,13 @@ def client_key(request):
 
 def allow(request, kind, per_hour):
     """Count one more `kind` for this client; False once past `per_hour` in the window."""
-    key = f"ratelimit:{kind}:{client_key(request)}"
+    return allow_for(kind, client_key(request), per_hour)
+
+
+def allow_for(kind, who, per_hour):
+    """Count one more `kind` for `who` (a client, an e-mail address's digest); False once past
+    `per_hour` in the window."""
+    key = f"ratelimit:{kind}:{who}"
     cache.add(key, 0, WINDOW_SECONDS)
     try:
         count = cache.incr(key)

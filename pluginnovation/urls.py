@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pluginnovation import password_attempts, sign_in
 from pluginnovation.editorial import reports as editorial_reports
+from pluginnovation.editorial.password_reset import BoundedPasswordResetView
 
 # The plain error pages speak the address's language (pluginnovation.delivery.error_pages); a
 # database that is away gives a 503 with Retry-After, not a 500.
@@ -16,6 +17,12 @@ handler500 = "pluginnovation.delivery.unavailable.server_error"
 
 urlpatterns = [
     *editorial_reports.urlpatterns,
+    # Wagtail's password reset form with a bound on its mails, ahead of it at the same address.
+    path(
+        "admin/password_reset/",
+        BoundedPasswordResetView.as_view(),
+        name="bounded_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password form for protected documents, with a bound on guessing; the same
     # address as Wagtail's own, which follows and is no longer reached. Pages: below.

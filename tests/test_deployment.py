@@ -169,6 +169,15 @@ def test_the_nginx_recipe_sends_documents_to_django(recipe):
     assert headers["X-Forwarded-Proto"] == "$scheme"  # overwritten, never passed on
 
 
+def test_plain_http_is_sent_to_the_sites_own_name_not_the_requests_host():
+    """The port-80 server is nginx's only one there, so it answers every Host: its redirect
+    must not lead to a name the request made up."""
+    config = parse_nginx(NGINX_CONF.read_text())
+    (plain,) = [s for s in config.find("server") if s.find("listen")[0].args[0] == "80"]
+    assert plain.value("return") == ["301", "https://$server_name$request_uri"]
+    assert plain.value("server_name") == https_server(config).value("server_name")
+
+
 def test_the_deployment_guide_points_at_the_committed_recipes():
     guide = (PROJECT_ROOT / "docs" / "deployment.md").read_text()
 

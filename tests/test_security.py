@@ -395,7 +395,9 @@ def test_production_settings_pass_check_deploy_without_warnings():
 
 
 @pytest.mark.parametrize(
-    "secret_key", ["", "too-short", "django-insecure-" + "x" * 60], ids=["missing", "short", "dj"]
+    "secret_key",
+    ["", "too-short", "django-insecure-" + "x" * 60, "k9" * 40],
+    ids=["missing", "short", "dj", "few-characters"],
 )
 def test_production_settings_refuse_a_missing_or_weak_secret_key(secret_key):
     result = run_with_production_settings("", SECRET_KEY=secret_key)

@@ -11,7 +11,12 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import DEFAULT_FROM_EMAIL, SECRET_KEY, env_bool, env_list
 
-if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "django-insecure")):
+# As `check --deploy` (security.W009) judges a key: long, of several characters, not Django's.
+if (
+    len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or SECRET_KEY.startswith(("dev-", "test-", "django-insecure"))
+):
     raise ImproperlyConfigured(
         "SECRET_KEY must be set in the environment to a random value of at least 50 characters."
     )

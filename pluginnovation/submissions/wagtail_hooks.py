@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import DateColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from pluginnovation.editorial.choosers import PrivateSnippetChooserViewSet
 from pluginnovation.submissions.admin_views import SubmissionInspectView, make_case_study_view
 from pluginnovation.submissions.forms import SubmissionForm
 from pluginnovation.submissions.models import Submission
@@ -50,6 +51,8 @@ class SubmissionViewSet(SnippetViewSet):
     search_backend_name = None  # a plain database search: tips are not in the site's index
     ordering = ["-created", "-pk"]
     index_view_class = SubmissionIndexView
+    # Tips are personal data: their chooser is for those who may read them.
+    chooser_viewset_class = PrivateSnippetChooserViewSet
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
