@@ -174,8 +174,9 @@ def test_an_editor_sees_figures_written_the_swedish_way(admin_client):
         ("last_reviewed", datetime.date(1066, 10, 14), True),
         ("published_date", datetime.date(1066, 10, 14), True),
         ("published_date", datetime.date(1998, 5, 1), False),
-        # A page to be published later may carry that day.
+        # A page to be published later may carry that day, not one years ahead.
         ("published_date", "tomorrow", False),
+        ("published_date", datetime.date(2099, 12, 31), True),
     ],
 )
 def test_implausible_dates_are_refused_with_a_message(admin_client, field, value, refused):
@@ -205,6 +206,18 @@ def test_a_version_saved_earlier_still_publishes_whatever_its_dates():
     page.last_reviewed = timezone.localdate() + datetime.timedelta(days=400)
     page.save_revision().publish()
     assert CaseStudyPage.objects.get(pk=page.pk).last_reviewed == page.last_reviewed
+
+
+def test_a_publication_day_far_ahead_is_accepted_when_the_page_is_scheduled_for_it():
+    from pluginnovation.content.dates import date_errors
+
+    ahead = timezone.localdate() + datetime.timedelta(days=90)
+    go_live = timezone.make_aware(datetime.datetime.combine(ahead, datetime.time(8)))
+    assert "published_date" in date_errors({"published_date": ahead})
+    assert date_errors({"published_date": ahead, "go_live_at": go_live}) == {}
+    assert "published_date" in date_errors(
+        {"published_date": ahead + datetime.timedelta(days=60), "go_live_at": go_live}
+    )
 
 
 def test_a_news_items_day_before_the_knowledge_bank_is_refused():

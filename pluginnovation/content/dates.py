@@ -1,5 +1,6 @@
 """Dates an editor types that cannot be right: a year long before anything in the knowledge
-bank (1066 for 2016), or a check of the content that has not happened yet.
+bank (1066 for 2016), a check of the content that has not happened yet, or a publication date
+far ahead (2099 for 2019), which would keep the page first in every newest-first list.
 
 Checked in the admin's page form (content.forms.PageForm), on what the editor sends: not on
 the model, whose full_clean also runs when a version saved earlier is published (a scheduled
@@ -16,6 +17,15 @@ NOT_YET = (
     "innehållet. Kontrollera datumet."
 )
 
+# A page may carry a publication day a little ahead (a report out next week), or the day it is
+# scheduled to go live; further than that is a typo.
+PUBLISHED_AHEAD = datetime.timedelta(days=31)
+TOO_LATE = (
+    "Datumet ligger mer än en månad fram. Listorna visar nyast först, så sidan skulle ligga "
+    "överst i dem länge. Ska sidan publiceras senare, välj det under Schemalägg publicering. "
+    "Kontrollera datumet."
+)
+
 
 # The page types' date fields: when the content was given out or last checked (ContentPage),
 # a news item's day.
@@ -25,7 +35,8 @@ NOT_AFTER_TODAY = ("last_reviewed",)
 
 def date_errors(values):
     """{field: message} for the dates among `values` (a form's cleaned data) that cannot be
-    right: a year before EARLIEST, or a check of the content after today."""
+    right: a year before EARLIEST, a check of the content after today, or a publication date
+    more than PUBLISHED_AHEAD after today and after the day the page is scheduled to go live."""
     errors = {}
     for name in PLAUSIBLE:
         value = values.get(name)
@@ -35,4 +46,10 @@ def date_errors(values):
         value = values.get(name)
         if isinstance(value, datetime.date) and value > timezone.localdate():
             errors.setdefault(name, NOT_YET)
+    published, go_live = values.get("published_date"), values.get("go_live_at")
+    latest = timezone.localdate() + PUBLISHED_AHEAD
+    if isinstance(go_live, datetime.datetime):
+        latest = max(latest, timezone.localdate(go_live))
+    if isinstance(published, datetime.date) and published > latest:
+        errors.setdefault("published_date", TOO_LATE)
     return errors
