@@ -905,3 +905,23 @@ def test_the_spara_forms_keep_the_listings_parameters_but_not_unknown_ones(clien
         re.findall(r'<input type="hidden" name="next" value="([^"]*)"', plain)
     )
     assert "faktor=samverkan" in nexts[0] and "sida=2" in nexts[0] and "ordning=" in nexts[0]
+
+
+@pytest.mark.parametrize(
+    ("extra", "never_shown"),
+    [
+        ("kunskapsgrund=" + "Q" * 2000, "Q" * 100),
+        ("q=" + "sök" * 700, "sök" * 70),
+        ("&".join(f"tagg=t{number}" for number in range(900)), "t899"),
+        ("zz=" + "x" * 2000, "x" * 100),
+    ],
+    ids=["junk filter value", "long search words", "900 tags", "unknown parameter"],
+)
+def test_a_small_request_with_junk_gets_no_large_page(client, extra, never_shown):
+    """The listing's own parameters with values it cannot use were repeated in every card's
+    form and in the language links: 7 KB asked for gave 236 KB. Only what the listing reads
+    is kept in its links: filter values of the right form, search words as far as they are
+    read (200 characters)."""
+    html = client.get(f"/utforska/?faktor=samverkan&{extra}").content.decode()
+    assert never_shown not in html
+    assert len(html) < 100_000

@@ -30,13 +30,12 @@ from pluginnovation.content.visibility import restricted
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery import rankings
 from pluginnovation.discovery.facets import content_types
-from pluginnovation.discovery.listing import restricted_paths
+from pluginnovation.discovery.listing import MAX_QUERY_LENGTH, restricted_paths
 from pluginnovation.discovery.rankings import MAX_HITS
 from pluginnovation.discovery.swedish import STOP_WORDS, stem
 from pluginnovation.discovery.synonyms import group, synonym_map
 from pluginnovation.discovery.vocabulary import vocabulary
 
-MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
 WORD = re.compile(r"\w+")
 # Unicode categories nobody types on purpose: control, format (bidi overrides, zero widths,

@@ -86,9 +86,18 @@ class CountedPaginator(Paginator):
         return self.total
 
 
+# A page number too long to read (23 digits) is past every listing's end, like ?sida=999.
+PAST_THE_END = 10**9
+
+
 def requested_page_number(raw):
     """`sida` from a request as an int, or None when it is not a plain number."""
-    return typed_int(raw)
+    number = typed_int(raw)
+    if number is None and isinstance(raw, str):
+        digits = raw.strip()
+        if digits.isascii() and digits.isdigit():
+            return PAST_THE_END
+    return number
 
 
 def page_number(raw, num_pages):
@@ -153,14 +162,21 @@ NEWEST = ("nyast", gettext_lazy("Nyast först"))
 # What a listing's or a search's address may hold besides its filters: the sort, the page of
 # results and the search words.
 LINK_PARAMS = {SORT_PARAM, "sida", "q"}
+# Search words are read this far (fulltext.clean_query); no sort or page number is longer.
+MAX_QUERY_LENGTH = 200
 
 
 def kept_query(query):
     """The parameters of `query` (a QueryDict) that an address leading back to this page
-    keeps, urlencoded: the filters, the sort, the page and the search words. Anything else
-    (a typo, a campaign's id, junk) would otherwise be repeated in every such link."""
-    known = LINK_PARAMS | FACETS_BY_PARAM.keys()
-    return urlencode([(name, value) for name, value in query.lists() if name in known], True)
+    keeps, urlencoded: the filter values of a form the listing reads, and the sort, the page
+    and the search words as far as they are read. Anything else (a typo, a campaign's id, junk,
+    a thousand tags) would otherwise be repeated in every such link."""
+    pairs = [
+        (name, value[:MAX_QUERY_LENGTH])
+        for name in sorted(LINK_PARAMS)
+        for value in query.getlist(name)[:1]
+    ]
+    return urlencode(pairs + parse_selection(query).as_pairs())
 
 
 def sorts_for(types):

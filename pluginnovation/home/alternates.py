@@ -21,6 +21,7 @@ from wagtail.models import Page
 from pluginnovation.content.languages import locale_codes
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery.cache import cached
+from pluginnovation.discovery.listing import kept_query
 
 
 def language_names():
@@ -74,7 +75,9 @@ def alternates_for(page, request):
         if isinstance(page, Page):
             memo[key] = page_alternates(page, request)
         else:
-            memo[key] = view_alternates(request.get_full_path())
+            # Only the parameters the view reads: junk in the address is not repeated.
+            query = kept_query(request.GET)
+            memo[key] = view_alternates(request.path + (f"?{query}" if query else ""))
     return memo[key]
 
 
