@@ -510,3 +510,13 @@ def test_the_english_results_overview_gives_percentage_points_in_english(client)
     assert (
         "procentenheter" in swedish[swedish.index('<table class="results-table results-rows">') :]
     )
+
+
+def test_the_english_results_overview_marks_the_swedish_names_of_regions_and_projects(client):
+    html = client.get("/en/resultat/").content.decode()
+    assert re.search(r'<option value="gr"[^>]* lang="sv">Göteborgsregionen', html)
+    assert re.search(r'\?region=gr" lang="sv">Göteborgsregionen', html)
+    assert re.search(r'\?projekt=plug-in" lang="sv">Plug In<', html)
+    assert '<span class="results-rows__region" lang="sv">' in html
+    swedish = client.get("/resultat/").content.decode()
+    assert 'lang="sv"' not in swedish.split("<main", 1)[1]

@@ -53,7 +53,9 @@ def test_the_pdf_has_a_contents_page_and_each_page_in_print_layout(client):
     collection = save_all(client, [method, case_study, research])
     client.post("/samling/namn/", {"namn": "Arbetslagets underlag"})
     reader, pages, text = pdf_text(client.get("/samling/pdf/"))
-    assert "attachment" in client.get("/samling/pdf/")["Content-Disposition"]
+    # Named as the collection is, so two downloads are told apart.
+    disposition = client.get("/samling/pdf/")["Content-Disposition"]
+    assert disposition == 'attachment; filename="arbetslagets-underlag.pdf"'
     assert "Arbetslagets underlag" in pages[0]
     contents = " ".join(" ".join(pages[:2]).split())
     assert "Innehåll" in contents

@@ -121,7 +121,7 @@ class PlanItemForm(forms.Form):
             ) from None
         except FarOff:
             raise forms.ValidationError(
-                f"Datumet {raw} ligger för långt bort. Välj ett datum mellan år "
+                f"Datumet {raw} går inte att välja. Välj ett datum mellan år "
                 f"{EARLIEST_YEAR} och {LATEST_YEAR}."
             ) from None
         except ValueError:

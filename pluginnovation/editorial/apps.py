@@ -7,6 +7,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Redaktionellt arbete"
 
     def ready(self):
-        from pluginnovation.editorial import date_inputs, signals  # noqa: F401
+        from pluginnovation.editorial import date_inputs, live_files, signals  # noqa: F401
 
         date_inputs.register()
+        live_files.install()

@@ -25,7 +25,8 @@ REGIONAL_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
 MEDIA_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
 EDITOR_MEDIA_ACTIONS = ["add", "change", "delete", "choose"]
-# No delete: a file a live page links to must not vanish without review.
+# No delete (though Wagtail lets "change" delete): and a file a live page uses changes only
+# with the right to publish that page (live_files.py), never past review.
 REGIONAL_MEDIA_ACTIONS = ["add", "change", "choose"]
 TAXONOMY_ACTIONS = ["add", "change", "delete"]
 # Lists the central team keeps besides the taxonomy: the self-assessment's statements and the

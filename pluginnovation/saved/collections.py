@@ -64,10 +64,14 @@ def changed(collection, *fields):
 
 
 def remove_page(collection, page_id):
+    """Take the page out of the collection: its title when it was shown there (a visible
+    page), "" when it was not, None when it was not in the collection."""
+    title = visible(ContentPage.objects.filter(pk=page_id)).values_list("title", flat=True).first()
     deleted, _rows = CollectionItem.objects.filter(collection=collection, page_id=page_id).delete()
-    if deleted:
-        changed(collection)
-    return bool(deleted)
+    if not deleted:
+        return None
+    changed(collection)
+    return title or ""
 
 
 def move_page(collection, page_id, direction):

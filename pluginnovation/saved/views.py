@@ -36,6 +36,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from pluginnovation.content.forms import ascii_slug
 from pluginnovation.delivery.private import private_link
 from pluginnovation.discovery.listing import specific_pages
 from pluginnovation.http_methods import not_allowed, require_POST
@@ -337,8 +338,10 @@ def to_the_message():
 @own_collection_or_back
 def remove(request, collection):
     page_id = collections.parse_page_id(request.POST.get("sida"))
-    if collections.remove_page(collection, page_id):
-        messages.success(request, "Sidan är borttagen från Min samling.")
+    title = collections.remove_page(collection, page_id)
+    if title is not None:
+        name = f"”{title}”" if title else "Sidan"
+        messages.success(request, f"{name} är borttagen från Min samling.")
         return to_the_message()
     return redirect("saved:collection")
 
@@ -454,7 +457,9 @@ def pdf_answer(request, collection):
         request,
         hidden=hidden_notice(contents),
     )
-    return print_pages.pdf_response(data, "min-samling.pdf")
+    # Named as the collection is ("Till APT" → till-apt.pdf), so two downloads are told apart.
+    name = ascii_slug(collection.display_name if collection else "")[:80] or "min-samling"
+    return print_pages.pdf_response(data, f"{name}.pdf")
 
 
 @own_view

@@ -43,6 +43,8 @@ def results(request):
                     "options": offered(
                         options[param.name], counts[param.name], filters.values.get(param.name, [])
                     ),
+                    # Projects and regions have Swedish names only (lang="sv" on /en/).
+                    "swedish_names": param.name in ("projekt", "region"),
                 }
                 for param in PARAMS
             ],

@@ -499,3 +499,54 @@ def test_the_password_reset_form_sends_a_few_mails_and_then_answers_alike(client
     get_user_model().objects.create_user("olle", "olle@example.se", "x" * 20)
     client.post("/admin/password_reset/", {"email": "olle@example.se"}, REMOTE_ADDR="198.51.100.1")
     assert mail.outbox[-1].to == ["olle@example.se"]
+
+
+def test_a_file_on_a_live_page_changes_only_with_the_right_to_publish_it(
+    client, site, north_editor, editor
+):
+    """A regional editor's change to a file a published page shows was public at once, past
+    the review: rename, replace or delete. Her files on no live page stay hers to change."""
+    from wagtail.models import Collection
+
+    from wagtail_factories import DocumentFactory, ImageFactory
+
+    from pluginnovation.editorial.roles import region_collection_name
+
+    collection = Collection.objects.get(name=region_collection_name(site.north.name))
+    owned = {"collection": collection, "uploaded_by_user": north_editor}
+    shown = DocumentFactory(title="Rutin", file__filename="rutin.pdf", **owned)
+    picture = ImageFactory(title="Foto", **owned)
+    unused = DocumentFactory(title="Utkast", file__filename="utkast.pdf", **owned)
+    page = site.north_case
+    page.what_was_done = (
+        f'<p>Se <a linktype="document" id="{shown.pk}">rutinen</a>.</p>'
+        f'<embed embedtype="image" id="{picture.pk}" format="fullwidth" alt="x"/>'
+    )
+    page.save_revision().publish()
+
+    client.force_login(north_editor)
+    for url, data in [
+        (f"/admin/documents/edit/{shown.pk}/", {"title": "Ändrad", "collection": collection.pk}),
+        (f"/admin/documents/delete/{shown.pk}/", {}),
+        (f"/admin/images/{picture.pk}/", {"title": "Ändrad", "collection": collection.pk}),
+        (f"/admin/images/{picture.pk}/delete/", {}),
+    ]:
+        assert_refused(client.post(url, data))
+    shown.refresh_from_db()
+    picture.refresh_from_db()
+    assert (shown.title, picture.title) == ("Rutin", "Foto")
+    # A file no live page uses is hers as before.
+    response = client.post(
+        f"/admin/documents/edit/{unused.pk}/", {"title": "Klar", "collection": collection.pk}
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    unused.refresh_from_db()
+    assert unused.title == "Klar"
+    # The central team, who may publish the page, changes the file.
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/documents/edit/{shown.pk}/", {"title": "Rutin 2", "collection": collection.pk}
+    )
+    assert response.status_code == 302
+    shown.refresh_from_db()
+    assert shown.title == "Rutin 2"
