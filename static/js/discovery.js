@@ -9,3 +9,12 @@
         panel.open = false;
     }
 })();
+
+// Back to a listing from the one a filter led to, the browser shows this page as it was left:
+// with the boxes ticked that were sent, though the page lists without them. The filters are
+// put back as this page's own address has them, so "Filtrera" sends what the visitor sees.
+window.addEventListener("pageshow", () => {
+    for (const form of document.querySelectorAll("form.facet-form")) {
+        form.reset();
+    }
+});

@@ -164,3 +164,19 @@ def test_the_wheel_over_the_filters_leads_to_the_filter_button(browser, site_url
         )
     context.close()
     assert seen
+
+
+def test_back_from_a_filtered_listing_shows_the_filters_as_the_page_lists(page, site_url):
+    """Back to the unfiltered listing, the browser showed the boxes ticked that were sent:
+    "Filtrera" then applied filters the visitor thought were gone."""
+    page.goto(site_url + "/metoder/")
+    box = page.locator(".facet-form input[name=faktor][value=samverkan]")
+    box.check(force=True)
+    with page.expect_navigation():
+        page.locator(".facet-form__submit").click()
+    assert "faktor=samverkan" in page.url
+    with page.expect_navigation():
+        page.go_back()
+    assert page.url.endswith("/metoder/")
+    checked = page.locator(".facet-form input[type=checkbox]:checked").count()
+    assert checked == 0
