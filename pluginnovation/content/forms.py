@@ -2,6 +2,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.widgets import SlugInput
 from wagtail.models import Page
 
 from pluginnovation.content.dates import date_errors
@@ -10,6 +11,18 @@ from pluginnovation.content.text import without_diacritics
 FACTOR_REQUIRED_MESSAGE = (
     "Välj minst en framgångsfaktor. Allt innehåll i kunskapsbanken ordnas efter faktorerna."
 )
+
+
+class TransliteratingSlugInput(SlugInput):
+    """Wagtail's slug field, which on leaving it turns "Åäö län" into "aao-lan", as a slug made
+    from the title does (urlify), instead of dropping the letters ("-ln": Wagtail's slugify
+    keeps ASCII only with WAGTAIL_ALLOW_UNICODE_SLUGS off)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attrs["data-action"] = self.attrs["data-action"].replace(
+            "blur->w-slug#slugify", "blur->w-slug#urlify"
+        )
 
 
 def ascii_slug(text):
@@ -27,6 +40,7 @@ class PageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             self.fields["slug"].required = False
+            self.fields["slug"].widget = TransliteratingSlugInput(locale=self.instance.locale)
         # Publishing dates are set by those who may publish: an approval publishes the version
         # under review with its dates, so a date set by a regional editor would quietly turn
         # "Godkänn och publicera" into a schedule, or take a live page down later. A disabled

@@ -7,10 +7,10 @@ from django.db import models
 from django.utils.translation import get_language
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
-from wagtail.admin.widgets.slug import SlugInput
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from pluginnovation.content.forms import TransliteratingSlugInput
 from pluginnovation.content.rich_text_languages import FEATURES as LANGUAGE_FEATURES
 from pluginnovation.taxonomy.counties import CountyCode, county_of
 from pluginnovation.taxonomy.forms import TermForm
@@ -53,7 +53,7 @@ class Term(index.Indexed, models.Model):
     base_form_class = TermForm
     panels = [
         NameFieldPanel("name", placeholder=False, classname=""),
-        FieldPanel("slug", widget=SlugInput),
+        FieldPanel("slug", widget=TransliteratingSlugInput),
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
