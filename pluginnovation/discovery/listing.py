@@ -86,18 +86,9 @@ class CountedPaginator(Paginator):
         return self.total
 
 
-# A page number too long to read (23 digits) is past every listing's end, like ?sida=999.
-PAST_THE_END = 10**9
-
-
 def requested_page_number(raw):
     """`sida` from a request as an int, or None when it is not a plain number."""
-    number = typed_int(raw)
-    if number is None and isinstance(raw, str):
-        digits = raw.strip()
-        if digits.isascii() and digits.isdigit():
-            return PAST_THE_END
-    return number
+    return typed_int(raw)
 
 
 def page_number(raw, num_pages):
