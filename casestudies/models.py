@@ -113,18 +113,18 @@ class CaseStudyForm(ContentPageForm):
         return municipality
 
 
-def municipality_left_behind(page, destination):
-    """What to tell an editor moving `page` under `destination`, when it is a case study whose
-    municipality lies outside the destination's region; None otherwise. The move may be
-    right (the page was filed in the wrong region), but until a municipality of the new
-    region is chosen and published, the live page names the old one."""
+def municipality_left_behind(page, destination, done="flytten"):
+    """What to tell an editor moving (or copying: `done`) `page` under `destination`, when it
+    is a case study whose municipality lies outside the destination's region; None otherwise.
+    The move may be right (the page was filed in the wrong region), but until a municipality of
+    the new region is chosen and published, the live page names the old one."""
     municipality = getattr(page, "municipality", None)
     region = section_region(destination)
     if municipality is None or region is None or municipality.region_id == region.pk:
         return None
     return (
         f"{municipality} ligger i {municipality.region}, inte i {region}. Öppna fallstudien "
-        f"efter flytten och välj en kommun i {region}: fram till nästa publicering visar den "
+        f"efter {done} och välj en kommun i {region}: fram till nästa publicering visar den "
         f"publicerade sidan {region} och {municipality}."
     )
 

@@ -185,3 +185,23 @@ def test_a_bulk_move_warns_of_each_municipality_in_another_region(admin_client, 
     html = html.content.decode()
     for page in pages:
         assert f"{page.title}: {page.municipality} ligger i {first.region}" in html
+
+
+def test_copying_a_case_study_into_another_region_warns_of_its_municipality(admin_client, sections):
+    """A copy published into another region named the old region's municipality without a
+    word, where a move warns."""
+    first, other = sections
+    page = add_page(CaseStudyPage, "Kopieras med gammal kommun", parent=first)
+    url = reverse("wagtailadmin_pages:copy", args=[page.pk])
+    data = {
+        "new_title": "Kopia i ny region",
+        "new_slug": "kopia-i-ny-region",
+        "new_parent_page": other.pk,
+        "publish_copies": "on",
+    }
+    after = admin_client.post(url, data, follow=True).content.decode()
+    assert f"{page.municipality} ligger i {first.region}, inte i {other.region}" in after
+    assert "efter kopieringen" in after
+    # A copy within the region has nothing to say.
+    data.update(new_slug="kopia-i-samma-region", new_parent_page=first.pk)
+    assert "ligger i" not in admin_client.post(url, data, follow=True).content.decode()
