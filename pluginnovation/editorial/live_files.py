@@ -9,7 +9,9 @@ has that right, so for them nothing changes. Files on no live page, drafts' file
 before.
 
 Wagtail builds one permission policy object for each model at import and its views hold on to
-it, so install() gives those objects this class (a subclass that only adds the check).
+it, so install() gives those objects this class (a subclass that only adds the check). The edit
+and delete views answer such a refusal with a page that names the published pages and whom to
+ask (refused_views), not Wagtail's "Du har inte behörighet att öppna den här delen".
 """
 
 from wagtail.models import Page, ReferenceIndex
@@ -26,8 +28,17 @@ def live_pages_using(instance):
     return Page.objects.live().filter(pk__in=ids) if ids else Page.objects.none()
 
 
+def pages_holding_back(user, instance):
+    """The live pages using `instance` that `user` may not publish."""
+    return [
+        page
+        for page in live_pages_using(instance)
+        if not page.permissions_for_user(user).can_publish()
+    ]
+
+
 def may_publish_every_page_using(user, instance):
-    return all(page.permissions_for_user(user).can_publish() for page in live_pages_using(instance))
+    return not pages_holding_back(user, instance)
 
 
 class LiveFilesPermissionPolicy(CollectionOwnershipPermissionPolicy):

@@ -15,6 +15,12 @@ from pluginnovation.content.visibility import visible
 from pluginnovation.editorial import decisions, reports
 from pluginnovation.editorial.english_pages import SubmitEnglishPageView
 from pluginnovation.editorial.image_chooser import select_format_view
+from pluginnovation.editorial.live_file_views import (
+    DocumentDeleteView,
+    DocumentEditView,
+    ImageDeleteView,
+    ImageEditView,
+)
 from pluginnovation.editorial.returned import ReturnedForChangesPanel
 from pluginnovation.editorial.views import EditorialGuideView, RolePanel
 
@@ -33,6 +39,19 @@ def translate_only_pages_offered_in_english():
             SubmitEnglishPageView.as_view(),
             name="submit_english_page",
         )
+    ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def explain_a_refused_change_of_a_file_on_live_pages():
+    """Ahead of Wagtail's edit and delete views of documents and images (live_file_views.py)."""
+    return [
+        path("documents/edit/<int:document_id>/", DocumentEditView.as_view(), name="doc_edit"),
+        path(
+            "documents/delete/<int:document_id>/", DocumentDeleteView.as_view(), name="doc_delete"
+        ),
+        path("images/<int:image_id>/", ImageEditView.as_view(), name="image_edit"),
+        path("images/<int:image_id>/delete/", ImageDeleteView.as_view(), name="image_delete"),
     ]
 
 

@@ -531,7 +531,12 @@ def test_a_file_on_a_live_page_changes_only_with_the_right_to_publish_it(
         (f"/admin/images/{picture.pk}/", {"title": "Ändrad", "collection": collection.pk}),
         (f"/admin/images/{picture.pk}/delete/", {}),
     ]:
-        assert_refused(client.post(url, data))
+        refused = client.post(url, data)
+        assert refused.status_code == 403
+        # Told why, and where the file is used, not just "no permission".
+        told = refused.content.decode()
+        assert "används på publicerade sidor" in told and page.title in told
+    assert site.north_case.title in client.get(f"/admin/documents/edit/{shown.pk}/").text
     shown.refresh_from_db()
     picture.refresh_from_db()
     assert (shown.title, picture.title) == ("Rutin", "Foto")
