@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
+from wagtail.models import Locale
 
 
 def offered_in_english(page):
@@ -36,6 +37,20 @@ class SubmitEnglishPageView(SubmitPageTranslationView):
                 "på engelska finns startsidan och informationssidorna (se redaktörsguiden).",
             )
             return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        # Translated into every other language already: Wagtail's form would offer no
+        # language and no button. The editor goes to the translation instead.
+        translations = page.get_translations()
+        translation = translations.order_by("locale_id").first()
+        untranslated = Locale.objects.exclude(pk=page.locale_id).exclude(
+            pk__in=translations.values("locale_id")
+        )
+        if translation is not None and not untranslated.exists():
+            messages.info(
+                request,
+                f"”{page.get_admin_display_title()}” finns redan på båda språken: här är den "
+                "andra versionen.",
+            )
+            return redirect(reverse("wagtailadmin_pages:edit", args=[translation.pk]))
         return super().dispatch(request, *args, **kwargs)
 
     def get_form(self):

@@ -84,3 +84,14 @@ def test_a_page_is_translated_alone_never_with_its_subtree(client, english):
     assert response.status_code == 302
     assert about.get_translation_or_none(english) is not None
     assert below.get_translation_or_none(english) is None
+
+
+def test_a_page_already_in_english_leads_to_its_english_version(client, contact, english):
+    """The form showed an empty, required "Språk" and no button: there was nothing left to
+    translate into, and nothing said so."""
+    translation = contact.get_translation(english)
+    client.force_login(make_user("rita", "Redaktörer"))
+    response = client.get(translate_url(contact), follow=True)
+    html = response.content.decode()
+    assert "finns redan på båda språken" in html
+    assert response.redirect_chain[-1][0] == f"/admin/pages/{translation.pk}/edit/"
