@@ -167,3 +167,25 @@
         });
     });
 })();
+
+// Min samling's share link, copied with one press (on a phone the field shows only its start).
+// Where the browser lets no page write to the clipboard, the link is selected to copy by hand.
+(() => {
+    const button = document.querySelector(".saved-share__copy");
+    const field = document.getElementById("share-link");
+    const status = document.querySelector(".saved-share__copied");
+    if (!button || !field || !status) {
+        return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+        try {
+            await navigator.clipboard.writeText(field.value);
+            status.textContent = "Länken är kopierad.";
+        } catch {
+            field.focus();
+            field.select();
+            status.textContent = "Länken är markerad: kopiera den med Ctrl+C eller Kopiera.";
+        }
+    });
+})();

@@ -356,3 +356,21 @@ def test_results_tables_print_whole(page, site_url, path):
     for link in page.locator(".taxonomy a[href]").all():
         after = link.evaluate("el => getComputedStyle(el, '::after').content")
         assert after in ("none", '""', "normal")
+
+
+def test_the_share_link_is_copied_with_one_press_and_said_so(browser, site_url, page_paths):
+    """On a phone the read-only field showed a cut-off link, to be selected by hand."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 800}, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    fill_collection(page, site_url, [page_paths["MethodPage"]])
+    page.goto(site_url + "/samling/")
+    link = page.locator("#share-link").input_value()
+    button = page.get_by_role("button", name="Kopiera länken")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".saved-share__copied")).to_have_text("Länken är kopierad.")
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    assert page.locator(".saved-share__copied").get_attribute("role") == "status"
+    context.close()
