@@ -285,10 +285,20 @@ def test_dont_know_is_not_counted(client):
 # Tokens, sharing and copying
 
 
-def test_the_session_remembers_the_edit_link(client):
+def test_the_session_remembers_the_edit_link_to_the_first_step_left(client):
+    """ "Fortsätt där ni slutade" led to the result page after one step of five."""
     assessment = start(client)
     html = client.get("/sjalvskattning/").content.decode()
     assert "Fortsätt där ni slutade" in html
+    assert step_url(assessment, 1) in html
+    first = steps()[0]
+    client.post(
+        step_url(assessment, 1),
+        {**{f"svar-{s.pk}": "3" for s in first.statements}, "riktning": "nasta"},
+    )
+    assert step_url(assessment, 2) in client.get("/sjalvskattning/").content.decode()
+    answer_all(client, assessment)
+    html = client.get("/sjalvskattning/").content.decode()
     assert f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/" in html
 
 

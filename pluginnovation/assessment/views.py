@@ -122,10 +122,35 @@ def start(request):
         "meta_title": "Självskattning och handlingsplan",
         "steps": step_list,
         "statement_count": sum(len(step.statements) for step in step_list),
-        "remembered": remembered(request),
+        "remembered": with_next_step(remembered(request), step_list),
         "retention": RETENTION_TEXT,
     }
     return render(request, "assessment/start.html", context)
+
+
+def with_next_step(assessments, step_list):
+    """Each assessment with `continue_url`: its first step with a statement left unanswered,
+    or its result once every step is answered. One query for all their answers."""
+    answered = {}
+    rows = Answer.objects.filter(assessment__in=assessments)
+    for assessment_id, statement_id in rows.values_list("assessment_id", "statement_id"):
+        answered.setdefault(assessment_id, set()).add(statement_id)
+    for assessment in assessments:
+        done = answered.get(assessment.pk, set())
+        left = next(
+            (
+                number
+                for number, step in enumerate(step_list, start=1)
+                if any(statement.pk not in done for statement in step.statements)
+            ),
+            None,
+        )
+        assessment.continue_url = (
+            edit_url(assessment, "step", number=str(left))
+            if left
+            else edit_url(assessment, "result")
+        )
+    return assessments
 
 
 @private_link
