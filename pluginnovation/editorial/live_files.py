@@ -11,7 +11,7 @@ before.
 Wagtail builds one permission policy object for each model at import and its views hold on to
 it, so install() gives those objects this class (a subclass that only adds the check). The edit
 and delete views answer such a refusal with a page that names the published pages and whom to
-ask (refused_views), not Wagtail's "Du har inte behörighet att öppna den här delen".
+ask (live_file_views.py), not Wagtail's "Du har inte behörighet att öppna den här delen".
 """
 
 from wagtail.models import Page, ReferenceIndex
