@@ -5,7 +5,6 @@ ahead of Wagtail's views at the same addresses (wagtail_hooks.py)."""
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.documents import get_document_model
 from wagtail.documents.views import documents
 from wagtail.images import get_image_model
@@ -26,36 +25,25 @@ class ExplainedRefusal:
 
     def dispatch(self, request, *args, **kwargs):
         instance = get_object_or_404(self.file_model(), pk=kwargs[self.id_kwarg])
-        policy = self.permission_policy
         by_collection = CollectionOwnershipPermissionPolicy.user_has_any_permission_for_instance(
-            policy, request.user, ["change"], instance
+            self.permission_policy, request.user, ["change"], instance
         )
         pages = pages_holding_back(request.user, instance) if by_collection else []
         if pages:
-            refusal = Refusal(request=request, instance=instance, pages=pages)
-            return refusal.response()
+            return refusal(request, instance, pages)
         return super().dispatch(request, *args, **kwargs)
 
 
-class Refusal(WagtailAdminTemplateMixin):
-    page_title = "Filen används på publicerade sidor"
-    header_icon = "warning"
-
-    def __init__(self, request, instance, pages):
-        self.request, self.instance, self.pages = request, instance, pages
-
-    def response(self):
-        context = self.get_context_data(file=self.instance, pages=self.pages)
-        return TemplateResponse(self.request, TEMPLATE, context, status=403)
-
-    def get_context_data(self, **kwargs):
-        context = {"view": self, **kwargs}
-        context.update(
-            page_title=self.page_title,
-            header_icon=self.header_icon,
-            breadcrumbs_items=[{"url": "", "label": self.page_title}],
-        )
-        return context
+def refusal(request, instance, pages):
+    title = "Filen används på publicerade sidor"
+    context = {
+        "file": instance,
+        "pages": pages,
+        "page_title": title,
+        "header_icon": "warning",
+        "breadcrumbs_items": [{"url": "", "label": title}],
+    }
+    return TemplateResponse(request, TEMPLATE, context, status=403)
 
 
 class DocumentEditView(ExplainedRefusal, documents.EditView):
