@@ -82,6 +82,10 @@ class Filters:
     values: dict[str, list[str]] = field(default_factory=dict)
     rejected: list[tuple[str, str]] = field(default_factory=list)
 
+    def key(self):
+        """The chosen values as a cache key: the same choice in any order is one key."""
+        return tuple(sorted((name, tuple(sorted(values))) for name, values in self.values.items()))
+
     def notices(self):
         labels = {param.name: param.label for param in PARAMS}
         notices = []
@@ -122,22 +126,22 @@ RESULT_PATHS = {
 }
 
 
-def option_counts():
-    """{param: {value: number of results}} over every result a visitor may see, for the
-    filters' options: values without results are not offered (choosing one was a dead end).
-    Four small aggregate queries, language-free."""
-    results = CaseStudyResult.objects.filter(page__in=visible(CaseStudyPage.objects.all())).exclude(
-        kind=ResultKind.DESCRIPTION
-    )
-    return {
-        param: dict(
-            results.order_by()
+def option_counts(filters):
+    """{param: {value: number of results}} for the filters' options: each value counts the
+    results that choosing it would list, with the other filters as chosen (a filter's own
+    choice is left out, since choosing another value replaces it). Values without results are
+    not offered, so no choice is a dead end. Four small aggregate queries, language-free."""
+    counts = {}
+    for param, path in RESULT_PATHS.items():
+        others = Filters({name: values for name, values in filters.values.items() if name != param})
+        counts[param] = dict(
+            filtered_results(others)
+            .order_by()
             .values(path)
             .annotate(number=Count("pk", distinct=True))
             .values_list(path, "number")
         )
-        for param, path in RESULT_PATHS.items()
-    }
+    return counts
 
 
 def parse_filters(query_dict, options):
@@ -316,8 +320,9 @@ def summaries(filters):
 def results_overview(filters, raw_page_number=None, request=None):
     """The summaries over every matching result, and one page of the rows, for /resultat/.
     The summaries (numbers and names) are cached per content version, like the facet counts."""
-    key = tuple(sorted((name, tuple(values)) for name, values in filters.values.items()))
-    overall, by_region, by_project = cached(request, "results", key, lambda: summaries(filters))
+    overall, by_region, by_project = cached(
+        request, "results", filters.key(), lambda: summaries(filters)
+    )
     items = None
     if overall.total:
         items = page_of_rows(filtered_results(filters), overall.total, raw_page_number)

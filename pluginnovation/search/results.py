@@ -33,7 +33,7 @@ def results(request):
     for row in context["items"] or []:
         # Each row links to its case study twice: work the address out once.
         row.page_url = row.page.get_url(request)
-    counts = cached(request, "results-option-counts", None, option_counts)
+    counts = cached(request, "results-option-counts", filters.key(), lambda: option_counts(filters))
     context.update(
         {
             "filters": [
