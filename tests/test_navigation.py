@@ -1,6 +1,8 @@
 """The main menu and the footer: from the page tree and the footer setting, kept in the cache
 until something they show changes."""
 
+import re
+
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -116,3 +118,56 @@ def test_a_footer_saved_before_its_links_were_indexed_is_indexed_on_migrate():
     ReferenceIndex.objects.all().delete()  # as before this version
     index_footer_links()
     assert ReferenceIndex.get_grouped_references_to(contact).count() == 1
+
+
+def footer_form(owner_text, pages):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    return nested_form_data(
+        {
+            "owner_text": owner_text,
+            "owner_text_en": "In English.",
+            "links": streamfield([("page", page.pk) for page in pages]),
+        }
+    )
+
+
+def block_errors(html):
+    """{block index: messages} as the admin's stream field shows them beside each block."""
+    import html as html_module
+    import json
+
+    arguments = re.search(r'data-w-block-arguments-value="([^"]*)"', html).group(1)
+    errors = json.loads(html_module.unescape(arguments))[1].get("blockErrors", {})
+    return {index: error["messages"] for index, error in errors.items()}
+
+
+def test_a_footer_link_to_an_unpublished_page_is_refused_with_its_name(admin_client, client):
+    """A footer link to an unpublished page was saved without a word and never shown: the
+    editor believed the footer had the link. The save is refused and names the page."""
+    from wagtail.models import Site
+
+    home = HomePage.objects.get(locale__language_code="sv")
+    contact = home.get_children().get(slug="kontakt")
+    draft = home.add_child(instance=StandardPage(title="Pressrum i utkast", slug="pressrum"))
+    draft.unpublish()
+    url = f"/admin/settings/home/footersettings/{Site.objects.get(is_default_site=True).pk}/"
+
+    response = admin_client.post(url, footer_form("Ny text om utgivaren.", [contact, draft]))
+    assert response.status_code == 200
+    assert block_errors(response.text) == {
+        "1": [
+            "”Pressrum i utkast” är inte publicerad och kan inte visas i sidfoten än. "
+            "Välj en annan sida eller ta bort länken."
+        ]
+    }
+    assert FooterSettings.objects.get().owner_text != "Ny text om utgivaren."
+
+    PageViewRestriction.objects.create(page=contact, restriction_type="login")
+    response = admin_client.post(url, footer_form("Ny text om utgivaren.", [contact]))
+    assert "har begränsad åtkomst" in block_errors(response.text)["0"][0]
+
+    PageViewRestriction.objects.filter(page=contact).delete()
+    response = admin_client.post(url, footer_form("Ny text om utgivaren.", [contact]))
+    assert response.status_code == 302
+    assert 'href="/kontakt/"' in footer(client)

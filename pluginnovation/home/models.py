@@ -1,5 +1,6 @@
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from wagtail import blocks
@@ -103,6 +104,23 @@ DEFAULT_OWNER_TEXT_EN = (
 )
 
 
+class FooterPageBlock(blocks.PageChooserBlock):
+    """A footer link: to a page visitors can open, since the footer leaves out any other (an
+    editor saving one believed the footer had the link)."""
+
+    def clean(self, value):
+        page = super().clean(value)
+        if page and not visible(Page.objects.filter(pk=page.pk)).exists():
+            if page.live:
+                message = "”%s” har begränsad åtkomst och visas inte för besökare."
+            else:
+                message = "”%s” är inte publicerad och kan inte visas i sidfoten än."
+            raise ValidationError(
+                message % page.title + " Välj en annan sida eller ta bort länken."
+            )
+        return page
+
+
 @register_setting(icon="list-ul")
 class FooterSettings(BaseSiteSetting):
     """The footer every page shows: who publishes the knowledge bank and links to pages such
@@ -119,7 +137,7 @@ class FooterSettings(BaseSiteSetting):
         help_text="Samma text på engelska, för de engelska sidorna.",
     )
     links = StreamField(
-        [("page", blocks.PageChooserBlock(label="Sida"))],
+        [("page", FooterPageBlock(label="Sida"))],
         verbose_name="länkar i sidfoten",
         blank=True,
         help_text="T.ex. Om kunskapsbanken, Kontakt och Tillgänglighetsredogörelse. Sidans "
