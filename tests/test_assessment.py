@@ -580,3 +580,31 @@ def test_a_result_without_answers_does_not_say_vet_inte_was_answered(client):
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert "saknar svar" in text and "Vet inte” på alla" not in text
     assert "Det finns inga svar att bygga en profil på än" in text
+
+
+def test_an_area_answered_vet_inte_throughout_is_named_where_there_is_most_to_gain(client):
+    """A team that did not know how it works with samverkan was told only about its other
+    areas: not knowing is itself worth finding out, so the area is named there too."""
+    assessment = start(client)
+    answer_all(
+        client,
+        assessment,
+        lambda statement: Scale.DONT_KNOW if statement.factor.slug == "samverkan" else 2,
+    )
+    for address in (
+        f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/",
+        f"/sjalvskattning/delad/{assessment.read_token}/",
+    ):
+        html = client.get(address).text
+        section = html[
+            html.index('id="utveckla"') : html.index("</section>", html.index('id="utveckla"'))
+        ]
+        text = " ".join(re.sub(r"<[^>]+>", " ", section).split())
+        assert "Om samverkan svarade ni ”Vet inte” på alla påståenden" in text, address
+        # The areas with answers are named as before.
+        assert "Flexibilitet är ett utvecklingsområde" in text
+    from tests.test_assessment_plan import pdf_text
+
+    pdf = client.get(f"/sjalvskattning/delad/{assessment.read_token}/handlingsplan.pdf")
+    text = " ".join(pdf_text(pdf).split())
+    assert "Att ta reda på • Samverkan" in text

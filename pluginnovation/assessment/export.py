@@ -47,6 +47,12 @@ def plan_pdf(request, assessment, result, items):
             pdf.heading("Utvecklingsområden", level=2),
             pdf.bullets([score.factor.name for score in result.areas]),
         ]
+    if result.scored and result.unknown:
+        # Answered "Vet inte" throughout: the team does not know how it works there.
+        story += [
+            pdf.heading("Att ta reda på", level=2),
+            pdf.bullets([score.factor.name for score in result.unknown]),
+        ]
     story.append(pdf.heading("Handlingsplan", level=1))
     if not items:
         story.append(pdf.paragraph("Teamet har ännu inte valt några metoder."))

@@ -131,6 +131,11 @@ class Profile:
         return [score for score in self.scored if score.average < WEAK]
 
     @property
+    def unknown(self):
+        """The factors answered "Vet inte" throughout: not knowing is worth finding out."""
+        return [score for score in self.scores if not score.answered and score.dont_know]
+
+    @property
     def weakest(self):
         """The factor or factors with the lowest average (all of them if they tie)."""
         scored = self.scored
