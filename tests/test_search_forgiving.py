@@ -151,6 +151,21 @@ def test_a_known_compound_also_finds_its_parts(client):
     assert "Zyxannat" in titles(search(client, "närvarouppföljning"))
 
 
+def test_a_compound_finds_at_least_what_its_two_parts_find_together(client):
+    """ "närvarouppföljning" found 1 page where "närvaro uppföljning" found 9: its parts were
+    searched as typed, without their forms and compounds ("uppföljningen",
+    "frånvarouppföljning")."""
+    add_page(MethodPage, "Zyxmodellen", body="Vi följer upp närvaro. Uppföljningen görs av mentor.")
+    add_page(MethodPage, "Zyxdagen", body="Daglig frånvarouppföljning ger bättre närvaro.")
+    for compound, parts in [
+        ("närvarouppföljning", "närvaro uppföljning"),
+        ("narvarouppfoljning", "narvaro uppfoljning"),
+    ]:
+        apart = set(titles(search(client, parts)))
+        assert {"Zyxmodellen", "Zyxdagen"} <= apart
+        assert apart <= set(titles(search(client, compound))), compound
+
+
 def test_results_can_be_sorted_newest_first(client):
     for title, year in [("Zyxett", 2019), ("Zyxtvå", 2025), ("Zyxtre", 2022)]:
         add_page(MethodPage, title, body="zyxsortord", published=datetime.date(year, 5, 1))

@@ -138,15 +138,17 @@ FALLBACK_MESSAGES = {
 }
 
 
-def alternatives(word, words, fixes, compounds=True):
+def alternatives(word, words, fixes, compounds=True, synonyms=None):
     """What a query word may match: itself, its rough stem ("mentorerna" -> "mentor"), its
     spellings in the content ("franvaro" -> "frånvaro", for SQLite), the compounds of the
     content that begin or end with it ("avbrott" -> "studieavbrott"), its correction if it is
     not a word of the content ("mentroer" -> "mentorer") and, for a compound, its two parts
-    together. A correction matches all that, as the corrected word itself would: the page says
-    it shows that word's hits. Without `compounds`, neither compounds nor parts: for the
-    any-word fallback, where ten words with twenty compounds each took over a second at 10,000
-    pages."""
+    together, each as it would be searched alone, synonyms included (so "närvarouppföljning"
+    finds at least what "närvaro uppföljning" finds; a part is not split again: `synonyms` is
+    None there). A correction matches all that, as
+    the corrected word itself would: the page says it shows that word's hits. Without
+    `compounds`, neither compounds nor parts: for the any-word fallback, where ten words with
+    twenty compounds each took over a second at 10,000 pages."""
     fix = fixes.get(word)
     found = {}
     queries = []
@@ -154,9 +156,9 @@ def alternatives(word, words, fixes, compounds=True):
         found.update(dict.fromkeys([text, stem(text), *words.forms(text)[:3]]))
         if compounds:
             found.update(dict.fromkeys(words.compounds(text)))
-            parts = words.split(text)
-            if parts:
-                queries.append(And([PlainText(part) for part in parts]))
+            split = words.split(text) if synonyms is not None else None
+            if split:
+                queries.append(And([unit_query(u, words, {}) for u in group(split, synonyms)]))
     queries = [PlainText(text) for text in found] + queries
     return queries[0] if len(queries) == 1 else Or(queries)
 
@@ -176,8 +178,8 @@ def unit_query(unit, words, fixes, **options):
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
-def all_units(units, words, fixes):
-    queries = [unit_query(unit, words, fixes) for unit in units]
+def all_units(units, words, fixes, synonyms):
+    queries = [unit_query(unit, words, fixes, synonyms=synonyms) for unit in units]
     return queries[0] if len(queries) == 1 else And(queries)
 
 
@@ -239,11 +241,12 @@ def find(query_words, request=None):
     the content does not have, its correction (one query, as a search engine's fuzziness
     would); if nothing, a similar title (PostgreSQL with pg_trgm); then any of the words."""
     words = vocabulary(request)
-    units = group(query_words, synonym_map())
+    synonyms = synonym_map()
+    units = group(query_words, synonyms)
     fixes = corrections(units, words)
     suggestion = " ".join(fixes.get(word, word) for word in query_words) if fixes else ""
     pages = searchable_pages(request)
-    hits = ranked(all_units(units, words, fixes), pages, request)
+    hits = ranked(all_units(units, words, fixes, synonyms), pages, request)
     if hits:
         # The corrected words are not on any page: the hits are for the corrections.
         return Found(hits, "corrected" if fixes else "", suggestion)
