@@ -184,6 +184,31 @@ def test_a_search_without_hits_helps_the_visitor_on(client):
     assert html.count('href="/framgangsfaktorer/') >= 4
 
 
+def test_a_search_without_content_hits_names_news_events_and_projects_that_match(client):
+    """ "slutkonferens" said "Inga träffar" and "Kontrollera stavningen" while the event of that
+    name was on the site: the search covers research, case studies and methods, and says so,
+    and names the site's other pages that match. Drafts and restricted pages stay out."""
+    from wagtail.models import PageViewRestriction
+
+    from pluginnovation.news.models import EventIndexPage
+    from tests.test_events import add_event, at
+    from tests.test_news import clean_index
+
+    events = clean_index(EventIndexPage, "evenemang", "Evenemang")
+    add_event(events, "Zyxkonferensen i Borås", at(30))
+    add_event(events, "Zyxkonferensen i utkast", at(40), live=False)
+    hidden = add_event(events, "Zyxkonferensen för inloggade", at(50))
+    PageViewRestriction.objects.create(page=hidden, restriction_type="login")
+    html = client.get("/sok/", {"q": "zyxkonferensen"}).text
+    assert "Inga träffar för ”zyxkonferensen”" in html
+    assert "Sökningen gäller forskning, fallstudier och metoder" in html
+    section = html[html.index('id="other-pages-heading"') :]
+    section = section[: section.index("</section>")]
+    link = '<a href="/evenemang/zyxkonferensen-i-boras/">Zyxkonferensen i Borås</a>'
+    assert link in section
+    assert "utkast" not in html and "inloggade" not in html
+
+
 def test_filters_that_exclude_every_hit_offer_to_search_without_them(client):
     add_page(MethodPage, "Ensam träff", body="ensamordet", factors=["samverkan"])
     response = client.get("/sok/?q=ensamordet&faktor=bemotande")

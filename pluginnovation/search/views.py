@@ -24,6 +24,7 @@ from pluginnovation.discovery.listing import (
 )
 from pluginnovation.discovery.term_search import term_filters
 from pluginnovation.http_methods import require_safe
+from pluginnovation.search.other_pages import other_pages
 from pluginnovation.taxonomy.models import SuccessFactor
 
 # How many of the newest pages of each type a factor page shows.
@@ -281,6 +282,7 @@ def search(request):
         )
     if not context.get("result_count"):
         context["factors"] = success_factors(request)
+        context["other_pages"] = other_pages(words, request)
     response = render(request, "search/search_results.html", context)
     return counted_search(response, query) if counted else response
 
