@@ -225,3 +225,75 @@ def test_a_news_items_day_before_the_knowledge_bank_is_refused():
 
     assert "date" in date_errors({"date": datetime.date(1066, 10, 14)})
     assert date_errors({"date": datetime.date(2016, 10, 14), "title": "x"}) == {}
+
+
+def standard_page_data(title, slug):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "intro": "",
+            "body": inline_formset([]) | {"count": "0"},
+            "comments": inline_formset([]),
+            "action-publish": "1",
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("slug", "address"),
+    [
+        ("resultat", "/resultat/"),
+        ("utforska", "/utforska/"),
+        ("sok", "/sok/"),
+        ("karta", "/karta/"),
+        ("admin", "/admin/"),
+        ("en", "/en/"),
+        ("static", "/static/"),
+        ("dokument", "/dokument/"),
+        ("sitemap-xml", None),
+    ],
+)
+def test_a_page_cannot_take_an_address_the_site_already_answers(admin_client, slug, address):
+    """A page "Resultat" below the home page was published at /resultat/, where the results
+    view answers: nobody could reach it, and the menu held "Resultat" twice."""
+    from pluginnovation.home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get(locale__language_code="sv")
+    response = admin_client.post(add_url(home, StandardPage), standard_page_data("Sida", slug))
+    if address is None:
+        assert response.status_code == 302
+        assert client_text(admin_client, f"/{slug}/")
+        return
+    assert response.status_code == 200
+    assert response.context["form"].errors["slug"] == [
+        f"Adressen {address} används redan av webbplatsen. Välj en annan."
+    ]
+    assert not StandardPage.objects.filter(slug=slug).exists()
+
+
+def test_a_page_further_down_may_use_such_a_word(admin_client):
+    from pluginnovation.home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get(locale__language_code="sv")
+    about = home.get_children().get(slug="om").specific
+    response = admin_client.post(
+        add_url(about, StandardPage), standard_page_data("Resultat", "resultat")
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert "Resultat" in client_text(admin_client, "/om/resultat/")
+
+
+def client_text(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_a_slug_made_from_such_a_title_steps_aside(admin_client):
+    from pluginnovation.home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get(locale__language_code="sv")
+    response = admin_client.post(add_url(home, StandardPage), standard_page_data("Resultat", ""))
+    assert response.status_code == 302
+    assert StandardPage.objects.get(title="Resultat").url == "/resultat-2/"

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -5,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import SlugInput
 from wagtail.models import Page
 
+from pluginnovation.content.addresses import taken_address
 from pluginnovation.content.dates import date_errors
 from pluginnovation.content.text import without_diacritics
 
@@ -90,11 +92,18 @@ class PageForm(WagtailAdminPageForm):
     def clean_slug(self):
         slug = self.cleaned_data.get("slug")
         if slug:
+            parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+            address = taken_address(slug, parent)
+            if address:
+                raise ValidationError(
+                    f"Adressen {address} används redan av webbplatsen. Välj en annan."
+                )
             return slug
         base = ascii_slug(self.cleaned_data.get("title") or "")[:200] or "sida"
         slug, number = base, 2
-        while self.parent_page and not Page._slug_is_available(
-            slug, self.parent_page, self.instance
+        while self.parent_page and (
+            not Page._slug_is_available(slug, self.parent_page, self.instance)
+            or taken_address(slug, self.parent_page)
         ):
             slug, number = f"{base}-{number}", number + 1
         return slug
