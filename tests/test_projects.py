@@ -467,3 +467,43 @@ def test_first_sentence_gives_one_line():
         "Från 2012 till 2015, i 47 kommuner."
     )
     assert first_sentence("") == ""
+
+
+def test_a_project_is_public_only_with_a_visible_page_or_a_visible_page_naming_it(
+    client, project_index
+):
+    """A project term was in the open data, on its regions' pages, in every listing's filter
+    and in Bevaka from the day an editor created it, with its description, owner and funding,
+    before anyone published (or while a restriction covered) its page."""
+    from pluginnovation.taxonomy.models import Region
+
+    gr = Region.objects.get(slug="gr")
+    hidden = {
+        "utkast": ProjectFactory(name="Zyxprojekt i utkast", slug="zyx-utkast"),
+        "skyddat": ProjectFactory(name="Zyxprojekt skyddat", slug="zyx-skyddat"),
+        "utan-sida": ProjectFactory(name="Zyxprojekt utan sida", slug="zyx-utan-sida"),
+    }
+    named = ProjectFactory(name="Zyxprojekt i en fallstudie", slug="zyx-namnt")
+    for project in [*hidden.values(), named]:
+        project.regions.add(gr)
+    draft = ProjectPage(project=hidden["utkast"], live=False)
+    project_index.add_child(instance=draft)
+    restricted = add_project_page(project_index, hidden["skyddat"])
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    CaseStudyPageFactory(projects=[named])
+
+    section = client.get("/fallstudier/gr/").content.decode()
+    listing = client.get("/fallstudier/").content.decode()
+    alerts = client.get("/bevaka/").content.decode()
+    taxonomy = client.get("/oppna-data/taxonomi.json").content.decode()
+    for surface, html in [
+        ("region", section),
+        ("listing", listing),
+        ("bevaka", alerts),
+        ("taxonomi", taxonomy),
+    ]:
+        for project in hidden.values():
+            assert project.name not in html, (surface, project.slug)
+        assert named.name in html, surface
+    results = client.get("/resultat/", {"projekt": "zyx-utkast"}).content.decode()
+    assert "Zyxprojekt i utkast" not in results and "finns inte" in results

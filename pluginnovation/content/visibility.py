@@ -6,7 +6,7 @@ from django.db.models.functions import Length, Substr
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 
 def restricted(path="path"):
@@ -23,6 +23,17 @@ def restricted(path="path"):
 def visible(pages):
     """The live pages of a page queryset that no view restriction covers."""
     return pages.filter(live=True).exclude(restricted())
+
+
+def public_projects(projects):
+    """The projects of a queryset that visitors may know of: those whose project page is
+    visible, or that a visible content page names (its card and facts name them). A project
+    an editor has only created, or whose page is a draft or restricted, may be an unannounced
+    one: its description, owner and funding stay out of listings, filters, Bevaka, the open
+    data and the archive until its page is published. Two subqueries, no query of their own."""
+    own_page = visible(Page.objects.filter(pk=OuterRef("page")))
+    named_by = visible(Page.objects.filter(contentpage__projects=OuterRef("pk")))
+    return projects.filter(Exists(own_page) | Exists(named_by))
 
 
 def restricted_collection(path="collection__path"):

@@ -27,7 +27,12 @@ from casestudies.models import CaseStudyPage, CaseStudyResult, Direction
 from methods.models import MethodPage, MethodRelatedPage
 from pluginnovation.content.categories import CATEGORIES
 from pluginnovation.content.models import NEWEST_FIRST, ContentPage, PageTag
-from pluginnovation.content.visibility import restricted, restricted_collection, visible
+from pluginnovation.content.visibility import (
+    public_projects,
+    restricted,
+    restricted_collection,
+    visible,
+)
 from pluginnovation.news.models import EventPage, NewsPage
 from pluginnovation.opendata.plaintext import body_text, html_text, raw_blocks, steps_text
 from pluginnovation.projects.models import ProjectPage
@@ -485,7 +490,7 @@ def taxonomy(reading):
             name_en=factor.name_en or None,
             description=factor.definition,
         )
-    for project in Project.objects.prefetch_related("regions"):
+    for project in public_projects(Project.objects.prefetch_related("regions")):
         add(
             "projects",
             project,
