@@ -519,3 +519,14 @@ def test_a_user_given_the_view_permission_sees_the_list(client):
         f"/admin/bevakningar/delete/{Subscription.objects.get().pk}/"
     ).status_code in (302, 403)
     assert Subscription.objects.count() == 1
+
+
+def test_the_confirmation_link_uses_the_sites_own_address_not_the_requests_host(client, settings):
+    """A site answering to several names (www and the bare domain) mailed a live token to
+    whichever name the request gave; the mails are written with the site's own address."""
+    settings.ALLOWED_HOSTS = ["testserver", "annat-namn.example"]
+    response = client.post("/bevaka/", form_data(), HTTP_HOST="annat-namn.example")
+    assert response.status_code == 302
+    body = mail.outbox[-1].body
+    assert "annat-namn.example" not in body
+    assert link(mail.outbox[-1], "bekrafta")

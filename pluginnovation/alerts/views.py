@@ -106,7 +106,8 @@ def subscribe_form(request, readable):
 
 
 def send_confirmation(request, subscription):
-    base = request.build_absolute_uri("/")
+    # The site's own address, not the request's Host: a live token goes only there.
+    base = mail.public_base_url()
     names = subscriptions.topics(subscription.pending).names()
     try:
         mail.confirmation(subscription, base, names).send()
