@@ -16,6 +16,7 @@ from wagtail import views as page_views
 from wagtail.documents.views import serve as document_views
 
 from pluginnovation.delivery.sessions import site_length
+from pluginnovation.http_methods import require_http_methods
 from pluginnovation.ratelimit import WINDOW_SECONDS, allow
 
 
@@ -42,5 +43,7 @@ def limited(view, kind):
     return never_cache(guarded)
 
 
-page_password = limited(page_views.authenticate_with_password, "page")
-document_password = limited(document_views.authenticate_with_password, "document")
+# The forms are shown and sent: any other method gets the site's 405 (TRACE rendered them).
+form_methods = require_http_methods(["GET", "HEAD", "POST"])
+page_password = form_methods(limited(page_views.authenticate_with_password, "page"))
+document_password = form_methods(limited(document_views.authenticate_with_password, "document"))

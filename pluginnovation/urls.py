@@ -1,14 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_serve
 
 from pluginnovation import password_attempts, sign_in
 from pluginnovation.editorial import reports as editorial_reports
 from pluginnovation.editorial.password_reset import BoundedPasswordResetView
+from pluginnovation.http_methods import require_safe
 
 # The plain error pages speak the address's language (pluginnovation.delivery.error_pages); a
 # database that is away gives a 503 with Retry-After, not a 500.
@@ -24,12 +26,14 @@ urlpatterns = [
         name="bounded_password_reset",
     ),
     path("admin/", include(wagtailadmin_urls)),
-    # Wagtail's password form for protected documents, with a bound on guessing; the same
-    # address as Wagtail's own, which follows and is no longer reached. Pages: below.
+    # Wagtail's document view, for reading only (TRACE or PUT answered with the file), and its
+    # password form for protected documents, with a bound on guessing; the same addresses as
+    # Wagtail's own, which follow and are no longer reached. Pages: below.
     path(
         "dokument/authenticate_with_password/<int:restriction_id>/",
         password_attempts.document_password,
     ),
+    re_path(r"^dokument/(\d+)/(.*)$", require_safe(document_serve.serve)),
     path("dokument/", include(wagtaildocs_urls)),
     path("logga-in/", sign_in.sign_in, name="sign_in"),
     path("", include("pluginnovation.seo.urls")),

@@ -145,11 +145,44 @@ def test_an_address_that_only_shows_refuses_other_methods_with_the_sites_page(
     assert "<h1>" in response.content.decode() and 'class="site-header"' in response.text
 
 
-def test_options_on_a_page_is_left_to_wagtail_and_a_post_without_token_to_django(client):
+def test_options_on_a_page_names_only_the_methods_it_takes(client):
+    """OPTIONS was Wagtail's, which offered DELETE, PATCH, POST and PUT: each answered 405."""
     from django.test import Client
 
     page = ContentPage.objects.live().first()
     options = client.options(page.url)
-    assert options.status_code == 200 and "GET" in options["Allow"]
+    assert options.status_code == 200 and options["Allow"] == "GET, HEAD, OPTIONS"
     strict = Client(enforce_csrf_checks=True).post(page.url)
     assert strict.status_code == 403
+
+
+def document_address():
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    document = get_document_model()(title="Metodblad", collection=Collection.get_first_root_node())
+    document.file.save("metodblad.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    document.save()
+    return document.url
+
+
+@pytest.mark.parametrize("method", ["TRACE", "PUT", "DELETE", "FOO"])
+def test_documents_and_password_forms_refuse_methods_they_do_not_take(client, method):
+    """A document answered TRACE with the file, and the password forms rendered for TRACE
+    (PUT and DELETE got the CSRF page instead of 405)."""
+    from wagtail.models import PageViewRestriction
+
+    page = ContentPage.objects.live().first()
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type="password", password="hemligt"
+    )
+    for address, allowed in [
+        (document_address(), "GET, HEAD"),
+        (f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/", "GET, HEAD, POST"),
+    ]:
+        response = client.generic(method, address)
+        assert response.status_code == 405, address
+        assert response["Allow"] == allowed
+    assert client.get(document_address()).status_code == 200

@@ -5,6 +5,8 @@ log entry: a bulk action on images or documents changes the content version here
 (pluginnovation.discovery.cache), so cached pages drop a file moved into a private collection
 on the next request."""
 
+from django.http import HttpResponse
+
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -23,7 +25,10 @@ def files_changed(request, action_type, objects, action):
 def pages_only_show(page, request, serve_args, serve_kwargs):
     """No page type of the site takes a form (forms have views of their own): a POST, PUT or
     DELETE to a page gets the site's 405, not the page as if something had been done (one
-    without a CSRF token is refused before, by Django). OPTIONS is Wagtail's to answer."""
-    if request.method not in (*SAFE_METHODS, "OPTIONS"):
+    without a CSRF token is refused before, by Django). OPTIONS names these methods, where
+    Wagtail's answer offered every method."""
+    if request.method == "OPTIONS":
+        return HttpResponse(headers={"Allow": ", ".join([*SAFE_METHODS, "OPTIONS"])})
+    if request.method not in SAFE_METHODS:
         return not_allowed(request, SAFE_METHODS)
     return None
