@@ -179,6 +179,10 @@ class CheckedImageField(WagtailImageField):
             if error.code != "invalid_image_known_format":
                 raise
             actual = f.image.format_name
+            if actual not in self.allowed_image_extensions:
+                # A format the site does not take (an SVG, or text Willow reads as one):
+                # renaming the file would only be refused next.
+                raise self.refusal(UploadRefused("not_an_image"), f) from error
             refused = UploadRefused(
                 "image_wrong_extension",
                 actual=actual.upper(),

@@ -81,6 +81,9 @@ REFUSED = [
     ("avbruten.png", PNG[: len(PNG) // 2], "Bilden är skadad eller ofullständig"),
     ("avbruten.jpg", JPEG[: len(JPEG) // 2], "Bilden är skadad eller ofullständig"),
     ("bild.png", JPEG, "Filen ”bild.png” är en JPEG-bild men heter .png"),
+    # Read as SVG, a format the site does not take: renaming it to .svg would not help.
+    ("skript.png", b"<script>alert(1)</script>", "Filen ”skript.png” är inte en bild som går"),
+    ("ritning.png", b'<svg xmlns="http://www.w3.org/2000/svg"/>', "inte en bild som går att"),
 ]
 
 
