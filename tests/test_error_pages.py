@@ -84,3 +84,21 @@ def test_a_failure_gives_a_500_in_the_addresses_language(failing_pages, path, la
     assert html_lang(response) == language
     assert heading(response) == expected
     assert ("Till startsidan" in response.content.decode()) == (language == "sv")
+
+
+def test_a_form_sent_without_its_fields_gets_a_400_not_a_500(admin_user):
+    """A page edit posted by hand with only a title and "publish" failed inside Wagtail's
+    stream field (MultiValueDictKeyError: 'body-count') with a 500; nothing was saved."""
+    from pluginnovation.content.models import ContentPage
+
+    page = ContentPage.objects.live().first()
+    client = Client(raise_request_exception=False)
+    client.force_login(admin_user)
+    title = page.title
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/", {"title": "Handgjord", "action-publish": "1"}
+    )
+    assert response.status_code == 400
+    assert heading(response) == "Förfrågan kunde inte tas emot"
+    page.refresh_from_db()
+    assert page.title == title
