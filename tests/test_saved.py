@@ -469,10 +469,28 @@ def test_a_shared_link_is_read_only_and_can_be_copied(client):
     assert "3 sidor kopierades" in other.get("/samling/").content.decode()
 
 
+def test_a_copy_says_how_many_pages_were_there_already(client):
+    """ "1 sida kopierades" of a shared collection of two, one of which the visitor had saved:
+    it looked as if a page was lost."""
+    pages = demo_pages()
+    collection = make_collection(client, pages[:2])
+    other = Client()
+    save(other, pages[1])
+    other.post(f"/samling/delad/{collection.share_token}/kopiera/")
+    html = other.get("/samling/").content.decode()
+    assert "1 sida kopierades till Min samling. 1 fanns redan där." in html
+    other.post(f"/samling/delad/{collection.share_token}/kopiera/")
+    html = other.get("/samling/").content.decode()
+    assert "Alla sidorna fanns redan i Min samling." in html
+
+
 def test_the_owner_opening_their_own_share_link_is_sent_to_their_collection(client):
     collection = make_collection(client, demo_pages()[:1])
     html = client.get(f"/samling/delad/{collection.share_token}/").content.decode()
     assert "Det här är din samling" in html
+    # The owner is not told that someone shared the pages with her.
+    assert "Någon har delat" not in html
+    assert "Så här ser andra din samling" in html
     response = client.post(f"/samling/delad/{collection.share_token}/kopiera/")
     assert response["Location"] == "/samling/"
     assert Collection.objects.count() == 1

@@ -109,14 +109,22 @@ def rename(collection, name):
     changed(collection, "name")
 
 
+@dataclass
+class Copied:
+    added: int
+    already: int  # in the target before
+    no_room: int  # left out: the target was full
+
+
 def copy_into(source, target):
-    """Append the source's visible pages to the target (up to MAX_ITEMS); how many were added."""
+    """Append the source's visible pages to the target (up to MAX_ITEMS): what was added, what
+    the target had already and what did not fit."""
     have = set(target.items.values_list("page_id", flat=True))
     room = MAX_ITEMS - len(have)
     last = target.items.aggregate(last=Max("position"))["last"] or 0
-    page_ids = [page_id for page_id in contents(source).page_ids if page_id not in have][
-        : max(room, 0)
-    ]
+    shared = contents(source).page_ids
+    new = [page_id for page_id in shared if page_id not in have]
+    page_ids = new[: max(room, 0)]
     CollectionItem.objects.bulk_create(
         CollectionItem(collection=target, page_id=page_id, position=last + number)
         for number, page_id in enumerate(page_ids, start=1)
@@ -124,7 +132,7 @@ def copy_into(source, target):
     if not target.name and source.name:
         target.name = source.name
     changed(target, "name")
-    return len(page_ids)
+    return Copied(len(page_ids), len(shared) - len(new), len(new) - len(page_ids))
 
 
 @dataclass

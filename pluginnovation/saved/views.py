@@ -401,6 +401,23 @@ def shared(request, collection):
     )
 
 
+def pages_text(number):
+    return f"{number} sid{'a' if number == 1 else 'or'}"
+
+
+def copied_message(copied):
+    """What a copy did, every page of the shared collection accounted for."""
+    if not copied.added and not copied.no_room:
+        return "Alla sidorna fanns redan i Min samling."
+    parts = [f"{pages_text(copied.added)} kopierades till Min samling."]
+    if copied.already:
+        parts.append(f"{copied.already} fanns redan där.")
+    if copied.no_room:
+        full = f"Min samling rymmer högst {MAX_ITEMS} sidor"
+        parts.append(f"{pages_text(copied.no_room)} fick inte plats: {full}.")
+    return " ".join(parts)
+
+
 @shared_or_404
 @require_POST
 def copy(request, collection):
@@ -410,16 +427,11 @@ def copy(request, collection):
     if mine.pk == collection.pk:
         messages.info(request, "Det här är redan din samling.")
         return redirect("saved:collection")
-    added = collections.copy_into(collection, mine)
-    if added:
-        messages.success(
-            request,
-            f"{added} sid{'a' if added == 1 else 'or'} kopierades till Min samling.",
-        )
+    copied = collections.copy_into(collection, mine)
+    if copied.added:
+        messages.success(request, copied_message(copied))
     else:
-        messages.info(
-            request, "Inga nya sidor att kopiera (de fanns redan, eller samlingen är full)."
-        )
+        messages.info(request, copied_message(copied))
     has_pages = bool(collections.contents(mine).page_ids)
     return hint_follows(request, redirect("saved:collection"), has_pages)
 
