@@ -478,3 +478,20 @@ def test_after_removing_a_row_the_address_names_where_to_go_on(client, done):
     assert done.plan_items.count() == 1
     response = client.post(plan_url(done), {"ta_bort": str(first.pk)})
     assert response["Location"].endswith("#annan-metod")
+
+
+def test_a_date_that_has_passed_is_saved_with_a_question(client, done):
+    """2020-01-01 as "Klart senast" was saved without a word: likely a slip of the keyboard."""
+    method = recommended(client, done)[0]
+    add(client, done, method)
+    item = done.plan_items.get()
+    response = client.post(plan_url(done), {**row(item, datum="2020-01-01"), "spara": "1"})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.due_date == datetime.date(2020, 1, 1)
+    html = client.get(plan_url(done)).content.decode()
+    assert "Handlingsplanen är sparad." in html
+    assert f"Klart senast för ”{method.title}” är 1 januari 2020, som redan har varit." in html
+    # Saving again with the same date does not ask again.
+    client.post(plan_url(done), {**row(item, datum="2020-01-01"), "spara": "1"})
+    assert "som redan har varit" not in client.get(plan_url(done)).content.decode()

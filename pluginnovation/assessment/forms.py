@@ -8,6 +8,7 @@ import datetime
 import re
 
 from django import forms
+from django.utils import timezone
 
 from pluginnovation.assessment.models import PlanItem, Scale
 from pluginnovation.content.numbers import typed_int
@@ -134,6 +135,12 @@ class PlanItemForm(forms.Form):
         """The id of the row's first field on the page (plan.html names each field's id after
         its name), e.g. rad-12-forsta_steg."""
         return self.add_prefix("forsta_steg")
+
+    def sets_a_past_date(self):
+        """Whether this row is given a new date that has already been (a slip of the keyboard,
+        more often than not). Asked before apply()."""
+        new = self.cleaned_data.get("datum")
+        return bool(new) and new != self.item.due_date and new < timezone.localdate()
 
     def apply(self):
         """Copy the cleaned values onto the item (not saved)."""

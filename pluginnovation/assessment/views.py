@@ -12,6 +12,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_safe
 
 from methods.models import MethodPage
@@ -424,6 +425,7 @@ def plan(request, token):
             if item.pk != remove and PlanItemForm(item=item).is_sent(request.POST)
         ]
         if all(form.is_valid() for form in sent):
+            past = [form for form in sent if form.sets_a_past_date()]
             changed = [form.apply() for form in sent]
             with transaction.atomic():
                 if changed:
@@ -443,6 +445,14 @@ def plan(request, token):
                 anchor = after_removal(items, remove)
             else:
                 messages.success(request, "Handlingsplanen är sparad.")
+                for form in past:
+                    item = form.item
+                    day = date_format(item.due_date, "j F Y")
+                    messages.warning(
+                        request,
+                        f"Klart senast för ”{item.method.title}” är {day}, som redan har "
+                        "varit. Stämmer datumet?",
+                    )
                 anchor = "#meddelanden"  # read out, and the keyboard goes on from there
             return HttpResponseRedirect(edit_url(assessment, "plan") + anchor)
         by_pk = {form.item.pk: form for form in sent}
