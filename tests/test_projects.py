@@ -507,3 +507,21 @@ def test_a_project_is_public_only_with_a_visible_page_or_a_visible_page_naming_i
         assert named.name in html, surface
     results = client.get("/resultat/", {"projekt": "zyx-utkast"}).content.decode()
     assert "Zyxprojekt i utkast" not in results and "finns inte" in results
+
+
+def test_a_project_joins_and_leaves_the_filters_with_its_page(
+    client, project_index, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The filters' list of terms was kept until a term changed: a project whose page was
+    published appeared there minutes later, and one unpublished stayed as long."""
+    from tests.discovery_support import keep_per_version
+
+    keep_per_version(monkeypatch)
+    project = ProjectFactory(name="Zyxprojekt på väg", slug="zyx-pa-vag")
+    assert "Zyxprojekt på väg" not in client.get("/fallstudier/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = add_project_page(project_index, project)
+    assert "Zyxprojekt på väg" in client.get("/fallstudier/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert "Zyxprojekt på väg" not in client.get("/fallstudier/").content.decode()

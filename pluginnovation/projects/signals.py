@@ -1,9 +1,13 @@
 """A project page follows its term: when an editor renames a project (or changes its slug)
-under Taxonomi → Projekt, the page takes the new name and address at once."""
+under Taxonomi → Projekt, the page takes the new name and address at once. And the term follows
+its page: a project is public only once its page is (content.visibility.public_projects), so
+publishing, unpublishing or deleting the page renews what every listing's filters know of the
+terms, as a term's own edit does."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from pluginnovation.discovery import buckets
 from pluginnovation.taxonomy.models import Project
 
 
@@ -17,3 +21,12 @@ def page_follows_project(sender, instance, raw=False, **kwargs):
     if page is not None:
         page.project = instance
         page.follow_project()
+
+
+@receiver(post_save, dispatch_uid="projects_terms_follow_page")
+@receiver(post_delete, dispatch_uid="projects_terms_follow_deleted_page")
+def terms_follow_page(sender, instance, raw=False, **kwargs):
+    from pluginnovation.projects.models import ProjectPage
+
+    if not raw and issubclass(sender, ProjectPage):
+        buckets.renewed(buckets.bump_all)
