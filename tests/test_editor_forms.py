@@ -297,3 +297,22 @@ def test_a_slug_made_from_such_a_title_steps_aside(admin_client):
     response = admin_client.post(add_url(home, StandardPage), standard_page_data("Resultat", ""))
     assert response.status_code == 302
     assert StandardPage.objects.get(title="Resultat").url == "/resultat-2/"
+
+
+def test_a_page_cannot_be_moved_to_an_address_the_site_answers(admin_client):
+    """Refused on its form, a page "resultat" could still be moved below the home page, where
+    /resultat/ never reached it."""
+    from django.urls import reverse
+
+    from pluginnovation.home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get(locale__language_code="sv")
+    about = home.get_children().get(slug="om").specific
+    page = StandardPage(title="Resultat", slug="resultat")
+    about.add_child(instance=page)
+    url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, home.pk])
+    response = admin_client.post(url, follow=True)
+    page.refresh_from_db()
+    assert page.get_parent().pk == about.pk
+    messages = [str(message) for message in response.context["messages"]]
+    assert "kan inte flyttas hit: adressen /resultat/ används redan" in " ".join(messages)

@@ -11,6 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
+from pluginnovation.content.addresses import taken_address
 from pluginnovation.content.visibility import visible
 from pluginnovation.editorial import decisions, reports
 from pluginnovation.editorial.english_pages import SubmitEnglishPageView
@@ -159,6 +160,21 @@ def refuse_a_move_before_asking_about_it(request, page, destination):
     happens. First of the hooks, so none of them runs for it."""
     if not page.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+@hooks.register("before_move_page")
+def refuse_a_move_to_an_address_the_site_answers(request, page, destination):
+    """The page form refuses a slug the site's own views answer just below a home page
+    (content.addresses); a move there would make the page unreachable all the same."""
+    address = taken_address(page.slug, destination)
+    if address is None:
+        return None
+    messages.error(
+        request,
+        f"”{page.title}” kan inte flyttas hit: adressen {address} används redan av "
+        "webbplatsen. Byt sidans adress (slug) först, eller välj en annan plats.",
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
 @hooks.register("after_edit_page")
