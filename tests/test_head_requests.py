@@ -3,6 +3,8 @@
 Every public address that answers GET must answer HEAD the same way, not 405.
 """
 
+from django.test import Client
+
 import pytest
 
 from pluginnovation.assessment.models import Assessment
@@ -186,3 +188,6 @@ def test_documents_and_password_forms_refuse_methods_they_do_not_take(client, me
         assert response.status_code == 405, address
         assert response["Allow"] == allowed
     assert client.get(document_address()).status_code == 200
+    # As a browser or curl sends it, without a CSRF token: still the 405.
+    strict = Client(enforce_csrf_checks=True).generic(method, document_address())
+    assert strict.status_code == 405
