@@ -282,9 +282,8 @@ def search(request):
         )
     if not context.get("result_count"):
         context["factors"] = success_factors(request)
-    if not context.get("result_count") or found.fallback in fulltext.FALLBACK_MESSAGES:
-        # Not all the words on any content page: perhaps on a news item, event or project.
-        context["other_pages"] = other_pages(words, request, any_word=found.fallback == "any")
+        # Not on any content page: perhaps on a news item, event or project.
+        context["other_pages"] = other_pages(words, request)
     response = render(request, "search/search_results.html", context)
     return counted_search(response, query) if counted else response
 
