@@ -502,3 +502,20 @@ def test_thousands_of_unknown_filter_values_give_a_short_notice(client):
     html = response.content.decode()
     assert html.count("finns inte och användes inte") == 5
     assert "Ytterligare 2995 okända filtervärden användes inte." in html
+
+
+def test_a_summary_rows_link_keeps_the_other_filters_chosen(client):
+    """Per projekt under Göteborgsregionen linked to the project's results in every region:
+    the next page's numbers were not the row's."""
+    html = client.get("/resultat/", {"region": "gr", "indikator": "nadda-kaa"}).content.decode()
+    table = html[html.index('id="by-project-caption"') :]
+    table = table[: table.index("</table>")]
+    links = re.findall(r'<a href="/resultat/\?([^"]+)"', table)
+    assert links
+    for query in links:
+        assert query.replace("&amp;", "&").startswith("region=gr&indikator=nadda-kaa&projekt="), (
+            query
+        )
+    by_region = html[html.index('id="by-region-caption"') :]
+    by_region = by_region[: by_region.index("</table>")]
+    assert 'href="/resultat/?indikator=nadda-kaa&amp;region=gr"' in by_region

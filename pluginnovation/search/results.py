@@ -1,5 +1,7 @@
 """/resultat/: the measured results of every visible case study, filterable and summed up."""
 
+from urllib.parse import urlencode
+
 from django.shortcuts import render
 from django.utils.translation import get_language, gettext
 
@@ -48,6 +50,9 @@ def results(request):
                 }
                 for param in PARAMS
             ],
+            # A summary row links to its project's or region's results with the other filters
+            # as chosen, so the next page's numbers are the row's.
+            "keep": {param.name: others_query(filters, param.name) for param in PARAMS},
             **head,
         }
     )
@@ -62,3 +67,14 @@ def offered(options, counts, chosen):
         for value, name in options.items()
         if counts.get(value) or value in chosen
     ]
+
+
+def others_query(filters, left_out):
+    """The chosen values of every filter but `left_out`, as the start of a query string."""
+    pairs = [
+        (param.name, value)
+        for param in PARAMS
+        if param.name != left_out
+        for value in filters.values.get(param.name, [])
+    ]
+    return f"{urlencode(pairs)}&" if pairs else ""
