@@ -469,6 +469,15 @@ def test_a_shared_link_is_read_only_and_can_be_copied(client):
     assert "3 sidor kopierades" in other.get("/samling/").content.decode()
 
 
+def test_an_unnamed_shared_collection_is_not_called_min_samling_to_others(client):
+    collection = make_collection(client, demo_pages()[:1])
+    html = Client().get(f"/samling/delad/{collection.share_token}/").content.decode()
+    assert "<h1>Delad samling</h1>" in html
+    assert "<title>Delad samling" in html
+    mine = client.get(f"/samling/delad/{collection.share_token}/").content.decode()
+    assert "<h1>Min samling</h1>" in mine
+
+
 def test_a_copy_says_how_many_pages_were_there_already(client):
     """ "1 sida kopierades" of a shared collection of two, one of which the visitor had saved:
     it looked as if a page was lost."""
