@@ -3,6 +3,7 @@ visibility, retention and the query ceiling on every page of the flow."""
 
 import datetime
 import io
+import re
 from collections import Counter
 
 from django.core.cache import cache
@@ -492,6 +493,8 @@ def test_a_date_that_has_passed_is_saved_with_a_question(client, done):
     html = client.get(plan_url(done)).content.decode()
     assert "Handlingsplanen är sparad." in html
     assert f"Klart senast för ”{method.title}” är 1 januari 2020, som redan har varit." in html
+    # Set apart from the confirmation, as a warning.
+    assert re.search(r'<p class="notice notice--warning">Klart senast för', html)
     # Saving again with the same date does not ask again.
     client.post(plan_url(done), {**row(item, datum="2020-01-01"), "spara": "1"})
     assert "som redan har varit" not in client.get(plan_url(done)).content.decode()
