@@ -316,3 +316,48 @@ def test_a_page_cannot_be_moved_to_an_address_the_site_answers(admin_client):
     assert page.get_parent().pk == about.pk
     messages = [str(message) for message in response.context["messages"]]
     assert "kan inte flyttas hit: adressen /resultat/ används redan" in " ".join(messages)
+
+
+def test_a_copy_or_a_bulk_move_cannot_take_such_an_address_either(admin_client):
+    from django.urls import reverse
+
+    from pluginnovation.home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get(locale__language_code="sv")
+    about = home.get_children().get(slug="om").specific
+    page = StandardPage(title="Sök", slug="sok")
+    about.add_child(instance=page)
+    copy = admin_client.post(
+        reverse("wagtailadmin_pages:copy", args=[page.pk]),
+        {"new_title": "Sök", "new_slug": "sok", "new_parent_page": str(home.pk)},
+        follow=True,
+    )
+    assert "Kopian kan inte få adressen /sok/" in " ".join(
+        str(message) for message in copy.context["messages"]
+    )
+    assert not home.get_children().filter(slug="sok").exists()
+    move = admin_client.post(
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "move"])
+        + f"?id={page.pk}&next=/admin/",
+        {"chooser": str(home.pk)},
+        follow=True,
+    )
+    assert "Inget flyttades" in " ".join(str(message) for message in move.context["messages"])
+    page.refresh_from_db()
+    assert page.get_parent().pk == about.pk
+
+
+def test_below_the_english_home_only_the_addresses_answered_under_en_count():
+    from django.utils import translation
+
+    from pluginnovation.content import addresses
+    from pluginnovation.home.models import HomePage
+
+    addresses.routed_segments.cache_clear()
+    with translation.override("en"):  # the first call under /en/ once read only the root
+        routed = addresses.routed_segments()
+    assert {"sok", "resultat", "utforska"} <= routed.in_every_language
+    assert {"admin", "tipsa", "en", "static"} <= routed.everywhere
+    english = HomePage.objects.get(locale__language_code="en")
+    assert addresses.taken_address("sok", english) == "/en/sok/"
+    assert addresses.taken_address("admin", english) is None

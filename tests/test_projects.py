@@ -507,6 +507,11 @@ def test_a_project_is_public_only_with_a_visible_page_or_a_visible_page_naming_i
         assert named.name in html, surface
     results = client.get("/resultat/", {"projekt": "zyx-utkast"}).content.decode()
     assert "Zyxprojekt i utkast" not in results and "finns inte" in results
+    # The API neither lists a hidden project among the valid values nor accepts it.
+    api = client.get("/api/v2/pages/", {"projekt": "finns-inte"})
+    assert api.status_code == 400 and "zyx-namnt" in api.text
+    assert not any(project.slug in api.text for project in hidden.values())
+    assert client.get("/api/v2/pages/", {"projekt": "zyx-utkast"}).status_code == 400
 
 
 def test_a_project_joins_and_leaves_the_filters_with_its_page(

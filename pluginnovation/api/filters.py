@@ -20,7 +20,7 @@ from rest_framework.filters import BaseFilterBackend
 
 from pluginnovation.content.categories import CATEGORIES
 from pluginnovation.content.models import ContentPage, PageTag
-from pluginnovation.content.visibility import visible
+from pluginnovation.content.visibility import shown_terms, visible
 from pluginnovation.discovery.facets import FACETS_BY_PARAM, MAX_VALUES, page_ids, requested_values
 from pluginnovation.discovery.fulltext import INVISIBLE
 
@@ -72,14 +72,15 @@ def known_slugs(category, slugs):
         rows = PageTag.objects.filter(tag__slug__in=slugs, content_object_id__in=public)
         return set(rows.values_list("tag__slug", flat=True))
     term_model = ContentPage._meta.get_field(category.field).related_model
-    return set(term_model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    terms = shown_terms(term_model).filter(slug__in=slugs)
+    return set(terms.values_list("slug", flat=True))
 
 
 def unknown_message(category, unknown):
     message = f"Okänt värde för {category.param}: {', '.join(shown(v) for v in unknown[:5])}."
     if category.param in NAMED_SLUGS:
         term_model = ContentPage._meta.get_field(category.field).related_model
-        slugs = term_model.objects.values_list("slug", flat=True)
+        slugs = shown_terms(term_model).values_list("slug", flat=True)
         message += f" Giltiga värden: {', '.join(slugs)}."
     return message
 

@@ -133,7 +133,7 @@ class Profile:
     @property
     def unknown(self):
         """The factors answered "Vet inte" throughout: not knowing is worth finding out."""
-        return [score for score in self.scores if not score.answered and score.dont_know]
+        return [score for score in self.scores if score.dont_know == score.statements]
 
     @property
     def weakest(self):

@@ -8,6 +8,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
+from pluginnovation.taxonomy.models import Project
+
 
 def restricted(path="path"):
     """True where a view restriction (login, password, group) covers the page whose tree path
@@ -27,13 +29,21 @@ def visible(pages):
 
 def public_projects(projects):
     """The projects of a queryset that visitors may know of: those whose project page is
-    visible, or that a visible content page names (its card and facts name them). A project
-    an editor has only created, or whose page is a draft or restricted, may be an unannounced
-    one: its description, owner and funding stay out of listings, filters, Bevaka, the open
-    data and the archive until its page is published. Two subqueries, no query of their own."""
+    visible, or that a visible content page or news item names (its card and facts name
+    them). A project an editor has only created, or whose page is a draft or restricted, may
+    be an unannounced one: its description, owner and funding stay out of listings, filters,
+    Bevaka, the API, the open data and the archive until its page is published. Three
+    subqueries, no query of their own."""
     own_page = visible(Page.objects.filter(pk=OuterRef("page")))
-    named_by = visible(Page.objects.filter(contentpage__projects=OuterRef("pk")))
-    return projects.filter(Exists(own_page) | Exists(named_by))
+    named_by_content = visible(Page.objects.filter(contentpage__projects=OuterRef("pk")))
+    named_by_news = visible(Page.objects.filter(newspage__projects=OuterRef("pk")))
+    return projects.filter(Exists(own_page) | Exists(named_by_content) | Exists(named_by_news))
+
+
+def shown_terms(model):
+    """Every term of a taxonomy model that visitors may know of (projects: public_projects)."""
+    terms = model.objects.all()
+    return public_projects(terms) if issubclass(model, Project) else terms
 
 
 def restricted_collection(path="collection__path"):

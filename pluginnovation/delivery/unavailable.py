@@ -21,9 +21,15 @@ RETRY_AFTER_SECONDS = 30
 
 def server_error(request, template_name="500.html"):
     error = sys.exc_info()[1]
-    if isinstance(error, MultiValueDictKeyError):
+    if (
+        isinstance(error, MultiValueDictKeyError)
+        and request.method == "POST"
+        and error.args
+        and error.args[0] not in request.POST
+    ):
         # A form sent without fields its own page always sends (made by hand, or cut short):
-        # Wagtail's and Django's form code reads them without asking. Nothing was saved.
+        # Wagtail's and Django's form code reads them without asking. Nothing was saved. Any
+        # other such error is a bug of ours, and stays a 500 (logged as an error).
         return plain_page(request, "400.html", 400)
     if not isinstance(error, OperationalError | InterfaceError):
         return plain_page(request, template_name, 500)

@@ -24,7 +24,7 @@ from django.db.models.functions import Cast
 from wagtail.models import Page
 
 from pluginnovation.content.models import ContentPage, PageTag
-from pluginnovation.content.visibility import public_projects, visible
+from pluginnovation.content.visibility import shown_terms, visible
 from pluginnovation.discovery import buckets
 from pluginnovation.discovery import cache as discovery_cache
 from pluginnovation.discovery.cache import MAX_AGE
@@ -151,9 +151,7 @@ def term_parts():
     parts = []
     for facet in taxonomy_facets():
         sort = F("start_year") if facet.relation == "projects" else F("sort_order")
-        terms = facet.term_model.objects.all()
-        if facet.relation == "projects":
-            terms = public_projects(terms)
+        terms = shown_terms(facet.term_model)
         if facet.relation == "tags":
             sort = Value(0)
             public = visible(ContentPage.objects.all()).values("pk")

@@ -138,14 +138,20 @@ FALLBACK_MESSAGES = {
 }
 
 
-def alternatives(word, words, fixes, compounds=True, synonyms=None):
+# A compound's part brings its most frequent compounds only: with all twenty, a query of a few
+# compounds grew to hundreds of terms.
+PART_COMPOUNDS = 5
+
+
+def alternatives(word, words, fixes, compounds=True, synonyms=None, most=None):
     """What a query word may match: itself, its rough stem ("mentorerna" -> "mentor"), its
     spellings in the content ("franvaro" -> "frånvaro", for SQLite), the compounds of the
     content that begin or end with it ("avbrott" -> "studieavbrott"), its correction if it is
     not a word of the content ("mentroer" -> "mentorer") and, for a compound, its two parts
     together, each as it would be searched alone, synonyms included (so "närvarouppföljning"
-    finds at least what "närvaro uppföljning" finds; a part is not split again: `synonyms` is
-    None there). A correction matches all that, as
+    finds what "närvaro uppföljning" finds, with each part's PART_COMPOUNDS most frequent
+    compounds; a part is not split again: `synonyms` is None there). `most` bounds the
+    compounds (None: all that vocabulary.compounds gives). A correction matches all that, as
     the corrected word itself would: the page says it shows that word's hits. Without
     `compounds`, neither compounds nor parts: for the any-word fallback, where ten words with
     twenty compounds each took over a second at 10,000 pages."""
@@ -155,10 +161,11 @@ def alternatives(word, words, fixes, compounds=True, synonyms=None):
     for text in [word] + ([fix] if fix else []):
         found.update(dict.fromkeys([text, stem(text), *words.forms(text)[:3]]))
         if compounds:
-            found.update(dict.fromkeys(words.compounds(text)))
+            found.update(dict.fromkeys(words.compounds(text)[:most]))
             split = words.split(text) if synonyms is not None else None
             if split:
-                queries.append(And([unit_query(u, words, {}) for u in group(split, synonyms)]))
+                units = group(split, synonyms)
+                queries.append(And([unit_query(u, words, {}, most=PART_COMPOUNDS) for u in units]))
     queries = [PlainText(text) for text in found] + queries
     return queries[0] if len(queries) == 1 else Or(queries)
 

@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from pluginnovation.content.models import NEWEST_FIRST, ContentPage
 from pluginnovation.content.numbers import typed_int
+from pluginnovation.content.visibility import shown_terms
 from pluginnovation.discovery.cache import MAX_AGE, cached, content_version
 from pluginnovation.discovery.excerpts import TEXT_FIELDS, page_text
 from pluginnovation.discovery.facet_index import count_facets
@@ -401,7 +402,7 @@ def applies_filters(request):
         if facet.relation is None:
             return True
         if facet.show_all:  # every term is offered, with pages or without
-            return facet.term_model.objects.filter(slug__in=values).exists()
+            return shown_terms(facet.term_model).filter(slug__in=values).exists()
         # Only the terms of pages a visitor may see: a keyword of a draft is none of hers.
         model, page_column, term_field = facet.link
         rows = model.objects.filter(**{f"{term_field}__slug__in": values})

@@ -23,7 +23,7 @@ from casestudies.models import (
     ResultKind,
 )
 from pluginnovation.content.models import ContentPage
-from pluginnovation.content.visibility import public_projects, visible
+from pluginnovation.content.visibility import shown_terms, visible
 from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.facets import requested_values
 from pluginnovation.discovery.listing import CountedPaginator, page_number
@@ -111,7 +111,7 @@ def filter_options():
             factor.slug: factor.local_name
             for factor in SuccessFactor.objects.only("slug", "name", "name_en")
         },
-        "projekt": dict(public_projects(Project.objects.all()).values_list("slug", "name")),
+        "projekt": dict(shown_terms(Project).values_list("slug", "name")),
         "region": dict(Region.objects.values_list("slug", "name")),
         "indikator": {value: gettext(label) for value, label in Indicator.choices},
     }

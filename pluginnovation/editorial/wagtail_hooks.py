@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
 from pluginnovation.content.addresses import taken_address
+from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import visible
 from pluginnovation.editorial import decisions, reports
 from pluginnovation.editorial.english_pages import SubmitEnglishPageView
@@ -175,6 +176,40 @@ def refuse_a_move_to_an_address_the_site_answers(request, page, destination):
         "webbplatsen. Byt sidans adress (slug) först, eller välj en annan plats.",
     )
     return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("before_copy_page")
+def refuse_a_copy_to_an_address_the_site_answers(request, page):
+    if request.method != "POST":
+        return None
+    parent = Page.objects.filter(pk=typed_int(request.POST.get("new_parent_page"))).first()
+    address = taken_address(request.POST.get("new_slug", ""), parent)
+    if address is None:
+        return None
+    messages.error(
+        request,
+        f"Kopian kan inte få adressen {address}: den används redan av webbplatsen. Välj en "
+        "annan adress (slug) eller en annan plats.",
+    )
+    return redirect("wagtailadmin_pages:copy", page.pk)
+
+
+@hooks.register("before_bulk_action")
+def refuse_a_bulk_move_to_an_address_the_site_answers(request, action_type, objects, action):
+    if action_type != "move":
+        return None
+    destination = action.cleaned_form.cleaned_data["chooser"]
+    taken = [(page, taken_address(page.slug, destination)) for page in objects]
+    taken = [f"”{page.title}” ({address})" for page, address in taken if address]
+    if not taken:
+        return None
+    messages.error(
+        request,
+        "Inget flyttades. Adressen används redan av webbplatsen för "
+        + ", ".join(taken)
+        + ". Byt sidornas adress (slug) först, eller välj en annan plats.",
+    )
+    return redirect(action.next_url)
 
 
 @hooks.register("after_edit_page")

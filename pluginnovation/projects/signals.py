@@ -7,6 +7,8 @@ terms, as a term's own edit does."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wagtail.signals import page_published, page_unpublished
+
 from pluginnovation.discovery import buckets
 from pluginnovation.taxonomy.models import Project
 
@@ -23,10 +25,13 @@ def page_follows_project(sender, instance, raw=False, **kwargs):
         page.follow_project()
 
 
-@receiver(post_save, dispatch_uid="projects_terms_follow_page")
+@receiver(page_published, dispatch_uid="projects_terms_follow_published_page")
+@receiver(page_unpublished, dispatch_uid="projects_terms_follow_unpublished_page")
 @receiver(post_delete, dispatch_uid="projects_terms_follow_deleted_page")
-def terms_follow_page(sender, instance, raw=False, **kwargs):
+def terms_follow_page(sender, instance, **kwargs):
+    """Publishing, unpublishing and deleting only: a draft saved or a page locked changes no
+    term. (Wagtail's page signals take no lazy sender, hence the check here.)"""
     from pluginnovation.projects.models import ProjectPage
 
-    if not raw and issubclass(sender, ProjectPage):
+    if issubclass(sender, ProjectPage):
         buckets.renewed(buckets.bump_all)

@@ -407,6 +407,8 @@ def pages_text(number):
 
 def copied_message(copied):
     """What a copy did, every page of the shared collection accounted for."""
+    if not (copied.added or copied.already or copied.no_room):
+        return "Den delade samlingen har inga sidor att kopiera längre."
     if not copied.added and not copied.no_room:
         return "Alla sidorna fanns redan i Min samling."
     parts = [f"{pages_text(copied.added)} kopierades till Min samling."]
