@@ -530,3 +530,20 @@ def test_a_project_joins_and_leaves_the_filters_with_its_page(
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     assert "Zyxprojekt på väg" not in client.get("/fallstudier/").content.decode()
+
+
+def test_a_project_named_by_a_live_news_item_is_public(client, project_index):
+    """The news item shows the project; its filter link must not call it unknown."""
+    import datetime
+
+    from pluginnovation.news.models import NewsIndexPage
+    from tests.test_news import add_news, clean_index
+
+    project = ProjectFactory(name="Zyxprojekt i en nyhet", slug="zyx-nyhet")
+    news = add_news(
+        clean_index(NewsIndexPage, "aktuellt", "Aktuellt"), "Zyxnyheten", datetime.date(2024, 1, 1)
+    )
+    assert "Zyxprojekt i en nyhet" not in client.get("/oppna-data/taxonomi.json").text
+    news.projects.add(project)
+    news.save()
+    assert "Zyxprojekt i en nyhet" in client.get("/oppna-data/taxonomi.json").text
