@@ -608,3 +608,16 @@ def test_an_area_answered_vet_inte_throughout_is_named_where_there_is_most_to_ga
     pdf = client.get(f"/sjalvskattning/delad/{assessment.read_token}/handlingsplan.pdf")
     text = " ".join(pdf_text(pdf).split())
     assert "Att ta reda på • Samverkan" in text
+
+
+def test_several_areas_answered_vet_inte_are_named_as_a_swedish_list(client):
+    assessment = start(client)
+    unknown = {"uppfoljning", "flexibilitet", "samverkan"}
+    answer_all(
+        client,
+        assessment,
+        lambda statement: Scale.DONT_KNOW if statement.factor.slug in unknown else 2,
+    )
+    html = client.get(f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/").text
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "Om koll och uppföljning, flexibilitet och samverkan svarade ni ”Vet inte”" in text

@@ -8,7 +8,7 @@ from django.core.validators import EmailValidator
 
 from pluginnovation.alerts.disposable import is_disposable
 from pluginnovation.alerts.models import MAX_EMAIL_LENGTH, TOPIC_LISTS
-from pluginnovation.content.visibility import public_projects
+from pluginnovation.content.visibility import shown_terms
 from pluginnovation.taxonomy.models import Project, Region, SuccessFactor
 
 INVALID_EMAIL = "Skriv en giltig e-postadress, till exempel namn@skola.se."
@@ -99,13 +99,8 @@ class SubscribeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        projects = public_projects(Project.objects.all())
-        for name, terms in (
-            ("factor", SuccessFactor.objects.all()),
-            ("project", projects),
-            ("region", Region.objects.all()),
-        ):
-            terms = list(terms.values_list("pk", "name", "slug"))
+        for name, model in (("factor", SuccessFactor), ("project", Project), ("region", Region)):
+            terms = list(shown_terms(model).values_list("pk", "name", "slug"))
             self.fields[f"{name}s"].choices = [(pk, label) for pk, label, _ in terms]
             setattr(self, f"{name}_slugs", [(pk, slug) for pk, _, slug in terms])
 

@@ -136,6 +136,10 @@ class Profile:
         return [score for score in self.scores if score.dont_know == score.statements]
 
     @property
+    def unknown_factors(self):
+        return [score.factor for score in self.unknown]
+
+    @property
     def weakest(self):
         """The factor or factors with the lowest average (all of them if they tie)."""
         scored = self.scored

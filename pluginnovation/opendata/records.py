@@ -28,9 +28,9 @@ from methods.models import MethodPage, MethodRelatedPage
 from pluginnovation.content.categories import CATEGORIES
 from pluginnovation.content.models import NEWEST_FIRST, ContentPage, PageTag
 from pluginnovation.content.visibility import (
-    public_projects,
     restricted,
     restricted_collection,
+    shown_terms,
     visible,
 )
 from pluginnovation.news.models import EventPage, NewsPage
@@ -490,7 +490,7 @@ def taxonomy(reading):
             name_en=factor.name_en or None,
             description=factor.definition,
         )
-    for project in public_projects(Project.objects.prefetch_related("regions")):
+    for project in shown_terms(Project).prefetch_related("regions"):
         add(
             "projects",
             project,

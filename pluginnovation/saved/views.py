@@ -430,10 +430,8 @@ def copy(request, collection):
         messages.info(request, "Det här är redan din samling.")
         return redirect("saved:collection")
     copied = collections.copy_into(collection, mine)
-    if copied.added:
-        messages.success(request, copied_message(copied))
-    else:
-        messages.info(request, copied_message(copied))
+    notify = messages.success if copied.added else messages.info
+    notify(request, copied_message(copied))
     has_pages = bool(collections.contents(mine).page_ids)
     return hint_follows(request, redirect("saved:collection"), has_pages)
 

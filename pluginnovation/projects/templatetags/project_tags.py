@@ -9,7 +9,7 @@ from django.db.models import CharField, Count, IntegerField, OuterRef, Subquery,
 from django.db.models.functions import Coalesce
 
 from casestudies.models import CaseStudyPage, RegionSectionPage
-from pluginnovation.content.visibility import public_projects, visible
+from pluginnovation.content.visibility import shown_terms, visible
 from pluginnovation.discovery.cache import cached
 from pluginnovation.discovery.results import region_summary
 from pluginnovation.projects.facts import url_from_path
@@ -67,7 +67,8 @@ def facts_of(section, request):
         .values_list("kind", "pk", "name", "slug", "first", "last", "page_path", "count")
     )
     projects = (
-        public_projects(Project.objects.filter(regions=region_id))
+        shown_terms(Project)
+        .filter(regions=region_id)
         .order_by()
         .annotate(
             kind=Value("projekt"),
