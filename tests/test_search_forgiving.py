@@ -79,6 +79,18 @@ def test_a_corrected_word_finds_what_the_word_itself_finds(client):
     assert len(titles(corrected)) == 3
 
 
+def test_a_corrected_word_brings_its_synonyms_as_the_word_itself_does(client):
+    """A misspelt "narvarro" said "Visar träffar för ”närvaro”" and showed 5 pages where
+    "närvaro", with its synonym "frånvaro", showed 16: the correction's synonyms were left out."""
+    add_page(MethodPage, "Zyxnärvarosidan", body="Varje zyxnärvaro räknas.")
+    add_page(MethodPage, "Zyxfrånvarosidan", body="All zyxfrånvaro följs upp samma dag.")
+    Synonym.objects.create(word="zyxnärvaro", equivalents="zyxfrånvaro", two_way=True)
+    corrected = search(client, "zyxnarvarro")
+    assert "Visar träffar för ”zyxnärvaro” i stället" in corrected.content.decode()
+    assert sorted(titles(corrected)) == sorted(titles(search(client, "zyxnärvaro")))
+    assert sorted(titles(corrected)) == ["Zyxfrånvarosidan", "Zyxnärvarosidan"]
+
+
 def test_a_typo_in_one_word_of_several_is_corrected(client):
     add_page(MethodPage, "Zyxplanen", body="Anpassad studiegång för nyanlända elever.")
     response = search(client, "studiegnåg nyanlända")

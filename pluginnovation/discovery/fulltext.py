@@ -252,6 +252,10 @@ def find(query_words, request=None):
     units = group(query_words, synonyms)
     fixes = corrections(units, words)
     suggestion = " ".join(fixes.get(word, word) for word in query_words) if fixes else ""
+    if fixes:
+        # The page says it shows the corrections' hits: the corrected words are searched as
+        # they would be typed, with their own synonyms ("narvarro" -> "närvaro", "frånvaro").
+        units = group(suggestion.split(), synonyms)
     pages = searchable_pages(request)
     hits = ranked(all_units(units, words, fixes, synonyms), pages, request)
     if hits:
