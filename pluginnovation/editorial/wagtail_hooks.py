@@ -14,7 +14,7 @@ from wagtail.permissions import page_permission_policy
 from pluginnovation.content.addresses import taken_address
 from pluginnovation.content.numbers import typed_int
 from pluginnovation.content.visibility import visible
-from pluginnovation.editorial import decisions, reports
+from pluginnovation.editorial import admin_api, decisions, reports
 from pluginnovation.editorial.english_pages import SubmitEnglishPageView
 from pluginnovation.editorial.image_chooser import select_format_view
 from pluginnovation.editorial.live_file_views import (
@@ -93,6 +93,9 @@ EXTERNAL_HELP = ("editor-guide", "whats-new-in-wagtail-")
 @hooks.register("construct_help_menu")
 def keep_one_guide(request, menu_items):
     menu_items[:] = [item for item in menu_items if not item.name.startswith(EXTERNAL_HELP)]
+
+
+hooks.register("construct_admin_api", admin_api.limit_files, order=100)
 
 
 @hooks.register("construct_page_chooser_queryset")

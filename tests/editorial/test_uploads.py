@@ -262,3 +262,36 @@ def test_a_refused_file_says_why_and_not_to_choose_it_again(client, editor, medi
     html = add_image(client, title="Falsk bild", file=SimpleUploadedFile("bild.png", EXECUTABLE))
     assert "är inte en bild som går att läsa" in html
     assert CHOOSE_AGAIN not in html
+
+
+def test_the_admin_api_lists_only_the_files_the_editor_may_choose(client, site, north_editor):
+    """Wagtail's admin API listed every document and image, another region's restricted
+    collection included (titles, files, alt texts), to any editor: it offers what her choosers
+    offer."""
+    own = Collection.objects.get(name=site.north.name)
+    other = Collection.objects.get(name=site.south.name)
+    for collection in (own, other):
+        Document.objects.create(
+            title=f"Dokument {collection.name}",
+            file=SimpleUploadedFile(f"{collection.pk}.pdf", PDF),
+            collection=collection,
+        )
+        get_image_model().objects.create(
+            title=f"Bild {collection.name}",
+            file=SimpleUploadedFile(f"{collection.pk}.png", png_bytes()),
+            collection=collection,
+        )
+    client.force_login(north_editor)
+    for kind, model, word in (
+        ("documents", Document, "Dokument"),
+        ("images", get_image_model(), "Bild"),
+    ):
+        response = client.get(f"/admin/api/main/{kind}/", {"limit": 100})
+        assert response.status_code == 200
+        titles = {item["title"] for item in response.json()["items"]}
+        assert f"{word} {own.name}" in titles
+        assert f"{word} {other.name}" not in titles
+        hidden = model.objects.get(collection=other)
+        assert client.get(f"/admin/api/main/{kind}/{hidden.pk}/").status_code == 404
+        own_file = model.objects.get(collection=own)
+        assert client.get(f"/admin/api/main/{kind}/{own_file.pk}/").status_code == 200
