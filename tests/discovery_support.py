@@ -61,17 +61,19 @@ def add_page(
     projects=(),
     published=None,
     live=True,
+    blocks=(),
     **fields,
 ):
     """A content page under a new index (or `parent`), indexed for search.
 
-    factors and projects are slugs; tags are keyword names.
+    factors and projects are slugs; tags are keyword names; blocks are body blocks (raw data)
+    after the paragraph of `body`.
     """
     return FACTORIES[model](
         parent=parent or default_parent(model),
         title=title,
         summary=summary,
-        body=[{"type": "paragraph", "value": f"<p>{body}</p>"}] if body else [],
+        body=([{"type": "paragraph", "value": f"<p>{body}</p>"}] if body else []) + list(blocks),
         published_date=published or datetime.date(2024, 1, 15),
         live=live,
         factors=list(SuccessFactor.objects.filter(slug__in=factors)),

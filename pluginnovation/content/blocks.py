@@ -65,7 +65,17 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote_block.html"
 
 
-class FigureBlock(blocks.StructBlock):
+class FileBlockNotSearched:
+    """A block whose words (a caption, an alt text, a link text) are shown only while its file is
+    public: an image or document moved to a private collection later is left off the page, but
+    words in the search index would still find the page and confirm a guess. They are not
+    indexed at all, as the excerpts and the open data leave them out."""
+
+    def get_searchable_content(self, value):
+        return []
+
+
+class FigureBlock(FileBlockNotSearched, blocks.StructBlock):
     """An image with an optional caption. Wagtail's ImageBlock gives the text alternative: the
     image's description (which the upload form requires) unless the editor writes one for this
     use, or none when the editor marks the image decorative."""
@@ -94,7 +104,7 @@ class FigureBlock(blocks.StructBlock):
         return value
 
 
-class DocumentBlock(blocks.StructBlock):
+class DocumentBlock(FileBlockNotSearched, blocks.StructBlock):
     document = DocumentChooserBlock(
         label="Dokument", help_text="PDF, Word, Excel, PowerPoint eller OpenDocument."
     )
