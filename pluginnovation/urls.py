@@ -16,6 +16,8 @@ from pluginnovation.http_methods import require_safe
 # The plain error pages speak the address's language (pluginnovation.delivery.error_pages); a
 # database that is away gives a 503 with Retry-After, not a 500.
 handler400 = "pluginnovation.delivery.error_pages.bad_request"
+handler403 = "pluginnovation.delivery.error_pages.permission_denied"
+handler404 = "pluginnovation.delivery.error_pages.page_not_found"
 handler500 = "pluginnovation.delivery.unavailable.server_error"
 
 urlpatterns = [

@@ -3,10 +3,13 @@ and English under /en/. They are rendered without the database or a context proc
 
 import re
 
+from django.core.exceptions import PermissionDenied
 from django.db import OperationalError
 from django.test import Client
 
 import pytest
+
+from pluginnovation.delivery import error_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +105,25 @@ def test_a_form_sent_without_its_fields_gets_a_400_not_a_500(admin_user):
     assert heading(response) == "Förfrågan kunde inte tas emot"
     page.refresh_from_db()
     assert page.title == title
+
+
+@pytest.mark.parametrize("path", ["/wp-login.php", "/finns-inte/", "/en/finns-inte/"])
+@pytest.mark.parametrize("content_type", ["multipart/form-data", "multipart/form-data; boundary="])
+def test_a_post_that_cannot_be_read_to_a_missing_page_gets_a_400_not_a_500(path, content_type):
+    """Django's 404 view checks the CSRF token of a POST and so reads its body: a multipart body
+    without a boundary escaped it as a 500, which mails the administrators, once a request."""
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["csrftoken"] = "x" * 32
+    response = client.post(path, data=b"--", content_type=content_type)
+    assert response.status_code == 400
+    assert heading(response) in ("Förfrågan kunde inte tas emot", "The request could not be read")
+
+
+def test_the_403_page_of_a_post_that_cannot_be_read_is_a_400_too(rf):
+    request = rf.post("/admin/", data=b"--", content_type="multipart/form-data")
+    request.COOKIES["csrftoken"] = "x" * 32
+    response = error_pages.permission_denied(request, PermissionDenied())
+    assert response.status_code == 400
+    readable = rf.post("/admin/", data={"a": "1"})
+    readable._dont_enforce_csrf_checks = True
+    assert error_pages.permission_denied(readable, PermissionDenied()).status_code == 403
