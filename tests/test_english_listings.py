@@ -70,7 +70,7 @@ def test_the_english_search_speaks_english_and_marks_the_swedish_hits(client):
         assert '<span class="save-button__saved" hidden>Saved</span>' in hit
         assert re.search(r'<span class="visually-hidden" lang="sv"> [^<]+</span></button>', hit)
     # Links stay in English; the parameters keep their names.
-    assert 'href="/en/sok/?q=fr%C3%A5nvaro&amp;ordning=nyast"' in html
+    assert 'href="/en/sok/?q=fr%C3%A5nvaro&amp;ordning=nyast#results-heading"' in html
     for swedish in ["Sökresultat för", "Filtrera", " träffar<", "Sortera:", "Typ av innehåll"]:
         assert swedish not in html
 

@@ -204,12 +204,12 @@ def test_active_filters_each_removable_and_clear_all(client):
     assert response.context["clear_filters_url"] == "/utforska/"
     html = response.content.decode()
     assert ">Rensa alla</a>" in html
-    assert 'href="/utforska/?typ=metod"' in html
+    assert 'href="/utforska/?typ=metod#results-heading"' in html
 
 
 def test_filter_form_is_plain_accessible_html(client):
     html = client.get("/utforska/?faktor=samverkan").content.decode()
-    assert '<form class="facet-form" method="get" action="/utforska/"' in html
+    assert '<form class="facet-form" method="get" action="/utforska/#results-heading"' in html
     legends = [text.strip() for text in re.findall(r'<legend class="facet__legend">([^<]+)', html)]
     assert legends[:2] == ["Framgångsfaktor", "Typ av innehåll"]
     assert re.search(
@@ -364,3 +364,22 @@ def test_a_long_list_of_counties_shows_only_those_with_pages_and_the_chosen(clie
     )
     chosen = client.get(f"/fallstudier/?lan={empty}").text
     assert f'name="lan" value="{empty}" checked' in chosen
+
+
+def test_filtering_sorting_removing_and_paging_lead_to_the_results(client, tree):
+    """Each of them reloads the page: without a target a keyboard user started again at the top,
+    a hundred tabs before the results on a wide screen."""
+    for day in range(1, 24):
+        MethodPageFactory(parent=tree.methods, title=f"Ankarmetod {day}", tags=["ankartest"])
+    html = client.get("/utforska/?tagg=ankartest&typ=metod").content.decode()
+    assert '<form class="facet-form" method="get" action="/utforska/#results-heading"' in html
+
+    def hrefs(pattern):
+        return re.findall(pattern, html)
+
+    sort = hrefs(r'<a href="([^"]*ordning=[^"]*)"')
+    pages = hrefs(r'<a class="pagination__\w+" href="([^"]+)"')
+    removes = hrefs(r'<a class="active-filters?(?:__clear)?" href="([^"]+)"')
+    assert len(sort) >= 2 and pages and len(removes) == 3
+    assert all(link.endswith("#results-heading") for link in sort + pages + removes)
+    assert 'id="results-heading"' in html

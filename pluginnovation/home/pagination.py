@@ -33,9 +33,10 @@ GAP = mark_safe('        <li><span class="pagination__gap">…</span></li>')
 CURRENT = mark_safe(' aria-current="page"')
 
 
-def pagination(request, items, kept=None):
+def pagination(request, items, kept=None, anchor=""):
     """The page links for `items` (a Django Page) in this request's address, with the
-    parameters `kept` ((name, value) pairs) or else the address's own; "" for one page."""
+    parameters `kept` ((name, value) pairs) or else the address's own, each to the element with
+    the id `anchor` if given; "" for one page."""
     paginator = items.paginator
     if paginator.num_pages <= 1:
         return ""
@@ -48,7 +49,7 @@ def pagination(request, items, kept=None):
 
     def url(number):
         query["sida"] = number
-        return f"?{query.urlencode()}"
+        return f"?{query.urlencode()}#{anchor}" if anchor else f"?{query.urlencode()}"
 
     def step(number, rel, text):
         page = pgettext("pagination", "sida")

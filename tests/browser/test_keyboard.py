@@ -166,6 +166,28 @@ def test_the_wheel_over_the_filters_leads_to_the_filter_button(browser, site_url
     assert seen
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_after_filtering_the_next_tab_is_in_the_results(browser, site_url, width):
+    """The page came back with the keyboard at its top: on a wide screen a hundred tabs through
+    the menu and every filter before the first result. Filtering leads to the results'
+    heading, and Tab goes on from there."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(site_url + "/metoder/")
+    if width < 1024:  # the panel starts closed on a phone
+        tab.locator(".facet-panel__summary").click()
+    tab.locator(".facet-form input[name=faktor][value=samverkan]").check(force=True)
+    tab.locator(".facet-form__submit").focus()
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    tab.keyboard.press("Tab")
+    in_results = tab.evaluate("!!document.activeElement.closest('.results')")
+    heading_top = tab.locator("#results-heading").bounding_box()["y"]
+    context.close()
+    assert in_results
+    assert 0 <= heading_top < 800
+
+
 def test_back_from_a_filtered_listing_shows_the_filters_as_the_page_lists(page, site_url):
     """Back to the unfiltered listing, the browser showed the boxes ticked that were sent:
     "Filtrera" then applied filters the visitor thought were gone."""

@@ -165,10 +165,11 @@ def facet_groups(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def pagination(context, items):
-    """{% pagination items %}: the page links of a listing (pluginnovation/home/pagination.py),
-    keeping what a faceted listing applies (its `page_query`), else the address's parameters."""
-    return page_links(context.get("request"), items, context.get("page_query"))
+def pagination(context, items, anchor=""):
+    """{% pagination items anchor %}: the page links of a listing (pluginnovation/home/
+    pagination.py), keeping what a faceted listing applies (its `page_query`), else the
+    address's parameters; each leads to the element with the id `anchor`, if any."""
+    return page_links(context.get("request"), items, context.get("page_query"), anchor)
 
 
 # Names as a Swedish list: "a", "a och b", "a, b och c".
