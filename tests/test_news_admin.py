@@ -1,6 +1,10 @@
 """Editors create news and events in the admin: the slug fills itself in, and what cannot be
 saved is refused with a Swedish message."""
 
+import datetime
+
+from django.utils import timezone
+
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 import pytest
@@ -16,12 +20,12 @@ def add_url(parent, model):
     return f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{parent.pk}/"
 
 
-def news_data(title, slug=""):
+def news_data(title, slug="", day="2017-04-28"):
     data = nested_form_data(
         {
             "title": title,
             "slug": slug,
-            "date": "2017-04-28",
+            "date": day,
             "summary": "Kort om nyheten.",
             "image_alt": "",
             "body": inline_formset([]) | {"count": "0"},
@@ -49,6 +53,22 @@ def test_a_news_item_cannot_be_called_rss(admin_client):
     assert response.status_code == 200
     assert "används redan av nyhetsarkivet" in response.content.decode()
     assert not NewsPage.objects.filter(slug="rss").exists()
+
+
+def test_a_news_item_dated_years_ahead_is_refused(admin_client):
+    """Dated 2031 it was published without a word and stood first on /aktuellt/, the home
+    page and the feed for years. A day a little ahead (an announcement) is still taken."""
+    index = clean_index(NewsIndexPage, "aktuellt", "Aktuellt")
+    ahead = (timezone.localdate() + datetime.timedelta(days=5 * 365)).isoformat()
+    response = admin_client.post(add_url(index, NewsPage), news_data("Framtid", day=ahead))
+    assert response.status_code == 200
+    assert "Datumet ligger mer än en månad fram" in " ".join(
+        response.context["form"].errors["date"]
+    )
+    assert not NewsPage.objects.filter(title="Framtid").exists()
+    soon = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
+    response = admin_client.post(add_url(index, NewsPage), news_data("Snart", day=soon))
+    assert response.status_code == 302, response.context["form"].errors
 
 
 def event_data(title, start, end):

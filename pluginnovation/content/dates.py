@@ -31,11 +31,13 @@ TOO_LATE = (
 # a news item's day.
 PLAUSIBLE = ("published_date", "last_reviewed", "date")
 NOT_AFTER_TODAY = ("last_reviewed",)
+# The days lists are ordered by, newest first: a content page's publication, a news item's day.
+PUBLICATION_DAYS = ("published_date", "date")
 
 
 def date_errors(values):
     """{field: message} for the dates among `values` (a form's cleaned data) that cannot be
-    right: a year before EARLIEST, a check of the content after today, or a publication date
+    right: a year before EARLIEST, a check of the content after today, or a publication day
     more than PUBLISHED_AHEAD after today and after the day the page is scheduled to go live."""
     errors = {}
     for name in PLAUSIBLE:
@@ -46,10 +48,12 @@ def date_errors(values):
         value = values.get(name)
         if isinstance(value, datetime.date) and value > timezone.localdate():
             errors.setdefault(name, NOT_YET)
-    published, go_live = values.get("published_date"), values.get("go_live_at")
+    go_live = values.get("go_live_at")
     latest = timezone.localdate() + PUBLISHED_AHEAD
     if isinstance(go_live, datetime.datetime):
         latest = max(latest, timezone.localdate(go_live))
-    if isinstance(published, datetime.date) and published > latest:
-        errors.setdefault("published_date", TOO_LATE)
+    for name in PUBLICATION_DAYS:
+        value = values.get(name)
+        if isinstance(value, datetime.date) and value > latest:
+            errors.setdefault(name, TOO_LATE)
     return errors
