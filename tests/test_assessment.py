@@ -621,3 +621,31 @@ def test_several_areas_answered_vet_inte_are_named_as_a_swedish_list(client):
     html = client.get(f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/").text
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert "Om koll och uppföljning, flexibilitet och samverkan svarade ni ”Vet inte”" in text
+
+
+def result_text(client, assessment):
+    html = client.get(f"/sjalvskattning/redigera/{assessment.edit_token}/resultat/").text
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_a_single_factor_answered_is_not_called_both_a_strength_and_the_weakest(client):
+    """One area answered "Stämmer helt" was "en styrka (4,0 av 4)" and, just below, "Lägst
+    ligger koll och uppföljning – börja gärna där"."""
+    assessment = start(client)
+    first = steps()[0]
+    for statement in first.statements:
+        Answer.objects.create(assessment=assessment, statement=statement, value=Scale.FULLY)
+    text = result_text(client, assessment)
+    name = first.factor.name
+    assert f"{name} är en styrka" in text
+    assert "Lägst ligger" not in text
+    assert f"Ni har bara svarat om {name.lower()} än" in text
+
+
+def test_when_every_factor_is_a_strength_the_least_strong_is_not_called_the_lowest(client):
+    assessment = start(client)
+    least = steps()[1].factor
+    answer_all(client, assessment, lambda s: 3 if s.factor == least else 4)
+    text = result_text(client, assessment)
+    assert "Lägst ligger" not in text
+    assert f"Alla faktorer ni har svarat om är styrkor. Minst stark är {least.name.lower()}" in text

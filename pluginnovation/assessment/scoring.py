@@ -149,6 +149,12 @@ class Profile:
         return [score for score in scored if score.average == lowest]
 
     @property
+    def weakest_is_strength(self):
+        """Every factor answered is a strength: the lowest is the least strong, not weak."""
+        weakest = self.weakest
+        return bool(weakest) and weakest[0].average >= STRONG
+
+    @property
     def focus(self):
         """The factors the bank's suggestions are for: every area to develop, weakest first;
         with none, the weakest factor or factors."""
