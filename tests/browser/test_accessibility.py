@@ -53,7 +53,7 @@ TEXT_SPACING = (
 @pytest.mark.parametrize(
     "path",
     ["/", "/utforska/?faktor=samverkan", "/fallstudier/", "/aktuellt/", "MethodPage", "/karta/"]
-    + ["/projekt/"],
+    + ["/projekt/", "/resultat/"],
 )
 def test_no_horizontal_scrolling_at_320_pixels(browser, site_url, page_paths, path, spacing):
     # The site's CSP forbids inline styles; a reader's own style sheet is not bound by it.
