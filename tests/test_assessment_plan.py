@@ -296,6 +296,8 @@ def test_drafts_and_restricted_methods_never_reach_recommendations_plan_or_pdf(c
         assert "inte längre publicerad" in html
     text = pdf_text(client.get(f"/sjalvskattning/delad/{done.read_token}/handlingsplan.pdf"))
     assert "Synlig stark metod" not in text
+    # The printed plan says so too, as the pages do: its numbering does not hide a gap.
+    assert "1 metod i planen är inte längre publicerad" in " ".join(text.split())
 
 
 # The PDF

@@ -8,13 +8,22 @@ from pluginnovation.printing import pdf
 TITLE = "Självskattning och handlingsplan"
 
 
-def plan_pdf(request, assessment, result, items):
+def plan_pdf(request, assessment, result, items, hidden=0):
+    """hidden: how many of the plan's methods are no longer public (left out, as on the
+    pages, and said so)."""
     today = date_format(timezone.localdate(), "j F Y")
     story = [
         pdf.title(TITLE),
         pdf.paragraph(
             f"Utskriven {today}. Skolans egen skattning av arbetet med de fyra "
             "framgångsfaktorerna mot studieavbrott, och de metoder teamet har valt att pröva.",
+            "meta",
+        ),
+        # At the top, not after the plan, where its two lines could be a page of their own.
+        pdf.paragraph(
+            "Läs och ändra planen via länken ni fick när ni gjorde självskattningen. "
+            f"Den tas bort {date_format(assessment.removal_date, 'j F Y')} om ingen ändrar den "
+            "innan dess.",
             "meta",
         ),
         pdf.heading("Profil per framgångsfaktor", level=1),
@@ -54,6 +63,12 @@ def plan_pdf(request, assessment, result, items):
             pdf.bullets([score.factor.name for score in result.unknown]),
         ]
     story.append(pdf.heading("Handlingsplan", level=1))
+    if hidden:
+        methods = "metod" if hidden == 1 else "metoder"
+        published = "publicerad" if hidden == 1 else "publicerade"
+        story.append(
+            pdf.paragraph(f"{hidden} {methods} i planen är inte längre {published} och visas inte.")
+        )
     if not items:
         story.append(pdf.paragraph("Teamet har ännu inte valt några metoder."))
     for number, item in enumerate(items, 1):
@@ -77,13 +92,4 @@ def plan_pdf(request, assessment, result, items):
                 ]
             )
         ]
-    story += [
-        pdf.spacer(),
-        pdf.paragraph(
-            "Läs och ändra planen via länken ni fick när ni gjorde självskattningen. "
-            f"Den tas bort {date_format(assessment.removal_date, 'j F Y')} om ingen ändrar den "
-            "innan dess.",
-            "small",
-        ),
-    ]
     return pdf.response(pdf.render(story, title=TITLE), "handlingsplan.pdf")

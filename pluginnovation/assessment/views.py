@@ -508,8 +508,8 @@ def pdf(request, token):
         return not_found(request)
     step_list = steps()
     result = profile(step_list, answers_of(assessment))
-    items, _hidden = plan_items(assessment)
-    return export.plan_pdf(request, assessment, result, items)
+    items, hidden = plan_items(assessment)
+    return export.plan_pdf(request, assessment, result, items, hidden)
 
 
 @private_link
