@@ -51,3 +51,48 @@ for (const button of document.querySelectorAll(".plan-item button[name=ta_bort]"
         }
     });
 }
+
+// On the action plan, a date field with a date half typed (only month and day) or one that
+// does not exist (30 February) sends nothing, and the row would be saved without its date,
+// a date saved before lost too. The form is held back and the field says what is wrong; the
+// server's own checks cover everything the browser does send.
+const planForm = document.querySelector("form.plan-form");
+if (planForm) {
+    planForm.addEventListener("submit", (event) => {
+        const removed = event.submitter && event.submitter.name === "ta_bort"
+            ? event.submitter.closest(".plan-item")
+            : null;
+        const bad = [];
+        for (const field of planForm.querySelectorAll("input[type=date]")) {
+            const errorId = `${field.id}-ofullstandigt`;
+            document.getElementById(errorId)?.remove();
+            const described = (field.getAttribute("aria-describedby") || "")
+                .split(" ").filter((id) => id && id !== errorId);
+            if (field.validity.badInput && !(removed && removed.contains(field))) {
+                const error = document.createElement("p");
+                error.className = "field-error";
+                error.id = errorId;
+                error.textContent = "Datumet är inte komplett eller finns inte. "
+                    + "Skriv år, månad och dag, till exempel 2027-03-15, eller töm fältet.";
+                field.before(error);
+                described.push(errorId);
+                field.setAttribute("aria-invalid", "true");
+                field.closest(".plan-field")?.classList.add("plan-field--error");
+                bad.push(field);
+            } else if (!described.includes(`${field.id}-fel`)) {
+                // Mended since the last try, and no error of the server's on it.
+                field.removeAttribute("aria-invalid");
+                field.closest(".plan-field")?.classList.remove("plan-field--error");
+            }
+            if (described.length) {
+                field.setAttribute("aria-describedby", described.join(" "));
+            } else {
+                field.removeAttribute("aria-describedby");
+            }
+        }
+        if (bad.length) {
+            event.preventDefault();
+            bad[0].focus();
+        }
+    });
+}

@@ -287,3 +287,38 @@ def test_removing_a_plan_row_with_text_asks_first(assessment_site, page):
         rows.first.locator("button[name=ta_bort]").click()
     assert rows.count() == 0 and len(asked) == 2
     assert page.evaluate("document.activeElement.id") == "annan-metod"
+
+
+def test_a_date_half_typed_is_not_saved_as_no_date(assessment_site, page):
+    """A date field with only the month and day typed (or 30 February) sends nothing: the plan
+    said "Handlingsplanen är sparad" and the date, and any date saved before, was gone. The
+    form is not sent; the field says what is wrong and has the keyboard."""
+    page.goto(assessment_site + "/sjalvskattning/")
+    with page.expect_navigation():
+        page.locator("form.assessment-start button").click()
+    page.wait_for_url("**/steg/1/")
+    page.goto(page.url.replace("/steg/1/", "/plan/"))
+    with page.expect_navigation():
+        page.locator(".plan-add button").click()
+    row = page.locator("fieldset.plan-item").first
+    when = row.locator("input[type=date]")
+    when.focus()
+    # Headless Chromium shows the date field in its own (en-US) order: month, day, year.
+    page.keyboard.type("0315")
+    page.locator(".plan-form > button[name=spara]").last.click()
+    page.wait_for_timeout(300)
+    assert "/plan/" in page.url
+    assert "Handlingsplanen är sparad" not in page.locator("main").inner_text()
+    error = row.locator(".field-error")
+    assert "Datumet är inte komplett" in error.inner_text()
+    assert page.evaluate("document.activeElement.type") == "date"
+    assert when.get_attribute("aria-invalid") == "true"
+    assert error.get_attribute("id") in when.get_attribute("aria-describedby")
+    # Typed in full, the plan is saved with it.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.type("03152027")
+    with page.expect_navigation():
+        page.locator(".plan-form > button[name=spara]").last.click()
+    assert "Handlingsplanen är sparad" in page.locator("main").inner_text()
+    assert page.locator("fieldset.plan-item input[type=date]").first.input_value() == "2027-03-15"
