@@ -285,6 +285,21 @@ def test_dont_know_is_not_counted(client):
 # Tokens, sharing and copying
 
 
+def test_two_assessments_begun_the_same_day_have_links_told_apart(client):
+    """Both read "Självskattning påbörjad 7 december 2026, senast ändrad 7 december 2026",
+    two links with the same text to different places (WCAG 2.4.4)."""
+    morning, afternoon = start(client), start(client)
+    now = timezone.now()
+    Assessment.objects.filter(pk=morning.pk).update(
+        created_at=now - datetime.timedelta(hours=5), updated_at=now - datetime.timedelta(hours=5)
+    )
+    html = client.get("/sjalvskattning/").content.decode()
+    texts = re.findall(r'<a href="/sjalvskattning/redigera/[^"]+">([^<]+)</a>', html)
+    assert len(texts) == 2
+    assert texts[0] != texts[1]
+    assert all(" kl. " in text for text in texts)
+
+
 def test_the_session_remembers_the_edit_link_to_the_first_step_left(client):
     """ "Fortsätt där ni slutade" led to the result page after one step of five."""
     assessment = start(client)
