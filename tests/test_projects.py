@@ -547,3 +547,15 @@ def test_a_project_named_by_a_live_news_item_is_public(client, project_index):
     news.projects.add(project)
     news.save()
     assert "Zyxprojekt i en nyhet" in client.get("/oppna-data/taxonomi.json").text
+
+
+def test_when_every_project_has_a_page_the_form_says_where_to_add_one(editor_client, project_index):
+    """The required Projekt list held only "---------", and saving said only that the field was
+    required: nothing said that every project has a page, nor where a new project is added."""
+    Project.objects.exclude(pk__in=ProjectPage.objects.values("project_id")).delete()
+    url = reverse("wagtailadmin_pages:add", args=("projects", "projectpage", project_index.pk))
+    assert "Alla projekt har redan en projektsida" in editor_client.get(url).content.decode()
+    response = editor_client.post(url, {**page_form(None), "action-publish": "publish"})
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors["project"])
+    assert "Lägg först till projektet under Taxonomi → Projekt" in errors

@@ -27,6 +27,10 @@ from pluginnovation.content.visibility import visible
 
 TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", *LANGUAGE_FEATURES]
 PROJECT_TAKEN_MESSAGE = "Projektet har redan en projektsida. Välj ett annat projekt."
+EVERY_PROJECT_HAS_A_PAGE = (
+    "Alla projekt har redan en projektsida. Lägg först till projektet under Taxonomi → "
+    "Projekt, och skapa sedan sidan här."
+)
 
 
 class ProjectIndexPage(Page):
@@ -148,6 +152,10 @@ class ProjectPageForm(PageForm):
             field.queryset = field.queryset.exclude(pk__in=taken)
             field.error_messages["unique"] = PROJECT_TAKEN_MESSAGE
             field.error_messages["invalid_choice"] = PROJECT_TAKEN_MESSAGE
+            if not field.queryset.exists():
+                # An empty list and "this field is required" left the editor at a dead end.
+                field.help_text = EVERY_PROJECT_HAS_A_PAGE
+                field.error_messages["required"] = EVERY_PROJECT_HAS_A_PAGE
 
     def clean(self):
         cleaned_data = super().clean()
