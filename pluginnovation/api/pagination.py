@@ -22,7 +22,8 @@ def limit_max():
 
 
 def parse_number(raw, name, highest):
-    number = typed_int(raw)
+    # typed_int forgives the spaces a form's field may carry; no link of an API client does.
+    number = typed_int(raw) if raw == raw.strip() else None
     if number is None or number > highest:
         raise BadRequestError(f"{name} ska vara ett heltal från 0 till {highest}.")
     return number
