@@ -383,3 +383,22 @@ def test_filtering_sorting_removing_and_paging_lead_to_the_results(client, tree)
     assert len(sort) >= 2 and pages and len(removes) == 3
     assert all(link.endswith("#results-heading") for link in sort + pages + removes)
     assert 'id="results-heading"' in html
+
+
+def test_a_filter_of_one_content_type_says_so_where_all_types_are_listed(client):
+    """On /sok/ "Skolform" looked like any filter: chosen, every method and research article
+    went, with nothing to say that only case studies have a school form."""
+    legends = {}
+    for path in ("/utforska/", "/fallstudier/", "/en/utforska/"):
+        html = client.get(path).content.decode()
+        legends[path] = " ".join(
+            re.sub(
+                r"<[^>]+>",
+                "",
+                " ".join(re.findall(r'<legend class="facet__legend">(.*?)</legend>', html, re.S)),
+            ).split()
+        )
+    assert "Skolform (bara fallstudier)" in legends["/utforska/"]
+    assert "Kunskapsgrund (bara metoder)" in legends["/utforska/"]
+    assert "Skolform" in legends["/fallstudier/"] and "bara" not in legends["/fallstudier/"]
+    assert "(case studies only)" in legends["/en/utforska/"]

@@ -74,6 +74,12 @@ class Facet:
             return bool(YEAR.fullmatch(value))
         return bool(SLUG.fullmatch(value))
 
+    @property
+    def only_of(self):
+        """The heading of the one content type this filter belongs to ("Fallstudier"), or
+        None: a listing of several types says so beside the filter's name."""
+        return self.model.listing_heading if self.model is not None else None
+
     @cached_property
     def link(self):
         """The link table behind a taxonomy facet: (model, page id column, term field)."""

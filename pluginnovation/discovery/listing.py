@@ -382,6 +382,8 @@ def listing_context(
         "hidden_filters": [p for p in selection.as_pairs() if p[0] not in shown_params] + sort_keep,
         "sort_links": sort_links if sorts else [],
         "has_filters": bool(selection),
+        # Several content types listed: a filter of one type's own says which.
+        "several_types": types is None or len(types) > 1,
         # What the page links keep: the filters applied (not the values ignored, whose notice
         # would follow the visitor from page to page), the sort and `keep`.
         "page_query": keep + sort_keep + selection.as_pairs(),
