@@ -212,7 +212,10 @@ def test_the_english_factor_list(client):
 def test_the_english_explore_page(client):
     html = get(client, "/en/utforska/?typ=metod&ordning=evidens")
     assert "<h1>Explore all content</h1>" in html
-    assert '<legend class="facet__legend">Strength of evidence <span class="facet__only">(methods only)</span></legend>' in html
+    assert (
+        '<legend class="facet__legend">Strength of evidence'
+        ' <span class="facet__only">(methods only)</span></legend>' in html
+    )
     assert "Strongest evidence first" in html and "Least staff time first" in html
     assert "Type of content: Methods" in html
     # Swedish names (projects, keywords) are marked as Swedish within the English form.

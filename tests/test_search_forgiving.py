@@ -14,6 +14,7 @@ import pytest
 
 from methods.models import MethodPage
 from pluginnovation.discovery import cache as discovery_cache
+from pluginnovation.discovery import fulltext
 from pluginnovation.discovery.excerpts import page_text
 from pluginnovation.discovery.vocabulary import Vocabulary, edit_distance
 from pluginnovation.search.models import Synonym
@@ -89,6 +90,15 @@ def test_a_corrected_word_brings_its_synonyms_as_the_word_itself_does(client):
     assert "Visar träffar för ”zyxnärvaro” i stället" in corrected.content.decode()
     assert sorted(titles(corrected)) == sorted(titles(search(client, "zyxnärvaro")))
     assert sorted(titles(corrected)) == ["Zyxfrånvarosidan", "Zyxnärvarosidan"]
+
+
+def test_a_word_on_a_page_but_not_in_the_vocabulary_is_still_searched_as_typed(client, monkeypatch):
+    """The vocabulary keeps the most frequent words only: a rare word on one page may be
+    "unknown" and corrected to a frequent one; the page with the word as typed stays found."""
+    add_page(MethodPage, "Zyxsällsynt", body="Ett ord: zyxkorv.")
+    add_page(MethodPage, "Zyxvanlig", body="Ett annat ord: zyxkurv.")
+    monkeypatch.setattr(fulltext, "vocabulary", lambda request=None: Vocabulary({"zyxkurv": 9}))
+    assert sorted(titles(search(client, "zyxkorv"))) == ["Zyxsällsynt", "Zyxvanlig"]
 
 
 def test_a_typo_in_one_word_of_several_is_corrected(client):

@@ -146,15 +146,15 @@ PART_COMPOUNDS = 5
 def alternatives(word, words, fixes, compounds=True, synonyms=None, most=None):
     """What a query word may match: itself, its rough stem ("mentorerna" -> "mentor"), its
     spellings in the content ("franvaro" -> "frånvaro", for SQLite), the compounds of the
-    content that begin or end with it ("avbrott" -> "studieavbrott"), its correction if it is
-    not a word of the content ("mentroer" -> "mentorer") and, for a compound, its two parts
-    together, each as it would be searched alone, synonyms included (so "närvarouppföljning"
-    finds what "närvaro uppföljning" finds, with each part's PART_COMPOUNDS most frequent
-    compounds; a part is not split again: `synonyms` is None there). `most` bounds the
-    compounds (None: all that vocabulary.compounds gives). A correction matches all that, as
-    the corrected word itself would: the page says it shows that word's hits. Without
-    `compounds`, neither compounds nor parts: for the any-word fallback, where ten words with
-    twenty compounds each took over a second at 10,000 pages."""
+    content that begin or end with it ("avbrott" -> "studieavbrott"), its other spelling in
+    `fixes` (find() searches a correction, "mentorer", with the word as typed, "mentroer") and,
+    for a compound, its two parts together, each as it would be searched alone, synonyms
+    included (so "närvarouppföljning" finds what "närvaro uppföljning" finds, with each part's
+    PART_COMPOUNDS most frequent compounds; a part is not split again: `synonyms` is None
+    there). `most` bounds the compounds (None: all that vocabulary.compounds gives). The other
+    spelling matches all that too. Without `compounds`, neither compounds nor parts: for the
+    any-word fallback, where ten words with twenty compounds each took over a second at
+    10,000 pages."""
     fix = fixes.get(word)
     found = {}
     queries = []
@@ -254,8 +254,11 @@ def find(query_words, request=None):
     suggestion = " ".join(fixes.get(word, word) for word in query_words) if fixes else ""
     if fixes:
         # The page says it shows the corrections' hits: the corrected words are searched as
-        # they would be typed, with their own synonyms ("narvarro" -> "närvaro", "frånvaro").
+        # they would be typed, with their own synonyms ("narvarro" -> "närvaro", "frånvaro"),
+        # each with the word as typed beside it: the vocabulary keeps the most frequent words
+        # only (MAX_WORDS), so a rare word on a page may be "unknown" and still be found.
         units = group(suggestion.split(), synonyms)
+        fixes = {fix: typed for typed, fix in fixes.items()}
     pages = searchable_pages(request)
     hits = ranked(all_units(units, words, fixes, synonyms), pages, request)
     if hits:
