@@ -14,7 +14,8 @@ from pluginnovation.editorial.password_reset import BoundedPasswordResetView
 from pluginnovation.http_methods import require_safe
 
 # The plain error pages speak the address's language (pluginnovation.delivery.error_pages); a
-# database that is away gives a 503 with Retry-After, not a 500.
+# database that is away gives a 503 with Retry-After, not a 500. The 403 and 404 pages are
+# Django's, kept from a POST body they cannot read (a 400, not a 500).
 handler400 = "pluginnovation.delivery.error_pages.bad_request"
 handler403 = "pluginnovation.delivery.error_pages.permission_denied"
 handler404 = "pluginnovation.delivery.error_pages.page_not_found"
