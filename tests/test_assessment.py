@@ -665,3 +665,23 @@ def test_when_every_factor_is_a_strength_the_least_strong_is_not_called_the_lowe
     text = result_text(client, assessment)
     assert "Lägst ligger" not in text
     assert f"Alla faktorer ni har svarat om är styrkor. Minst stark är {least.name.lower()}" in text
+
+
+def test_factors_answered_alike_are_not_ranked(client):
+    """All answered "Stämmer helt": "Minst stark är a och b och c och d – där finns mest kvar
+    att vinna", at 4 of 4."""
+    assessment = start(client)
+    answer_all(client, assessment, lambda statement: 4)
+    text = result_text(client, assessment)
+    assert "Alla faktorer ni har svarat om är styrkor, och lika starka (4,0 av 4)" in text
+    assert "Minst stark" not in text and "Lägst ligger" not in text
+
+
+def test_the_lowest_of_several_factors_are_named_as_a_swedish_list(client):
+    assessment = start(client)
+    low = {step.factor.slug for step in steps()[:3]}
+    answer_all(client, assessment, lambda s: 3 if s.factor.slug in low else 4)
+    names = [step.factor.name.lower() for step in steps()[:3]]
+    assert f"Minst stark är {names[0]}, {names[1]} och {names[2]} –" in result_text(
+        client, assessment
+    )

@@ -296,8 +296,12 @@ def test_drafts_and_restricted_methods_never_reach_recommendations_plan_or_pdf(c
         assert "inte längre publicerad" in html
     text = pdf_text(client.get(f"/sjalvskattning/delad/{done.read_token}/handlingsplan.pdf"))
     assert "Synlig stark metod" not in text
-    # The printed plan says so too, as the pages do: its numbering does not hide a gap.
+    # The printed plan says so too, as the pages do: its numbering does not hide a gap. And
+    # it does not go on to say that no method was chosen.
     assert "1 metod i planen är inte längre publicerad" in " ".join(text.split())
+    assert "inte valt några metoder" not in " ".join(text.split())
+    for url in (plan_url(done), f"/sjalvskattning/delad/{done.read_token}/"):
+        assert "inte valt några metoder" not in client.get(url).content.decode()
 
 
 # The PDF

@@ -402,3 +402,8 @@ def test_a_filter_of_one_content_type_says_so_where_all_types_are_listed(client)
     assert "Kunskapsgrund (bara metoder)" in legends["/utforska/"]
     assert "Skolform" in legends["/fallstudier/"] and "bara" not in legends["/fallstudier/"]
     assert "(case studies only)" in legends["/en/utforska/"]
+
+
+def test_the_way_out_of_no_results_leads_to_the_results_too(client):
+    html = client.get("/utforska/?faktor=samverkan&typ=metod&ar=1951").content.decode()
+    assert 'href="/utforska/#results-heading">visa allt utan filter</a>' in html

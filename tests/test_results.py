@@ -390,6 +390,7 @@ def test_many_results_are_paged_while_the_summaries_count_them_all(client):
     assert shown_counts(first) == counted(rows)
     assert len(table_rows(first)) == 50
     assert "sida=2" in first
+    assert 'href="?sida=2#rows-heading"' in first  # paging leads to the rows, not the top
     last = client.get("/resultat/?sida=999").content.decode()
     assert len(table_rows(last)) == len(rows) - 100
     for junk in ("-1", "abc", "²", "9" * 40):

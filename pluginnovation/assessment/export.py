@@ -69,7 +69,7 @@ def plan_pdf(request, assessment, result, items, hidden=0):
         story.append(
             pdf.paragraph(f"{hidden} {methods} i planen är inte längre {published} och visas inte.")
         )
-    if not items:
+    if not items and not hidden:
         story.append(pdf.paragraph("Teamet har ännu inte valt några metoder."))
     for number, item in enumerate(items, 1):
         method = item.method

@@ -149,6 +149,15 @@ class Profile:
         return [score for score in scored if score.average == lowest]
 
     @property
+    def weakest_factors(self):
+        return [score.factor for score in self.weakest]
+
+    @property
+    def all_equal(self):
+        """Several factors answered, all with the same average: none is the lowest."""
+        return len(self.scored) > 1 and len(self.weakest) == len(self.scored)
+
+    @property
     def weakest_is_strength(self):
         """Every factor answered is a strength: the lowest is the least strong, not weak."""
         weakest = self.weakest

@@ -31,7 +31,8 @@ TOO_LATE = (
 # a news item's day.
 PLAUSIBLE = ("published_date", "last_reviewed", "date")
 NOT_AFTER_TODAY = ("last_reviewed",)
-# The days lists are ordered by, newest first: a content page's publication, a news item's day.
+# The days that lists are ordered by (newest first): a content page's publication, a news
+# item's day.
 PUBLICATION_DAYS = ("published_date", "date")
 
 
