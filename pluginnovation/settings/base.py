@@ -255,6 +255,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The admin stays Swedish: the editors' working language, and the review vocabulary.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska")]
+WAGTAILADMIN_USER_LOGIN_FORM = "pluginnovation.editorial.sign_in_form.SwedishLoginForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Editors have one guide, the project's Redaktörsguide, in Swedish; not a dashboard banner
 # pointing to Wagtail's English one (its help menu items go too: editorial/wagtail_hooks.py).

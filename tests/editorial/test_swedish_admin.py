@@ -439,3 +439,27 @@ def test_page_counts_statuses_and_schedules_read_as_swedish(client, site, editor
             "Page '%(page_title)s' is live and this version has been scheduled for publishing."
         ) % {"page_title": "X"}
     assert scheduled.startswith("Sidan ”X” är publicerad")
+
+
+def test_the_sign_in_page_speaks_swedish_and_names_the_site(client):
+    """The password was labelled "Password" beside "Användarnamn", under "Logga in till
+    Wagtail"."""
+    text = visible_text(client.get("/admin/login/"))
+    assert "Lösenord" in text and "Password" not in text
+    assert "Logga in på PlugInnovation" in text and "Logga in till Wagtail" not in text
+
+
+def test_a_yes_no_column_says_ja_or_nej(client, site, editor):
+    """The statements' "Visas" column told a screen reader "True" or "False"."""
+    from django.contrib.auth import get_user_model
+
+    from pluginnovation.assessment.models import Statement
+
+    factor = SuccessFactor.objects.first()
+    Statement.objects.create(text="Vi följer upp frånvaron varje vecka.", factor=factor, live=True)
+    admin = get_user_model().objects.create_superuser("ada", "ada@example.se", "x")
+    client.force_login(admin)
+    html = client.get(reverse("wagtailsnippets_assessment_statement:list")).content.decode()
+    spoken = re.findall(r'<span class="w-sr-only">\s*(\w+)\s*</span>', html)
+    assert "Ja" in spoken
+    assert "True" not in spoken and "False" not in spoken
