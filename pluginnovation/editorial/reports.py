@@ -7,6 +7,7 @@ own region's drafts, so the report needs the right to publish, which only the ce
 
 from django.urls import path
 
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 
 NAME = "page-types-usage"
@@ -22,8 +23,13 @@ def publishes(user):
     return SiteWidePageTypesUsage.permission_policy.user_has_any_permission(user, ["publish"])
 
 
-# Wagtail's own addresses, placed before the admin's URLs so that these answer them.
+# Wagtail's own addresses, placed before the admin's URLs so that these answer them; wrapped
+# as Wagtail wraps its admin's views, so a refusal leads to the dashboard with its message (not
+# the public site's 403 page) and no one signed in is asked to sign in.
 urlpatterns = [
-    path(f"admin/reports/{NAME}/", SiteWidePageTypesUsage.as_view()),
-    path(f"admin/reports/{NAME}/results/", SiteWidePageTypesUsage.as_view(results_only=True)),
+    path(f"admin/reports/{NAME}/", require_admin_access(SiteWidePageTypesUsage.as_view())),
+    path(
+        f"admin/reports/{NAME}/results/",
+        require_admin_access(SiteWidePageTypesUsage.as_view(results_only=True)),
+    ),
 ]

@@ -337,14 +337,20 @@ def test_the_page_chooser_shows_a_regional_editor_public_pages_and_her_own(
     assert south_draft.title in client.get(search.format("Hemligt")).text
 
 
-def test_a_refused_admin_report_is_a_swedish_page(client, site, north_editor):
-    """Wagtail answers some refusals with Django's bare English 403 page."""
+def test_a_refused_admin_report_leads_back_to_the_dashboard_as_other_refusals_do(
+    client, site, north_editor
+):
+    """The report answered a regional editor with the public site's 403 page, its header,
+    menu and footer, inside the admin; every other refusal there leads to the dashboard with
+    a Swedish message. Not signed in, it asks for the sign-in."""
     client.force_login(north_editor)
+    response = client.get("/admin/reports/page-types-usage/", follow=True)
+    assert response.redirect_chain[0][0] == "/admin/"
+    assert "Du har inte behörighet" in response.content.decode()
+    assert "Forbidden" not in response.content.decode()
+    client.logout()
     response = client.get("/admin/reports/page-types-usage/")
-    assert response.status_code == 403
-    html = response.content.decode()
-    assert '<html lang="sv">' in html and "Du har inte behörighet" in html
-    assert "Forbidden" not in html
+    assert response.status_code == 302 and response.url.startswith("/admin/login/")
 
 
 def test_a_move_to_another_region_is_refused_before_it_is_asked_about(client, site, north_editor):
