@@ -1,13 +1,18 @@
-"""What a reviewer is told after deciding on a page from the page editor's action menu.
+"""What a reviewer is told after deciding on a page.
 
-Wagtail says only "Sidan … har uppdaterats." there, whatever the decision did, so a reviewer who
-chose "Godkänn och publicera" could not tell whether the page went out. The message is replaced
-by one that names the outcome, read from the page's review after the decision.
+From the page editor's action menu Wagtail says only "Sidan … har uppdaterats.", whatever the
+decision did, so a reviewer who chose "Godkänn och publicera" could not tell whether the page
+went out; from the dashboard's list of pages to review it says nothing at all, the row just
+goes. Both say the outcome, read from the page's review after the decision.
 """
 
 from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.urls import path
 
-from wagtail.models import Page, WorkflowState
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.pages.workflow import WorkflowAction
+from wagtail.models import Page, TaskState, WorkflowState
 
 
 def latest_review(page):
@@ -46,3 +51,29 @@ def name_the_decision(request, page):
     for message in earlier[:-1]:
         messages.add_message(request, message.level, message.message, message.extra_tags)
     messages.success(request, sentence)
+
+
+class NamedDecision(WorkflowAction):
+    """Wagtail's decision view (the dashboard's "Godkänn" and "Begär ändringar", and the
+    page's status panel), telling the outcome when the decision was made: not when its form
+    came back with an error."""
+
+    def post(self, request, *args, **kwargs):
+        before = self.task_state.status
+        response = super().post(request, *args, **kwargs)
+        decided = TaskState.objects.filter(pk=self.task_state.pk).exclude(status=before).exists()
+        done = isinstance(response, HttpResponseRedirect) or response.status_code == 200
+        sentence = outcome_message(self.object) if decided and done else None
+        if sentence is not None:
+            messages.success(request, sentence)
+        return response
+
+
+# Wagtail's own address, placed before the admin's URLs (pluginnovation/urls.py) so that this
+# answers it; wrapped as Wagtail wraps its admin's views.
+urlpatterns = [
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        require_admin_access(NamedDecision.as_view()),
+    ),
+]
