@@ -463,3 +463,27 @@ def test_a_yes_no_column_says_ja_or_nej(client, site, editor):
     spoken = re.findall(r'<span class="w-sr-only">\s*(\w+)\s*</span>', html)
     assert "Ja" in spoken
     assert "True" not in spoken and "False" not in spoken
+
+
+def test_the_guides_contents_list_every_section_and_covers_the_central_teams_work(client, editor):
+    """ "Engelska sidor" sat under the heading "Framgångsfaktorerna" with no entry of its own,
+    and nothing covered news, events, project pages, the self-assessment's statements, tips
+    from schools or search synonyms, which the central team keeps."""
+    client.force_login(editor)
+    html = client.get(reverse("editorial_guide")).content.decode()
+    sections = re.findall(r'<h2 id="([\w-]+)">', html)
+    linked = re.findall(r'<li><a href="#([\w-]+)">', html)
+    assert sections[0] == "guide-contents"
+    assert linked == sections[1:]
+    text = visible_text(client.get(reverse("editorial_guide")))
+    for words in (
+        "Engelska sidor",
+        "Nyheter",
+        "Evenemang",
+        "Projektsidor",
+        "Självskattning",
+        "Tips från skolor",
+        "Söksynonymer",
+        "Schemalägg publicering",
+    ):
+        assert words in text, words
