@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.text import format_lazy
@@ -27,6 +28,8 @@ from pluginnovation.taxonomy.counties import COUNTIES
 from pluginnovation.taxonomy.models import Kommungrupp
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3", *LANGUAGE_FEATURES]
+# The most students a result may count (CaseStudyResult.students).
+MAX_STUDENTS = 1_000_000
 
 
 class CaseStudyIndexPage(ContentIndexPage):
@@ -425,6 +428,13 @@ class CaseStudyResult(Orderable):
         "antal elever",
         null=True,
         blank=True,
+        # Far above any school or region (Sweden has about 370,000 upper secondary students),
+        # and in words: the database's own limit read "… lika med 9223372036854775807".
+        validators=[
+            MaxValueValidator(
+                MAX_STUDENTS, "Antalet elever kan inte vara fler än en miljon. Kontrollera siffran."
+            )
+        ],
         help_text="Hur många elever eller unga resultatet gäller. Lämna tomt om det inte är känt.",
     )
     period = models.CharField("mätperiod", max_length=60, help_text="T.ex. ”ht 2013–vt 2015”.")

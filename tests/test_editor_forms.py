@@ -155,6 +155,18 @@ def test_a_term_link_and_its_filter_agree(client):
     assert page in listing.context["items"].object_list
 
 
+@pytest.mark.parametrize("students", ["99999999999999999999", "2000000"])
+def test_an_impossible_number_of_students_is_refused_in_plain_swedish(admin_client, students):
+    """Refused with "… mindre än eller lika med 9223372036854775807": right, and no help."""
+    title = f"Många elever {len(students)}"
+    section, data = case_study_data(title, [{**result("70", "80"), "students": students}])
+    response = admin_client.post(add_url(section, CaseStudyPage), data)
+    assert response.status_code == 200
+    errors = str(response.context["form"].formsets["results"].errors)
+    assert "fler än en miljon" in errors
+    assert "922337" not in errors and "2147483647" not in errors
+
+
 def test_an_editor_sees_figures_written_the_swedish_way(admin_client):
     section, data = case_study_data("Svenska siffror", [result("1180", "84,5", unit="elever")])
     assert admin_client.post(add_url(section, CaseStudyPage), data).status_code == 302
