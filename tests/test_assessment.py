@@ -656,6 +656,7 @@ def test_a_single_factor_answered_is_not_called_both_a_strength_and_the_weakest(
     assert f"{name} är en styrka" in text
     assert "Lägst ligger" not in text
     assert f"Ni har bara svarat om {name.lower()} än" in text
+    assert "svarat lägst" not in text  # nor above the suggestions
 
 
 def test_when_every_factor_is_a_strength_the_least_strong_is_not_called_the_lowest(client):
