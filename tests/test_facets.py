@@ -407,3 +407,21 @@ def test_a_filter_of_one_content_type_says_so_where_all_types_are_listed(client)
 def test_the_way_out_of_no_results_leads_to_the_results_too(client):
     html = client.get("/utforska/?faktor=samverkan&typ=metod&ar=1951").content.decode()
     assert 'href="/utforska/#results-heading">visa allt utan filter</a>' in html
+
+
+def test_a_filter_of_a_type_not_chosen_is_left_out(client):
+    """With "Metoder" chosen, "Skolform (bara fallstudier)" listed every school form at (0)."""
+    from casestudies.models import CaseStudyPage
+
+    def legends(url):
+        html = client.get(url).content.decode()
+        return re.findall(r'<legend class="facet__legend">([^<]+)', html)
+
+    methods_only = [legend.strip() for legend in legends("/utforska/?typ=metod")]
+    assert "Kunskapsgrund" in methods_only and "Skolform" not in methods_only
+    both = [legend.strip() for legend in legends("/utforska/?typ=metod&typ=fallstudie")]
+    assert "Kunskapsgrund" in both and "Skolform" in both
+    # One already chosen stays, so it can be seen and taken away.
+    form = next(f for f in CaseStudyPage.listing_filters if f.param == "skolform")
+    chosen = legends(f"/utforska/?typ=metod&skolform={form.options[0].value}")
+    assert "Skolform" in [legend.strip() for legend in chosen]

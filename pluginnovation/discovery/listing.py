@@ -29,6 +29,7 @@ from pluginnovation.discovery.facets import (
     filtered,
     parse_selection,
 )
+from pluginnovation.discovery.facets import types as facet_types
 from pluginnovation.taxonomy.models import EnglishName
 
 PAGE_SIZE = 20
@@ -311,10 +312,20 @@ def listing_context(
         hidden=hidden_pages(request), within=within, restricted=tuple(restricted_paths(request))
     )
     selection = parse_selection(request.GET)
+    # A filter of one type's own (a case study's school form) is left out when the type filter
+    # leaves that type out: every option would count 0. One already chosen stays, to be seen
+    # and taken away.
+    chosen_types = [facet_types()[value] for value in selection.values.get("typ", [])]
     shown = [
         facet
         for facet in FACETS
-        if facet.param not in hidden and (types is None or facet.model in (None, *types))
+        if facet.param not in hidden
+        and (types is None or facet.model in (None, *types))
+        and (
+            not chosen_types
+            or facet.model in (None, *chosen_types)
+            or facet.param in selection.values
+        )
     ]
     sorts = sorts_for(types) if ranked is None else []
     # Search hits come in the order the search chose (its own ?ordning=, see search.views).
