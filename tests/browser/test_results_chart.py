@@ -69,3 +69,21 @@ def test_a_table_wider_than_its_box_says_so(browser, site_url, path, width):
     if path.endswith("/resultat/"):
         # Every result's row fits a desk's screen; a phone scrolls it sideways.
         assert any(table["wider"] for table in tables) == (width < 1280), (width, tables)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_rows_tables_caption_is_whole_in_view_on_a_phone(browser, site_url, width):
+    """The caption scrolled with its table: at 320 px it read "Varje resultat med fallstudie
+    och k", cut at the box's edge."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(site_url + "/resultat/")
+    box = tab.locator("#rows-caption").locator("xpath=ancestor::div[@role='region']")
+    caption_right = tab.evaluate(
+        "() => { const r = document.createRange();"
+        " r.selectNodeContents(document.getElementById('rows-caption'));"
+        " return Math.max(...[...r.getClientRects()].map(b => b.right)); }"
+    )
+    box_right = box.bounding_box()
+    context.close()
+    assert caption_right <= box_right["x"] + box_right["width"] + 0.5
