@@ -8,9 +8,9 @@ from pluginnovation.printing import pdf
 TITLE = "Självskattning och handlingsplan"
 
 
-def plan_pdf(request, assessment, result, items, hidden=0):
-    """hidden: how many of the plan's methods are no longer public (left out, as on the
-    pages, and said so)."""
+def plan_pdf(request, assessment, result, items, hidden=""):
+    """hidden: what the pages say of the plan's methods no longer public (views.hidden_notice),
+    or "": they are left out and it is said here too."""
     today = date_format(timezone.localdate(), "j F Y")
     story = [
         pdf.title(TITLE),
@@ -64,11 +64,7 @@ def plan_pdf(request, assessment, result, items, hidden=0):
         ]
     story.append(pdf.heading("Handlingsplan", level=1))
     if hidden:
-        methods = "metod" if hidden == 1 else "metoder"
-        published = "publicerad" if hidden == 1 else "publicerade"
-        story.append(
-            pdf.paragraph(f"{hidden} {methods} i planen är inte längre {published} och visas inte.")
-        )
+        story.append(pdf.paragraph(hidden))
     if not items and not hidden:
         story.append(pdf.paragraph("Teamet har ännu inte valt några metoder."))
     for number, item in enumerate(items, 1):

@@ -282,6 +282,15 @@ def with_addresses(request, items):
     return items
 
 
+def hidden_notice(hidden):
+    """What the plan's pages and PDF say of its `hidden` rows (plan_items), or ""."""
+    if not hidden:
+        return ""
+    if hidden == 1:
+        return "1 metod i planen är inte längre publicerad och visas inte."
+    return f"{hidden} metoder i planen är inte längre publicerade och visas inte."
+
+
 def plan_items(assessment):
     """The plan's rows whose method a visitor may see, and how many rows are hidden because
     their method was unpublished or restricted since: one query."""
@@ -466,7 +475,7 @@ def plan(request, token):
         "forms": forms,
         "items": with_addresses(request, items),
         "error_forms": [form for form in forms if form.is_bound and form.errors],
-        "hidden": hidden,
+        "hidden": hidden_notice(hidden),
         "choices": [(pk, title) for pk, title in plan_method_choices() if pk not in in_plan],
         "full": len(items) >= MAX_PLAN_ITEMS,
         "max_items": MAX_PLAN_ITEMS,
@@ -493,7 +502,7 @@ def shared(request, token):
         {
             "meta_title": "Självskattning och handlingsplan",
             "items": items,
-            "hidden": hidden,
+            "hidden": hidden_notice(hidden),
             "copy_url": read_url(assessment, "copy"),
         }
     )
@@ -509,7 +518,7 @@ def pdf(request, token):
     step_list = steps()
     result = profile(step_list, answers_of(assessment))
     items, hidden = plan_items(assessment)
-    return export.plan_pdf(request, assessment, result, items, hidden)
+    return export.plan_pdf(request, assessment, result, items, hidden_notice(hidden))
 
 
 @private_link

@@ -7,7 +7,6 @@ goes. Both say the outcome, read from the page's review after the decision.
 """
 
 from django.contrib import messages
-from django.http import HttpResponseRedirect
 from django.urls import path
 
 from wagtail.admin.auth import require_admin_access
@@ -62,8 +61,7 @@ class NamedDecision(WorkflowAction):
         before = self.task_state.status
         response = super().post(request, *args, **kwargs)
         decided = TaskState.objects.filter(pk=self.task_state.pk).exclude(status=before).exists()
-        done = isinstance(response, HttpResponseRedirect) or response.status_code == 200
-        sentence = outcome_message(self.object) if decided and done else None
+        sentence = outcome_message(self.object) if decided else None
         if sentence is not None:
             messages.success(request, sentence)
         return response
