@@ -301,6 +301,25 @@ def test_two_assessments_begun_the_same_day_have_links_told_apart(client):
     assert all(" kl. " in text for text in texts)
 
 
+def test_two_assessments_begun_the_same_minute_have_links_told_apart(client):
+    """The time is to the minute: two begun in one minute (a double click, two tabs) had
+    links with the same text. The later one is numbered."""
+    first = start(client)
+    second = start(client)
+    moment = timezone.now().replace(second=5)
+    Assessment.objects.filter(pk__in=[first.pk, second.pk]).update(
+        created_at=moment, updated_at=moment
+    )
+    Assessment.objects.filter(pk=second.pk).update(
+        created_at=moment + datetime.timedelta(seconds=30)
+    )
+    html = client.get("/sjalvskattning/").content.decode()
+    links = dict(re.findall(r'<a href="/sjalvskattning/redigera/([^/"]+)/[^"]+">([^<]+)</a>', html))
+    assert set(links) == {first.edit_token, second.edit_token}
+    assert links[first.edit_token] != links[second.edit_token]
+    assert links[second.edit_token].startswith(links[first.edit_token])
+
+
 def test_the_session_remembers_the_edit_link_to_the_first_step_left(client):
     """ "Fortsätt där ni slutade" led to the result page after one step of five."""
     assessment = start(client)

@@ -151,6 +151,19 @@ def with_next_step(assessments, step_list):
             if left
             else edit_url(assessment, "result")
         )
+    return told_apart(assessments)
+
+
+def told_apart(assessments):
+    """Each assessment with `label`, the text of its link: when it was begun, to the minute.
+    Two begun in one minute (a double click, two tabs) would be two links with the same text
+    to different places (WCAG 2.4.4): the later ones are numbered."""
+    seen = {}
+    for assessment in sorted(assessments, key=lambda a: (a.created_at, a.pk)):
+        when = date_format(timezone.localtime(assessment.created_at), r"j F Y \k\l. H.i")
+        label = f"Självskattning påbörjad {when}"
+        seen[label] = seen.get(label, 0) + 1
+        assessment.label = label if seen[label] == 1 else f"{label} (nr {seen[label]})"
     return assessments
 
 
