@@ -352,10 +352,32 @@ def test_results_tables_print_whole(page, site_url, path):
         assert table.evaluate("el => el.getBoundingClientRect().width") <= box + 0.5
         named = table.evaluate("el => getComputedStyle(el.closest('.table-scroll')).page")
         assert named == ("wide-table" if wide else "auto")
+        # Its heading goes with it: it was left alone at the foot of the page before.
+        section = table.evaluate("el => getComputedStyle(el.closest('section')).page")
+        assert section == named
+    # A form on paper cannot be used: /resultat/ printed its four selects and button.
+    assert not page.locator("form select, form button").filter(visible=True).count()
     # A term's link leads to a filtered listing: no path is printed after it.
     for link in page.locator(".taxonomy a[href]").all():
         after = link.evaluate("el => getComputedStyle(el, '::after').content")
         assert after in ("none", '""', "normal")
+
+
+def test_a_method_prints_the_evidence_its_facts_point_to(page, site_url):
+    """The facts said "2 fallstudier och 1 forskningsartikel i kunskapsbanken (se nedan)",
+    and the printed page left out the section below: a staff meeting's paper copy lost the
+    evidence behind the method. It prints as titles with their addresses, no factor tags."""
+    page.goto(site_url + "/metoder/praktik-varvad-med-studier/")
+    page.emulate_media(media="print")
+    evidence = page.locator("section.evidence")
+    expect(evidence.get_by_role("heading", level=2)).to_be_visible()
+    titles = evidence.locator(".card__title a")
+    assert titles.count() >= 2
+    for title in titles.all():
+        expect(title).to_be_visible()
+        after = title.evaluate("el => getComputedStyle(el, '::after').content")
+        assert title.get_attribute("href") in after
+    assert not evidence.locator(".factor-tags, .save-form").filter(visible=True).count()
 
 
 def test_the_share_link_is_copied_with_one_press_and_said_so(browser, site_url, page_paths):

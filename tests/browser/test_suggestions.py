@@ -115,3 +115,33 @@ def test_one_suggestion_is_counted_in_the_singular(page, site_url):
     type_and_wait_for_options(page, "collab")
     assert page.locator(f"{LIST} [role=option]").count() == 1  # the factor Collaboration
     assert page.locator(STATUS).inner_text() == "1 suggestion"
+
+
+def test_the_active_suggestion_stands_out_in_a_contrast_theme(browser, site_url):
+    """A Windows contrast theme dropped the active option's navy background: which one Enter
+    would open was shown by a thin underline alone."""
+    context = browser.new_context(forced_colors="active", color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + "/")
+    type_and_wait_for_options(page, "men")
+    page.locator(FIELD).press("ArrowDown")
+    page.locator(FIELD).press("ArrowDown")
+    active = page.locator(f"{LIST} .search-suggestions__option--active")
+    assert active.count() == 1
+    options = page.locator(f"{LIST} [role=option]")
+    assert options.count() >= 2
+    # The colour an option is seen on: its own, or the list's where its own is transparent.
+    seen_on = """el => {
+        for (let node = el; node; node = node.parentElement) {
+            const colour = getComputedStyle(node).backgroundColor;
+            if (colour !== "rgba(0, 0, 0, 0)") return colour;
+        }
+        return "none";
+    }"""
+    others = {
+        option.evaluate(seen_on)
+        for option in options.all()
+        if "search-suggestions__option--active" not in option.get_attribute("class")
+    }
+    assert active.evaluate(seen_on) not in others
+    context.close()
