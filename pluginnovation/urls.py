@@ -10,6 +10,7 @@ from wagtail.documents.views import serve as document_serve
 
 from pluginnovation import password_attempts, sign_in
 from pluginnovation.editorial import decisions as editorial_decisions
+from pluginnovation.editorial import page_order
 from pluginnovation.editorial import reports as editorial_reports
 from pluginnovation.editorial.password_reset import BoundedPasswordResetView
 from pluginnovation.http_methods import require_safe
@@ -25,6 +26,7 @@ handler500 = "pluginnovation.delivery.unavailable.server_error"
 urlpatterns = [
     *editorial_reports.urlpatterns,
     *editorial_decisions.urlpatterns,
+    *page_order.urlpatterns,
     # Wagtail's password reset form with a bound on its mails, ahead of it at the same address.
     path(
         "admin/password_reset/",

@@ -561,3 +561,20 @@ def test_a_file_on_a_live_page_changes_only_with_the_right_to_publish_it(
     assert response.status_code == 302
     shown.refresh_from_db()
     assert shown.title == "Rutin 2"
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_reordering_the_tree_root_is_not_found_not_a_server_error(
+    client, site, north_editor, editor, method
+):
+    """Wagtail's "set position" asked the root page's parent (there is none) for permissions:
+    any editor's request for /admin/pages/1/set_position/ was a 500 mailed to the admins."""
+    root = Page.get_first_root_node()
+    for user in (north_editor, editor):
+        client.force_login(user)
+        response = getattr(client, method)(f"/admin/pages/{root.pk}/set_position/?position=0")
+        assert response.status_code == 404
+    # An ordinary page is still Wagtail's to reorder (or refuse), as before.
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/{site.north_case.pk}/set_position/")
+    assert response.status_code in (200, 302)
