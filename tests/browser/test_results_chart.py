@@ -27,7 +27,7 @@ SMALLEST = """svg => {
 }"""
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", [1280, 390, 320])
 @pytest.mark.parametrize("path", CASE_STUDIES)
 def test_the_chart_shows_all_its_text_readably(browser, site_url, path, width):
     context = browser.new_context(viewport={"width": width, "height": 900})

@@ -14,7 +14,7 @@ register = template.Library()
 
 # The chart is drawn narrow, and no wider on a large screen (results.css), so that on a phone
 # it scales down little and its text stays readable.
-WIDTH = 420
+WIDTH = 320
 LABEL_WIDTH = 50
 BAR_WIDTH = WIDTH - LABEL_WIDTH
 BAR_HEIGHT = 18
