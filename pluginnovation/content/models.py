@@ -31,6 +31,7 @@ from wagtail.search import index
 
 from pluginnovation.content.blocks import BodyBlock
 from pluginnovation.content.categories import CATEGORIES
+from pluginnovation.content.date_inputs import SETTINGS_PANELS
 from pluginnovation.content.forms import FACTOR_REQUIRED_MESSAGE, ContentPageForm, PageForm
 
 
@@ -78,7 +79,7 @@ def content_edit_handler(content_panels, with_place=True):
             ObjectList(content_panels, heading="Innehåll"),
             ObjectList(taxonomy_panels(with_place), heading="Kategorier"),
             ObjectList(Page.promote_panels, heading="Marknadsföring"),
-            ObjectList(Page.settings_panels, heading="Inställningar"),
+            ObjectList(SETTINGS_PANELS, heading="Inställningar"),
         ]
     )
 

@@ -7,7 +7,8 @@ class EditorialConfig(AppConfig):
     verbose_name = "Redaktionellt arbete"
 
     def ready(self):
-        from pluginnovation.editorial import date_inputs, live_files, signals  # noqa: F401
+        from pluginnovation.content import date_inputs
+        from pluginnovation.editorial import live_files, signals  # noqa: F401
 
         date_inputs.register()
         live_files.install()
