@@ -31,7 +31,7 @@ from pluginnovation.content.models import (
     content_edit_handler,
     with_card_fields,
 )
-from pluginnovation.content.numbers import number
+from pluginnovation.content.numbers import FigureField, number
 from pluginnovation.content.visibility import restricted, visible
 from pluginnovation.home.standard_page import StandardPage
 
@@ -85,7 +85,7 @@ class MethodPage(ContentPage):
         help_text="Hur starkt stödet är, från 1 (enstaka lokal erfarenhet) till 4 (flera studier "
         "med jämförelsegrupp). Stegen förklaras för besökare på sidan Om evidens.",
     )
-    staff_hours_per_week = models.DecimalField(
+    staff_hours_per_week = FigureField(
         "personaltid per vecka (timmar)",
         max_digits=5,
         decimal_places=1,

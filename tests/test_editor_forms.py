@@ -1,19 +1,27 @@
 """What an editor types in the admin is saved as meant, or refused with a Swedish message."""
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 import pytest
 
 from casestudies.models import CaseStudyPage
+from methods.models import MethodPage
 from pluginnovation.taxonomy.models import Project, SuccessFactor, TargetGroup
 from research.models import ResearchArticlePage
 from tests.factories import (
     CaseStudyIndexPageFactory,
+    MethodIndexPageFactory,
     MunicipalityFactory,
     ProjectFactory,
     RegionSectionPageFactory,
@@ -109,6 +117,54 @@ def test_result_figures_take_a_decimal_comma_or_point(admin_client, typed, store
     assert response.status_code == 302, response.context["form"].formsets["results"].errors
     page = CaseStudyPage.objects.get(title=title)
     assert str(page.results.get().value_after) == stored
+
+
+def method_data(title, staff_hours):
+    return with_factor(
+        {
+            "title": title,
+            "slug": "",
+            "summary": "Kort.",
+            "published_date": "2024-05-02",
+            "purpose": "Syfte.",
+            "audience": "Mentorer.",
+            "steps": streamfield(
+                [("step", {"title": "Ett steg", "text": rich_text("<p>Gör.</p>")})]
+            ),
+            "time_and_resources": "En timme.",
+            "material": inline_formset([]) | {"count": "0"},
+            "staff_hours_per_week": staff_hours,
+            "related_links": inline_formset([]),
+            "body": inline_formset([]) | {"count": "0"},
+            "comments": inline_formset([]),
+        }
+    )
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("2,5", "2.5"), ("2.5", "2.5"), ("4", "4.0")])
+def test_a_methods_staff_hours_take_a_decimal_comma(admin_client, typed, stored):
+    """A number field: Chromium dropped the comma of "2,5" and sent 25, ten times the time,
+    which then led "Minst personaltid först". A text field for decimals, as for results."""
+    parent = MethodIndexPageFactory(parent=site_root())
+    form = admin_client.get(add_url(parent, MethodPage)).content.decode()
+    field = re.search(r'<input[^>]*id="id_staff_hours_per_week"[^>]*>', form).group(0)
+    assert 'type="text"' in field and 'inputmode="decimal"' in field
+    title = f"Metod {typed}"
+    response = admin_client.post(add_url(parent, MethodPage), method_data(title, typed))
+    assert response.status_code == 302, (
+        response.context["form"].errors,
+        {name: f.errors for name, f in response.context["form"].formsets.items()},
+        [str(m) for m in response.context["messages"]],
+    )
+    assert str(MethodPage.objects.get(title=title).staff_hours_per_week) == stored
+
+
+@pytest.mark.parametrize(("typed", "message"), [("²", "Ange ett tal"), ("-1", "0"), ("201", "200")])
+def test_odd_staff_hours_are_refused_with_a_message(admin_client, typed, message):
+    parent = MethodIndexPageFactory(parent=site_root())
+    response = admin_client.post(add_url(parent, MethodPage), method_data("Metod", typed))
+    assert response.status_code == 200
+    assert message in str(response.context["form"].errors["staff_hours_per_week"])
 
 
 @pytest.mark.parametrize(

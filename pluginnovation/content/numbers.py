@@ -1,11 +1,18 @@
 """Numbers: figures as the reader's language writes them, the same on the web, in print and in
-PDFs; and whole numbers as visitors and links type them.
+PDFs; whole numbers as visitors and links type them; and decimals as editors type them, with a
+comma or a point.
 
 Case-study results and method costs are stored to one decimal; a whole number is written
 without it. Swedish groups thousands with a no-break space, so "1 180" never breaks in a
 narrow table cell.
 """
 
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.defaultfilters import floatformat
 
 
@@ -46,3 +53,46 @@ def file_size(num_bytes):
     if num_bytes < 1024 * 1024:
         return f"{round(num_bytes / 1024)} kB"
     return f"{number(round(num_bytes / (1024 * 1024), 1))} MB"
+
+
+# Digits (ASCII only: "²".isdigit() is true), then at most one decimal comma or point. A
+# thousands separator is refused rather than guessed at: "1.234" could be either.
+NUMBER = re.compile(r"-?[0-9]+([.,][0-9]+)?")
+
+
+class FigureFormField(forms.DecimalField):
+    """A text field (not type=number, which some browsers empty when given a comma) that
+    reads a decimal comma or point."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip().replace("\u2212", "-").replace(" ", "").replace("\xa0", "")
+        if not NUMBER.fullmatch(text):
+            raise ValidationError(
+                "Ange ett tal med siffror, t.ex. 84,5 eller 84.5 – utan mellanslag eller "
+                "tusentalsavgränsare.",
+                code="invalid",
+            )
+        try:
+            return Decimal(text.replace(",", "."))
+        except InvalidOperation as error:  # pragma: no cover - NUMBER admits only numbers
+            raise ValidationError("Ange ett tal.", code="invalid") from error
+
+    def prepare_value(self, value):
+        """Shown back to the editor as typed in Swedish: 84,5 (not 84.5), 22 (not 22.0)."""
+        if isinstance(value, Decimal):
+            text = format(value.normalize(), "f") if value == value.to_integral() else str(value)
+            return text.replace(".", ",")
+        return value
+
+    def widget_attrs(self, widget):
+        # DecimalField would add min/max/step for a number input; a text input needs none.
+        return {}
+
+
+class FigureField(models.DecimalField):
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": FigureFormField, **kwargs})
