@@ -1,5 +1,7 @@
 """Editors maintain the search synonyms in the admin (Söksynonymer)."""
 
+import re
+
 import pytest
 
 from methods.models import MethodPage
@@ -36,3 +38,25 @@ def test_a_synonym_without_equivalents_is_refused_with_a_swedish_message(admin_c
     assert response.status_code == 200
     assert "Ange minst en motsvarighet" in response.content.decode()
     assert not Synonym.objects.filter(word="skolk", equivalents=" , skolk").exists()
+
+
+@pytest.mark.parametrize(
+    ("saved", "typed"), [("zyxavhopp", "ZYXAVHOPP"), ("zyxåtgärd", "ZYXÅTGÄRD")]
+)
+def test_a_word_already_there_in_other_letters_is_refused(admin_client, saved, typed):
+    """ "AVHOPP" was saved beside "avhopp": two rows for one word, each with its own
+    equivalents, where the search reads words without regard to case."""
+    Synonym.objects.create(word=saved, equivalents="studieavbrott")
+    response = admin_client.post(ADD, {"word": typed, "equivalents": "studieavbrott"})
+    assert response.status_code == 200
+    assert f"”{saved}” finns redan" in response.content.decode()
+    assert Synonym.objects.filter(word__in=[saved, typed]).count() == 1
+
+
+def test_the_list_says_yes_or_no_and_is_named_as_in_the_menu(admin_client):
+    """The two-way column read "True"/"False", and the page was titled "Synonymer"."""
+    Synonym.objects.create(word="zyxskolk", equivalents="ogiltig frånvaro", two_way=False)
+    html = admin_client.get(LIST).content.decode()
+    assert ">False<" not in html and ">True<" not in html
+    assert re.search(r'<span class="w-sr-only">\s*Nej\s*</span>', html)
+    assert "<h1" in html and "Söksynonymer" in html.split("<h1", 1)[1].split("</h1>", 1)[0]

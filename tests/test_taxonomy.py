@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import rich_text
 import pytest
 
 from pluginnovation.assessment.models import Statement
-from pluginnovation.taxonomy.models import InterventionType, Level, SuccessFactor
+from pluginnovation.taxonomy.models import InterventionType, Level, Project, SuccessFactor
 from tests.factories import MunicipalityFactory, TargetGroupFactory
 
 migration = importlib.import_module("pluginnovation.taxonomy.migrations.0002_fixed_vocabularies")
@@ -260,3 +260,30 @@ def test_a_bulk_delete_of_terms_deletes_none_if_one_is_in_use(client, admin_user
     response = client.get(response["Location"])
     assert f"”{used.name}” kan inte raderas" in response.text
     assert TargetGroup.objects.filter(pk__in=[used.pk, unused.pk]).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        ("2025", "2020", "Slutåret kan inte ligga före startåret"),
+        ("0001", "9999", "större än eller lika med"),
+        ("2012", "9999", "mindre än eller lika med"),
+    ],
+)
+def test_a_projects_years_are_in_order_and_plausible(client, admin_user, start, end, message):
+    """ "2025–2020" and "1–9999" were saved and shown as the project's period."""
+    client.force_login(admin_user)
+    url = reverse("wagtailsnippets_taxonomy_project:add")
+    data = {
+        "name": "Orimliga år",
+        "slug": "",
+        "sort_order": "9",
+        "start_year": start,
+        "end_year": end,
+        "owner": "SKL",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Project.objects.filter(name="Orimliga år").exists()
+    assert client.post(url, {**data, "start_year": "2012", "end_year": "2018"}).status_code == 302

@@ -29,8 +29,8 @@ class Synonym(models.Model):
     )
 
     class Meta:
-        verbose_name = "synonym"
-        verbose_name_plural = "synonymer"
+        verbose_name = "söksynonym"
+        verbose_name_plural = "söksynonymer"
         ordering = ["word"]
 
     def __str__(self):
@@ -43,8 +43,21 @@ class Synonym(models.Model):
         self.word = " ".join(self.word.split())
         if not WORD.search(self.word):
             raise ValidationError({"word": "Ordet måste innehålla minst en bokstav eller siffra."})
+        errors = {}
+        same = self.same_word()
+        if same is not None:
+            errors["word"] = (
+                f"”{same}” finns redan i listan. Ändra den i stället för att lägga till en ny."
+            )
         others = [e for e in self.equivalent_list() if e.lower() != self.word.lower()]
         if not others:
-            raise ValidationError(
-                {"equivalents": "Ange minst en motsvarighet som skiljer sig från ordet."}
-            )
+            errors["equivalents"] = "Ange minst en motsvarighet som skiljer sig från ordet."
+        if errors:
+            raise ValidationError(errors)
+
+    def same_word(self):
+        """Another row's word that is this one in other letters: the search reads words without
+        regard to case, so "AVHOPP" beside "avhopp" would be one word with two lists. Compared
+        here, not in SQL: SQLite folds the case of ASCII letters only, and the list is short."""
+        words = Synonym.objects.exclude(pk=self.pk).values_list("word", flat=True)
+        return next((word for word in words if word.casefold() == self.word.casefold()), None)

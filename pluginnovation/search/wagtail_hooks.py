@@ -1,5 +1,6 @@
 """The search synonyms in the admin menu."""
 
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -12,7 +13,8 @@ class SynonymViewSet(SnippetViewSet):
     menu_label = "Söksynonymer"
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["word", "equivalents", "two_way"]
+    # A yes/no cell (Ja/Nej), not the field's Python value, "True" or "False".
+    list_display = ["word", "equivalents", BooleanColumn("two_way", label="Gäller åt båda hållen")]
     search_fields = ["word", "equivalents"]
     ordering = ["word"]
 

@@ -2,7 +2,8 @@
 
 from django import forms
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 
@@ -218,10 +219,20 @@ class Municipality(Term):
 Municipality._meta.get_field("code").register_lookup(CountyCode)
 
 
+# A project's years, within what a project on this site can have: "1" or "9999" is a slip.
+PROJECT_YEARS = [MinValueValidator(1950), MaxValueValidator(2100)]
+
+
 class Project(Term):
-    start_year = models.PositiveSmallIntegerField("startår", help_text="Året projektet startade.")
+    start_year = models.PositiveSmallIntegerField(
+        "startår", validators=PROJECT_YEARS, help_text="Året projektet startade."
+    )
     end_year = models.PositiveSmallIntegerField(
-        "slutår", null=True, blank=True, help_text="Lämna tomt om projektet pågår."
+        "slutår",
+        null=True,
+        blank=True,
+        validators=PROJECT_YEARS,
+        help_text="Lämna tomt om projektet pågår.",
     )
     owner = models.CharField("projektägare", max_length=200, help_text="T.ex. SKL eller GR.")
     funding = models.CharField(
@@ -251,6 +262,13 @@ class Project(Term):
         ordering = ["start_year", "name"]
         verbose_name = "projekt"
         verbose_name_plural = "projekt"
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError(
+                {"end_year": "Slutåret kan inte ligga före startåret. Kontrollera båda åren."}
+            )
 
     @property
     def period(self):

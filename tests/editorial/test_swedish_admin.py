@@ -487,3 +487,21 @@ def test_the_guides_contents_list_every_section_and_covers_the_central_teams_wor
         "Schemalägg publicering",
     ):
         assert words in text, words
+
+
+def test_copying_to_an_address_in_use_is_refused_in_plain_swedish(client, site, editor):
+    """Wagtail's own Swedish read "Detta URL-fragment är redan i användning inom ramen för sin
+    topp-sida"Forskning"", unlike the editor's "Sluggen … används redan"."""
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[site.article.pk]),
+        {
+            "new_title": "En kopia",
+            "new_slug": site.article.slug,
+            "new_parent_page": str(site.research_index.pk),
+        },
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Sluggen används redan av en annan sida under ”Forskning”" in text
+    assert "topp-sida" not in text
