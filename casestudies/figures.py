@@ -1,7 +1,8 @@
 """Result figures as editors type them: "84,5" or "84.5", never a silently wrong number."""
 
-# The form and model fields live with the site's other numbers; migrations name them here.
-from pluginnovation.content.numbers import FigureField, FigureFormField  # noqa: F401
+# The form and model fields live with the site's other numbers (content/numbers.py); migration
+# 0004 names the model field here, where it was first written.
+from pluginnovation.content.numbers import FigureField  # noqa: F401
 
 PERCENT_UNITS = {"%", "procent", "procentenheter"}
 

@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from casestudies.figures import PERCENT_UNITS, FigureField, check_plausible
+from casestudies.figures import PERCENT_UNITS, check_plausible
 from pluginnovation.content.forms import ContentPageForm
 from pluginnovation.content.listing_options import FieldFilter, FilterOption
 from pluginnovation.content.models import (
@@ -23,6 +23,7 @@ from pluginnovation.content.models import (
     ContentPage,
     content_edit_handler,
 )
+from pluginnovation.content.numbers import FigureField
 from pluginnovation.content.rich_text_languages import FEATURES as LANGUAGE_FEATURES
 from pluginnovation.taxonomy.counties import COUNTIES
 from pluginnovation.taxonomy.models import Kommungrupp

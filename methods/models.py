@@ -93,7 +93,8 @@ class MethodPage(ContentPage):
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(200)],
         help_text="Ungefär hur många timmar i veckan skolans personal lägger när metoden är igång, "
-        "alla inräknade. Lämna tomt om det inte är känt.",
+        "alla inräknade, med komma eller punkt för halva timmar (t.ex. 2,5). Lämna tomt om det "
+        "inte är känt.",
     )
     one_off_cost = models.PositiveIntegerField(
         "engångskostnad (kr)",

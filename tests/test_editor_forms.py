@@ -2,10 +2,12 @@
 
 import datetime
 import re
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -17,6 +19,8 @@ import pytest
 
 from casestudies.models import CaseStudyPage
 from methods.models import MethodPage
+from pluginnovation.content.date_inputs import KeptDateTimeInput
+from pluginnovation.content.numbers import FigureFormField
 from pluginnovation.taxonomy.models import Project, SuccessFactor, TargetGroup
 from research.models import ResearchArticlePage
 from tests.factories import (
@@ -108,7 +112,8 @@ def test_the_title_field_fills_in_the_slug_as_the_editor_types(admin_client):
 
 
 @pytest.mark.parametrize(
-    ("typed", "stored"), [("84,5", "84.5"), ("84.5", "84.5"), (" 12 ", "12.0"), ("0,0", "0.0")]
+    ("typed", "stored"),
+    [("84,5", "84.5"), ("84.5", "84.5"), (" 12 ", "12.0"), ("0,0", "0.0")],
 )
 def test_result_figures_take_a_decimal_comma_or_point(admin_client, typed, stored):
     title = f"Resultat {stored}"
@@ -117,6 +122,23 @@ def test_result_figures_take_a_decimal_comma_or_point(admin_client, typed, store
     assert response.status_code == 302, response.context["form"].formsets["results"].errors
     page = CaseStudyPage.objects.get(title=title)
     assert str(page.results.get().value_after) == stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"), [("1 180", "1180"), ("1\xa0180,5", "1180.5"), ("-12 000", "-12000")]
+)
+def test_a_figure_may_group_thousands_with_a_space(typed, read):
+    assert FigureFormField().clean(typed) == Decimal(read)
+
+
+@pytest.mark.parametrize("typed", ["2 5", "1 18", "12 3456", "1 180 ,5", " "])
+def test_a_space_anywhere_else_in_a_figure_is_refused(typed):
+    field = FigureFormField(required=False)
+    if typed.strip():
+        with pytest.raises(ValidationError, match="Mellanrum går bara mellan tusental"):
+            field.clean(typed)
+    else:
+        assert field.clean(typed) is None
 
 
 def method_data(title, staff_hours):
@@ -159,7 +181,15 @@ def test_a_methods_staff_hours_take_a_decimal_comma(admin_client, typed, stored)
     assert str(MethodPage.objects.get(title=title).staff_hours_per_week) == stored
 
 
-@pytest.mark.parametrize(("typed", "message"), [("²", "Ange ett tal"), ("-1", "0"), ("201", "200")])
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("²", "Ange ett tal"),
+        ("2 5", "Mellanrum går bara mellan tusental"),
+        ("-1", "större än eller lika med 0"),
+        ("201", "mindre än eller lika med 200"),
+    ],
+)
 def test_odd_staff_hours_are_refused_with_a_message(admin_client, typed, message):
     parent = MethodIndexPageFactory(parent=site_root())
     response = admin_client.post(add_url(parent, MethodPage), method_data("Metod", typed))
@@ -429,3 +459,18 @@ def test_below_the_english_home_only_the_addresses_answered_under_en_count():
     english = HomePage.objects.get(locale__language_code="en")
     assert addresses.taken_address("sok", english) == "/en/sok/"
     assert addresses.taken_address("admin", english) is None
+
+
+def test_every_page_types_schedule_keeps_a_time_it_cannot_read():
+    """Wagtail's schedule dialog names its own date pickers, which turned "31/12/2027 10:00"
+    into the present moment: every page type's editor has the pickers that keep the text (the
+    browser test in tests/browser/test_admin_dates.py shows what that means)."""
+
+    for model in get_page_models():
+        if model is Page:
+            continue
+        form_class = model.get_edit_handler().get_form_class()
+        for name in ("go_live_at", "expire_at"):
+            widget = form_class.base_fields[name].widget
+            assert isinstance(widget, KeptDateTimeInput), (model, name)
+            assert widget.get_config()["validateOnBlur"] is False

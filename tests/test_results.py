@@ -369,6 +369,17 @@ def test_the_indicator_filter_keeps_only_that_indicator(client):
     assert all("<td>Studieavbrott</td>" in row for row in shown)
 
 
+def test_a_filtered_overview_names_its_selection_for_paper(client):
+    """The printed page leaves out the form: a copy of "?indikator=avbrott&indikator=narvaro"
+    said "Alla resultat" over its rows and named no choice at all."""
+    html = client.get("/resultat/?indikator=avbrott&indikator=narvaro").content.decode()
+    selection = re.search(r'<p class="print-only results-selection">(.*?)</p>', html, re.S)
+    assert selection
+    text = re.sub(r"<[^>]+>", "", selection.group(1))
+    assert text == "Urval: Indikator: Närvaro, Studieavbrott"
+    assert "results-selection" not in client.get("/resultat/").content.decode()
+
+
 def test_many_results_are_paged_while_the_summaries_count_them_all(client):
     page = CaseStudyPage.objects.get(slug="oscarsgymnasiet-oskarshamn")
     CaseStudyResult.objects.bulk_create(

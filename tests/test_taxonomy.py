@@ -266,8 +266,8 @@ def test_a_bulk_delete_of_terms_deletes_none_if_one_is_in_use(client, admin_user
     ("start", "end", "message"),
     [
         ("2025", "2020", "Slutåret kan inte ligga före startåret"),
-        ("0001", "9999", "större än eller lika med"),
-        ("2012", "9999", "mindre än eller lika med"),
+        ("0001", "9999", "Året ligger före 1950"),
+        ("2012", "9999", "Året ligger efter 2100"),
     ],
 )
 def test_a_projects_years_are_in_order_and_plausible(client, admin_user, start, end, message):

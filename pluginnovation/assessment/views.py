@@ -160,11 +160,16 @@ def told_apart(assessments):
     to different places (WCAG 2.4.4): the later ones are numbered."""
     seen = {}
     for assessment in sorted(assessments, key=lambda a: (a.created_at, a.pk)):
-        when = date_format(timezone.localtime(assessment.created_at), r"j F Y \k\l. H.i")
-        label = f"Självskattning påbörjad {when}"
+        label = f"Självskattning påbörjad {to_the_minute(assessment.created_at)}"
         seen[label] = seen.get(label, 0) + 1
         assessment.label = label if seen[label] == 1 else f"{label} (nr {seen[label]})"
+        assessment.changed = to_the_minute(assessment.updated_at)
     return assessments
+
+
+def to_the_minute(moment):
+    """ "7 december 2026 kl. 14.05", in the site's time zone."""
+    return date_format(timezone.localtime(moment), r"j F Y \k\l. H.i")
 
 
 @private_link

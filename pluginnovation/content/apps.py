@@ -7,6 +7,7 @@ class ContentConfig(AppConfig):
     verbose_name = "Innehåll"
 
     def ready(self):
-        from pluginnovation.content import languages
+        from pluginnovation.content import date_inputs, languages
 
         languages.cache_locale_lookups()
+        date_inputs.register()

@@ -56,8 +56,10 @@ def file_size(num_bytes):
 
 
 # Digits (ASCII only: "²".isdigit() is true), then at most one decimal comma or point. A
-# thousands separator is refused rather than guessed at: "1.234" could be either.
+# thousands separator is refused rather than guessed at: "1.234" could be either. A space may
+# group thousands ("1 180"), as Swedish writes them, and nowhere else: "2 5" is a slip for 2,5.
 NUMBER = re.compile(r"-?[0-9]+([.,][0-9]+)?")
+GROUPED = re.compile(r"-?[0-9]{1,3}([ \xa0][0-9]{3})+([.,][0-9]+)?")
 
 
 class FigureFormField(forms.DecimalField):
@@ -69,11 +71,15 @@ class FigureFormField(forms.DecimalField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        text = str(value).strip().replace("\u2212", "-").replace(" ", "").replace("\xa0", "")
+        text = str(value).strip().replace("\u2212", "-")
+        if not text:
+            return None
+        if GROUPED.fullmatch(text):
+            text = text.replace(" ", "").replace("\xa0", "")
         if not NUMBER.fullmatch(text):
             raise ValidationError(
-                "Ange ett tal med siffror, t.ex. 84,5 eller 84.5 – utan mellanslag eller "
-                "tusentalsavgränsare.",
+                "Ange ett tal med siffror och högst ett decimaltecken, komma eller punkt (t.ex. "
+                "12,5). Mellanrum går bara mellan tusental, som i 1 180.",
                 code="invalid",
             )
         try:

@@ -4,24 +4,10 @@ Each synonym is one step: a query word is expanded with its equivalents, never w
 equivalents' own synonyms, so loops (A ↔ B, B ↔ A) cannot grow a query.
 """
 
-import re
+from pluginnovation.search.models import Synonym, key, phrase
 
-from pluginnovation.discovery.vocabulary import fold
-from pluginnovation.search.models import Synonym
-
-WORD = re.compile(r"\w+")
 # The equivalents one phrase may add to a query.
 MAX_EQUIVALENTS = 8
-
-
-def phrase(text):
-    """The words of a phrase, lower case: "Studie- och yrkesvägledare" -> ("studie", "och",
-    "yrkesvägledare")."""
-    return tuple(WORD.findall(text.lower()))
-
-
-def key(words):
-    return tuple(fold(word) for word in words)
 
 
 def synonym_map():

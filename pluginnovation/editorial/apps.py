@@ -7,8 +7,6 @@ class EditorialConfig(AppConfig):
     verbose_name = "Redaktionellt arbete"
 
     def ready(self):
-        from pluginnovation.content import date_inputs
         from pluginnovation.editorial import live_files, signals  # noqa: F401
 
-        date_inputs.register()
         live_files.install()

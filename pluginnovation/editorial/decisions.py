@@ -9,9 +9,10 @@ goes. Both say the outcome, read from the page's review after the decision.
 from django.contrib import messages
 from django.urls import path
 
-from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages.workflow import WorkflowAction
 from wagtail.models import Page, TaskState, WorkflowState
+
+from pluginnovation.editorial.admin_views import as_admin_view
 
 
 def latest_review(page):
@@ -72,6 +73,6 @@ class NamedDecision(WorkflowAction):
 urlpatterns = [
     path(
         "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
-        require_admin_access(NamedDecision.as_view()),
+        as_admin_view(NamedDecision.as_view()),
     ),
 ]

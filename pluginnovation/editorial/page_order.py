@@ -5,9 +5,10 @@ request for the root's address was a 500 (an AttributeError) mailed to the admin
 from django.http import Http404
 from django.urls import path
 
-from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages.ordering import set_page_position
 from wagtail.models import Page
+
+from pluginnovation.editorial.admin_views import as_admin_view
 
 
 def set_position(request, page_to_move_id):
@@ -18,5 +19,5 @@ def set_position(request, page_to_move_id):
 
 # Wagtail's own address, placed before the admin's URLs (pluginnovation/urls.py).
 urlpatterns = [
-    path("admin/pages/<int:page_to_move_id>/set_position/", require_admin_access(set_position)),
+    path("admin/pages/<int:page_to_move_id>/set_position/", as_admin_view(set_position)),
 ]

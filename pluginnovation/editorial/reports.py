@@ -7,8 +7,9 @@ own region's drafts, so the report needs the right to publish, which only the ce
 
 from django.urls import path
 
-from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+
+from pluginnovation.editorial.admin_views import as_admin_view
 
 NAME = "page-types-usage"
 
@@ -27,9 +28,9 @@ def publishes(user):
 # as Wagtail wraps its admin's views, so a refusal leads to the dashboard with its message (not
 # the public site's 403 page) and no one signed in is asked to sign in.
 urlpatterns = [
-    path(f"admin/reports/{NAME}/", require_admin_access(SiteWidePageTypesUsage.as_view())),
+    path(f"admin/reports/{NAME}/", as_admin_view(SiteWidePageTypesUsage.as_view())),
     path(
         f"admin/reports/{NAME}/results/",
-        require_admin_access(SiteWidePageTypesUsage.as_view(results_only=True)),
+        as_admin_view(SiteWidePageTypesUsage.as_view(results_only=True)),
     ),
 ]

@@ -1,11 +1,25 @@
-"""Search synonyms that editors maintain (Sök > Synonymer in the admin)."""
+"""Search synonyms that editors maintain (Söksynonymer in the admin), and how the search tells
+two words or phrases apart: by their words, without regard to case, diacritics or hyphens."""
 
 import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from pluginnovation.content.text import without_diacritics
+
 WORD = re.compile(r"\w+")
+
+
+def phrase(text):
+    """The words of a phrase, lower case: "Studie- och yrkesvägledare" -> ("studie", "och",
+    "yrkesvägledare")."""
+    return tuple(WORD.findall(text.lower()))
+
+
+def key(words):
+    """What the search matches a phrase's words by: "föräldrar" and "Foraldrar" are one."""
+    return tuple(without_diacritics(word.lower()) for word in words)
 
 
 class Synonym(models.Model):
@@ -49,15 +63,16 @@ class Synonym(models.Model):
             errors["word"] = (
                 f"”{same}” finns redan i listan. Ändra den i stället för att lägga till en ny."
             )
-        others = [e for e in self.equivalent_list() if e.lower() != self.word.lower()]
+        others = [e for e in self.equivalent_list() if key(phrase(e)) != key(phrase(self.word))]
         if not others:
             errors["equivalents"] = "Ange minst en motsvarighet som skiljer sig från ordet."
         if errors:
             raise ValidationError(errors)
 
     def same_word(self):
-        """Another row's word that is this one in other letters: the search reads words without
-        regard to case, so "AVHOPP" beside "avhopp" would be one word with two lists. Compared
-        here, not in SQL: SQLite folds the case of ASCII letters only, and the list is short."""
+        """Another row's word that the search takes for this one ("AVHOPP" beside "avhopp",
+        "foraldrar" beside "föräldrar"): one word with two lists. Compared here, not in SQL:
+        SQLite folds the case of ASCII letters only, and the list is short."""
         words = Synonym.objects.exclude(pk=self.pk).values_list("word", flat=True)
-        return next((word for word in words if word.casefold() == self.word.casefold()), None)
+        mine = key(phrase(self.word))
+        return next((word for word in words if key(phrase(word)) == mine), None)

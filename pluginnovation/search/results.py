@@ -36,19 +36,26 @@ def results(request):
         # Each row links to its case study twice: work the address out once.
         row.page_url = row.page.get_url(request)
     counts = cached(request, "results-option-counts", filters.key(), lambda: option_counts(filters))
+    filter_list = [
+        {
+            "name": param.name,
+            "label": param.label,
+            "options": offered(
+                options[param.name], counts[param.name], filters.values.get(param.name, [])
+            ),
+            # Projects and regions have Swedish names only (lang="sv" on /en/).
+            "swedish_names": param.name in ("projekt", "region"),
+        }
+        for param in PARAMS
+    ]
     context.update(
         {
-            "filters": [
-                {
-                    "name": param.name,
-                    "label": param.label,
-                    "options": offered(
-                        options[param.name], counts[param.name], filters.values.get(param.name, [])
-                    ),
-                    # Projects and regions have Swedish names only (lang="sv" on /en/).
-                    "swedish_names": param.name in ("projekt", "region"),
-                }
-                for param in PARAMS
+            "filters": filter_list,
+            # What was chosen, in words: a paper copy has no form to show it.
+            "selection": [
+                (filter["label"], [name for _, name, _, chosen in filter["options"] if chosen])
+                for filter in filter_list
+                if any(chosen for *_, chosen in filter["options"])
             ],
             # A summary row links to its project's or region's results with the other filters
             # as chosen, so the next page's numbers are the row's.

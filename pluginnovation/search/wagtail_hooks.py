@@ -14,7 +14,11 @@ class SynonymViewSet(SnippetViewSet):
     menu_order = 310
     add_to_admin_menu = True
     # A yes/no cell (Ja/Nej), not the field's Python value, "True" or "False".
-    list_display = ["word", "equivalents", BooleanColumn("two_way", label="Gäller åt båda hållen")]
+    list_display = [
+        "word",
+        "equivalents",
+        BooleanColumn("two_way", label=Synonym._meta.get_field("two_way").verbose_name),
+    ]
     search_fields = ["word", "equivalents"]
     ordering = ["word"]
 

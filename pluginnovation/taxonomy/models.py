@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from pluginnovation.content.dates import EARLIEST
 from pluginnovation.content.forms import TransliteratingSlugInput
 from pluginnovation.content.rich_text_languages import FEATURES as LANGUAGE_FEATURES
 from pluginnovation.taxonomy.counties import CountyCode, county_of
@@ -220,7 +221,10 @@ Municipality._meta.get_field("code").register_lookup(CountyCode)
 
 
 # A project's years, within what a project on this site can have: "1" or "9999" is a slip.
-PROJECT_YEARS = [MinValueValidator(1950), MaxValueValidator(2100)]
+PROJECT_YEARS = [
+    MinValueValidator(EARLIEST.year, f"Året ligger före {EARLIEST.year}. Kontrollera året."),
+    MaxValueValidator(2100, "Året ligger efter 2100. Kontrollera året."),
+]
 
 
 class Project(Term):

@@ -503,5 +503,6 @@ def test_copying_to_an_address_in_use_is_refused_in_plain_swedish(client, site, 
     )
     assert response.status_code == 200
     text = response.content.decode()
-    assert "Sluggen används redan av en annan sida under ”Forskning”" in text
+    # In the words of the copy form's own field, "Nytt URL-fragment".
+    assert "URL-fragmentet används redan av en annan sida under ”Forskning”" in text
     assert "topp-sida" not in text
