@@ -506,3 +506,21 @@ def test_copying_to_an_address_in_use_is_refused_in_plain_swedish(client, site, 
     # In the words of the copy form's own field, "Nytt URL-fragment".
     assert "URL-fragmentet används redan av en annan sida under ”Forskning”" in text
     assert "topp-sida" not in text
+
+
+def test_a_copy_is_confirmed_as_a_copy_of_its_source(client, site, editor):
+    """ "Sidan ”Frånvaro som varningssignal” är kopierad." named the page copied from, as if
+    that page had changed; the message's Redigera button opens the new copy."""
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[site.article.pk]),
+        {
+            "new_title": "Frånvaro som varningssignal (kopia)",
+            "new_slug": "franvaro-kopia",
+            "new_parent_page": str(site.research_index.pk),
+        },
+        follow=True,
+    )
+    text = response.content.decode()
+    assert "En kopia av ”Frånvaro som varningssignal” har skapats." in text
+    assert "är kopierad" not in text
