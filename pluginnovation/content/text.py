@@ -9,6 +9,11 @@ def without_diacritics(text):
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def fold(word):
+    """Lower case without diacritics: "Föräldrar" -> "foraldrar", as the search compares words."""
+    return without_diacritics(word.lower())
+
+
 def swedish_list(items):
     """Names as a Swedish list: "a", "a och b", "a, b och c"."""
     names = [str(item) for item in items]

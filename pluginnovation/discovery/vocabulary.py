@@ -23,7 +23,7 @@ from django.db.models.functions import Cast
 from wagtail.search.models import IndexEntry
 
 from pluginnovation.content.models import ContentPage
-from pluginnovation.content.text import without_diacritics
+from pluginnovation.content.text import fold
 from pluginnovation.content.visibility import visible
 from pluginnovation.discovery import buckets
 from pluginnovation.discovery.cache import MAX_AGE, caching_allowed, content_version
@@ -39,11 +39,6 @@ MIN_CORRECTED = 5
 MIN_PART = 4
 MAX_COMPOUNDS = 20
 CACHE_SECONDS = 24 * 3600
-
-
-def fold(word):
-    """Lower case without diacritics: "Föräldrar" -> "foraldrar"."""
-    return without_diacritics(word.lower())
 
 
 def edit_distance(a, b, limit):

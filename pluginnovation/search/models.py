@@ -6,7 +6,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from pluginnovation.content.text import without_diacritics
+from pluginnovation.content.text import fold
 
 WORD = re.compile(r"\w+")
 
@@ -19,7 +19,7 @@ def phrase(text):
 
 def key(words):
     """What the search matches a phrase's words by: "föräldrar" and "Foraldrar" are one."""
-    return tuple(without_diacritics(word.lower()) for word in words)
+    return tuple(fold(word) for word in words)
 
 
 class Synonym(models.Model):
